@@ -1,0 +1,58 @@
+package io.earpiece.console.api;
+
+import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.PartyEntity;
+import io.earpiece.db.transcript.TranscriptSegmentEntity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** JSON shapes of the calls API. */
+public final class CallViews {
+
+    private CallViews() {
+    }
+
+    /** One row of the call list. */
+    public record CallSummary(String id, String conversationId, String from, String to, String status,
+                              Instant startedAt, Instant endedAt, Long durationMs, String endReason,
+                              List<PartyView> parties, long segments) {
+    }
+
+    /** A call with its parties and transcript. */
+    public record CallDetail(String id, String conversationId, String from, String to, String status,
+                             Instant startedAt, Instant endedAt, Long durationMs, String endReason,
+                             List<PartyView> parties, List<SegmentView> segments) {
+    }
+
+    /** A party's leg with its media counters and where its recording is served. */
+    public record PartyView(String party, String legId, String codec, String remoteAddress, Integer localPort,
+                            Instant startedAt, Instant endedAt, long packetsReceived, long packetsLost,
+                            long packetsDropped, long bytesReceived, double jitterMs, String recordingUrl) {
+    }
+
+    /** A final transcript segment; times are milliseconds of the party's media time. */
+    public record SegmentView(String party, int index, long startMs, long endMs, String text) {
+    }
+
+    static CallSummary summary(CallEntity c, List<PartyView> parties, long segments) {
+        return new CallSummary(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
+                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments);
+    }
+
+    static CallDetail detail(CallEntity c, List<PartyView> parties, List<SegmentView> segments) {
+        return new CallDetail(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
+                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments);
+    }
+
+    static PartyView party(PartyEntity p) {
+        return new PartyView(p.getParty(), p.getLegId(), p.getCodec(), p.getRemoteAddress(), p.getLocalPort(),
+                p.getStartedAt(), p.getEndedAt(), p.getPacketsReceived(), p.getPacketsLost(), p.getPacketsDropped(),
+                p.getBytesReceived(), p.getJitterMs(),
+                "/api/calls/" + p.getCallId() + "/audio/" + p.getParty() + ".wav");
+    }
+
+    static SegmentView segment(TranscriptSegmentEntity s) {
+        return new SegmentView(s.getParty(), s.getIndex(), s.getStartMs(), s.getEndMs(), s.getText());
+    }
+}

@@ -1,0 +1,9 @@
+package io.earpiece.console.call;
+
+import io.earpiece.media.MediaLeg;
+import io.earpiece.stt.TranscriptionSession;
+
+/** One live SIP leg: its conversation, party, media endpoint and transcription session. */
+record ActiveLeg(String legId, ActiveConversation conversation, String party, MediaLeg media,
+                 TranscriptionSession transcription) {
+}

@@ -1,0 +1,274 @@
+package io.earpiece.console.call;
+
+import io.earpiece.console.config.EarpieceProperties;
+import io.earpiece.console.events.CallEventBus;
+import io.earpiece.console.events.CallStateEvent;
+import io.earpiece.console.events.SegmentEvent;
+import io.earpiece.console.metrics.CallMetrics;
+import io.earpiece.console.plugin.PluginDispatcher;
+import io.earpiece.media.AudioFrame;
+import io.earpiece.media.MediaLeg;
+import io.earpiece.media.MediaLegListener;
+import io.earpiece.media.MediaLegSpec;
+import io.earpiece.media.MediaServer;
+import io.earpiece.media.PortsExhaustedException;
+import io.earpiece.plugins.CallInfo;
+import io.earpiece.plugins.SegmentInfo;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.call.CallController;
+import io.earpiece.sip.call.Codec;
+import io.earpiece.sip.call.EndReason;
+import io.earpiece.sip.call.LegMedia;
+import io.earpiece.sip.call.LegOffer;
+import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.stt.SpeechToText;
+import io.earpiece.stt.TranscriptSegment;
+import io.earpiece.stt.TranscriptionSession;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns SIP legs into calls: groups legs by conversation, opens each party's media and transcription,
+ * stores what happens and announces it. This is where the modules meet; each keeps its own job.
+ */
+@Component
+public class CallCoordinator implements CallController {
+
+    private static final Logger log = LoggerFactory.getLogger(CallCoordinator.class);
+
+    private final MediaServer media;
+    private final SpeechToText speechToText;
+    private final CallStore store;
+    private final CallEventBus bus;
+    private final PluginDispatcher plugins;
+    private final CallMetrics metrics;
+    private final Path recordingsDir;
+    private final String mediaHost;
+    private final ObjectProvider<SipGateway> gateway;
+    private final ExecutorService lifecycle;
+
+    private final Object lock = new Object();
+    private final Map<String, ActiveConversation> conversations = new ConcurrentHashMap<>();
+    private final Map<String, ActiveLeg> legs = new ConcurrentHashMap<>();
+
+    public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
+                           PluginDispatcher plugins, CallMetrics metrics, EarpieceProperties properties,
+                           @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
+                           @Qualifier("callLifecycleExecutor") ExecutorService lifecycle) {
+        this.media = media;
+        this.speechToText = speechToText;
+        this.store = store;
+        this.bus = bus;
+        this.plugins = plugins;
+        this.metrics = metrics;
+        this.recordingsDir = properties.recordingsDir();
+        this.mediaHost = mediaHost;
+        this.gateway = gateway;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public LegMedia open(LegOffer offer) throws LegRejectedException {
+        Instant now = Instant.now();
+        String party = offer.party().label();
+        ActiveConversation conversation;
+        boolean isNew;
+        synchronized (lock) {
+            conversation = conversations.get(offer.conversationId());
+            isNew = conversation == null;
+            if (isNew) {
+                conversation = new ActiveConversation(newCallId(), offer.conversationId(), offer.from(), offer.to(), now);
+            }
+            if (!conversation.join(party)) {
+                throw new LegRejectedException(403, "party " + party + " already present in this conversation");
+            }
+            conversations.put(offer.conversationId(), conversation);
+        }
+        try {
+            return openLeg(offer, conversation, party, isNew, now);
+        } catch (RuntimeException | LegRejectedException e) {
+            release(conversation, party);
+            throw e;
+        }
+    }
+
+    private LegMedia openLeg(LegOffer offer, ActiveConversation conversation, String party, boolean isNew, Instant now)
+            throws LegRejectedException {
+        if (isNew) {
+            store.callStarted(conversation.callId, conversation.conversationId, offer.from(), offer.to(), now);
+            metrics.callStarted();
+        }
+        Path recording = recordingFile(conversation.callId, party);
+        TranscriptionSession transcription = speechToText.open(conversation.callId, party, this::onSegment);
+        MediaLeg mediaLeg;
+        try {
+            mediaLeg = media.open(new MediaLegSpec(offer.legId(), offer.remoteMedia(), offer.codec().payloadType(),
+                    offer.telephoneEventPt(), recording), new LegListener(transcription));
+        } catch (PortsExhaustedException e) {
+            transcription.close();
+            throw new LegRejectedException(503, "no free RTP port", 5);
+        }
+        legs.put(offer.legId(), new ActiveLeg(offer.legId(), conversation, party, mediaLeg, transcription));
+        store.partyJoined(conversation.callId, party, offer.legId(), offer.codec().name(),
+                String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now);
+        if (isNew) {
+            plugins.callStarted(info(conversation, null, 0, null));
+        }
+        bus.publish(new CallStateEvent(conversation.callId, "party-joined", party));
+        log.info("call {} leg {} ({}) media on port {}, {} from {}", conversation.callId, offer.legId(), party,
+                mediaLeg.localPort(), offer.codec().name(), offer.remoteMedia());
+        return new LegMedia(new InetSocketAddress(mediaHost, mediaLeg.localPort()));
+    }
+
+    @Override
+    public void established(String legId) {
+        log.debug("leg {} established", legId);
+    }
+
+    @Override
+    public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold) {
+        ActiveLeg leg = legs.get(legId);
+        if (leg != null) {
+            leg.media().updateRemote(remoteMedia, codec.payloadType());
+            bus.publish(new CallStateEvent(leg.conversation().callId, onHold ? "hold" : "resume", leg.party()));
+        }
+    }
+
+    @Override
+    public void ended(String legId, EndReason reason) {
+        ActiveLeg leg = legs.remove(legId);
+        if (leg == null) {
+            return;
+        }
+        Instant at = Instant.now();
+        lifecycle.execute(() -> finish(leg, at, reason.name()));
+    }
+
+    /** Flushes the leg's media and transcription, then stores its end (and the call's, if it was the last leg). */
+    private void finish(ActiveLeg leg, Instant at, String reason) {
+        ActiveConversation conversation = leg.conversation();
+        try {
+            leg.media().close();
+            leg.transcription().close();
+            store.partyLeft(conversation.callId, leg.party(), at, leg.media().stats());
+            metrics.legEnded(leg.media().stats());
+        } catch (RuntimeException e) {
+            log.error("closing leg {} of call {} failed", leg.legId(), conversation.callId, e);
+        }
+        bus.publish(new CallStateEvent(conversation.callId, "party-left", leg.party()));
+        if (release(conversation, leg.party())) {
+            store.callEnded(conversation.callId, at, reason);
+            metrics.callEnded();
+            bus.publish(new CallStateEvent(conversation.callId, "ended", null));
+            long durationMs = at.toEpochMilli() - conversation.startedAt.toEpochMilli();
+            plugins.callEnded(info(conversation, durationMs, (int) store.segmentCount(conversation.callId), reason));
+        }
+    }
+
+    /** Frees the party; returns true (and forgets the conversation) when it was the last one. */
+    private boolean release(ActiveConversation conversation, String party) {
+        synchronized (lock) {
+            if (conversation.leave(party)) {
+                conversations.remove(conversation.conversationId, conversation);
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void onSegment(TranscriptSegment segment) {
+        if (segment.isFinal()) {
+            store.segment(segment);
+            metrics.segment();
+            plugins.segment(new SegmentInfo(segment.callId(), segment.party(), segment.index(), segment.startMs(),
+                    segment.endMs(), segment.text()));
+        }
+        bus.publish(new SegmentEvent(segment.callId(), segment.party(), segment.index(), segment.startMs(),
+                segment.endMs(), segment.text()));
+    }
+
+    private void onMediaTimeout(String legId) {
+        log.warn("leg {}: no RTP for the media timeout, hanging up", legId);
+        gateway.ifAvailable(g -> g.hangup(legId));
+        ended(legId, EndReason.LOCAL_HANGUP);
+    }
+
+    public int activeCalls() {
+        return conversations.size();
+    }
+
+    /** Hangs up and flushes every live leg, so a clean shutdown loses no audio or transcript. */
+    @PreDestroy
+    public void shutdown() throws InterruptedException {
+        List<String> live = List.copyOf(legs.keySet());
+        for (String legId : live) {
+            gateway.ifAvailable(g -> g.hangup(legId));
+            ended(legId, EndReason.LOCAL_HANGUP);
+        }
+        lifecycle.shutdown();
+        lifecycle.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private Path recordingFile(String callId, String party) {
+        Path dir = recordingsDir.resolve(callId);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir.resolve(party + ".wav");
+    }
+
+    private static CallInfo info(ActiveConversation c, Long durationMs, int segments, String reason) {
+        return new CallInfo(c.callId, c.conversationId, c.from, c.to, c.startedAt, durationMs, c.partiesSeen(),
+                segments, reason);
+    }
+
+    private static String newCallId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Feeds a leg's decoded frames to its transcription session. */
+    private final class LegListener implements MediaLegListener {
+        private final TranscriptionSession transcription;
+
+        LegListener(TranscriptionSession transcription) {
+            this.transcription = transcription;
+        }
+
+        @Override
+        public void onFrame(AudioFrame frame) {
+            transcription.accept(frame.mediaTimeMs(), frame.samples());
+        }
+
+        @Override
+        public void onDtmf(String legId, char digit, long mediaTimeMs) {
+            ActiveLeg leg = legs.get(legId);
+            if (leg != null) {
+                bus.publish(new CallStateEvent(leg.conversation().callId, "dtmf:" + digit, leg.party()));
+            }
+        }
+
+        @Override
+        public void onMediaTimeout(String legId) {
+            lifecycle.execute(() -> CallCoordinator.this.onMediaTimeout(legId));
+        }
+    }
+}

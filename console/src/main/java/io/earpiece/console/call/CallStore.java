@@ -1,0 +1,79 @@
+package io.earpiece.console.call;
+
+import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallRepository;
+import io.earpiece.db.call.CallStatus;
+import io.earpiece.db.call.PartyEntity;
+import io.earpiece.db.call.PartyRepository;
+import io.earpiece.db.transcript.TranscriptSegmentEntity;
+import io.earpiece.db.transcript.TranscriptSegmentRepository;
+import io.earpiece.media.RtpStats;
+import io.earpiece.stt.TranscriptSegment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The writes the live call path makes; blocking JPA, so never call it from a Netty event loop. */
+@Service
+public class CallStore {
+
+    private final CallRepository calls;
+    private final PartyRepository parties;
+    private final TranscriptSegmentRepository segments;
+
+    public CallStore(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments) {
+        this.calls = calls;
+        this.parties = parties;
+        this.segments = segments;
+    }
+
+    @Transactional
+    public void callStarted(String callId, String conversationId, String from, String to, Instant at) {
+        calls.save(new CallEntity(callId, conversationId, from, to, at));
+    }
+
+    @Transactional
+    public void partyJoined(String callId, String party, String legId, String codec, String remote, int localPort,
+                            String recording, Instant at) {
+        parties.save(new PartyEntity(callId, party, legId, codec, remote, localPort, recording, at));
+    }
+
+    @Transactional
+    public void partyLeft(String callId, String party, Instant at, RtpStats stats) {
+        parties.findByCallIdAndParty(callId, party).ifPresent(p -> {
+            p.end(at, stats.packetsReceived(), stats.packetsLost(), stats.packetsDropped(), stats.bytesReceived(),
+                    stats.jitterMs());
+            parties.save(p);
+        });
+    }
+
+    @Transactional
+    public void callEnded(String callId, Instant at, String reason) {
+        calls.findById(callId).ifPresent(c -> {
+            c.end(at, reason);
+            calls.save(c);
+        });
+    }
+
+    /** Stores a final segment; returns only once it is committed, so announcing it afterwards is safe. */
+    @Transactional
+    public void segment(TranscriptSegment s) {
+        segments.save(new TranscriptSegmentEntity(s.callId(), s.party(), s.index(), s.startMs(), s.endMs(), s.text(),
+                Instant.now()));
+    }
+
+    /** Calls a crash left active: their legs are gone, so they are closed at start-up. */
+    @Transactional
+    public int closeOrphans(Instant at) {
+        List<CallEntity> active = calls.findByStatus(CallStatus.ACTIVE);
+        active.forEach(c -> c.end(c.getStartedAt().isAfter(at) ? c.getStartedAt() : at, "SERVER_RESTART"));
+        calls.saveAll(active);
+        return active.size();
+    }
+
+    public long segmentCount(String callId) {
+        return segments.countByCallId(callId);
+    }
+}

@@ -1,0 +1,74 @@
+package io.earpiece.console.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * All of Earpiece's own settings, bound from {@code earpiece.*} properties or their environment
+ * equivalents ({@code EARPIECE_SIP_PORT}, ...). Defaults are the embedded single-JVM setup.
+ *
+ * @param dataDir where the embedded database, recordings and models live
+ */
+@ConfigurationProperties("earpiece")
+public record EarpieceProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Sip sip,
+        @DefaultValue Rtp rtp,
+        @DefaultValue Whisper whisper) {
+
+    /**
+     * SIP signalling.
+     *
+     * @param host       bind address
+     * @param port       UDP port (0 picks a free one)
+     * @param publicHost address put in Contact and SDP; empty means the first non-loopback address
+     * @param maxCalls   legs above this get 503 with Retry-After
+     */
+    public record Sip(@DefaultValue("0.0.0.0") String host,
+                      @DefaultValue("5060") int port,
+                      @DefaultValue("") String publicHost,
+                      @DefaultValue("100") int maxCalls) {
+    }
+
+    /**
+     * RTP media.
+     *
+     * @param host         bind address of RTP sockets
+     * @param portMin      first port of the RTP pool
+     * @param portMax      last port of the RTP pool
+     * @param mediaTimeout a leg whose RTP stops for this long is hung up
+     * @param jitterDelay  reordering delay of the jitter buffer
+     */
+    public record Rtp(@DefaultValue("0.0.0.0") String host,
+                      @DefaultValue("40000") int portMin,
+                      @DefaultValue("40999") int portMax,
+                      @DefaultValue("30s") Duration mediaTimeout,
+                      @DefaultValue("60ms") Duration jitterDelay) {
+    }
+
+    /**
+     * Speech recognition with whisper.cpp.
+     *
+     * @param model    ggml model file; empty means {@code <data-dir>/models/ggml-base.en.bin}, and a missing
+     *                 default file only disables transcription, while a missing configured file stops start-up
+     * @param threads  CPU threads per decode
+     * @param contexts decodes that may run at once
+     */
+    public record Whisper(@DefaultValue("") String model,
+                          @DefaultValue("2") int threads,
+                          @DefaultValue("1") int contexts,
+                          @DefaultValue("en") String language) {
+    }
+
+    /** The Whisper model file in effect and whether the admin named it explicitly. */
+    public Path whisperModel() {
+        return whisper.model().isBlank() ? dataDir.resolve("models").resolve("ggml-base.en.bin") : Path.of(whisper.model());
+    }
+
+    public Path recordingsDir() {
+        return dataDir.resolve("recordings");
+    }
+}

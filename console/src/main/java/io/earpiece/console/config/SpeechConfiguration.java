@@ -1,0 +1,98 @@
+package io.earpiece.console.config;
+
+import io.earpiece.stt.SegmentListener;
+import io.earpiece.stt.SegmentingSpeechToText;
+import io.earpiece.stt.SpeechRecognizer;
+import io.earpiece.stt.SpeechToText;
+import io.earpiece.stt.TranscriptionSession;
+import io.earpiece.stt.vad.VadSettings;
+import io.earpiece.stt.whisper.WhisperRecognizer;
+import io.earpiece.stt.whisper.WhisperSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Chooses the speech recognizer. A configured model that fails to load stops start-up (no silent fallback);
+ * only the absent default model leaves the server running without transcription, and says so.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SpeechConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SpeechConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    SpeechRecognizerHolder speechRecognizerHolder(EarpieceProperties p, ObjectProvider<SpeechRecognizer> provided) {
+        SpeechRecognizer injected = provided.getIfAvailable();
+        if (injected != null) {
+            log.info("speech recognizer: {}", injected.describe());
+            return new SpeechRecognizerHolder(injected);
+        }
+        Path model = p.whisperModel();
+        boolean explicit = !p.whisper().model().isBlank();
+        if (!Files.isRegularFile(model)) {
+            if (explicit) {
+                throw new IllegalStateException("earpiece.whisper.model=" + model + " does not exist");
+            }
+            log.warn("No Whisper model at {}: calls are answered and recorded but NOT transcribed. "
+                    + "Provide one with './earpiece models pull base.en' (needs internet) or copy a ggml model there, "
+                    + "or set earpiece.whisper.model / EARPIECE_WHISPER_MODEL.", model.toAbsolutePath());
+            return new SpeechRecognizerHolder(null);
+        }
+        EarpieceProperties.Whisper w = p.whisper();
+        WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), w.contexts(), w.language()));
+        log.info("speech recognizer: {}", whisper.describe());
+        return new SpeechRecognizerHolder(whisper);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService recognitionExecutor(EarpieceProperties p) {
+        AtomicInteger n = new AtomicInteger();
+        int threads = Math.max(1, p.whisper().contexts());
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "recognition-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    SpeechToText speechToText(SpeechRecognizerHolder holder, ExecutorService recognitionExecutor) {
+        if (holder.recognizer() == null) {
+            return SpeechConfiguration::noTranscription;
+        }
+        return new SegmentingSpeechToText(VadSettings.defaults(), holder.recognizer(), recognitionExecutor);
+    }
+
+    private static TranscriptionSession noTranscription(String callId, String party, SegmentListener listener) {
+        return new TranscriptionSession() {
+            @Override
+            public void accept(long mediaTimeMs, short[] samples) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** The recognizer in effect, or null when transcription is off; owns closing it. */
+    public record SpeechRecognizerHolder(SpeechRecognizer recognizer) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (recognizer != null) {
+                recognizer.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.earpiece.console.config;
+
+import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.media.MediaConfig;
+import io.earpiece.media.MediaServer;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.SipGatewayConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.util.Collections;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Creates the SIP gateway and the RTP media server from {@link EarpieceProperties}. */
+@Configuration(proxyBeanMethods = false)
+public class TelephonyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    MediaServer mediaServer(EarpieceProperties p) {
+        EarpieceProperties.Rtp rtp = p.rtp();
+        return new MediaServer(new MediaConfig(rtp.host(), rtp.portMin(), rtp.portMax(), rtp.mediaTimeout(),
+                rtp.jitterDelay()));
+    }
+
+    /** The address peers are told to send RTP and SIP to. */
+    @Bean
+    String mediaHost(EarpieceProperties p) {
+        if (!p.sip().publicHost().isBlank()) {
+            return p.sip().publicHost();
+        }
+        if (!isWildcard(p.rtp().host())) {
+            return p.rtp().host();
+        }
+        String guessed = firstSiteAddress();
+        log.info("earpiece.sip.public-host not set: advertising {} in SDP and Contact", guessed);
+        return guessed;
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    SipGateway sipGateway(EarpieceProperties p, CallCoordinator coordinator, String mediaHost) {
+        EarpieceProperties.Sip sip = p.sip();
+        return new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(), mediaHost,
+                "Earpiece/0.1"), coordinator);
+    }
+
+    /** Runs leg endings, which wait for the last transcription of the leg, off the SIP and media threads. */
+    @Bean(destroyMethod = "")
+    ExecutorService callLifecycleExecutor() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "call-lifecycle-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.isBlank() || host.equals("0.0.0.0") || host.equals("::");
+    }
+
+    private static String firstSiteAddress() {
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nif.isUp() || nif.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress a : Collections.list(nif.getInetAddresses())) {
+                    if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            log.warn("cannot list network interfaces", e);
+        }
+        return "127.0.0.1";
+    }
+}

@@ -1,0 +1,67 @@
+package io.earpiece.console.ws;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earpiece.console.api.CallQueries;
+import io.earpiece.console.events.CallEvent;
+import io.earpiece.console.events.CallEventBus;
+import io.earpiece.console.events.SegmentEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code /ws/events?call=ID}: the call's stored segments first, then live events, without duplicates;
+ * without {@code call}, every live event of every call.
+ */
+@Component
+public class CallEventsWebSocket implements WebSocketHandler {
+
+    private final CallEventBus bus;
+    private final CallQueries queries;
+    private final ObjectMapper json;
+
+    public CallEventsWebSocket(CallEventBus bus, CallQueries queries, ObjectMapper json) {
+        this.bus = bus;
+        this.queries = queries;
+        this.json = json;
+    }
+
+    @Override
+    public Mono<Void> handle(WebSocketSession session) {
+        String callId = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build()
+                .getQueryParams().getFirst("call");
+        Flux<CallEvent> events = callId == null ? bus.stream() : storedThenLive(callId);
+        Flux<String> frames = events.map(this::toJson);
+        Mono<Void> input = session.receive().then();
+        return Mono.when(session.send(frames.map(session::textMessage)), input).then();
+    }
+
+    /** Subscribes to live events before reading the store, so nothing falls between the two. */
+    private Flux<CallEvent> storedThenLive(String callId) {
+        return Flux.defer(() -> {
+            Sinks.Many<CallEvent> live = Sinks.many().unicast().onBackpressureBuffer();
+            Disposable subscription = bus.stream().filter(e -> e.callId().equals(callId))
+                    .subscribe(live::tryEmitNext);
+            Flux<CallEvent> stored = Mono.fromCallable(() -> queries.segments(callId))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMapMany(Flux::fromIterable)
+                    .map(s -> (CallEvent) new SegmentEvent(callId, s.party(), s.index(), s.startMs(), s.endMs(), s.text()));
+            return Flux.concat(stored, live.asFlux()).distinct(CallEvent::key).doFinally(x -> subscription.dispose());
+        });
+    }
+
+    private String toJson(CallEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.earpiece.db.transcript;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+
+/** Stored transcript segments. */
+public interface TranscriptSegmentRepository extends JpaRepository<TranscriptSegmentEntity, Long> {
+
+    List<TranscriptSegmentEntity> findByCallIdOrderByStartMsAscIdAsc(String callId);
+
+    long countByCallId(String callId);
+
+    @Query("select s.callId, count(s) from TranscriptSegmentEntity s where s.callId in :ids group by s.callId")
+    List<Object[]> countByCallIds(Collection<String> ids);
+}

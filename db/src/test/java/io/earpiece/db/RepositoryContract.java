@@ -1,0 +1,63 @@
+package io.earpiece.db;
+
+import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallRepository;
+import io.earpiece.db.call.CallStatus;
+import io.earpiece.db.call.PartyEntity;
+import io.earpiece.db.call.PartyRepository;
+import io.earpiece.db.transcript.TranscriptSegmentEntity;
+import io.earpiece.db.transcript.TranscriptSegmentRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The repository behaviour every supported database must show; subclasses pick the database. */
+abstract class RepositoryContract {
+
+    @Autowired
+    CallRepository calls;
+    @Autowired
+    PartyRepository parties;
+    @Autowired
+    TranscriptSegmentRepository segments;
+
+    @Test
+    void storesACallWithPartiesAndOrderedSegments() {
+        Instant start = Instant.parse("2026-11-23T10:00:00Z");
+        CallEntity call = calls.save(new CallEntity("c1", "conv-1", "sip:dialer@x", "sip:assistant@y", start));
+        parties.save(new PartyEntity("c1", "rep", "leg-a", "PCMU", "127.0.0.1:4000", 40000, "/tmp/rep.wav", start));
+        parties.save(new PartyEntity("c1", "customer", "leg-b", "PCMU", "127.0.0.1:4002", 40002, "/tmp/c.wav", start));
+        segments.save(new TranscriptSegmentEntity("c1", "customer", 0, 4200, 6100, "second", start));
+        segments.save(new TranscriptSegmentEntity("c1", "rep", 0, 800, 3900, "first", start));
+
+        call.end(start.plus(45_800, ChronoUnit.MILLIS), "REMOTE_BYE");
+        calls.save(call);
+
+        CallEntity loaded = calls.findById("c1").orElseThrow();
+        assertThat(loaded.getStatus()).isEqualTo(CallStatus.ENDED);
+        assertThat(loaded.getDurationMs()).isEqualTo(45_800);
+        assertThat(parties.findByCallIdOrderByIdAsc("c1")).extracting(PartyEntity::getParty)
+                .containsExactly("rep", "customer");
+        assertThat(segments.findByCallIdOrderByStartMsAscIdAsc("c1")).extracting(TranscriptSegmentEntity::getText)
+                .containsExactly("first", "second");
+        assertThat(segments.countByCallIds(List.of("c1"))).hasSize(1);
+        assertThat(calls.findAllByOrderByStartedAtDesc(PageRequest.of(0, 10))).hasSize(1);
+    }
+
+    @Test
+    void refusesASecondSegmentWithTheSameIndex() {
+        Instant now = Instant.now();
+        calls.save(new CallEntity("c2", "conv-2", null, null, now));
+        segments.saveAndFlush(new TranscriptSegmentEntity("c2", "rep", 0, 0, 10, "a", now));
+        assertThatThrownBy(() -> segments.saveAndFlush(new TranscriptSegmentEntity("c2", "rep", 0, 0, 10, "b", now)))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+}
