@@ -13,6 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,11 +53,35 @@ class WhisperRecognizerTest {
     }
 
     @Test
+    void generatedFileHasTinyEnLayout() {
+        WhisperModelFile file = WhisperModelFile.inspect(tinyModel);
+        assertThat(file).isEqualTo(new WhisperModelFile(51864, 384, 4, 4, 80, RandomGgmlModel.FTYPE_F16,
+                7 + 15 * 4 + 4 + 24 * 4));
+    }
+
+    @Test
     void transcribesFiveSecondsOfAudio() {
         float[] audio = SpeechLikeAudio.generate(5_000, 7);
         String text = recognizer.transcribe(new Utterance("call-1", "rep", 0, 0, 5_000, audio));
         // random weights: the words are meaningless, but decoding must finish and produce some
-        assertThat(text).isNotNull();
+        assertThat(text).isNotBlank();
+    }
+
+    @Test
+    void transcribesOnBothStatesAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> texts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Utterance utterance = new Utterance("call-2", "customer", i, 0, 2_000, SpeechLikeAudio.generate(2_000, i));
+                texts.add(pool.submit(() -> recognizer.transcribe(utterance)));
+            }
+            for (Future<String> text : texts) {
+                assertThat(text.get(60, TimeUnit.SECONDS)).isNotNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
