@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Recognises utterances with whisper.cpp through whisper-jni: one loaded model, a few whisper states so that
@@ -27,6 +28,7 @@ public final class WhisperRecognizer implements SpeechRecognizer {
     private static final Logger log = LoggerFactory.getLogger(WhisperRecognizer.class);
     /** whisper.cpp refuses input shorter than this; shorter utterances are padded with silence. */
     private static final int MIN_SAMPLES = 16_000 + 1_600;
+    private static final int CLOSE_WAIT_SECONDS = 30;
 
     private final WhisperSettings settings;
     private final WhisperJNI whisper = new WhisperJNI();
@@ -130,13 +132,27 @@ public final class WhisperRecognizer implements SpeechRecognizer {
         return description;
     }
 
-    /** Frees the model and states; call only once no transcription is running. */
+    /** Refuses new work, waits (bounded) for running transcriptions, then frees the states and the model. */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        for (int i = 0; i < states.size(); i++) {
+            try {
+                if (idle.poll(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS) == null) {
+                    // freeing a state that whisper.cpp is still using would crash the JVM; leak it instead
+                    log.warn("{}: a transcription is still running after {} s; native memory is not freed",
+                            description, CLOSE_WAIT_SECONDS);
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.warn("{}: interrupted while closing; native memory is not freed", description);
+                return;
+            }
+        }
         states.forEach(WhisperState::close);
         states.clear();
         context.close();
