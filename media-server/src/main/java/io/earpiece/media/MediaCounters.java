@@ -1,0 +1,22 @@
+package io.earpiece.media;
+
+/**
+ * Server-wide RTP counters since start, summed over all legs past and present.
+ *
+ * @param datagramsReceived        every datagram that reached a leg's socket
+ * @param packetsReceived          valid RTP packets accepted into a jitter buffer
+ * @param droppedMalformed         datagrams that were not well-formed RTP
+ * @param droppedWrongSource       packets from an address other than the leg's peer
+ * @param droppedWrongPayloadType  packets whose payload type was neither the audio nor the telephone-event type
+ * @param droppedLateDuplicate     packets that arrived after their slot was released, or twice
+ * @param legsOpen                 legs open right now
+ */
+public record MediaCounters(long datagramsReceived, long packetsReceived, long droppedMalformed,
+                            long droppedWrongSource, long droppedWrongPayloadType, long droppedLateDuplicate,
+                            int legsOpen) {
+
+    /** All drops, whatever the reason. */
+    public long dropped() {
+        return droppedMalformed + droppedWrongSource + droppedWrongPayloadType + droppedLateDuplicate;
+    }
+}

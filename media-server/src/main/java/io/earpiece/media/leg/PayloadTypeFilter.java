@@ -1,0 +1,30 @@
+package io.earpiece.media.leg;
+
+/** Accepts only the negotiated audio payload type and, when negotiated, the telephone-event payload type. */
+public final class PayloadTypeFilter {
+
+    private volatile int audioPayloadType;
+    private final int telephoneEventPayloadType;
+
+    public PayloadTypeFilter(int audioPayloadType, int telephoneEventPayloadType) {
+        this.audioPayloadType = audioPayloadType;
+        this.telephoneEventPayloadType = telephoneEventPayloadType;
+    }
+
+    public boolean admits(int payloadType) {
+        return payloadType == audioPayloadType
+                || (telephoneEventPayloadType >= 0 && payloadType == telephoneEventPayloadType);
+    }
+
+    public boolean isTelephoneEvent(int payloadType) {
+        return telephoneEventPayloadType >= 0 && payloadType == telephoneEventPayloadType;
+    }
+
+    public int audioPayloadType() {
+        return audioPayloadType;
+    }
+
+    public void audioPayloadType(int payloadType) {
+        this.audioPayloadType = payloadType;
+    }
+}
