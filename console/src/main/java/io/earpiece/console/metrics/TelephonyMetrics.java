@@ -1,0 +1,61 @@
+package io.earpiece.console.metrics;
+
+import io.earpiece.media.MediaCounters;
+import io.earpiece.media.MediaServer;
+import io.earpiece.sip.SipGateway;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.ToLongFunction;
+
+/** Exposes the SIP gateway's and media server's own counters as Micrometer meters. */
+@Component
+public class TelephonyMetrics implements MeterBinder {
+
+    private static final List<String> METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS");
+    private static final List<Integer> STATUSES = List.of(100, 180, 200, 400, 403, 405, 481, 486, 487, 488, 500, 501, 503, 505);
+
+    private final SipGateway sip;
+    private final MediaServer media;
+
+    public TelephonyMetrics(SipGateway sip, MediaServer media) {
+        this.sip = sip;
+        this.media = media;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        rtp(registry, "earpiece.rtp.datagrams", "", MediaCounters::datagramsReceived, "UDP datagrams that reached an RTP port");
+        rtp(registry, "earpiece.rtp.packets", "", MediaCounters::packetsReceived, "valid RTP packets accepted");
+        rtp(registry, "earpiece.rtp.packets.dropped", "malformed", MediaCounters::droppedMalformed, "RTP datagrams dropped");
+        rtp(registry, "earpiece.rtp.packets.dropped", "wrong_source", MediaCounters::droppedWrongSource, "RTP datagrams dropped");
+        rtp(registry, "earpiece.rtp.packets.dropped", "wrong_payload_type", MediaCounters::droppedWrongPayloadType, "RTP datagrams dropped");
+        rtp(registry, "earpiece.rtp.packets.dropped", "late_duplicate", MediaCounters::droppedLateDuplicate, "RTP datagrams dropped");
+        Gauge.builder("earpiece.rtp.legs.open", media, m -> m.counters().legsOpen()).register(registry);
+        Gauge.builder("earpiece.sip.legs.active", sip, SipGateway::activeLegs).register(registry);
+        for (String method : METHODS) {
+            FunctionCounter.builder("earpiece.sip.requests", sip, g -> g.counters().requests(method))
+                    .tag("method", method).description("SIP requests received").register(registry);
+        }
+        for (int status : STATUSES) {
+            FunctionCounter.builder("earpiece.sip.responses", sip, g -> g.counters().responses(status))
+                    .tag("status", String.valueOf(status)).description("SIP responses sent").register(registry);
+        }
+        FunctionCounter.builder("earpiece.sip.malformed", sip, g -> g.counters().malformed())
+                .description("SIP messages that could not be parsed").register(registry);
+    }
+
+    private void rtp(MeterRegistry registry, String name, String reason, ToLongFunction<MediaCounters> value,
+                     String description) {
+        FunctionCounter.Builder<MediaServer> b = FunctionCounter.builder(name, media, m -> value.applyAsLong(m.counters()))
+                .description(description);
+        if (!reason.isEmpty()) {
+            b.tag("reason", reason);
+        }
+        b.register(registry);
+    }
+}
