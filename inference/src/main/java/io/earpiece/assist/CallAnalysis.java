@@ -1,0 +1,165 @@
+package io.earpiece.assist;
+
+import io.earpiece.assist.action.Commitment;
+import io.earpiece.assist.action.CommitmentFinder;
+import io.earpiece.assist.action.DueDateResolver;
+import io.earpiece.assist.action.DuePhrase;
+import io.earpiece.assist.action.DuePhraseFinder;
+import io.earpiece.assist.card.CardPlanner;
+import io.earpiece.assist.coaching.MonologueWatch;
+import io.earpiece.assist.compliance.DisclosureDeadline;
+import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.assist.playbook.Playbook;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The assist state of one call: feed it each final transcript segment in order and it returns the tagged
+ * events for that segment, and raises cards (playbook, compliance, coaching). Not thread-safe: one call,
+ * one caller.
+ */
+public final class CallAnalysis {
+    // A commitment without its own due time usually refers to one said just before ("by Friday?" "Sure, I'll...").
+    private static final int DUE_CONTEXT_UTTERANCES = 2;
+    private static final String DEFAULT_DUE = "today";
+    // Agreeing to the rep's proposed next step is itself a buying signal, however briefly it is said.
+    private static final Pattern AGREEMENT = Pattern.compile("^(yes|yeah|yep|sure|okay|ok|absolutely|definitely"
+            + "|sounds (good|great|fine)|that (works|would (be|work|help))|great|perfect|i would (be|like|love)"
+            + "|i'd (be|like|love)|let's do|why not|of course)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final LocalDate callDate;
+    private final Playbook playbook;
+    private final UtteranceTagger tagger;
+    private final CommitmentFinder commitments;
+    private final DuePhraseFinder dueFinder;
+    private final DueDateResolver dueResolver;
+    private final PiiDetector pii;
+    private final CardPlanner cards;
+    private final DisclosureDeadline disclosure;
+    private final MonologueWatch monologue;
+    private final List<AssistEvent> allEvents = new ArrayList<>();
+    private final List<Card> allCards = new ArrayList<>();
+    private Set<String> previousCustomerTags = Set.of();
+    private Set<String> previousTags = Set.of();
+    private String recentDue;
+    private int recentDueUtterance;
+
+    CallAnalysis(LocalDate callDate, Playbook playbook, UtteranceTagger tagger, CommitmentFinder commitments,
+                 DuePhraseFinder dueFinder, DueDateResolver dueResolver, PiiDetector pii) {
+        this.callDate = callDate;
+        this.playbook = playbook;
+        this.tagger = tagger;
+        this.commitments = commitments;
+        this.dueFinder = dueFinder;
+        this.dueResolver = dueResolver;
+        this.pii = pii;
+        this.cards = new CardPlanner(playbook.cards());
+        this.disclosure = new DisclosureDeadline(
+                playbook.disclosure() == null ? Double.MAX_VALUE : playbook.disclosure().deadlineS());
+        this.monologue = new MonologueWatch(
+                playbook.coaching() == null ? Double.MAX_VALUE : playbook.coaching().monologueS());
+    }
+
+    /** Analyses one final segment; speaker is "rep" or "customer", times are seconds from the call start. */
+    public List<AssistEvent> onSegment(int utteranceIndex, String speaker, double startS, double endS, String text) {
+        return onFinalSegment(utteranceIndex, speaker, startS, endS, text).events();
+    }
+
+    /** Like {@link #onSegment} but also returns the cards this segment raised. */
+    public SegmentOutcome onFinalSegment(int utteranceIndex, String speaker, double startS, double endS,
+                                         String text) {
+        String who = speaker.equals("rep") ? "rep" : "customer";
+        Set<String> tags = tagger.tags(who, text);
+        if (who.equals("customer")) {
+            boolean objection = tags.stream().anyMatch(t -> t.startsWith("objection:"));
+            if (previousTags.contains("next_step") && !objection && AGREEMENT.matcher(text.strip()).find()) {
+                tags.add("buying_signal");
+            }
+            if (tags.contains("objection:competitor") && previousCustomerTags.contains("objection:competitor")) {
+                // Naming the tool right after saying "we already use one" continues the same objection.
+                tags.remove("objection:competitor");
+            }
+            previousCustomerTags = Set.copyOf(tags);
+        }
+        previousTags = Set.copyOf(tags);
+        List<AssistEvent> events = new ArrayList<>();
+        List<AssistEvent> actions = actions(utteranceIndex, who, text);
+        if (!actions.isEmpty() && who.equals("rep")) {
+            // A rep who commits has moved past proposing; the commitment is the stronger label.
+            tags.remove("next_step");
+        }
+        for (String tag : tags) {
+            events.add(new AssistEvent(utteranceIndex, tag, Map.of()));
+        }
+        events.addAll(actions);
+        if (tags.contains("compliance:recording_disclosure")) {
+            disclosure.disclosed();
+        }
+        List<Card> raised = new ArrayList<>(cards.cardsFor(events, endS));
+        if (playbook.disclosure() != null && playbook.disclosure().card() != null && disclosure.missedAt(endS)) {
+            cards.show(playbook.disclosure().card(), utteranceIndex, "compliance:no_recording_disclosure", endS)
+                    .ifPresent(raised::add);
+        }
+        if (monologue.onSegment(who, startS, endS) && playbook.coaching() != null
+                && playbook.coaching().card() != null) {
+            cards.show(playbook.coaching().card(), utteranceIndex, "coaching:monologue", endS).ifPresent(raised::add);
+        }
+        allEvents.addAll(events);
+        allCards.addAll(raised);
+        return new SegmentOutcome(events, raised);
+    }
+
+    private List<AssistEvent> actions(int utteranceIndex, String who, String text) {
+        List<AssistEvent> out = new ArrayList<>();
+        for (Commitment c : commitments.find(text)) {
+            if (c.what().isBlank()) {
+                continue;
+            }
+            String due = c.due().map(DuePhrase::normalized).orElseGet(() ->
+                    recentDue != null && utteranceIndex - recentDueUtterance <= DUE_CONTEXT_UTTERANCES
+                            ? recentDue : DEFAULT_DUE);
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("owner", who);
+            details.put("what", c.what());
+            details.put("due", due);
+            dueResolver.resolve(due, callDate).ifPresent(d -> details.put("due_date", d.toString()));
+            out.add(new AssistEvent(utteranceIndex, "action:" + who + ":" + c.what() + ":" + due, details));
+        }
+        Optional<DuePhrase> said = dueFinder.find(text);
+        if (said.isPresent()) {
+            recentDue = said.get().normalized();
+            recentDueUtterance = utteranceIndex;
+        }
+        return out;
+    }
+
+    /** The text with e-mail addresses, phone and card numbers replaced by placeholders. */
+    public String masked(String text) {
+        return pii.mask(text);
+    }
+
+    public LocalDate callDate() {
+        return callDate;
+    }
+
+    /** Every event so far, in order. */
+    public List<AssistEvent> events() {
+        return List.copyOf(allEvents);
+    }
+
+    /** Every card raised so far, in order. */
+    public List<Card> cards() {
+        return List.copyOf(allCards);
+    }
+
+    /** The rep's longest stretch so far without the customer speaking, in seconds. */
+    public double longestMonologueS() {
+        return monologue.longestS();
+    }
+}

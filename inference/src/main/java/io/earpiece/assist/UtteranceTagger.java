@@ -1,0 +1,63 @@
+package io.earpiece.assist;
+
+import io.earpiece.assist.compliance.DisclosureDetector;
+import io.earpiece.assist.intent.IntentClassifier;
+import io.earpiece.assist.intent.IntentMatch;
+import io.earpiece.assist.intent.UtteranceShape;
+import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.assist.pii.PiiMatch;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Tags one utterance from its own words: intents by meaning, PII and disclosure by pattern. Call context
+ * (what came before) is applied by {@link CallAnalysis}.
+ */
+final class UtteranceTagger {
+    private static final int MIN_QUESTION_WORDS = 4;
+
+    private final IntentClassifier classifier;
+    private final PiiDetector pii;
+    private final DisclosureDetector disclosure;
+
+    UtteranceTagger(IntentClassifier classifier, PiiDetector pii, DisclosureDetector disclosure) {
+        this.classifier = classifier;
+        this.pii = pii;
+        this.disclosure = disclosure;
+    }
+
+    Set<String> tags(String speaker, String text) {
+        UtteranceShape shape = new UtteranceShape(text);
+        Set<String> tags = new LinkedHashSet<>();
+        for (IntentMatch match : classifier.classify(speaker, shape)) {
+            tags.add(match.tag());
+        }
+        if (tags.contains("decision")) {
+            // "We are moving from X to you" names a competitor while deciding in our favour.
+            tags.remove("objection:competitor");
+        }
+        boolean objection = tags.stream().anyMatch(t -> t.startsWith("objection:"));
+        if (objection) {
+            // "That could work, but..." is the objection, not interest.
+            tags.remove("buying_signal");
+        }
+        boolean typedQuestion = tags.stream().anyMatch(t -> t.startsWith("question:") && !t.equals("question:other"));
+        if (typedQuestion) {
+            tags.remove("question:other");
+        }
+        if (speaker.equals("customer") && !typedQuestion && !objection && !tags.contains("buying_signal")
+                && shape.questions().stream().anyMatch(q -> q.split("\\s+").length >= MIN_QUESTION_WORDS)) {
+            tags.add("question:other");
+        }
+        if (tags.contains("buying_signal") || objection) {
+            tags.remove("question:other");
+        }
+        for (PiiMatch match : pii.find(text)) {
+            tags.add(match.kind().tag());
+        }
+        if (speaker.equals("rep") && disclosure.discloses(text)) {
+            tags.add("compliance:recording_disclosure");
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,80 @@
+package io.earpiece.assist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.earpiece.assist.action.DueDateResolver;
+import io.earpiece.assist.eval.CallScriptParser;
+import io.earpiece.assist.eval.TagScorer;
+import io.earpiece.assist.playbook.PlaybookLoader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Scores the engine on the labelled dev corpus (tuning set) and on this module's own scripts (held out). */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AssistCorpusTest {
+    // A Wednesday, so weekday due times resolve forward within the same week.
+    private static final LocalDate CALL_DATE = LocalDate.of(2025, 3, 12);
+
+    private AssistEngine engine;
+
+    @BeforeAll
+    void loadEngine() {
+        engine = new AssistEngine(new PlaybookLoader().loadDefault());
+    }
+
+    @Test
+    void devCorpusReachesMicroF1OfNinety() throws Exception {
+        String shared = System.getProperty("earpiece.shared");
+        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "dev")), "no shared corpus");
+        TagScorer scorer = score(Path.of(shared, "corpus", "dev"));
+        report("dev corpus", scorer);
+        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void ownScriptsGeneralise() throws Exception {
+        Path dir = Path.of(getClass().getResource("/assist/scripts").toURI());
+        TagScorer scorer = score(dir);
+        report("own scripts", scorer);
+        assertThat(scripts(dir)).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(0.75);
+    }
+
+    @Test
+    void extraScriptsWhenRequested() throws Exception {
+        String dir = System.getProperty("assist.scripts");
+        assumeTrue(dir != null && !dir.isBlank(), "no extra scripts requested");
+        report("extra scripts " + dir, score(Path.of(dir)));
+    }
+
+    private TagScorer score(Path dir) throws Exception {
+        TagScorer scorer = new TagScorer(new DueDateResolver());
+        CallScriptParser parser = new CallScriptParser();
+        for (Path script : scripts(dir)) {
+            ReferenceTranscript reference = parser.parse(Files.readString(script));
+            AnalysisResult result = engine.analyze(reference, CALL_DATE);
+            scorer.add(script.getFileName().toString(), reference, result.events(), CALL_DATE);
+        }
+        return scorer;
+    }
+
+    private static List<Path> scripts(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".call")).sorted().toList();
+        }
+    }
+
+    private static void report(String name, TagScorer scorer) {
+        System.out.println("== " + name + "\n" + scorer.table());
+        scorer.misses().forEach(m -> System.out.println("   " + m));
+    }
+}

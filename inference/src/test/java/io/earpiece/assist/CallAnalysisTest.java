@@ -1,0 +1,82 @@
+package io.earpiece.assist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earpiece.assist.playbook.PlaybookLoader;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallAnalysisTest {
+    private AssistEngine engine;
+
+    @BeforeAll
+    void load() {
+        engine = new AssistEngine(new PlaybookLoader().loadDefault());
+    }
+
+    @Test
+    void objectionRaisesItsCardOnceWithinCooldown() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        call.onFinalSegment(0, "rep", 0, 3, "Quick note, we record this call for coaching purposes.");
+        SegmentOutcome first = call.onFinalSegment(1, "customer", 4, 8, "Honestly that is way too expensive for us.");
+        SegmentOutcome again = call.onFinalSegment(2, "customer", 9, 12, "It is really far too pricey, it costs too much.");
+        assertThat(first.events()).extracting(AssistEvent::tag).contains("objection:price");
+        assertThat(first.cards()).extracting(Card::id).containsExactly("objection-price");
+        assertThat(again.events()).extracting(AssistEvent::tag).contains("objection:price");
+        assertThat(again.cards()).extracting(Card::id).doesNotContain("objection-price");
+    }
+
+    @Test
+    void missingDisclosureRaisesComplianceCardAfterTenSeconds() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        SegmentOutcome early = call.onFinalSegment(0, "rep", 0, 6, "Hi there, thanks for picking up.");
+        SegmentOutcome late = call.onFinalSegment(1, "customer", 7, 11, "Hello, no worries.");
+        assertThat(early.cards()).isEmpty();
+        assertThat(late.cards()).extracting(Card::id).containsExactly("compliance-disclosure");
+    }
+
+    @Test
+    void disclosureInTimeSuppressesComplianceCard() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        List<AssistEvent> events = call.onSegment(0, "rep", 0, 5, "Before we start, this call is being recorded.");
+        call.onSegment(1, "customer", 6, 12, "Fine by me.");
+        assertThat(events).extracting(AssistEvent::tag).containsExactly("compliance:recording_disclosure");
+        assertThat(call.cards()).extracting(Card::id).doesNotContain("compliance-disclosure");
+    }
+
+    @Test
+    void longRepMonologueRaisesCoachingNudge() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        call.onFinalSegment(0, "rep", 0, 4, "This call is recorded for training purposes.");
+        call.onFinalSegment(1, "customer", 5, 7, "Okay.");
+        double t = 8;
+        for (int i = 2; i < 12; i++) {
+            call.onFinalSegment(i, "rep", t, t + 9.5, "Let me explain how the platform handles the routing of calls.");
+            t += 10;
+        }
+        assertThat(call.cards()).extracting(Card::id).containsOnlyOnce("coaching-monologue");
+        assertThat(call.longestMonologueS()).isGreaterThan(90);
+    }
+
+    @Test
+    void actionCarriesOwnerWhatAndResolvedDue() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        List<AssistEvent> events = call.onSegment(0, "customer", 0, 4,
+                "Fine, I will circulate the draft contract to our lawyers on Monday.");
+        AssistEvent action = events.stream().filter(e -> e.tag().startsWith("action:")).findFirst().orElseThrow();
+        assertThat(action.details()).containsEntry("owner", "customer").containsEntry("due", "monday")
+                .containsEntry("due_date", "2025-03-17");
+        assertThat(action.details().get("what")).startsWith("circulate draft contract");
+    }
+
+    @Test
+    void maskedHidesSpokenContactDetails() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        assertThat(call.masked("mail lee at northpoint dot com or ring two one two, five five five, one nine nine one"))
+                .isEqualTo("mail [email] or ring [phone]");
+    }
+}

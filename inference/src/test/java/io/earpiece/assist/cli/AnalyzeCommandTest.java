@@ -1,0 +1,53 @@
+package io.earpiece.assist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final AnalyzeCommand command = new AnalyzeCommand(new ObjectMapper(),
+            new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+    @Test
+    void printsEventsAndCardsAsJson(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("call.json");
+        Files.writeString(file, """
+                {"title": "t", "type": "sales", "utterances": [
+                 {"speaker": "rep", "text": "Hi, just so you know this call is recorded.", "start": 0.5, "end": 3.0},
+                 {"speaker": "customer", "text": "We are under contract with another provider until May.",
+                  "start": 3.5, "end": 7.0},
+                 {"speaker": "rep", "text": "Understood, I will email you a comparison sheet tomorrow.",
+                  "start": 7.5, "end": 11.0}]}
+                """);
+        int code = command.run(new String[] {file.toString(), "--date", "2025-03-12"});
+        assertThat(code).isZero();
+        JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(result.get("events").findValuesAsText("tag")).contains("compliance:recording_disclosure",
+                "objection:contract", "action:rep:email comparison sheet:tomorrow");
+        JsonNode action = result.get("events").get(result.get("events").size() - 1);
+        assertThat(action.get("utterance").asInt()).isEqualTo(2);
+        assertThat(action.get("details").get("due_date").asText()).isEqualTo("2025-03-13");
+        assertThat(result.get("cards").findValuesAsText("id")).contains("objection-contract");
+        assertThat(result.get("cards").get(0).get("utterance").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void badFileExitsTwoWithReason(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"utterances\": [{\"speaker\": \"bot\", \"text\": \"x\", \"start\": 0, \"end\": 1}]}");
+        assertThat(command.run(new String[] {file.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("speaker must be rep or customer");
+        assertThat(command.run(new String[] {dir.resolve("missing.json").toString()})).isEqualTo(2);
+        assertThat(out.size()).isZero();
+    }
+}
