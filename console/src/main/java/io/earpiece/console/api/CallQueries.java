@@ -1,5 +1,7 @@
 package io.earpiece.console.api;
 
+import io.earpiece.db.assist.CardRepository;
+import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.PartyEntity;
@@ -23,11 +25,16 @@ public class CallQueries {
     private final CallRepository calls;
     private final PartyRepository parties;
     private final TranscriptSegmentRepository segments;
+    private final InsightRepository insights;
+    private final CardRepository cards;
 
-    public CallQueries(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments) {
+    public CallQueries(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments,
+                       InsightRepository insights, CardRepository cards) {
         this.calls = calls;
         this.parties = parties;
         this.segments = segments;
+        this.insights = insights;
+        this.cards = cards;
     }
 
     @Transactional(readOnly = true)
@@ -52,7 +59,9 @@ public class CallQueries {
     public Optional<CallViews.CallDetail> detail(String id) {
         return calls.findById(id).map(c -> CallViews.detail(c,
                 parties.findByCallIdOrderByIdAsc(id).stream().map(CallViews::party).toList(),
-                segments(id)));
+                segments(id),
+                insights.findByCallIdOrderByUtteranceAscIdAsc(id).stream().map(CallViews::insight).toList(),
+                cards.findByCallIdOrderByIdAsc(id).stream().map(CallViews::card).toList()));
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,7 @@
 package io.earpiece.console.api;
 
+import io.earpiece.db.assist.CardEntity;
+import io.earpiece.db.assist.InsightEntity;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.PartyEntity;
 import io.earpiece.db.transcript.TranscriptSegmentEntity;
@@ -22,7 +24,17 @@ public final class CallViews {
     /** A call with its parties and transcript. */
     public record CallDetail(String id, String conversationId, String from, String to, String status,
                              Instant startedAt, Instant endedAt, Long durationMs, String endReason,
-                             List<PartyView> parties, List<SegmentView> segments) {
+                             List<PartyView> parties, List<SegmentView> segments, List<InsightView> insights,
+                             List<CardView> cards) {
+    }
+
+    /** A tag the assist engine found on an utterance (the call's n-th final segment). */
+    public record InsightView(int utterance, String party, String tag, String details) {
+    }
+
+    /** A card shown during the call and the rep's feedback on it (used, dismissed or none). */
+    public record CardView(long id, String cardKey, String title, String body, int priority, int utterance,
+                           String trigger, Instant shownAt, String feedback) {
     }
 
     /** A party's leg with its media counters and where its recording is served. */
@@ -40,9 +52,20 @@ public final class CallViews {
                 c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments);
     }
 
-    static CallDetail detail(CallEntity c, List<PartyView> parties, List<SegmentView> segments) {
+    static CallDetail detail(CallEntity c, List<PartyView> parties, List<SegmentView> segments,
+                             List<InsightView> insights, List<CardView> cards) {
         return new CallDetail(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
-                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments);
+                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments, insights,
+                cards);
+    }
+
+    static InsightView insight(InsightEntity i) {
+        return new InsightView(i.getUtterance(), i.getParty(), i.getTag(), i.getDetails());
+    }
+
+    static CardView card(CardEntity c) {
+        return new CardView(c.getId(), c.getCardKey(), c.getTitle(), c.getBody(), c.getPriority(), c.getUtterance(),
+                c.getTrigger(), c.getShownAt(), c.getFeedback());
     }
 
     static PartyView party(PartyEntity p) {

@@ -1,6 +1,11 @@
 package io.earpiece.console.call;
 
+import io.earpiece.assist.AssistEvent;
+import io.earpiece.console.assist.LiveAssist;
 import io.earpiece.console.config.EarpieceProperties;
+import io.earpiece.console.events.CardEvent;
+import io.earpiece.console.events.InsightEvent;
+import io.earpiece.db.assist.CardEntity;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
 import io.earpiece.console.events.SegmentEvent;
@@ -59,6 +64,7 @@ public class CallCoordinator implements CallController {
     private final CallEventBus bus;
     private final PluginDispatcher plugins;
     private final CallMetrics metrics;
+    private final LiveAssist assist;
     private final Path recordingsDir;
     private final String mediaHost;
     private final ObjectProvider<SipGateway> gateway;
@@ -69,7 +75,7 @@ public class CallCoordinator implements CallController {
     private final Map<String, ActiveLeg> legs = new ConcurrentHashMap<>();
 
     public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
-                           PluginDispatcher plugins, CallMetrics metrics, EarpieceProperties properties,
+                           PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, EarpieceProperties properties,
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle) {
         this.media = media;
@@ -78,6 +84,7 @@ public class CallCoordinator implements CallController {
         this.bus = bus;
         this.plugins = plugins;
         this.metrics = metrics;
+        this.assist = assist;
         this.recordingsDir = properties.recordingsDir();
         this.mediaHost = mediaHost;
         this.gateway = gateway;
@@ -111,10 +118,15 @@ public class CallCoordinator implements CallController {
 
     private LegMedia openLeg(LegOffer offer, ActiveConversation conversation, String party, boolean isNew, Instant now)
             throws LegRejectedException {
-        if (isNew) {
-            store.callStarted(conversation.callId, conversation.conversationId, offer.from(), offer.to(), now);
-            metrics.callStarted();
+        if (conversation.markStored()) {
+            try {
+                store.callStarted(conversation.callId, conversation.conversationId, offer.from(), offer.to(), now);
+                metrics.callStarted();
+            } finally {
+                conversation.stored();
+            }
         }
+        conversation.awaitStored();
         Path recording = recordingFile(conversation.callId, party);
         TranscriptionSession transcription = speechToText.open(conversation.callId, party, this::onSegment);
         MediaLeg mediaLeg;
@@ -175,6 +187,7 @@ public class CallCoordinator implements CallController {
         bus.publish(new CallStateEvent(conversation.callId, "party-left", leg.party()));
         if (release(conversation, leg.party())) {
             store.callEnded(conversation.callId, at, reason);
+            assist.callEnded(conversation.callId);
             metrics.callEnded();
             bus.publish(new CallStateEvent(conversation.callId, "ended", null));
             long durationMs = at.toEpochMilli() - conversation.startedAt.toEpochMilli();
@@ -193,15 +206,26 @@ public class CallCoordinator implements CallController {
         }
     }
 
+    /** Masks, stores (finals), then announces a segment and what the assist engine raised on it. */
     private void onSegment(TranscriptSegment segment) {
+        LiveAssist.Assisted assisted = assist.onSegment(segment);
+        String text = assisted.maskedText();
+        List<CardEntity> cards = List.of();
         if (segment.isFinal()) {
-            store.segment(segment);
+            cards = store.segment(segment, text, assisted.utterance(), assisted.outcome());
             metrics.segment();
             plugins.segment(new SegmentInfo(segment.callId(), segment.party(), segment.index(), segment.startMs(),
-                    segment.endMs(), segment.text()));
+                    segment.endMs(), text));
         }
         bus.publish(new SegmentEvent(segment.callId(), segment.party(), segment.index(), segment.startMs(),
-                segment.endMs(), segment.text()));
+                segment.endMs(), text, segment.isFinal()));
+        for (AssistEvent e : assisted.outcome().events()) {
+            bus.publish(new InsightEvent(segment.callId(), assisted.utterance(), segment.party(), e.tag(), e.details()));
+        }
+        for (CardEntity c : cards) {
+            bus.publish(new CardEvent(segment.callId(), c.getId(), c.getCardKey(), c.getTitle(), c.getBody(),
+                    c.getPriority(), c.getUtterance(), c.getTrigger()));
+        }
     }
 
     private void onMediaTimeout(String legId) {

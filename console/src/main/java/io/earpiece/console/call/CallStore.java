@@ -1,5 +1,12 @@
 package io.earpiece.console.call;
 
+import io.earpiece.assist.AssistEvent;
+import io.earpiece.assist.Card;
+import io.earpiece.assist.SegmentOutcome;
+import io.earpiece.db.assist.CardEntity;
+import io.earpiece.db.assist.CardRepository;
+import io.earpiece.db.assist.InsightEntity;
+import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.CallStatus;
@@ -13,7 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The writes the live call path makes; blocking JPA, so never call it from a Netty event loop. */
 @Service
@@ -22,11 +32,16 @@ public class CallStore {
     private final CallRepository calls;
     private final PartyRepository parties;
     private final TranscriptSegmentRepository segments;
+    private final InsightRepository insights;
+    private final CardRepository cards;
 
-    public CallStore(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments) {
+    public CallStore(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments,
+                     InsightRepository insights, CardRepository cards) {
         this.calls = calls;
         this.parties = parties;
         this.segments = segments;
+        this.insights = insights;
+        this.cards = cards;
     }
 
     @Transactional
@@ -57,11 +72,33 @@ public class CallStore {
         });
     }
 
-    /** Stores a final segment; returns only once it is committed, so announcing it afterwards is safe. */
+    /**
+     * Stores a final segment (with its already-masked text) and what the assist engine raised on it; returns
+     * the stored cards only once all is committed, so announcing them afterwards is safe.
+     */
     @Transactional
-    public void segment(TranscriptSegment s) {
-        segments.save(new TranscriptSegmentEntity(s.callId(), s.party(), s.index(), s.startMs(), s.endMs(), s.text(),
-                Instant.now()));
+    public List<CardEntity> segment(TranscriptSegment s, String maskedText, int utterance, SegmentOutcome outcome) {
+        Instant now = Instant.now();
+        segments.save(new TranscriptSegmentEntity(s.callId(), s.party(), s.index(), s.startMs(), s.endMs(), maskedText,
+                now));
+        for (AssistEvent e : outcome.events()) {
+            insights.save(new InsightEntity(s.callId(), utterance, s.party(), e.tag(), details(e.details()), now));
+        }
+        List<CardEntity> stored = new ArrayList<>();
+        for (Card c : outcome.cards()) {
+            stored.add(cards.save(new CardEntity(s.callId(), c.id(), c.title(), c.body(), c.priority(), c.utterance(),
+                    c.trigger(), now)));
+        }
+        return stored;
+    }
+
+    private static String details(Map<String, String> details) {
+        if (details.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(details).forEach((k, v) -> b.append(b.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return b.toString();
     }
 
     /** Calls a crash left active: their legs are gone, so they are closed at start-up. */

@@ -1,7 +1,7 @@
 package io.earpiece.console.events;
 
 /** Something live about a call, pushed to browsers. */
-public sealed interface CallEvent permits SegmentEvent, CallStateEvent {
+public sealed interface CallEvent permits SegmentEvent, CallStateEvent, CardEvent, InsightEvent {
 
     String callId();
 

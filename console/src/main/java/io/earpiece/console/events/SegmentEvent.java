@@ -1,15 +1,16 @@
 package io.earpiece.console.events;
 
-/** A final transcript segment, announced after it was stored. */
-public record SegmentEvent(String type, String callId, String party, int index, long startMs, long endMs, String text)
-        implements CallEvent {
+/** A transcript segment: a final (announced after it was stored) or a partial that a later event replaces. */
+public record SegmentEvent(String type, String callId, String party, int index, long startMs, long endMs, String text,
+                           boolean isFinal) implements CallEvent {
 
-    public SegmentEvent(String callId, String party, int index, long startMs, long endMs, String text) {
-        this("segment", callId, party, index, startMs, endMs, text);
+    public SegmentEvent(String callId, String party, int index, long startMs, long endMs, String text, boolean isFinal) {
+        this(isFinal ? "segment" : "partial", callId, party, index, startMs, endMs, text, isFinal);
     }
 
+    /** Partials of one segment replace each other, so only finals are de-duplicated by position. */
     @Override
     public String key() {
-        return "segment/" + party + "/" + index;
+        return isFinal ? "segment/" + party + "/" + index : "partial/" + party + "/" + index + "/" + text;
     }
 }

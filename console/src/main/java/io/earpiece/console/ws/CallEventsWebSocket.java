@@ -52,7 +52,7 @@ public class CallEventsWebSocket implements WebSocketHandler {
             Flux<CallEvent> stored = Mono.fromCallable(() -> queries.segments(callId))
                     .subscribeOn(Schedulers.boundedElastic())
                     .flatMapMany(Flux::fromIterable)
-                    .map(s -> (CallEvent) new SegmentEvent(callId, s.party(), s.index(), s.startMs(), s.endMs(), s.text()));
+                    .map(s -> (CallEvent) new SegmentEvent(callId, s.party(), s.index(), s.startMs(), s.endMs(), s.text(), true));
             return Flux.concat(stored, live.asFlux()).distinct(CallEvent::key).doFinally(x -> subscription.dispose());
         });
     }
