@@ -10,8 +10,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +32,8 @@ public final class MediaServer implements AutoCloseable {
     /** Prefix of the media threads' names, so their CPU time can be attributed. */
     public static final String THREAD_PREFIX = "earpiece-rtp";
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
-    private static final Duration TICK = Duration.ofMillis(10);
+    /** Media-timeout resolution; the jitter buffer has its own precise timer. */
+    private static final Duration TICK = Duration.ofMillis(50);
     private static final int SOCKET_RECEIVE_BUFFER = 256 * 1024;
     // Larger than any RTP packet on an Ethernet path, so a datagram is never silently truncated into "valid" RTP.
     private static final int MAX_DATAGRAM = 2048;
@@ -45,6 +44,7 @@ public final class MediaServer implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final PacketCounters counters = new PacketCounters();
     private final Set<NettyMediaLeg> legs = ConcurrentHashMap.newKeySet();
+    private final DatagramTransport transport;
     private volatile boolean closed;
 
     public MediaServer(MediaConfig config) {
@@ -52,16 +52,21 @@ public final class MediaServer implements AutoCloseable {
     }
 
     public MediaServer(MediaConfig config, int ioThreads) {
+        this(config, ioThreads, DatagramTransport.best());
+    }
+
+    MediaServer(MediaConfig config, int ioThreads, DatagramTransport transport) {
         this.config = Objects.requireNonNull(config, "config");
         Objects.requireNonNull(config.bindHost(), "bindHost");
         Objects.requireNonNull(config.mediaTimeout(), "mediaTimeout");
         Objects.requireNonNull(config.jitterDelay(), "jitterDelay");
         this.ports = new PortPool(config.portMin(), config.portMax());
+        this.transport = transport;
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory(THREAD_PREFIX, true),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         this.bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channel(transport.channelClass())
                 .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
     }
@@ -125,6 +130,11 @@ public final class MediaServer implements AutoCloseable {
     /** Ports of the pool not held by a leg. */
     public int freePorts() {
         return ports.available();
+    }
+
+    /** The socket transport in use: "epoll" or "nio". */
+    public String transportName() {
+        return transport.name();
     }
 
     /** Closes every open leg (flushing their audio and recordings) and stops the media threads. */

@@ -1,10 +1,12 @@
 package io.earpiece.media;
 
+import io.earpiece.media.g711.G711Codec;
 import io.earpiece.media.leg.LegPipeline;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -46,7 +48,7 @@ final class NettyMediaLeg implements MediaLeg {
 
     @Override
     public void updateRemote(InetSocketAddress remote, int payloadType) {
-        if (io.earpiece.media.g711.G711Codec.forPayloadType(payloadType) == null) {
+        if (G711Codec.forPayloadType(payloadType) == null) {
             throw new IllegalArgumentException("payload type " + payloadType + " is not G.711");
         }
         channel.eventLoop().execute(() -> pipeline.updateRemote(remote, payloadType));
@@ -66,6 +68,9 @@ final class NettyMediaLeg implements MediaLeg {
         }
         loop.submit(pipeline::close).syncUninterruptibly();
         channel.close().syncUninterruptibly();
+        // NIO frees a socket registered with a selector only at the selector's next select, so the port may still
+        // be bound now; a task due after the loop's current batch runs only after the loop selected again.
+        loop.schedule(() -> { }, 1, TimeUnit.MILLISECONDS).syncUninterruptibly();
         finish();
     }
 

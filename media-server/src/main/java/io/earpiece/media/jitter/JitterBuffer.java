@@ -72,6 +72,20 @@ public final class JitterBuffer {
         }
     }
 
+    /**
+     * When {@link #drain} will next release something: {@link Long#MAX_VALUE} when nothing is held,
+     * {@link Long#MIN_VALUE} when something is releasable now. Lets the owner sleep until then instead of polling.
+     */
+    public long nextReleaseNanos() {
+        if (held.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        if (held.firstKey() == nextExpected || held.size() > capacity) {
+            return Long.MIN_VALUE;
+        }
+        return oldestArrival() + holdNanos;
+    }
+
     /** Releases everything held, in order, reporting the gaps between. */
     public void flush(Sink sink) {
         while (!held.isEmpty()) {

@@ -132,6 +132,15 @@ public final class LegPipeline {
         }
     }
 
+    /** Nanoseconds until the jitter buffer next has something to release, or -1 when it holds nothing. */
+    public long nanosUntilNextRelease() {
+        long due = jitter.nextReleaseNanos();
+        if (closed || due == Long.MAX_VALUE) {
+            return -1;
+        }
+        return due == Long.MIN_VALUE ? 0 : Math.max(0, due - nanoClock.getAsLong());
+    }
+
     /** A re-INVITE moved the peer or changed the codec. */
     public void updateRemote(InetSocketAddress remote, int payloadType) {
         requireG711(payloadType);

@@ -39,11 +39,6 @@ public final class SourceFilter {
         }
     }
 
-    /** The address packets are accepted from, or null while still waiting to latch. */
-    public InetSocketAddress peer() {
-        return latching() ? latched : expected;
-    }
-
     private boolean latching() {
         return expected == null || expected.getAddress() == null || expected.getAddress().isAnyLocalAddress();
     }

@@ -54,6 +54,17 @@ class JitterBufferTest {
     }
 
     @Test
+    void tellsWhenTheNextReleaseFallsDue() {
+        assertThat(buffer.nextReleaseNanos()).isEqualTo(Long.MAX_VALUE);
+        start(10);
+        offer(12, 30 * MS);
+        offer(13, 20 * MS);
+        assertThat(buffer.nextReleaseNanos()).isEqualTo(80 * MS);
+        offer(11, 40 * MS);
+        assertThat(buffer.nextReleaseNanos()).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
     void refusesLateAndDuplicatePackets() {
         start(7);
         assertThat(offer(7, 10 * MS)).isEqualTo(JitterBuffer.Offer.LATE);
