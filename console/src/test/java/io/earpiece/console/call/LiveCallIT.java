@@ -10,6 +10,7 @@ import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * The spine end to end: sipp places a forked two-party call playing synth-call audio; the server answers,
  * records each party, segments and "transcribes" (replay recognizer) it, stores and announces the segments.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=46000", "earpiece.rtp.port-max=46999",
@@ -68,6 +70,7 @@ class LiveCallIT {
 
     WebTestClient http() {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + httpPort)
+                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(20)).build();
     }
 
