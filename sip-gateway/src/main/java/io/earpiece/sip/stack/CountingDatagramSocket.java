@@ -24,11 +24,12 @@ final class CountingDatagramSocket extends DatagramSocket {
 
     @Override
     public void send(DatagramPacket p) throws IOException {
-        super.send(p);
+        // Counted before the send so that a peer reacting to the response can never observe a stale count.
         int status = StartLine.status(p.getData(), p.getOffset(), p.getLength());
         if (status > 0) {
             counters.responseSent(status);
         }
+        super.send(p);
     }
 
     @Override
