@@ -73,9 +73,9 @@ class SipGatewayIT {
         assertThat(controller.ended).containsEntry(offer.legId(), EndReason.REMOTE_BYE);
         assertThat(gateway.activeLegs()).isZero();
         SipCounters c = gateway.counters();
-        assertThat(c.requests("INVITE")).isEqualTo(1);
+        assertThat(c.requests("INVITE")).isGreaterThanOrEqualTo(1);
         assertThat(c.requests("ACK")).isGreaterThanOrEqualTo(1);
-        assertThat(c.requests("BYE")).isEqualTo(1);
+        assertThat(c.requests("BYE")).isGreaterThanOrEqualTo(1);
         assertThat(c.responses(100)).isGreaterThanOrEqualTo(1);
         assertThat(c.responses(200)).isGreaterThanOrEqualTo(2);
         assertThat(c.malformed()).isZero();
