@@ -1,0 +1,130 @@
+package io.earpiece.sip.uas;
+
+import io.earpiece.sip.call.LegOffer;
+import io.earpiece.sip.call.Party;
+import io.earpiece.sip.sdp.CodecNegotiator;
+import io.earpiece.sip.sdp.Negotiation;
+import io.earpiece.sip.sdp.SdpNotAcceptableException;
+import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.sdp.SdpParser;
+import io.earpiece.sip.sdp.SessionDescription;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ExtensionHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/** Turns an initial INVITE into a {@link LegOffer}, or says with which status to reject it. */
+final class InviteReader {
+    static final String PARTY_HEADER = "X-Earpiece-Party";
+    static final String CONVERSATION_HEADER = "X-Earpiece-Conversation";
+    private static final int MAX_CONVERSATION_ID = 256;
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+    private final SdpParser parser = new SdpParser();
+    private final CodecNegotiator negotiator = new CodecNegotiator();
+
+    /** What an acceptable INVITE carried. */
+    record Accepted(LegOffer offer, SessionDescription sdp, Negotiation negotiation) {
+    }
+
+    Accepted read(Request invite) throws InviteRejection {
+        String callId = SipText.callId(invite);
+        Party party;
+        try {
+            party = Party.fromHeader(headerValue(invite, PARTY_HEADER));
+        } catch (IllegalArgumentException e) {
+            throw new InviteRejection(Response.BAD_REQUEST, "Bad " + PARTY_HEADER);
+        }
+        String conversation = headerValue(invite, CONVERSATION_HEADER);
+        if (conversation == null || conversation.isBlank()) {
+            conversation = callId;
+        } else if (!isPrintableId(conversation.trim())) {
+            throw new InviteRejection(Response.BAD_REQUEST, "Bad " + CONVERSATION_HEADER);
+        }
+        Negotiated n = readOffer(invite);
+        String from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
+        String to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
+        LegOffer offer = new LegOffer(callId, from, to, conversation.trim(), party,
+                remote(n.negotiation), n.negotiation.codec(), n.negotiation.telephoneEventPt());
+        return new Accepted(offer, n.sdp, n.negotiation);
+    }
+
+    /** A parsed and negotiated offer. */
+    record Negotiated(SessionDescription sdp, Negotiation negotiation) {
+    }
+
+    /** Parses and negotiates the SDP body of an INVITE, keeping {@code current} codec on re-INVITEs. */
+    Negotiated readOffer(Request invite, io.earpiece.sip.call.Codec current) throws InviteRejection {
+        byte[] body = invite.getRawContent();
+        if (body == null || body.length == 0) {
+            throw new InviteRejection(Response.BAD_REQUEST, "Missing SDP offer");
+        }
+        ContentTypeHeader type = (ContentTypeHeader) invite.getHeader(ContentTypeHeader.NAME);
+        if (type == null || !type.getContentType().equalsIgnoreCase("application")
+                || !type.getContentSubType().equalsIgnoreCase("sdp")) {
+            throw new InviteRejection(Response.UNSUPPORTED_MEDIA_TYPE, "Only application/sdp bodies");
+        }
+        SessionDescription sdp;
+        try {
+            sdp = parser.parse(body);
+        } catch (SdpParseException e) {
+            throw new InviteRejection(Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
+        }
+        try {
+            return new Negotiated(sdp, negotiator.negotiate(sdp, current));
+        } catch (SdpNotAcceptableException e) {
+            throw new InviteRejection(Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here: " + e.getMessage());
+        }
+    }
+
+    private Negotiated readOffer(Request invite) throws InviteRejection {
+        return readOffer(invite, null);
+    }
+
+    /** Where the peer wants RTP; host names are left unresolved so no DNS lookup runs on a stack thread. */
+    static InetSocketAddress remote(Negotiation n) {
+        String host = n.remoteHost();
+        if (IPV4.matcher(host).matches() || host.indexOf(':') >= 0) {
+            try {
+                return new InetSocketAddress(InetAddress.getByName(host), n.remotePort());
+            } catch (UnknownHostException e) {
+                return InetSocketAddress.createUnresolved(host, n.remotePort());
+            }
+        }
+        return InetSocketAddress.createUnresolved(host, n.remotePort());
+    }
+
+    private static String headerValue(Request request, String name) {
+        Header h = request.getHeader(name);
+        if (h == null) {
+            return null;
+        }
+        if (h instanceof ExtensionHeader e) {
+            return e.getValue();
+        }
+        String s = h.toString();
+        int colon = s.indexOf(':');
+        return colon < 0 ? "" : s.substring(colon + 1).trim();
+    }
+
+    private static boolean isPrintableId(String s) {
+        if (s.isEmpty() || s.length() > MAX_CONVERSATION_ID) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,534 @@
+package io.earpiece.sip.uas;
+
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
+import gov.nist.javax.sip.stack.SIPDialog;
+import gov.nist.javax.sip.stack.SIPDialogEventListener;
+import io.earpiece.sip.call.CallController;
+import io.earpiece.sip.call.EndReason;
+import io.earpiece.sip.call.LegMedia;
+import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.sdp.AnswerBuilder;
+import io.earpiece.sip.sdp.SdpFormatter;
+import io.earpiece.sip.sdp.SessionDescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.InvalidArgumentException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipException;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.header.ExtensionHeader;
+import javax.sip.header.Header;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The user-agent server: answers INVITEs with negotiated SDP and tracks each leg through ACK, re-INVITE,
+ * CANCEL and BYE, telling the {@link CallController}. {@code open()} runs on the answering executor so that
+ * a CANCEL can be handled while media is being opened.
+ */
+public final class UasListener implements SipListenerExt {
+    private static final Logger log = LoggerFactory.getLogger(UasListener.class);
+    /** Seconds a busy gateway asks callers to wait; calls are minutes long, so a short retry is cheap. */
+    static final int BUSY_RETRY_AFTER_S = 5;
+    private static final Set<String> KNOWN_UNSUPPORTED = Set.of("REGISTER", "SUBSCRIBE", "NOTIFY", "REFER",
+            "INFO", "UPDATE", "PRACK", "MESSAGE", "PUBLISH");
+
+    private final SipProvider provider;
+    private final Responder responder;
+    private final CallController controller;
+    private final LegRegistry legs;
+    private final Executor answering;
+    private final String rejectHeader;
+    private final String advertisedHost;
+    private final InviteReader reader = new InviteReader();
+    private final AnswerBuilder answers = new AnswerBuilder("earpiece");
+    private final SdpFormatter formatter = new SdpFormatter();
+    private final SecureRandom random = new SecureRandom();
+
+    UasListener(SipProvider provider, Responder responder, CallController controller, LegRegistry legs,
+                Executor answering, String rejectHeader, String advertisedHost) {
+        this.provider = provider;
+        this.responder = responder;
+        this.controller = controller;
+        this.legs = legs;
+        this.answering = answering;
+        this.rejectHeader = rejectHeader;
+        this.advertisedHost = advertisedHost;
+    }
+
+    /** Builds the listener and its leg bookkeeping for one provider. */
+    public static UasListener create(SipProvider provider, javax.sip.message.MessageFactory messages,
+                                     javax.sip.header.HeaderFactory headers, javax.sip.address.AddressFactory addresses,
+                                     String advertisedHost, int port, String userAgent, int maxCalls,
+                                     CallController controller, Executor answering, String rejectHeader)
+            throws ParseException {
+        Responder responder = new Responder(provider, messages, headers, addresses, advertisedHost, port, userAgent);
+        return new UasListener(provider, responder, controller, new LegRegistry(maxCalls), answering, rejectHeader,
+                advertisedHost);
+    }
+
+    /** Legs between INVITE and their end. */
+    public int activeLegs() {
+        return legs.size();
+    }
+
+    /** Ends a leg from our side: BYE when answered, 480 while still being answered. */
+    public void hangup(String legId) {
+        Leg leg = legs.get(legId);
+        if (leg == null) {
+            log.debug("hangup of unknown leg {}", legId);
+            return;
+        }
+        synchronized (leg) {
+            switch (leg.state) {
+                case PROCEEDING -> {
+                    if (leg.abortReason == null) {
+                        leg.abortReason = EndReason.LOCAL_HANGUP;
+                        reject(leg.invite, leg.invite.getRequest(), Response.TEMPORARILY_UNAVAILABLE,
+                                "Hung up before answer", 0, leg.localTag);
+                    }
+                }
+                case ANSWERED, ESTABLISHED -> {
+                    sendBye(leg);
+                    finish(leg, EndReason.LOCAL_HANGUP);
+                }
+                case ENDED -> {
+                }
+            }
+        }
+    }
+
+    /** Hangs up every leg, for shutdown. */
+    public void hangupAll() {
+        for (Leg leg : legs.snapshot()) {
+            hangup(leg.id);
+        }
+    }
+
+    @Override
+    public void processRequest(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        try {
+            if (request.getHeader(rejectHeader) != null) {
+                rejectMalformed(request);
+                return;
+            }
+            switch (method) {
+                case Request.INVITE -> {
+                    if (toTag(request) == null) {
+                        newInvite(event);
+                    } else {
+                        reInvite(event);
+                    }
+                }
+                case Request.ACK -> ack(event);
+                case Request.BYE -> bye(event);
+                case Request.CANCEL -> cancel(event);
+                case Request.OPTIONS -> options(event);
+                default -> unsupported(event);
+            }
+        } catch (Exception e) {
+            log.warn("failed to handle {} of call {}", method, SipText.callId(request), e);
+            if (!Request.ACK.equals(method)) {
+                replyStatelessly(request, Response.SERVER_INTERNAL_ERROR);
+            }
+        }
+    }
+
+    private void replyStatelessly(Request request, int status) {
+        try {
+            responder.sendStateless(responder.create(request, status, null, null));
+        } catch (Exception e) {
+            log.debug("could not send {} statelessly: {}", status, e.toString());
+        }
+    }
+
+    private void newInvite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        responder.send(tx, responder.create(request, Response.TRYING, null, null));
+        String tag = newTag();
+        InviteReader.Accepted accepted;
+        try {
+            accepted = reader.read(request);
+        } catch (InviteRejection r) {
+            log.info("rejecting INVITE {}: {} {}", SipText.callId(request), r.status, r.getMessage());
+            reject(tx, request, r.status, r.getMessage(), 0, tag);
+            return;
+        }
+        Leg leg = new Leg(accepted.offer(), accepted.negotiation(), tx, tag, random.nextInt(Integer.MAX_VALUE));
+        switch (legs.admit(leg)) {
+            case FULL -> {
+                reject(tx, request, Response.SERVICE_UNAVAILABLE, "Too many calls", BUSY_RETRY_AFTER_S, tag);
+                return;
+            }
+            case DUPLICATE -> {
+                reject(tx, request, Response.LOOP_DETECTED, "Call-ID already in use", 0, tag);
+                return;
+            }
+            case ADMITTED -> {
+            }
+        }
+        try {
+            answering.execute(() -> answer(leg, accepted.sdp()));
+        } catch (RejectedExecutionException e) {
+            synchronized (leg) {
+                leg.state = Leg.State.ENDED;
+                legs.remove(leg);
+                reject(tx, request, Response.SERVICE_UNAVAILABLE, "Shutting down", BUSY_RETRY_AFTER_S, tag);
+            }
+        }
+    }
+
+    private void answer(Leg leg, SessionDescription offer) {
+        Request request = leg.invite.getRequest();
+        LegMedia media;
+        try {
+            media = controller.open(leg.offer);
+        } catch (LegRejectedException e) {
+            abandon(leg, e.status(), e.getMessage(), e.retryAfterSeconds());
+            return;
+        } catch (RuntimeException e) {
+            log.warn("controller failed to open leg {}", leg.id, e);
+            abandon(leg, Response.SERVER_INTERNAL_ERROR, "Media unavailable", 0);
+            return;
+        }
+        synchronized (leg) {
+            leg.opened = true;
+            leg.media = media;
+            if (leg.abortReason != null) {
+                finish(leg, leg.abortReason);
+                return;
+            }
+            try {
+                leg.sdpVersion = 1;
+                leg.lastOffer = offer;
+                Response ok = responder.withSdp(responder.create(request, Response.OK, null, leg.localTag),
+                        answerSdp(leg, offer));
+                leg.state = Leg.State.ANSWERED;
+                leg.dialog = leg.invite.getDialog();
+                if (leg.dialog instanceof SIPDialog d && provider instanceof SIPDialogEventListener p) {
+                    // Dialogs the stack creates by itself do not report ACK timeouts to the provider;
+                    // without this, processDialogTimeout never fires and an unacknowledged leg lingers.
+                    d.addEventListener(p);
+                }
+                responder.send(leg.invite, ok);
+            } catch (Exception e) {
+                log.warn("could not answer leg {}", leg.id, e);
+                finish(leg, EndReason.FAILED);
+            }
+        }
+    }
+
+    private void abandon(Leg leg, int status, String reason, int retryAfter) {
+        synchronized (leg) {
+            if (leg.abortReason == null && leg.state == Leg.State.PROCEEDING) {
+                int code = status >= 300 && status <= 699 ? status : Response.SERVER_INTERNAL_ERROR;
+                reject(leg.invite, leg.invite.getRequest(), code, reason, retryAfter, leg.localTag);
+            }
+            leg.state = Leg.State.ENDED;
+            legs.remove(leg);
+        }
+    }
+
+    private String answerSdp(Leg leg, SessionDescription offer) {
+        return formatter.format(answers.answer(offer, leg.negotiation, advertisedHost, leg.media.local().getPort(),
+                leg.sessionId, leg.sdpVersion));
+    }
+
+    private void ack(RequestEvent event) {
+        Leg leg = legs.get(SipText.callId(event.getRequest()));
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            if (leg.state == Leg.State.ANSWERED) {
+                leg.state = Leg.State.ESTABLISHED;
+                notifyEstablished(leg);
+            }
+        }
+    }
+
+    private void notifyEstablished(Leg leg) {
+        try {
+            controller.established(leg.id);
+        } catch (RuntimeException e) {
+            log.warn("controller failed on established({})", leg.id, e);
+        }
+    }
+
+    private void bye(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        Leg leg = legs.get(SipText.callId(request));
+        if (leg == null || event.getDialog() == null) {
+            responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
+            return;
+        }
+        responder.send(tx, responder.create(request, Response.OK, null, null));
+        synchronized (leg) {
+            finish(leg, EndReason.REMOTE_BYE);
+        }
+    }
+
+    private void cancel(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        Leg leg = legs.get(SipText.callId(request));
+        if (leg == null) {
+            responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
+            return;
+        }
+        responder.send(tx, responder.create(request, Response.OK, null, null));
+        synchronized (leg) {
+            if (leg.state == Leg.State.PROCEEDING && leg.abortReason == null) {
+                leg.abortReason = EndReason.CANCELLED;
+                reject(leg.invite, leg.invite.getRequest(), Response.REQUEST_TERMINATED, null, 0, leg.localTag);
+            }
+        }
+    }
+
+    private void options(RequestEvent event) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx != null) {
+            responder.send(tx, responder.withCapabilities(
+                    responder.create(event.getRequest(), Response.OK, null, toTag(event.getRequest()) == null
+                            ? newTag() : null)));
+        }
+    }
+
+    private void unsupported(RequestEvent event) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        if (KNOWN_UNSUPPORTED.contains(request.getMethod())) {
+            responder.send(tx, responder.withCapabilities(
+                    responder.create(request, Response.METHOD_NOT_ALLOWED, null, null)));
+        } else {
+            responder.send(tx, responder.create(request, Response.NOT_IMPLEMENTED, null, null));
+        }
+    }
+
+    private void reInvite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        Leg leg = legs.get(SipText.callId(request));
+        if (leg == null || event.getDialog() == null) {
+            responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
+            return;
+        }
+        synchronized (leg) {
+            if (leg.state == Leg.State.ANSWERED) {
+                // The ACK is racing this re-INVITE on another thread; a re-INVITE proves our 200 arrived.
+                leg.state = Leg.State.ESTABLISHED;
+                notifyEstablished(leg);
+            }
+            if (leg.state != Leg.State.ESTABLISHED) {
+                responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null,
+                        null));
+                return;
+            }
+            byte[] body = request.getRawContent();
+            if (body == null || body.length == 0) {
+                // An offer-less re-INVITE asks us to offer: repeat what we last answered.
+                leg.sdpVersion++;
+                responder.send(tx, responder.withSdp(responder.create(request, Response.OK, null, null),
+                        answerSdp(leg, leg.lastOffer)));
+                return;
+            }
+            InviteReader.Negotiated n;
+            try {
+                n = reader.readOffer(request, leg.negotiation.codec());
+            } catch (InviteRejection r) {
+                // A failed re-INVITE leaves the session as it was (RFC 3261 14.2).
+                reject(tx, request, r.status, r.getMessage(), 0, null);
+                return;
+            }
+            leg.negotiation = n.negotiation();
+            leg.lastOffer = n.sdp();
+            leg.sdpVersion++;
+            responder.send(tx, responder.withSdp(responder.create(request, Response.OK, null, null),
+                    answerSdp(leg, n.sdp())));
+            try {
+                controller.remoteChanged(leg.id, InviteReader.remote(n.negotiation()), n.negotiation().codec(),
+                        n.negotiation().onHold());
+            } catch (RuntimeException e) {
+                log.warn("controller failed on remoteChanged({})", leg.id, e);
+            }
+        }
+    }
+
+    private void rejectMalformed(Request request) {
+        Header marker = request.getHeader(rejectHeader);
+        String verdict = marker instanceof ExtensionHeader e ? e.getValue() : "400 Bad Request";
+        int status = Response.BAD_REQUEST;
+        String reason = verdict;
+        int space = verdict.indexOf(' ');
+        if (space == 3 && verdict.substring(0, 3).chars().allMatch(Character::isDigit)) {
+            status = Integer.parseInt(verdict.substring(0, 3));
+            reason = verdict.substring(4);
+        }
+        try {
+            Response r = responder.create(request, status, reason, null);
+            responder.sendStateless(r);
+        } catch (Exception e) {
+            log.debug("could not answer malformed request: {}", e.toString());
+        }
+    }
+
+    private void reject(ServerTransaction tx, Request request, int status, String reason, int retryAfter,
+                        String tag) {
+        try {
+            Response r = responder.create(request, status, reason, tag);
+            responder.withRetryAfter(r, retryAfter);
+            if (status == Response.NOT_ACCEPTABLE_HERE) {
+                r.addHeader(responder.headers().createWarningHeader(advertisedHost, 305, "Incompatible media format"));
+            } else if (status == Response.UNSUPPORTED_MEDIA_TYPE) {
+                responder.withCapabilities(r);
+            }
+            responder.send(tx, r);
+        } catch (ParseException | SipException | InvalidArgumentException | RuntimeException e) {
+            log.warn("could not send {} for call {}", status, SipText.callId(request), e);
+        }
+    }
+
+    /** Ends a leg once; the caller holds the leg's monitor. */
+    private void finish(Leg leg, EndReason reason) {
+        if (leg.state == Leg.State.ENDED) {
+            return;
+        }
+        leg.state = Leg.State.ENDED;
+        legs.remove(leg);
+        if (leg.opened) {
+            try {
+                controller.ended(leg.id, reason);
+            } catch (RuntimeException e) {
+                log.warn("controller failed on ended({}, {})", leg.id, reason, e);
+            }
+        }
+    }
+
+    private void sendBye(Leg leg) {
+        Dialog dialog = leg.dialog;
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            bye.setHeader(responder.headers().createUserAgentHeader(java.util.List.of(responder.userAgent())));
+            ClientTransaction ct = provider.getNewClientTransaction(bye);
+            dialog.sendRequest(ct);
+        } catch (SipException | ParseException | RuntimeException e) {
+            log.warn("could not send BYE for leg {}", leg.id, e);
+        }
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) throws SipException {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx != null) {
+            return tx;
+        }
+        try {
+            return provider.getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        }
+    }
+
+    private static String toTag(Request request) {
+        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
+        return to == null ? null : to.getTag();
+    }
+
+    private String newTag() {
+        return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    }
+
+    @Override
+    public void processDialogTimeout(DialogTimeoutEvent event) {
+        Dialog dialog = event.getDialog();
+        if (event.getReason() != DialogTimeoutEvent.Reason.AckNotReceived || dialog == null) {
+            log.debug("dialog timeout {} ignored", event.getReason());
+            return;
+        }
+        Leg leg = legs.get(dialog.getCallId().getCallId());
+        if (leg == null) {
+            dialog.delete();
+            return;
+        }
+        synchronized (leg) {
+            if (leg.state == Leg.State.ANSWERED) {
+                log.info("no ACK for leg {}; ending it", leg.id);
+                // RFC 3261 13.3.1.4: a 2xx never acknowledged confirms the dialog, which is then ended with BYE.
+                sendBye(leg);
+                finish(leg, EndReason.FAILED);
+            }
+        }
+    }
+
+    @Override
+    public void processDialogTerminated(DialogTerminatedEvent event) {
+        Dialog dialog = event.getDialog();
+        Leg leg = legs.get(dialog.getCallId().getCallId());
+        if (leg == null) {
+            return;
+        }
+        synchronized (leg) {
+            if (leg.dialog == dialog) {
+                finish(leg, EndReason.FAILED);
+            }
+        }
+    }
+
+    @Override
+    public void processResponse(ResponseEvent event) {
+        // Only our BYEs get responses, and nothing depends on them.
+    }
+
+    @Override
+    public void processTimeout(TimeoutEvent event) {
+        log.debug("transaction timeout ({})", event.getTimeout());
+    }
+
+    @Override
+    public void processIOException(IOExceptionEvent event) {
+        log.warn("I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+    }
+
+    @Override
+    public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        // Transactions end on their own; legs are tracked by dialog and Call-ID.
+    }
+}
