@@ -19,6 +19,11 @@ public class CallEventBus {
         }
     }
 
+    /** Live subscribers right now (WebSocket sessions and their like). */
+    public int subscribers() {
+        return sink.currentSubscriberCount();
+    }
+
     public Flux<CallEvent> stream() {
         return sink.asFlux();
     }
