@@ -6,9 +6,13 @@ import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.action.DuePhrase;
 import io.earpiece.assist.action.DuePhraseFinder;
 import io.earpiece.assist.card.CardPlanner;
+import io.earpiece.assist.coaching.CoachingStats;
+import io.earpiece.assist.coaching.CoachingTracker;
 import io.earpiece.assist.coaching.MonologueWatch;
 import io.earpiece.assist.compliance.DisclosureDeadline;
 import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.assist.playbook.CardTemplate;
+import io.earpiece.assist.playbook.CoachingPolicy;
 import io.earpiece.assist.playbook.Playbook;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +32,8 @@ public final class CallAnalysis {
     // A commitment without its own due time usually refers to one said just before ("by Friday?" "Sure, I'll...").
     private static final int DUE_CONTEXT_UTTERANCES = 2;
     private static final String DEFAULT_DUE = "today";
+    private static final double DEFAULT_PACE_WINDOW_S = 60;
+    private static final double DEFAULT_PACE_MIN_SPEECH_S = 20;
     // Agreeing to the rep's proposed next step is itself a buying signal, however briefly it is said.
     private static final Pattern AGREEMENT = Pattern.compile("^(yes|yeah|yep|sure|okay|ok|absolutely|definitely"
             + "|sounds (good|great|fine)|that (works|would (be|work|help))|great|perfect|i would (be|like|love)"
@@ -42,7 +48,8 @@ public final class CallAnalysis {
     private final PiiDetector pii;
     private final CardPlanner cards;
     private final DisclosureDeadline disclosure;
-    private final MonologueWatch monologue;
+    private final CoachingTracker coaching;
+    private final List<SegmentDecorator.CallDecorator> decorators;
     private final List<AssistEvent> allEvents = new ArrayList<>();
     private final List<Card> allCards = new ArrayList<>();
     private Set<String> previousCustomerTags = Set.of();
@@ -51,7 +58,8 @@ public final class CallAnalysis {
     private int recentDueUtterance;
 
     CallAnalysis(LocalDate callDate, Playbook playbook, UtteranceTagger tagger, CommitmentFinder commitments,
-                 DuePhraseFinder dueFinder, DueDateResolver dueResolver, PiiDetector pii) {
+                 DuePhraseFinder dueFinder, DueDateResolver dueResolver, PiiDetector pii,
+                 List<SegmentDecorator.CallDecorator> decorators) {
         this.callDate = callDate;
         this.playbook = playbook;
         this.tagger = tagger;
@@ -62,8 +70,12 @@ public final class CallAnalysis {
         this.cards = new CardPlanner(playbook.cards());
         this.disclosure = new DisclosureDeadline(
                 playbook.disclosure() == null ? Double.MAX_VALUE : playbook.disclosure().deadlineS());
-        this.monologue = new MonologueWatch(
-                playbook.coaching() == null ? Double.MAX_VALUE : playbook.coaching().monologueS());
+        CoachingPolicy policy = playbook.coaching();
+        this.coaching = new CoachingTracker(
+                new MonologueWatch(policy == null || policy.monologueS() <= 0 ? Double.MAX_VALUE : policy.monologueS()),
+                policy == null || policy.paceWindowS() <= 0 ? DEFAULT_PACE_WINDOW_S : policy.paceWindowS(),
+                policy == null || policy.paceMinSpeechS() <= 0 ? DEFAULT_PACE_MIN_SPEECH_S : policy.paceMinSpeechS());
+        this.decorators = List.copyOf(decorators);
     }
 
     /** Analyses one final segment; speaker is "rep" or "customer", times are seconds from the call start. */
@@ -101,18 +113,62 @@ public final class CallAnalysis {
         if (tags.contains("compliance:recording_disclosure")) {
             disclosure.disclosed();
         }
+        // Decorators may send text off the machine (a hosted LLM): they only ever see it masked.
+        FinalSegment segment = new FinalSegment(utteranceIndex, who, startS, endS, pii.mask(text));
+        for (SegmentDecorator.CallDecorator d : decorators) {
+            events = withOffline(events, d.events(segment, List.copyOf(events)));
+        }
         List<Card> raised = new ArrayList<>(cards.cardsFor(events, endS));
         if (playbook.disclosure() != null && playbook.disclosure().card() != null && disclosure.missedAt(endS)) {
             cards.show(playbook.disclosure().card(), utteranceIndex, "compliance:no_recording_disclosure", endS)
                     .ifPresent(raised::add);
         }
-        if (monologue.onSegment(who, startS, endS) && playbook.coaching() != null
-                && playbook.coaching().card() != null) {
-            cards.show(playbook.coaching().card(), utteranceIndex, "coaching:monologue", endS).ifPresent(raised::add);
+        raised.addAll(coachingCards(who, startS, endS, text, utteranceIndex));
+        for (SegmentDecorator.CallDecorator d : decorators) {
+            raised = new ArrayList<>(d.cards(segment, List.copyOf(events), List.copyOf(raised)));
         }
         allEvents.addAll(events);
         allCards.addAll(raised);
         return new SegmentOutcome(events, raised);
+    }
+
+    private List<Card> coachingCards(String who, double startS, double endS, String text, int utteranceIndex) {
+        boolean monologueTooLong = coaching.onSegment(who, startS, endS, text);
+        CoachingPolicy policy = playbook.coaching();
+        List<Card> out = new ArrayList<>();
+        if (policy == null) {
+            return out;
+        }
+        CoachingStats stats = coaching.snapshot();
+        if (monologueTooLong) {
+            nudge(policy.card(), utteranceIndex, "coaching:monologue", endS, out);
+        }
+        if (who.equals("rep") && policy.maxWpm() > 0 && stats.recentRepWpm() > policy.maxWpm()) {
+            nudge(policy.paceCard(), utteranceIndex, "coaching:pace", endS, out);
+        }
+        if (policy.maxRepShare() > 0 && endS >= policy.talkMinS() && stats.repShare() > policy.maxRepShare()) {
+            nudge(policy.talkCard(), utteranceIndex, "coaching:talk_ratio", endS, out);
+        }
+        return out;
+    }
+
+    private void nudge(CardTemplate template, int utteranceIndex, String trigger, double nowS, List<Card> out) {
+        if (template != null) {
+            cards.show(template, utteranceIndex, trigger, nowS).ifPresent(out::add);
+        }
+    }
+
+    // A decorator may add events but never lose the offline ones, whatever it returns.
+    private static List<AssistEvent> withOffline(List<AssistEvent> offline, List<AssistEvent> decorated) {
+        List<AssistEvent> out = new ArrayList<>(offline);
+        if (decorated != null) {
+            for (AssistEvent e : decorated) {
+                if (!out.contains(e)) {
+                    out.add(e);
+                }
+            }
+        }
+        return out;
     }
 
     private List<AssistEvent> actions(int utteranceIndex, String who, String text) {
@@ -160,6 +216,11 @@ public final class CallAnalysis {
 
     /** The rep's longest stretch so far without the customer speaking, in seconds. */
     public double longestMonologueS() {
-        return monologue.longestS();
+        return coaching.snapshot().longestMonologueS();
+    }
+
+    /** Talk ratio, pace, interruptions and longest monologue so far. */
+    public CoachingStats coaching() {
+        return coaching.snapshot();
     }
 }

@@ -6,6 +6,12 @@ import io.earpiece.assist.ReferenceTranscript;
 import io.earpiece.assist.ReferenceUtterance;
 import io.earpiece.assist.TranscriptFormatException;
 import io.earpiece.assist.eval.CallScriptParser;
+import io.earpiece.assist.intent.MiniLmSentenceEncoder;
+import io.earpiece.assist.intent.SentenceEncoder;
+import io.earpiece.assist.knowledge.KnowledgeAssist;
+import io.earpiece.assist.knowledge.KnowledgeBase;
+import io.earpiece.assist.knowledge.KnowledgeBaseLoader;
+import io.earpiece.assist.knowledge.RetrievalSettings;
 import io.earpiece.assist.playbook.PlaybookLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,7 +24,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code AssistLatencyBench CORPUS_DIR [ROUNDS]}: times final segment to events and cards for every utterance
- * of the corpus scripts, after one warm-up round, and prints p50/p95 as the last line.
+ * of the corpus scripts, after one warm-up round, for the offline engine alone and with knowledge answers, and
+ * prints p50/p95 as the last line.
  */
 public final class AssistLatencyBench {
     private AssistLatencyBench() {
@@ -41,15 +48,28 @@ public final class AssistLatencyBench {
             System.err.println("no .call scripts in " + args[0]);
             System.exit(2);
         }
-        AssistEngine engine = new AssistEngine(new PlaybookLoader().loadDefault());
+        SentenceEncoder encoder = new MiniLmSentenceEncoder();
+        AssistEngine engine = new AssistEngine(new PlaybookLoader().loadDefault(), encoder);
+        KnowledgeBase kb = new KnowledgeBase(new KnowledgeBaseLoader().loadExample(), encoder,
+                RetrievalSettings.defaults());
+        AssistEngine withKnowledge = engine.withDecorator(new KnowledgeAssist(kb, 120));
+        double[] plain = measure(engine, calls, rounds);
+        double[] knowledge = measure(withKnowledge, calls, rounds);
+        System.out.printf(Locale.ROOT, "offline+knowledge: p50_ms=%.1f p95_ms=%.1f max_ms=%.1f%n",
+                percentile(knowledge, 50), percentile(knowledge, 95), knowledge[knowledge.length - 1]);
+        System.out.printf(Locale.ROOT,
+                "p50_ms=%.1f p95_ms=%.1f max_ms=%.1f kb_p95_ms=%.1f segments=%d engine=offline%n",
+                percentile(plain, 50), percentile(plain, 95), plain[plain.length - 1], percentile(knowledge, 95),
+                plain.length);
+    }
+
+    private static double[] measure(AssistEngine engine, List<ReferenceTranscript> calls, int rounds) {
         runRound(engine, calls);
         List<Double> millis = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
             millis.addAll(runRound(engine, calls));
         }
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "p50_ms=%.1f p95_ms=%.1f max_ms=%.1f segments=%d engine=offline%n",
-                percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1], sorted.length);
+        return millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     private static List<Double> runRound(AssistEngine engine, List<ReferenceTranscript> calls) {

@@ -28,6 +28,18 @@ public final class PlaybookLoader {
         }
     }
 
+    /** Parses a playbook held as text (YAML or JSON), e.g. as stored in the database and edited over the API. */
+    public Playbook parse(String text) {
+        Playbook playbook;
+        try {
+            playbook = yaml.readValue(text, Playbook.class);
+        } catch (IOException e) {
+            throw new PlaybookException("invalid playbook: " + e.getMessage(), e);
+        }
+        validate(playbook);
+        return playbook;
+    }
+
     public Playbook load(InputStream in) {
         Playbook playbook;
         try {
@@ -40,6 +52,9 @@ public final class PlaybookLoader {
     }
 
     private static void validate(Playbook playbook) {
+        if (playbook == null) {
+            throw new PlaybookException("playbook is empty");
+        }
         for (IntentDefinition intent : playbook.intents()) {
             if (intent.tag() == null || intent.tag().isBlank()) {
                 throw new PlaybookException("an intent has no tag");
@@ -48,6 +63,9 @@ public final class PlaybookLoader {
                 throw new PlaybookException("intent " + intent.tag() + " has neither exemplars nor keywords");
             }
             intent.keywords().forEach(k -> compile(k, intent.tag()));
+        }
+        if (playbook.name() == null && playbook.intents().isEmpty() && playbook.cards().isEmpty()) {
+            throw new PlaybookException("playbook is empty");
         }
         if (playbook.disclosure() != null) {
             playbook.disclosure().phrases().forEach(p -> compile(p, "disclosure"));
