@@ -49,8 +49,9 @@ public final class SlackExporter implements Exporter {
         try {
             String marker = IdempotentSteps.marker(idempotencyKey, "post");
             steps.once(idempotencyKey, "post", Optional::empty, () -> {
-                http.send("slack webhook", http.postJson(URI.create(config.webhookUrl().reveal()),
-                        message(export, marker)));
+                // Slack answers a plain-text "ok", not JSON.
+                http.check("slack webhook", http.exchange("slack webhook",
+                        http.postJson(URI.create(config.webhookUrl().reveal()), message(export, marker))));
                 return marker;
             });
             return DeliveryResult.delivered("slack: posted " + marker);

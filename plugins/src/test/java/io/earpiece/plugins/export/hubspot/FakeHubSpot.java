@@ -14,18 +14,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * CONTAINS_TOKEN search over their bodies, bearer-token check, and switches to fail the next creates after
  * storing (a lost answer) or to rate-limit.
  */
-final class FakeHubSpot implements AutoCloseable {
-    static final String TOKEN = "pat-na1-test-token";
+public final class FakeHubSpot implements AutoCloseable {
+    public static final String TOKEN = "pat-na1-test-token";
 
-    final StubServer server;
-    final Map<String, JsonNode> notes = new ConcurrentHashMap<>();
-    final Map<String, JsonNode> tasks = new ConcurrentHashMap<>();
-    final AtomicInteger failCreatesAfterStoring = new AtomicInteger();
-    final AtomicInteger rateLimitNext = new AtomicInteger();
-    final AtomicInteger rejectNext = new AtomicInteger();
+    public final StubServer server;
+    public final Map<String, JsonNode> notes = new ConcurrentHashMap<>();
+    public final Map<String, JsonNode> tasks = new ConcurrentHashMap<>();
+    public final AtomicInteger failCreatesAfterStoring = new AtomicInteger();
+    public final AtomicInteger rateLimitNext = new AtomicInteger();
+    public final AtomicInteger rejectNext = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger(900);
 
-    FakeHubSpot() throws IOException {
+    public FakeHubSpot() throws IOException {
         server = new StubServer();
         server.on("POST", "/crm/v3/objects/contacts/search", r -> guarded(r, () -> {
             JsonNode body = Fixtures.json(r.body());
