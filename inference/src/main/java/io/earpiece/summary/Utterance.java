@@ -1,0 +1,25 @@
+package io.earpiece.summary;
+
+import io.earpiece.assist.ReferenceTranscript;
+import java.util.List;
+import java.util.Objects;
+
+/** One final transcript utterance: {@code speaker} is "rep" or "customer", times are seconds from the call start. */
+public record Utterance(String speaker, double startS, double endS, String text) {
+    public Utterance {
+        Objects.requireNonNull(speaker, "speaker");
+        Objects.requireNonNull(text, "text");
+    }
+
+    /** Whether the customer said it (anything not said by the rep counts as the customer). */
+    public boolean byCustomer() {
+        return !"rep".equals(speaker);
+    }
+
+    /** The utterances of a reference transcript, in order. */
+    public static List<Utterance> of(ReferenceTranscript transcript) {
+        return transcript.utterances().stream()
+                .map(u -> new Utterance(u.speaker(), u.start(), u.end(), u.text()))
+                .toList();
+    }
+}

@@ -1,0 +1,113 @@
+package io.earpiece.summary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earpiece.assist.AssistEvent;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CallSummarizerTest {
+    private static final LocalDate WEDNESDAY = LocalDate.of(2025, 3, 12);
+    private final CallSummarizer summarizer = new CallSummarizer();
+
+    private static final List<Utterance> CALL = List.of(
+            new Utterance("rep", 0, 3, "Hello, thanks for taking the call about the new plan."),
+            new Utterance("customer", 3, 6, "The price is far too expensive for a team our size."),
+            new Utterance("rep", 6, 9, "I can offer a smaller package that fits your budget."),
+            new Utterance("customer", 9, 12, "Does it include the reporting module?"),
+            new Utterance("rep", 12, 15, "Yes it does. I will send the revised quote by Friday."),
+            new Utterance("customer", 15, 18, "Great, we decided to go ahead with the smaller package."));
+    private static final List<AssistEvent> EVENTS = List.of(
+            new AssistEvent(1, "objection:price", Map.of()),
+            new AssistEvent(4, "action:rep:send the revised quote:friday",
+                    Map.of("owner", "rep", "what", "send the revised quote", "due", "friday")),
+            new AssistEvent(5, "decision", Map.of()));
+
+    @Test
+    void collectsStructuredFieldsFromEvents() {
+        CallSummary s = summarizer.summarize(CALL, EVENTS, WEDNESDAY);
+
+        assertThat(s.objections()).containsExactly(new Objection(1, "price", CALL.get(1).text(), CALL.get(2).text()));
+        assertThat(s.decisions()).extracting(Decision::utterance).containsExactly(5);
+        assertThat(s.actionItems()).containsExactly(new ActionItem(4, "rep", "send the revised quote", "friday",
+                LocalDate.of(2025, 3, 14)));
+        assertThat(s.questions()).singleElement().satisfies(q -> {
+            assertThat(q.asker()).isEqualTo("customer");
+            assertThat(q.topic()).isEqualTo("other");
+            assertThat(q.answer()).isEqualTo(CALL.get(4).text());
+        });
+        assertThat(s.type()).isEqualTo(CallType.SALES);
+    }
+
+    @Test
+    void dueDateIsResolvedWhenTheEventCarriesOnlyThePhrase() {
+        CallSummary s = summarizer.summarize(CALL, EVENTS, LocalDate.of(2025, 3, 15));
+
+        assertThat(s.actionItems().get(0).dueDate()).isEqualTo(LocalDate.of(2025, 3, 21));
+    }
+
+    @Test
+    void abstractHasTwoOrThreeSentencesInCallOrderAndFavoursEvents() {
+        CallSummary s = summarizer.summarize(CALL, EVENTS, WEDNESDAY);
+
+        assertThat(s.keySentences()).hasSizeBetween(2, 3);
+        assertThat(s.abstractText()).contains("decided to go ahead");
+        List<Integer> positions = s.keySentences().stream()
+                .map(k -> s.abstractText().indexOf(k)).toList();
+        assertThat(positions).isSorted();
+        assertThat(s.keySentences()).noneMatch(k -> k.contains("Hello"));
+    }
+
+    @Test
+    void sentimentTimelineFollowsCustomerOnly() {
+        CallSummary s = summarizer.summarize(CALL, EVENTS, WEDNESDAY);
+
+        assertThat(s.sentiment().timeline()).extracting(SentimentPoint::utterance).containsExactly(1, 3, 5);
+        assertThat(s.sentiment().opening()).isNegative();
+        assertThat(s.sentiment().closing()).isPositive();
+        assertThat(s.sentiment().trend()).isPositive();
+    }
+
+    @Test
+    void outageCallIsSupportAndHighPriority() {
+        List<Utterance> call = List.of(
+                new Utterance("customer", 0, 3, "Our dashboard is down and the sync keeps failing with an error."),
+                new Utterance("rep", 3, 6, "Sorry to hear that, I will escalate a ticket right now."),
+                new Utterance("customer", 6, 9, "Please, this is urgent, my team is frustrated."));
+
+        CallSummary s = summarizer.summarize(call, List.of(), WEDNESDAY);
+
+        assertThat(s.type()).isEqualTo(CallType.SUPPORT);
+        assertThat(s.priority()).isEqualTo(Priority.HIGH);
+        assertThat(s.sentiment().label()).isEqualTo("negative");
+    }
+
+    @Test
+    void groupCallWithDecisionIsMeetingAndQuietCallIsLowPriority() {
+        List<Utterance> call = List.of(
+                new Utterance("rep", 0, 3, "Welcome everyone to the kickoff, here is the agenda."),
+                new Utterance("customer", 3, 6, "We agreed on the rollout timeline last week."));
+
+        CallSummary s = summarizer.summarize(call, List.of(new AssistEvent(1, "decision", Map.of())), WEDNESDAY);
+
+        assertThat(s.type()).isEqualTo(CallType.MEETING);
+        assertThat(s.priority()).isEqualTo(Priority.LOW);
+    }
+
+    @Test
+    void eventsPointingOutsideTheTranscriptAreIgnored() {
+        CallSummary s = summarizer.summarize(CALL, List.of(new AssistEvent(99, "decision", Map.of())), WEDNESDAY);
+
+        assertThat(s.decisions()).isEmpty();
+    }
+
+    @Test
+    void rendersPlainText() {
+        String text = new SummaryTextRenderer().render(summarizer.summarize(CALL, EVENTS, WEDNESDAY));
+
+        assertThat(text).contains("Call type: sales").contains("[rep] send the revised quote (due 2025-03-14)")
+                .contains("price: The price is far too expensive");
+    }
+}

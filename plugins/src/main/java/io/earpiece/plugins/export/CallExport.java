@@ -1,0 +1,41 @@
+package io.earpiece.plugins.export;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What an exporter sends for one call: who and when, the rendered summary, its action items and objections.
+ * {@code customerPhone}, {@code customerEmail} and {@code customerName} are null when unknown.
+ */
+public record CallExport(String callId, Instant startedAt, String rep, String customerName, String customerPhone,
+                         String customerEmail, String callType, String summaryText, List<ActionItem> actionItems,
+                         List<Objection> objections) {
+    public CallExport {
+        Objects.requireNonNull(callId, "callId");
+        Objects.requireNonNull(startedAt, "startedAt");
+        summaryText = summaryText == null ? "" : summaryText;
+        actionItems = actionItems == null ? List.of() : List.copyOf(actionItems);
+        objections = objections == null ? List.of() : List.copyOf(objections);
+    }
+
+    /** A commitment from the call; {@code dueDate} is null when the due time could not be resolved. */
+    public record ActionItem(String owner, String what, String due, LocalDate dueDate) {
+        /** A one-line task title, naming the customer when the customer owns it. */
+        public String title() {
+            String text = what == null || what.isBlank() ? "follow up" : what;
+            String capital = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+            return "customer".equals(owner) ? "Customer to " + text : capital;
+        }
+
+        /** The due date, or {@code fallback} when none was resolved. */
+        public LocalDate dueOr(LocalDate fallback) {
+            return dueDate == null ? fallback : dueDate;
+        }
+    }
+
+    /** An objection the customer raised and the rep's response (null when unanswered). */
+    public record Objection(String kind, String said, String response) {
+    }
+}
