@@ -11,21 +11,21 @@ import javax.sip.header.Header;
 import javax.sip.message.Response;
 
 /** Picks the challenge to answer in a 401/407 from a trunk, honouring the realm the trunk is configured for. */
-final class ChallengeAnswerer {
+public final class ChallengeAnswerer {
     private final DigestClient client;
     private final String realm;
 
-    ChallengeAnswerer(DigestClient client, String realm) {
+    public ChallengeAnswerer(DigestClient client, String realm) {
         this.client = client;
         this.realm = realm;
     }
 
     /** A challenge and the header name its answer goes in. */
-    record Answerable(DigestChallenge challenge, String credentialsHeader) {
+    public record Answerable(DigestChallenge challenge, String credentialsHeader) {
     }
 
     /** The first challenge we can answer (RFC 8760: challenges are in the server's preference order). */
-    Optional<Answerable> pick(Response response) {
+    public Optional<Answerable> pick(Response response) {
         boolean proxy = response.getStatusCode() == Response.PROXY_AUTHENTICATION_REQUIRED;
         String name = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
         for (ListIterator<?> it = response.getHeaders(name); it.hasNext(); ) {
@@ -42,7 +42,7 @@ final class ChallengeAnswerer {
         return Optional.empty();
     }
 
-    String answer(DigestChallenge challenge, String method, String uri) {
+    public String answer(DigestChallenge challenge, String method, String uri) {
         return client.authorize(challenge, method, uri);
     }
 }
