@@ -158,8 +158,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 t.username());
     }
 
-    private void inbound(ServerTransaction tx, Request request, String did) throws Exception {
-        Optional<String> rep = did == null ? Optional.empty() : router.repFor(did);
+    private void inbound(ServerTransaction tx, Request request, String requestUser) throws Exception {
+        // Carriers put the dialled number in the Request-URI, or keep the registered user there and the DID in To.
+        Optional<String> rep = requestUser == null ? Optional.empty() : router.repFor(requestUser);
+        if (rep.isEmpty() && ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI() instanceof SipURI to
+                && to.getUser() != null) {
+            rep = router.repFor(to.getUser());
+        }
         if (rep.isEmpty()) {
             reply(tx, request, Response.NOT_FOUND, "No rep for this number", null);
             return;

@@ -141,4 +141,40 @@ class B2buaIT {
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
         assertThat(media.closed).isTrue();
     }
+
+    @Test
+    void customerCallsTheDidAndTheRepsRegisteredPhoneAnswers() {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        Path register = scenario("register/register-auth.xml");
+        assertThat(SippRunner.builder(register).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(repPort).timeout(WAIT).key("user", "alice").key("expires", "300")
+                .args("-au", "alice", "-ap", "wonderland").run()).isZero();
+        assertThat(registrar.bindings("alice")).hasSize(1);
+        try (SippRunner repPhone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gateway.port())
+                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT).start()) {
+            int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
+                    .mediaPort(customerMedia).timeout(WAIT)
+                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
+                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
+                    .run();
+            if (customer != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(customer).isZero();
+            assertThat(repPhone.awaitExit()).isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.direction()).isEqualTo(CallDetail.Direction.INBOUND);
+        assertThat(d.rep()).isEqualTo("alice");
+        assertThat(d.remote()).isEqualTo(KamailioCarrier.CUSTOMER_USER);
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.CUSTOMER);
+        UdpForwarderRelay.Pair media = relay.opened.get(0);
+        assertThat(media.repIsLegA).isFalse();
+        assertThat(media.remoteA).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+        assertThat(media.remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
 }
