@@ -39,6 +39,7 @@ public final class SipGateway implements AutoCloseable {
     private final SipGatewayConfig config;
     private final CallController controller;
     private final Duration ackTimeout;
+    private final FloodGuard floodGuard;
     private final SipCounters counters = new SipCounters();
     private final String stackName = "earpiece-sip-" + UUID.randomUUID();
     /** Unguessable, so a peer cannot forge the marker the parser puts on requests to reject. */
@@ -47,6 +48,8 @@ public final class SipGateway implements AutoCloseable {
     private SipStackImpl stack;
     private SipProvider provider;
     private UasListener listener;
+    private SipDispatcher dispatcher;
+    private SipContext context;
     private ExecutorService answering;
     private int boundPort;
     private boolean closed;
@@ -57,9 +60,19 @@ public final class SipGateway implements AutoCloseable {
 
     /** @param ackTimeout how long to wait for the ACK of a 200 OK before ending the leg as FAILED */
     public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout) {
+        this(config, controller, ackTimeout, null);
+    }
+
+    /**
+     * @param floodGuard per-source limit on new INVITEs and REGISTERs (refused with 503 and Retry-After),
+     *                   or null for none
+     */
+    public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout,
+                      FloodGuard floodGuard) {
         this.config = config;
         this.controller = controller;
         this.ackTimeout = ackTimeout;
+        this.floodGuard = floodGuard;
     }
 
     /** Binds the UDP port and starts answering; throws {@link IllegalStateException} if the stack cannot start. */
@@ -76,10 +89,15 @@ public final class SipGateway implements AutoCloseable {
             ListeningPoint point = stack.createListeningPoint(config.host(), boundPort, config.transport());
             provider = stack.createSipProvider(point);
             answering = Executors.newFixedThreadPool(ANSWER_THREADS, answerThreads());
-            listener = UasListener.create(provider, new MessageFactoryImpl(), new HeaderFactoryImpl(),
-                    new AddressFactoryImpl(), config.advertisedHost(), boundPort, config.userAgent(),
-                    config.maxCalls(), controller, answering, rejectHeader);
-            provider.addSipListener(listener);
+            MessageFactoryImpl messages = new MessageFactoryImpl();
+            HeaderFactoryImpl headers = new HeaderFactoryImpl();
+            AddressFactoryImpl addresses = new AddressFactoryImpl();
+            listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
+                    config.userAgent(), config.maxCalls(), controller, answering, rejectHeader);
+            context = new SipContext(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
+                    config.userAgent());
+            dispatcher = new SipDispatcher(listener, floodGuard, context);
+            provider.addSipListener(dispatcher);
             stack.start();
             log.info("SIP gateway listening on {}:{}/{} (advertising {})", config.host(), boundPort,
                     config.transport(), config.advertisedHost());
@@ -120,6 +138,25 @@ public final class SipGateway implements AutoCloseable {
             throw new IllegalStateException("SIP gateway not started");
         }
         return boundPort;
+    }
+
+    /** The stack, factories and address features use to send SIP through this gateway; valid once started. */
+    public synchronized SipContext context() {
+        if (context == null) {
+            throw new IllegalStateException("SIP gateway not started");
+        }
+        return context;
+    }
+
+    /**
+     * Lets a feature (registrar, trunk, B2BUA) see requests before the bot's user-agent server; handlers are
+     * asked in the order added. Add them after {@link #start()}.
+     */
+    public synchronized void addHandler(RequestHandler handler) {
+        if (dispatcher == null) {
+            throw new IllegalStateException("SIP gateway not started");
+        }
+        dispatcher.add(handler);
     }
 
     /** Ends a leg from our side (BYE once answered). Unknown legs are ignored. */

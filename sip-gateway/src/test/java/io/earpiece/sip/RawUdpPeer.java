@@ -20,7 +20,12 @@ final class RawUdpPeer implements AutoCloseable {
     final List<String> skipped = new ArrayList<>();
 
     RawUdpPeer(int gatewayPort) throws IOException {
-        socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        this(gatewayPort, InetAddress.getLoopbackAddress());
+    }
+
+    /** A peer bound to {@code local}, e.g. 127.0.0.2 to look like another host. */
+    RawUdpPeer(int gatewayPort, InetAddress local) throws IOException {
+        socket = new DatagramSocket(0, local);
         gateway = new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort);
     }
 
@@ -30,7 +35,8 @@ final class RawUdpPeer implements AutoCloseable {
 
     /** A Via header value naming this socket. */
     String via(String branch) {
-        return "SIP/2.0/UDP 127.0.0.1:" + port() + ";rport;branch=z9hG4bK" + branch;
+        return "SIP/2.0/UDP " + socket.getLocalAddress().getHostAddress() + ":" + port() + ";rport;branch=z9hG4bK"
+                + branch;
     }
 
     void send(String text) throws IOException {

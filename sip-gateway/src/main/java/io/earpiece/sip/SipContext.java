@@ -1,0 +1,17 @@
+package io.earpiece.sip;
+
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+
+/**
+ * What features built on a started {@link SipGateway} (registrar, trunks, B2BUA) need to send and answer SIP
+ * through its one stack and port.
+ *
+ * @param host          the address put in Via/Contact (the gateway's advertised host)
+ * @param port          the bound UDP port
+ */
+public record SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers,
+                         AddressFactory addresses, String host, int port, String userAgent) {
+}

@@ -1,0 +1,611 @@
+package io.earpiece.sip.b2bua;
+
+import gov.nist.javax.sip.RequestEventExt;
+import io.earpiece.sip.RequestHandler;
+import io.earpiece.sip.ResponseHandler;
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.register.Binding;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.trunk.ChallengeAnswerer;
+import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The back-to-back user agent that puts Earpiece in the call path: a rep's INVITE (digest-authenticated) goes
+ * out through the trunk, and a trunk INVITE to a DID rings the rep's newest registered device. Each call has two
+ * dialogs with their own SDP, media anchored on a {@link MediaRelay}; provisional responses (early media),
+ * CANCEL, BYE and re-INVITEs (hold) pass between them, and the call's detail goes to a {@link CallDetailListener}.
+ */
+public final class B2bua implements RequestHandler, ResponseHandler {
+    private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+
+    private final B2buaConfig config;
+    private final SipContext sip;
+    private final DigestGate repAuth;
+    private final Registrar registrar;
+    private final TrunkClient trunk;
+    private final ChallengeAnswerer trunkAuth;
+    private final DidRouter router;
+    private final MediaRelay media;
+    private final CallDetailListener listener;
+    private final Clock clock;
+    private final SdpAnchor sdp = new SdpAnchor();
+    private final SecureRandom random = new SecureRandom();
+    /** Calls by the Call-ID of either leg. */
+    private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
+
+    public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
+                 DidRouter router, MediaRelay media, CallDetailListener listener, Clock clock) {
+        this.config = config;
+        this.sip = sip;
+        this.repAuth = repAuth;
+        this.registrar = registrar;
+        this.trunk = trunk;
+        this.trunkAuth = new ChallengeAnswerer(
+                new io.earpiece.sip.auth.DigestClient(trunk.config().username(), trunk.config().password()),
+                trunk.config().realm());
+        this.router = router;
+        this.media = media;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    /** Calls in progress. */
+    public int activeCalls() {
+        return (int) calls.values().stream().distinct().count();
+    }
+
+    @Override
+    public boolean handle(RequestEvent event) {
+        Request request = event.getRequest();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        RelayedCall call = calls.get(callId);
+        String method = request.getMethod();
+        boolean initial = Request.INVITE.equals(method)
+                && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
+        if (call == null && !initial) {
+            return false;
+        }
+        try {
+            if (initial) {
+                if (call != null) {
+                    return true;
+                }
+                return newInvite(event);
+            }
+            synchronized (call) {
+                switch (method) {
+                    case Request.ACK -> { }
+                    case Request.BYE -> bye(event, call);
+                    case Request.CANCEL -> cancel(event, call);
+                    case Request.INVITE -> reInvite(event, call);
+                    default -> reply(serverTransaction(event), request, Response.NOT_IMPLEMENTED, null, null);
+                }
+            }
+        } catch (Exception e) {
+            log.warn("B2BUA failed on {} of {}", method, callId, e);
+        }
+        return true;
+    }
+
+    private boolean newInvite(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        String source = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : null;
+        String user = requestUser(request);
+        boolean fromTrunk = source != null && trunk.config().allows(source);
+        if (!fromTrunk && (config.botUser().equals(user) || request.getHeader("X-Earpiece-Party") != null)) {
+            return false;
+        }
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return true;
+        }
+        if (fromTrunk) {
+            inbound(tx, request, user);
+        } else {
+            outbound(tx, request, user);
+        }
+        return true;
+    }
+
+    private void outbound(ServerTransaction tx, Request request, String dialed) throws Exception {
+        String rep = repAuth.authenticate(tx, request, true);
+        if (rep == null) {
+            return;
+        }
+        if (dialed == null || dialed.isEmpty()) {
+            reply(tx, request, Response.NOT_FOUND, "No number dialled", null);
+            return;
+        }
+        TrunkConfig t = trunk.config();
+        SipURI target = sip.addresses().createSipURI(dialed, t.host());
+        target.setPort(t.port());
+        String callerId = t.callerId() != null ? t.callerId() : t.username();
+        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, true, target,
+                sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(dialed, t.host()),
+                t.username());
+    }
+
+    private void inbound(ServerTransaction tx, Request request, String requestUser) throws Exception {
+        // Carriers put the dialled number in the Request-URI, or keep the registered user there and the DID in To.
+        Optional<String> rep = requestUser == null ? Optional.empty() : router.repFor(requestUser);
+        if (rep.isEmpty() && ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI() instanceof SipURI to
+                && to.getUser() != null) {
+            rep = router.repFor(to.getUser());
+        }
+        if (rep.isEmpty()) {
+            reply(tx, request, Response.NOT_FOUND, "No rep for this number", null);
+            return;
+        }
+        List<Binding> devices = registrar.bindings(rep.get());
+        if (devices.isEmpty()) {
+            reply(tx, request, Response.TEMPORARILY_UNAVAILABLE, "Rep not registered", null);
+            return;
+        }
+        URI device = sip.addresses().createURI(devices.get(devices.size() - 1).contact());
+        String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI s
+                ? s.getUser() : null;
+        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, false, device,
+                sip.addresses().createSipURI(caller == null ? "anonymous" : caller, sip.host()),
+                sip.addresses().createSipURI(rep.get(), sip.host()), "earpiece");
+    }
+
+    private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
+                       String remote, boolean repIsA, URI target, SipURI from, SipURI to, String contactUser)
+            throws Exception {
+        SdpAnchor.Audio offer;
+        try {
+            offer = sdp.read(body(request));
+        } catch (SdpParseException e) {
+            reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Bad or missing SDP: " + e.getMessage(), null);
+            return;
+        }
+        MediaRelay.Relay relay;
+        try {
+            relay = media.open(UUID.randomUUID().toString(), repIsA);
+        } catch (Exception e) {
+            log.warn("no media relay for a call from {}", rep, e);
+            reply(tx, request, Response.SERVICE_UNAVAILABLE, "Media unavailable", null);
+            return;
+        }
+        relay.remoteA(offer.remote());
+        String aCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        RelayedCall call = new RelayedCall(UUID.randomUUID().toString(), direction, rep, remote, aCallId, tx, newTag(),
+                relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
+        synchronized (call) {
+            calls.put(aCallId, call);
+            reply(tx, request, Response.TRYING, null, null);
+            CallIdHeader bCallId = sip.provider().getNewCallId();
+            call.bCallId = bCallId.getCallId();
+            calls.put(call.bCallId, call);
+            ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
+            via.setRPort();
+            Request invite = sip.messages().createRequest(target, Request.INVITE, bCallId,
+                    sip.headers().createCSeqHeader(1L, Request.INVITE),
+                    sip.headers().createFromHeader(sip.addresses().createAddress(from), newTag()),
+                    sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via),
+                    sip.headers().createMaxForwardsHeader(70));
+            invite.addHeader(contact(contactUser));
+            invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
+            invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB), sdpType());
+            call.bRequest = invite;
+            sendInvite(call, invite);
+            log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
+                    aCallId, call.bCallId);
+            safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+        }
+    }
+
+    private void sendInvite(RelayedCall call, Request invite) throws Exception {
+        ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
+        ct.setApplicationData(this);
+        call.bInvite = ct;
+        ct.sendRequest();
+    }
+
+    @Override
+    public void response(ResponseEvent event) {
+        Response response = event.getResponse();
+        String callId = ((CallIdHeader) response.getHeader(CallIdHeader.NAME)).getCallId();
+        RelayedCall call = calls.get(callId);
+        CSeqHeader cseq = (CSeqHeader) response.getHeader(CSeqHeader.NAME);
+        if (call == null) {
+            if (response.getStatusCode() / 100 == 2 && Request.INVITE.equals(cseq.getMethod())
+                    && event.getDialog() != null) {
+                // A 2xx after the call ended (CANCEL lost the race): acknowledge, then hang up.
+                ackAndBye(event.getDialog(), cseq.getSeqNumber());
+            }
+            return;
+        }
+        if (!Request.INVITE.equals(cseq.getMethod())) {
+            return;
+        }
+        try {
+            synchronized (call) {
+                if (callId.equals(call.bCallId) && event.getClientTransaction() == call.bInvite) {
+                    initialInviteResponse(event, call);
+                } else {
+                    reInviteResponse(event, call, callId.equals(call.aCallId));
+                }
+            }
+        } catch (Exception e) {
+            log.warn("call {}: failed on {} response", call.id, response.getStatusCode(), e);
+        }
+    }
+
+    private void initialInviteResponse(ResponseEvent event, RelayedCall call) throws Exception {
+        Response response = event.getResponse();
+        int code = response.getStatusCode();
+        if (code == Response.TRYING) {
+            return;
+        }
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        if (call.state == RelayedCall.State.ENDED || call.state == RelayedCall.State.ANSWERED) {
+            if (code / 100 == 2 && event.getDialog() != null) {
+                if (call.state == RelayedCall.State.ENDED) {
+                    ackAndBye(event.getDialog(), cseq);
+                } else {
+                    event.getDialog().sendAck(event.getDialog().createAck(cseq));
+                }
+            }
+            return;
+        }
+        if (code < 200) {
+            call.provisionalSeen = true;
+            call.bDialog = event.getDialog();
+            if (call.cancelPending) {
+                sendCancel(call);
+                return;
+            }
+            forwardToA(call, response, code);
+            call.state = RelayedCall.State.EARLY;
+            return;
+        }
+        if (code < 300) {
+            call.bDialog = event.getDialog();
+            call.bDialog.sendAck(call.bDialog.createAck(cseq));
+            if (call.cancelPending) {
+                sendBye(call.bDialog);
+                end(call, CallDetail.Disposition.CANCELLED, null);
+                return;
+            }
+            call.finalStatus = code;
+            forwardToA(call, response, Response.OK);
+            call.aDialog = call.aInvite.getDialog();
+            call.state = RelayedCall.State.ANSWERED;
+            call.answered = clock.instant();
+            log.info("call {} answered", call.id);
+            safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+            return;
+        }
+        if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && !call.authAnswered && call.direction == CallDetail.Direction.OUTBOUND) {
+            Optional<ChallengeAnswerer.Answerable> c = trunkAuth.pick(response);
+            if (c.isPresent()) {
+                call.authAnswered = true;
+                Request retry = (Request) call.bRequest.clone();
+                retry.setHeader(sip.headers().createCSeqHeader(cseq + 1, Request.INVITE));
+                retry.removeHeader(ViaHeader.NAME);
+                ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
+                via.setRPort();
+                retry.addHeader(via);
+                retry.setHeader(sip.headers().createHeader(c.get().credentialsHeader(),
+                        trunkAuth.answer(c.get().challenge(), Request.INVITE, retry.getRequestURI().toString())));
+                call.bRequest = retry;
+                sendInvite(call, retry);
+                return;
+            }
+        }
+        call.finalStatus = code;
+        if (!call.cancelPending) {
+            reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(code), null, call.aTag);
+        }
+        end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(code), null);
+    }
+
+    /** Relays a provisional or the 2xx of leg B to leg A, with SDP pointed at the relay's A side. */
+    private void forwardToA(RelayedCall call, Response fromB, int code) throws Exception {
+        Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
+        ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
+        r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        byte[] body = body(fromB);
+        if (body != null) {
+            SdpAnchor.Audio answer = sdp.read(body);
+            call.relay.remoteB(answer.remote());
+            r.setContent(sdp.anchor(answer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA), sdpType());
+        }
+        call.aInvite.sendResponse(r);
+    }
+
+    private void reInvite(RequestEvent event, RelayedCall call) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        boolean fromA = call.aCallId.equals(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        Dialog other = fromA ? call.bDialog : call.aDialog;
+        if (call.state != RelayedCall.State.ANSWERED || other == null || call.pendingReinvite != null) {
+            reply(tx, request, Response.REQUEST_PENDING, null, null);
+            return;
+        }
+        Request forward = other.createRequest(Request.INVITE);
+        byte[] body = body(request);
+        if (body != null) {
+            SdpAnchor.Audio offer = sdp.read(body);
+            if (fromA) {
+                call.relay.remoteA(offer.remote());
+                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB),
+                        sdpType());
+            } else {
+                call.relay.remoteB(offer.remote());
+                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA),
+                        sdpType());
+            }
+        }
+        call.pendingReinvite = tx;
+        call.pendingFromA = fromA;
+        ClientTransaction ct = sip.provider().getNewClientTransaction(forward);
+        ct.setApplicationData(this);
+        other.sendRequest(ct);
+    }
+
+    private void reInviteResponse(ResponseEvent event, RelayedCall call, boolean fromA) throws Exception {
+        Response response = event.getResponse();
+        int code = response.getStatusCode();
+        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        if (code < 200) {
+            return;
+        }
+        if (code < 300 && event.getDialog() != null) {
+            event.getDialog().sendAck(event.getDialog().createAck(cseq));
+        }
+        ServerTransaction pending = call.pendingReinvite;
+        if (pending == null || call.pendingFromA == fromA) {
+            return;
+        }
+        call.pendingReinvite = null;
+        Response r = sip.messages().createResponse(code < 300 ? Response.OK : code, pending.getRequest());
+        byte[] body = body(response);
+        if (code < 300) {
+            r.addHeader(contact(call.pendingFromA && call.direction == CallDetail.Direction.OUTBOUND
+                    ? "earpiece" : call.rep));
+        }
+        if (code < 300 && body != null) {
+            SdpAnchor.Audio answer = sdp.read(body);
+            InetSocketAddress local;
+            if (call.pendingFromA) {
+                call.relay.remoteB(answer.remote());
+                local = call.relay.legA();
+                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionA), sdpType());
+            } else {
+                call.relay.remoteA(answer.remote());
+                local = call.relay.legB();
+                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB), sdpType());
+            }
+        }
+        pending.sendResponse(r);
+    }
+
+    private void bye(RequestEvent event, RelayedCall call) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx != null) {
+            reply(tx, event.getRequest(), Response.OK, null, null);
+        }
+        boolean fromA = call.aCallId.equals(
+                ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
+        Dialog other = fromA ? call.bDialog : call.aDialog;
+        if (call.state == RelayedCall.State.ANSWERED && other != null) {
+            sendBye(other);
+        }
+        boolean repSide = fromA == (call.direction == CallDetail.Direction.OUTBOUND);
+        end(call, CallDetail.Disposition.ANSWERED, repSide ? CallDetail.Side.REP : CallDetail.Side.CUSTOMER);
+    }
+
+    private void cancel(RequestEvent event, RelayedCall call) throws Exception {
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return;
+        }
+        reply(tx, event.getRequest(), Response.OK, null, null);
+        if (call.state == RelayedCall.State.ANSWERED || call.state == RelayedCall.State.ENDED) {
+            return;
+        }
+        reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TERMINATED, null, call.aTag);
+        call.cancelPending = true;
+        call.finalStatus = Response.REQUEST_TERMINATED;
+        if (call.provisionalSeen) {
+            sendCancel(call);
+        }
+        // Without a provisional yet, RFC 3261 9.1 has us wait for one before cancelling; the 487 or a racing 2xx
+        // (acknowledged, then ended with BYE) ends the call.
+    }
+
+    private void sendCancel(RelayedCall call) {
+        try {
+            ClientTransaction ct = sip.provider().getNewClientTransaction(call.bInvite.createCancel());
+            ct.setApplicationData(this);
+            ct.sendRequest();
+        } catch (Exception e) {
+            log.warn("call {}: could not send CANCEL", call.id, e);
+        }
+    }
+
+    @Override
+    public void timeout(TimeoutEvent event) {
+        ClientTransaction ct = event.getClientTransaction();
+        if (ct == null) {
+            return;
+        }
+        Request request = ct.getRequest();
+        RelayedCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        if (call == null || !Request.INVITE.equals(request.getMethod())) {
+            return;
+        }
+        synchronized (call) {
+            if (ct == call.bInvite && call.state != RelayedCall.State.ANSWERED
+                    && call.state != RelayedCall.State.ENDED) {
+                call.finalStatus = Response.REQUEST_TIMEOUT;
+                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
+                end(call, CallDetail.Disposition.NO_ANSWER, null);
+            }
+        }
+    }
+
+    /** Hangs up a call from our side (admin, shutdown): BYE on both answered legs. */
+    public void hangup(String callId) {
+        RelayedCall call = calls.values().stream().filter(c -> c.id.equals(callId)).findFirst().orElse(null);
+        if (call == null) {
+            return;
+        }
+        synchronized (call) {
+            if (call.state == RelayedCall.State.ANSWERED) {
+                sendBye(call.aDialog);
+                sendBye(call.bDialog);
+                end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
+            }
+        }
+    }
+
+    private void end(RelayedCall call, CallDetail.Disposition disposition, CallDetail.Side by) {
+        if (call.state == RelayedCall.State.ENDED) {
+            return;
+        }
+        call.state = RelayedCall.State.ENDED;
+        calls.remove(call.aCallId, call);
+        if (call.bCallId != null) {
+            calls.remove(call.bCallId, call);
+        }
+        try {
+            call.relay.close();
+        } catch (RuntimeException e) {
+            log.warn("call {}: relay close failed", call.id, e);
+        }
+        CallDetail d = call.detail(clock.instant(), disposition, by, trunkId());
+        log.info("call {} ended: {} {} by {}", call.id, disposition, call.finalStatus, by);
+        safely(() -> listener.ended(d));
+    }
+
+    private void ackAndBye(Dialog dialog, long cseq) {
+        try {
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (Exception e) {
+            log.debug("could not ACK late 2xx: {}", e.toString());
+        }
+        sendBye(dialog);
+    }
+
+    private void sendBye(Dialog dialog) {
+        if (dialog == null) {
+            return;
+        }
+        try {
+            Request bye = dialog.createRequest(Request.BYE);
+            ClientTransaction ct = sip.provider().getNewClientTransaction(bye);
+            ct.setApplicationData(this);
+            dialog.sendRequest(ct);
+        } catch (Exception e) {
+            log.warn("could not send BYE on {}", dialog.getCallId().getCallId(), e);
+        }
+    }
+
+    private void reply(ServerTransaction tx, Request request, int status, String reason, String tag) {
+        try {
+            Response r = sip.messages().createResponse(status, request);
+            if (reason != null) {
+                r.setReasonPhrase(reason);
+            }
+            if (tag != null) {
+                ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(tag);
+            }
+            r.setHeader(sip.headers().createServerHeader(List.of(sip.userAgent())));
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.warn("could not send {} to {}", status, request.getMethod(), e);
+        }
+    }
+
+    private ContactHeader contact(String user) throws Exception {
+        SipURI uri = sip.addresses().createSipURI(user, sip.host());
+        uri.setPort(sip.port());
+        uri.setTransportParam("udp");
+        Address a = sip.addresses().createAddress(uri);
+        return sip.headers().createContactHeader(a);
+    }
+
+    private ContentTypeHeader sdpType() throws Exception {
+        return sip.headers().createContentTypeHeader("application", "sdp");
+    }
+
+    private static byte[] body(javax.sip.message.Message m) {
+        byte[] b = m.getRawContent();
+        return b == null || b.length == 0 ? null : b;
+    }
+
+    private static String requestUser(Request request) {
+        return request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx != null) {
+            return tx;
+        }
+        try {
+            return sip.provider().getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (Exception e) {
+            log.warn("cannot create server transaction", e);
+            return null;
+        }
+    }
+
+    private String trunkId() {
+        return trunk.config().id();
+    }
+
+    private String newTag() {
+        return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    }
+
+    private static void safely(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException e) {
+            log.warn("call detail listener failed", e);
+        }
+    }
+}

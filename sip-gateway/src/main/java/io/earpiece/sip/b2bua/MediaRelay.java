@@ -1,0 +1,39 @@
+package io.earpiece.sip.b2bua;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+
+/**
+ * Anchors a relayed call's media: two local RTP endpoints, one facing each leg, forwarding between them.
+ * Implemented by the media server (with per-direction taps); the B2BUA only places the endpoints in SDP and
+ * says where each side's peer wants media.
+ */
+public interface MediaRelay {
+
+    /**
+     * Opens a relay for a call.
+     *
+     * @param callId    the B2BUA call id, for logs and taps
+     * @param repIsLegA true when leg A (the caller's side) is the rep, false when leg B is
+     */
+    Relay open(String callId, boolean repIsLegA) throws IOException;
+
+    /** One call's pair of endpoints. */
+    interface Relay extends AutoCloseable {
+        /** The local endpoint advertised to leg A's peer. */
+        InetSocketAddress legA();
+
+        /** The local endpoint advertised to leg B's peer. */
+        InetSocketAddress legB();
+
+        /** Where leg A's peer wants media (from its SDP); may change on re-INVITE. */
+        void remoteA(InetSocketAddress remote);
+
+        /** Where leg B's peer wants media (from its SDP). */
+        void remoteB(InetSocketAddress remote);
+
+        /** Stops forwarding and releases the ports. */
+        @Override
+        void close();
+    }
+}

@@ -1,0 +1,62 @@
+package io.earpiece.sip.b2bua;
+
+import java.time.Instant;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+
+/**
+ * The signalling state of one relayed call: leg A (the caller's dialog, where we are the UAS) and leg B (the
+ * dialog we placed, where we are the UAC). Guarded by its own monitor.
+ */
+final class RelayedCall {
+    enum State { CALLING, EARLY, ANSWERED, ENDED }
+
+    final String id;
+    final CallDetail.Direction direction;
+    final String rep;
+    final String remote;
+    final String aCallId;
+    final ServerTransaction aInvite;
+    final String aTag;
+    final MediaRelay.Relay relay;
+    final long sessionId;
+    final Instant started;
+
+    State state = State.CALLING;
+    String bCallId;
+    Request bRequest;
+    ClientTransaction bInvite;
+    Dialog aDialog;
+    Dialog bDialog;
+    boolean authAnswered;
+    boolean provisionalSeen;
+    boolean cancelPending;
+    long versionA;
+    long versionB;
+    Instant answered;
+    int finalStatus;
+    /** A re-INVITE from one side waiting for the other side's answer. */
+    ServerTransaction pendingReinvite;
+    boolean pendingFromA;
+
+    RelayedCall(String id, CallDetail.Direction direction, String rep, String remote, String aCallId,
+                ServerTransaction aInvite, String aTag, MediaRelay.Relay relay, long sessionId, Instant started) {
+        this.id = id;
+        this.direction = direction;
+        this.rep = rep;
+        this.remote = remote;
+        this.aCallId = aCallId;
+        this.aInvite = aInvite;
+        this.aTag = aTag;
+        this.relay = relay;
+        this.sessionId = sessionId;
+        this.started = started;
+    }
+
+    CallDetail detail(Instant ended, CallDetail.Disposition disposition, CallDetail.Side endedBy, String trunkId) {
+        return new CallDetail(id, direction, rep, remote, trunkId, started, answered, ended, disposition, finalStatus,
+                endedBy);
+    }
+}

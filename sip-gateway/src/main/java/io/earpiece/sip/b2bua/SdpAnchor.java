@@ -1,0 +1,66 @@
+package io.earpiece.sip.b2bua;
+
+import io.earpiece.sip.sdp.Connection;
+import io.earpiece.sip.sdp.MediaDescription;
+import io.earpiece.sip.sdp.Origin;
+import io.earpiece.sip.sdp.SdpFormatter;
+import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.sdp.SdpParser;
+import io.earpiece.sip.sdp.SessionDescription;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites a peer's SDP for the other leg so that audio flows through the relay: the first audio stream's
+ * address and port become the relay's endpoint, the origin becomes this leg's own; codecs, telephone-event
+ * and direction (hold) pass unchanged so both ends negotiate with each other. Other streams are refused (port 0).
+ */
+public final class SdpAnchor {
+    private final SdpParser parser = new SdpParser();
+    private final SdpFormatter formatter = new SdpFormatter();
+
+    /** What the peer's SDP says about its audio. */
+    public record Audio(InetSocketAddress remote, SessionDescription sdp) {
+    }
+
+    /** Parses a body and finds its first audio stream with a non-zero port. */
+    public Audio read(byte[] body) throws SdpParseException {
+        SessionDescription sdp = parser.parse(body);
+        for (MediaDescription m : sdp.media()) {
+            if (m.media().equalsIgnoreCase("audio") && m.port() != 0) {
+                Connection c = sdp.connectionFor(m);
+                if (c == null) {
+                    throw new SdpParseException("audio stream without a connection address");
+                }
+                return new Audio(new InetSocketAddress(c.host(), m.port()), sdp);
+            }
+        }
+        throw new SdpParseException("no audio stream");
+    }
+
+    /** The SDP to send on the other leg, with the relay endpoint {@code local} in place of the peer's. */
+    public String anchor(SessionDescription sdp, InetSocketAddress local, long sessionId, long version) {
+        String host = local.getAddress().getHostAddress();
+        Connection conn = Connection.forHost(host);
+        List<MediaDescription> media = new ArrayList<>();
+        boolean audioDone = false;
+        for (MediaDescription m : sdp.media()) {
+            if (!audioDone && m.media().equalsIgnoreCase("audio") && m.port() != 0) {
+                // A hold by null address stays a hold; otherwise media is pointed at the relay.
+                Connection c = sdp.connectionFor(m);
+                Connection out = c != null && c.isNullAddress() ? c : null;
+                media.add(new MediaDescription(m.media(), local.getPort(), 1, m.protocol(), m.formats(), out,
+                        m.attributes()));
+                audioDone = true;
+            } else {
+                media.add(new MediaDescription(m.media(), 0, 1, m.protocol(), m.formats(), null, List.of()));
+            }
+        }
+        Origin origin = new Origin("earpiece", Long.toString(sessionId), Long.toString(version), conn.netType(),
+                conn.addrType(), host);
+        return formatter.format(new SessionDescription(origin, "earpiece", conn, sdp.timing(), sdp.attributes(),
+                media));
+    }
+}

@@ -1,0 +1,214 @@
+package io.earpiece.sip.register;
+
+import gov.nist.javax.sip.RequestEventExt;
+import io.earpiece.sip.RequestHandler;
+import io.earpiece.sip.SipContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Optional;
+import java.util.TimeZone;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.UserAgentHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * The registrar for reps' devices (RFC 3261 section 10): authenticates REGISTERs by digest, keeps one binding
+ * per device with its expiry, and answers with the user's current bindings.
+ */
+public final class Registrar implements RequestHandler {
+    private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+
+    private final RegistrarConfig config;
+    private final DigestGate gate;
+    private final BindingStore store;
+    private final SipContext sip;
+    private final Clock clock;
+    private final java.security.SecureRandom random = new java.security.SecureRandom();
+
+    public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock) {
+        this.config = config;
+        this.gate = gate;
+        this.store = store;
+        this.sip = sip;
+        this.clock = clock;
+    }
+
+    /** The user's devices reachable now, oldest registration first. */
+    public List<Binding> bindings(String user) {
+        return store.find(user, clock.instant());
+    }
+
+    @Override
+    public boolean handle(RequestEvent event) {
+        Request request = event.getRequest();
+        if (!Request.REGISTER.equals(request.getMethod())) {
+            return false;
+        }
+        ServerTransaction tx = serverTransaction(event);
+        if (tx == null) {
+            return true;
+        }
+        try {
+            register(event, tx, request);
+        } catch (Exception e) {
+            log.warn("REGISTER failed", e);
+            answer(tx, request, Response.SERVER_INTERNAL_ERROR, "Registrar error", List.of());
+        }
+        return true;
+    }
+
+    private void register(RequestEvent event, ServerTransaction tx, Request request) throws Exception {
+        String user = gate.authenticate(tx, request, false);
+        if (user == null) {
+            return;
+        }
+        URI toUri = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
+        if (!(toUri instanceof SipURI sipUri) || !user.equals(sipUri.getUser())) {
+            answer(tx, request, Response.FORBIDDEN, "Not your address of record", List.of());
+            return;
+        }
+        List<ContactHeader> contacts = new ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
+            contacts.add((ContactHeader) it.next());
+        }
+        ExpiresHeader expiresHeader = request.getExpires();
+        String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
+        long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
+        Instant now = clock.instant();
+
+        if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
+            if (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0) {
+                answer(tx, request, Response.BAD_REQUEST, "Wildcard Contact needs Expires: 0 alone", List.of());
+                return;
+            }
+            store.removeAll(user);
+            log.info("{} unregistered every device", user);
+            answer(tx, request, Response.OK, null, List.of());
+            return;
+        }
+        List<Binding> current = store.find(user, now);
+        List<Binding> toSave = new ArrayList<>();
+        List<String> toRemove = new ArrayList<>();
+        for (ContactHeader c : contacts) {
+            String contact = c.getAddress().getURI().toString();
+            int expires = c.getExpires() >= 0 ? c.getExpires()
+                    : expiresHeader != null ? expiresHeader.getExpires() : config.defaultExpires();
+            if (expires > 0 && expires < config.minExpires()) {
+                Response r = response(request, Response.INTERVAL_TOO_BRIEF, null);
+                r.setHeader(sip.headers().createMinExpiresHeader(config.minExpires()));
+                tx.sendResponse(r);
+                return;
+            }
+            Optional<Binding> existing = current.stream().filter(b -> b.contact().equals(contact)).findFirst();
+            if (existing.isPresent() && existing.get().callId().equals(callId) && existing.get().cseq() >= cseq) {
+                answer(tx, request, Response.SERVER_INTERNAL_ERROR, "Out of order REGISTER", List.of());
+                return;
+            }
+            if (expires == 0) {
+                toRemove.add(contact);
+            } else {
+                toSave.add(new Binding(user, contact, source(event), callId, cseq,
+                        now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request)));
+            }
+        }
+        long newDevices = toSave.stream()
+                .filter(b -> current.stream().noneMatch(c -> c.contact().equals(b.contact()))).count();
+        long remaining = current.size() - current.stream().filter(b -> toRemove.contains(b.contact())).count();
+        if (remaining + newDevices > config.maxDevices()) {
+            answer(tx, request, Response.FORBIDDEN, "Too many devices", List.of());
+            return;
+        }
+        toRemove.forEach(c -> store.remove(user, c));
+        toSave.forEach(store::save);
+        if (!contacts.isEmpty()) {
+            log.info("{} registered: +{} -{} device(s)", user, toSave.size(), toRemove.size());
+        }
+        answer(tx, request, Response.OK, null, store.find(user, now));
+    }
+
+    private void answer(ServerTransaction tx, Request request, int status, String reason, List<Binding> bindings) {
+        try {
+            Response r = response(request, status, reason);
+            Instant now = clock.instant();
+            for (Binding b : bindings) {
+                ContactHeader c = sip.headers().createContactHeader(
+                        sip.addresses().createAddress(sip.addresses().createURI(b.contact())));
+                c.setExpires((int) Math.max(0, b.expires().getEpochSecond() - now.getEpochSecond()));
+                r.addHeader(c);
+            }
+            if (status == Response.OK) {
+                Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("GMT"));
+                cal.setTimeInMillis(now.toEpochMilli());
+                r.setHeader(sip.headers().createDateHeader(cal));
+            }
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.warn("could not answer REGISTER with {}", status, e);
+        }
+    }
+
+    private Response response(Request request, int status, String reason) throws Exception {
+        Response r = sip.messages().createResponse(status, request);
+        if (reason != null) {
+            r.setReasonPhrase(reason);
+        }
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        if (to.getTag() == null) {
+            to.setTag(Long.toHexString(random.nextLong() & Long.MAX_VALUE));
+        }
+        r.setHeader(sip.headers().createServerHeader(List.of(sip.userAgent())));
+        return r;
+    }
+
+    private static String source(RequestEvent event) {
+        if (event instanceof RequestEventExt ext) {
+            return ext.getRemoteIpAddress() + ":" + ext.getRemotePort();
+        }
+        return null;
+    }
+
+    private static String userAgent(Request request) {
+        UserAgentHeader ua = (UserAgentHeader) request.getHeader(UserAgentHeader.NAME);
+        return ua == null ? null : String.join(" ", iterable(ua.getProduct()));
+    }
+
+    private static List<String> iterable(ListIterator<?> it) {
+        List<String> out = new ArrayList<>();
+        while (it.hasNext()) {
+            out.add(String.valueOf(it.next()));
+        }
+        return out;
+    }
+
+    private ServerTransaction serverTransaction(RequestEvent event) {
+        ServerTransaction tx = event.getServerTransaction();
+        if (tx != null) {
+            return tx;
+        }
+        try {
+            return sip.provider().getNewServerTransaction(event.getRequest());
+        } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (Exception e) {
+            log.warn("cannot create transaction for REGISTER", e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.earpiece.sip.trunk;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A SIP trunk to a carrier or PBX, as an admin enters it.
+ *
+ * @param id               stable name used in logs and status
+ * @param host             registrar/proxy host (an IP literal or name)
+ * @param transport        only "udp"
+ * @param realm            the digest realm expected from the carrier, or null to answer any
+ * @param callerId         the user part placed in From on outbound calls, e.g. the company number
+ * @param codecs           encoding names in preference order, e.g. PCMU, PCMA
+ * @param allowedSources   IP addresses inbound calls from this trunk may come from; empty means {@code host}
+ * @param registerInterval registration expiry to ask for; zero disables registration (IP-authenticated trunks)
+ */
+public record TrunkConfig(String id, String host, int port, String transport, String username, String password,
+                          String realm, String callerId, List<String> codecs, List<String> allowedSources,
+                          Duration registerInterval) {
+
+    public TrunkConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(host, "host");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        transport = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
+        if (!transport.equals("udp")) {
+            throw new IllegalArgumentException("unsupported transport " + transport + " (only udp)");
+        }
+        Objects.requireNonNull(username, "username");
+        codecs = codecs == null || codecs.isEmpty() ? List.of("PCMU", "PCMA") : List.copyOf(codecs);
+        allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
+        registerInterval = registerInterval == null ? Duration.ofMinutes(5) : registerInterval;
+        if (registerInterval.isNegative()) {
+            throw new IllegalArgumentException("negative registerInterval");
+        }
+    }
+
+    /** Whether an inbound request from this IP address may belong to the trunk. */
+    public boolean allows(String sourceIp) {
+        return allowedSources.isEmpty() ? host.equals(sourceIp) : allowedSources.contains(sourceIp);
+    }
+
+    /** The password is a secret: never printed. */
+    @Override
+    public String toString() {
+        return "TrunkConfig[id=" + id + ", host=" + host + ", port=" + port + ", username=" + username
+                + ", realm=" + realm + ", callerId=" + callerId + ", codecs=" + codecs + ", allowedSources="
+                + allowedSources + ", registerInterval=" + registerInterval + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package io.earpiece.sip.auth;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DigestAuthenticatorTest {
+    private static final String REALM = "earpiece.test";
+    private final MutableClock clock = new MutableClock();
+    private DigestAuthenticator auth;
+
+    @BeforeEach
+    void setUp() {
+        CredentialStore store = new InMemoryCredentialStore().put("alice", REALM, "s3cret");
+        auth = new DigestAuthenticator(REALM, store, new NonceManager(clock, Duration.ofMinutes(5)));
+    }
+
+    private DigestChallenge challenge(int index) throws DigestParseException {
+        return DigestChallenge.parse(auth.challenges(false).get(index));
+    }
+
+    @Test
+    void noCredentialsIsChallengedWithSha256ThenMd5() {
+        assertThat(auth.verify("REGISTER", null).kind()).isEqualTo(AuthOutcome.Kind.CHALLENGE);
+        assertThat(auth.verify("REGISTER", null).status(401)).isEqualTo(401);
+        assertThat(auth.challenges(false)).hasSize(2);
+        assertThat(auth.challenges(false).get(0)).contains("algorithm=SHA-256").contains("qop=\"auth\"");
+        assertThat(auth.challenges(false).get(1)).contains("algorithm=MD5");
+    }
+
+    @Test
+    void rightPasswordIsAcceptedWithEitherAlgorithm() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            DigestClient client = new DigestClient("alice", "s3cret");
+            AuthOutcome o = auth.verify("REGISTER", client.authorize(challenge(i), "REGISTER", "sip:earpiece.test"));
+            assertThat(o.kind()).isEqualTo(AuthOutcome.Kind.ACCEPTED);
+            assertThat(o.username()).isEqualTo("alice");
+        }
+    }
+
+    @Test
+    void wrongPasswordAfterTheChallengeIsForbidden() throws Exception {
+        DigestClient client = new DigestClient("alice", "guess");
+        AuthOutcome o = auth.verify("REGISTER", client.authorize(challenge(0), "REGISTER", "sip:earpiece.test"));
+        assertThat(o.kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+        assertThat(o.status(401)).isEqualTo(403);
+    }
+
+    @Test
+    void unknownUserIsForbiddenLikeAWrongPassword() throws Exception {
+        DigestClient client = new DigestClient("mallory", "s3cret");
+        assertThat(auth.verify("REGISTER", client.authorize(challenge(0), "REGISTER", "sip:x")).kind())
+                .isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+    }
+
+    @Test
+    void expiredNonceWithGoodCredentialsIsReChallengedAsStale() throws Exception {
+        DigestChallenge c = challenge(0);
+        clock.advance(Duration.ofMinutes(6));
+        AuthOutcome o = auth.verify("REGISTER", new DigestClient("alice", "s3cret").authorize(c, "REGISTER", "sip:x"));
+        assertThat(o.kind()).isEqualTo(AuthOutcome.Kind.STALE);
+        assertThat(o.status(401)).isEqualTo(401);
+        assertThat(auth.challenges(true).get(0)).contains("stale=true");
+    }
+
+    @Test
+    void replayedNonceCountIsRefusedButTheNextCountIsAccepted() throws Exception {
+        DigestChallenge c = challenge(0);
+        DigestClient client = new DigestClient("alice", "s3cret");
+        String first = client.authorize(c, "REGISTER", "sip:x");
+        assertThat(auth.verify("REGISTER", first).kind()).isEqualTo(AuthOutcome.Kind.ACCEPTED);
+        assertThat(auth.verify("REGISTER", first).kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+        assertThat(auth.verify("REGISTER", first).reason()).contains("replayed");
+        assertThat(auth.verify("REGISTER", client.authorize(c, "REGISTER", "sip:x")).kind())
+                .isEqualTo(AuthOutcome.Kind.ACCEPTED);
+    }
+
+    @Test
+    void nonceNotIssuedHereIsForbidden() throws Exception {
+        DigestChallenge forged = new DigestChallenge(REALM, "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+                null, DigestAlgorithm.MD5, "auth", false);
+        AuthOutcome o = auth.verify("REGISTER", new DigestClient("alice", "s3cret").authorize(forged, "REGISTER", "sip:x"));
+        assertThat(o.kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+    }
+
+    @Test
+    void responseForAnotherMethodDoesNotVerify() throws Exception {
+        String creds = new DigestClient("alice", "s3cret").authorize(challenge(0), "INVITE", "sip:x");
+        assertThat(auth.verify("REGISTER", creds).kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+    }
+
+    @Test
+    void malformedOrQoplessCredentialsAreBadRequests() {
+        assertThat(auth.verify("REGISTER", "Digest nonsense").kind()).isEqualTo(AuthOutcome.Kind.BAD_REQUEST);
+        String noQop = "Digest username=\"alice\", realm=\"" + REALM + "\", nonce=\"n\", uri=\"sip:x\", response=\"0\"";
+        assertThat(auth.verify("REGISTER", noQop).kind()).isEqualTo(AuthOutcome.Kind.BAD_REQUEST);
+    }
+}

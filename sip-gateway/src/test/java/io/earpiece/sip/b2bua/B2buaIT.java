@@ -1,0 +1,180 @@
+package io.earpiece.sip.b2bua;
+
+import io.earpiece.sip.RecordingControllerAccess;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.InMemoryCredentialStore;
+import io.earpiece.sip.auth.NonceManager;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.InMemoryBindingStore;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.register.RegistrarConfig;
+import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.trunk.KamailioCarrier;
+import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Calls through the B2BUA with real peers: sipp as the rep's phone (on 127.0.0.2, so it is not mistaken for the
+ * trunk), kamailio as the carrier demanding digest auth, and sipp as the customer's phone behind it.
+ */
+class B2buaIT {
+    private static final String REALM = "earpiece.test";
+    private static final String REP_HOST = "127.0.0.2";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final List<CallDetail> ended = new CopyOnWriteArrayList<>();
+    private final List<CallDetail> answered = new CopyOnWriteArrayList<>();
+    private final UdpForwarderRelay relay = new UdpForwarderRelay();
+    private int customerPort;
+    private KamailioRunner kamailio;
+    private SipGateway gateway;
+    private ScheduledExecutorService scheduler;
+    private TrunkClient trunk;
+    private Registrar registrar;
+
+    @BeforeEach
+    void start() {
+        customerPort = SippRunner.freeUdpPort("127.0.0.1");
+        kamailio = KamailioCarrier.start("MD5", customerPort);
+        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT"),
+                RecordingControllerAccess.create(), Duration.ofSeconds(2));
+        gateway.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
+                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
+        registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(), gateway.context(),
+                Clock.systemUTC());
+        TrunkConfig config = new TrunkConfig("carrier", "127.0.0.1", kamailio.port(), "udp",
+                KamailioCarrier.TRUNK_USER, KamailioCarrier.TRUNK_PASSWORD, KamailioCarrier.REALM,
+                KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60));
+        trunk = new TrunkClient(config, gateway.context(), scheduler, Clock.systemUTC());
+        Map<String, String> dids = Map.of(KamailioCarrier.DID, "alice");
+        B2bua b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
+                did -> Optional.ofNullable(dids.get(did)), relay, new CallDetailListener() {
+                    @Override
+                    public void answered(CallDetail d) {
+                        answered.add(d);
+                    }
+
+                    @Override
+                    public void ended(CallDetail d) {
+                        ended.add(d);
+                    }
+                }, Clock.systemUTC());
+        gateway.addHandler(registrar);
+        gateway.addHandler(b2bua);
+        trunk.start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
+    }
+
+    @AfterEach
+    void stop() {
+        trunk.close();
+        scheduler.shutdownNow();
+        gateway.close();
+        kamailio.close();
+    }
+
+    private static Path scenario(String name) {
+        try {
+            return Path.of(B2buaIT.class.getResource("/sipp/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void repDialsACustomerThroughTheTrunkAndHangsUp() {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").run();
+            if (rep != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(rep).isZero();
+            assertThat(customer.awaitExit()).isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.direction()).isEqualTo(CallDetail.Direction.OUTBOUND);
+        assertThat(d.rep()).isEqualTo("alice");
+        assertThat(d.remote()).isEqualTo(KamailioCarrier.CUSTOMER_NUMBER);
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(d.finalStatus()).isEqualTo(200);
+        assertThat(d.answered()).isAfterOrEqualTo(d.started());
+        assertThat(d.ended()).isAfterOrEqualTo(d.answered());
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.REP);
+        UdpForwarderRelay.Pair media = relay.opened.get(0);
+        assertThat(media.repIsLegA).isTrue();
+        assertThat(media.remoteA).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+        assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+        assertThat(media.closed).isTrue();
+    }
+
+    @Test
+    void customerCallsTheDidAndTheRepsRegisteredPhoneAnswers() {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        Path register = scenario("register/register-auth.xml");
+        assertThat(SippRunner.builder(register).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(repPort).timeout(WAIT).key("user", "alice").key("expires", "300")
+                .args("-au", "alice", "-ap", "wonderland").run()).isZero();
+        assertThat(registrar.bindings("alice")).hasSize(1);
+        try (SippRunner repPhone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gateway.port())
+                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT).start()) {
+            int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
+                    .mediaPort(customerMedia).timeout(WAIT)
+                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
+                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
+                    .run();
+            if (customer != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(customer).isZero();
+            assertThat(repPhone.awaitExit()).isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.direction()).isEqualTo(CallDetail.Direction.INBOUND);
+        assertThat(d.rep()).isEqualTo("alice");
+        assertThat(d.remote()).isEqualTo(KamailioCarrier.CUSTOMER_USER);
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.CUSTOMER);
+        UdpForwarderRelay.Pair media = relay.opened.get(0);
+        assertThat(media.repIsLegA).isFalse();
+        assertThat(media.remoteA).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+        assertThat(media.remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
+}

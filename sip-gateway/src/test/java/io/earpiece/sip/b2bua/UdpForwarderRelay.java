@@ -1,0 +1,90 @@
+package io.earpiece.sip.b2bua;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A test {@link MediaRelay}: two loopback sockets per call, each forwarding what it receives to the other leg. */
+final class UdpForwarderRelay implements MediaRelay {
+    final List<Pair> opened = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Relay open(String callId, boolean repIsLegA) throws IOException {
+        Pair p = new Pair(repIsLegA);
+        opened.add(p);
+        return p;
+    }
+
+    static final class Pair implements Relay {
+        final boolean repIsLegA;
+        final DatagramSocket a;
+        final DatagramSocket b;
+        volatile InetSocketAddress remoteA;
+        volatile InetSocketAddress remoteB;
+        final AtomicLong aToB = new AtomicLong();
+        final AtomicLong bToA = new AtomicLong();
+        volatile boolean closed;
+
+        Pair(boolean repIsLegA) throws SocketException {
+            this.repIsLegA = repIsLegA;
+            a = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+            b = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+            pump(a, b, true);
+            pump(b, a, false);
+        }
+
+        private void pump(DatagramSocket in, DatagramSocket out, boolean fromA) {
+            Thread t = new Thread(() -> {
+                byte[] buf = new byte[2048];
+                while (!in.isClosed()) {
+                    try {
+                        DatagramPacket p = new DatagramPacket(buf, buf.length);
+                        in.receive(p);
+                        InetSocketAddress to = fromA ? remoteB : remoteA;
+                        if (to != null) {
+                            out.send(new DatagramPacket(p.getData(), p.getLength(), to));
+                            (fromA ? aToB : bToA).incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "relay-" + in.getLocalPort());
+            t.setDaemon(true);
+            t.start();
+        }
+
+        @Override
+        public InetSocketAddress legA() {
+            return (InetSocketAddress) a.getLocalSocketAddress();
+        }
+
+        @Override
+        public InetSocketAddress legB() {
+            return (InetSocketAddress) b.getLocalSocketAddress();
+        }
+
+        @Override
+        public void remoteA(InetSocketAddress remote) {
+            remoteA = remote;
+        }
+
+        @Override
+        public void remoteB(InetSocketAddress remote) {
+            remoteB = remote;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            a.close();
+            b.close();
+        }
+    }
+}

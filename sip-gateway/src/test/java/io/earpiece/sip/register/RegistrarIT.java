@@ -1,0 +1,95 @@
+package io.earpiece.sip.register;
+
+import io.earpiece.sip.RecordingControllerAccess;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.InMemoryCredentialStore;
+import io.earpiece.sip.auth.NonceManager;
+import io.earpiece.sip.testing.SippRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The registrar on a real gateway, with sipp as the rep's phone. */
+class RegistrarIT {
+    private static final String REALM = "earpiece.test";
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private SipGateway gateway;
+    private Registrar registrar;
+
+    @BeforeEach
+    void start() {
+        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT"),
+                RecordingControllerAccess.create(), Duration.ofSeconds(2));
+        gateway.start();
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        DigestAuthenticator auth = new DigestAuthenticator(REALM, creds,
+                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
+                // sipp 3.6 answers only the first challenge and knows only MD5; SHA-256 is still offered after it.
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256));
+        registrar = new Registrar(RegistrarConfig.defaults(REALM), new DigestGate(auth, gateway.context()),
+                new InMemoryBindingStore(), gateway.context(), Clock.systemUTC());
+        gateway.addHandler(registrar);
+    }
+
+    @AfterEach
+    void stop() {
+        gateway.close();
+    }
+
+    static Path scenario(String name) {
+        try {
+            return Path.of(RegistrarIT.class.getResource("/sipp/register/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private SippRunner.Builder sipp(String name, String password, int expires) {
+        return SippRunner.builder(scenario(name)).remote("127.0.0.1", gateway.port()).timeout(WAIT)
+                .key("user", "alice").args("-au", "alice", "-ap", password).key("expires", Integer.toString(expires));
+    }
+
+    @Test
+    void twoDevicesRegisterWithDigestAndOneUnregisters() {
+        int phone = SippRunner.freeUdpPort("127.0.0.1");
+        int laptop = SippRunner.freeUdpPort("127.0.0.1");
+        assertThat(sipp("register-auth.xml", "wonderland", 300).localPort(phone).run()).isZero();
+        assertThat(sipp("register-auth.xml", "wonderland", 600).localPort(laptop).run()).isZero();
+
+        assertThat(registrar.bindings("alice")).extracting(Binding::contact).containsExactlyInAnyOrder(
+                "sip:alice@127.0.0.1:" + phone + ";transport=udp", "sip:alice@127.0.0.1:" + laptop + ";transport=udp");
+        Binding first = registrar.bindings("alice").get(0);
+        assertThat(first.source()).isEqualTo("127.0.0.1:" + phone);
+        assertThat(first.userAgent()).isEqualTo("sipp-rep");
+
+        assertThat(sipp("register-auth.xml", "wonderland", 0).localPort(phone).run()).isZero();
+        assertThat(registrar.bindings("alice")).extracting(Binding::contact)
+                .containsExactly("sip:alice@127.0.0.1:" + laptop + ";transport=udp");
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWith403AfterTheChallenge() {
+        assertThat(sipp("register-refused.xml", "guess", 300).run()).isZero();
+        assertThat(registrar.bindings("alice")).isEmpty();
+        assertThat(gateway.counters().responses(401)).isGreaterThanOrEqualTo(1);
+        assertThat(gateway.counters().responses(403)).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void tooShortAnExpiryGets423WithMinExpires() {
+        assertThat(sipp("register-brief.xml", "wonderland", 5).run()).isZero();
+        assertThat(registrar.bindings("alice")).isEmpty();
+    }
+}
