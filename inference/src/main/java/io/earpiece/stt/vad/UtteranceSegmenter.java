@@ -94,6 +94,35 @@ public final class UtteranceSegmenter {
         return Optional.ofNullable(finished);
     }
 
+    /** Whether an utterance is in progress (speech has started and not yet ended). */
+    public boolean speaking() {
+        return state == State.SPEAKING;
+    }
+
+    /** Media time the utterance in progress started; meaningful only while {@link #speaking()}. */
+    public long speechStartMs() {
+        return speechStartMs;
+    }
+
+    /**
+     * The utterance in progress so far (pre-roll up to the latest frame), for provisional recognition; empty unless
+     * speech has started. Its {@code endMs} is the end of the latest frame.
+     */
+    public Optional<DetectedSpeech> inProgress() {
+        if (state != State.SPEAKING || frames.isEmpty()) {
+            return Optional.empty();
+        }
+        long audioStartMs = Math.max(speechStartMs - settings.preRollMs(), frames.peekFirst().timeMs());
+        long endMs = frames.peekLast().endMs();
+        short[] pcm = new short[(int) ((endMs - audioStartMs) * SAMPLES_PER_MS)];
+        for (Frame f : frames) {
+            if (f.endMs() > audioStartMs) {
+                copyOverlap(f, audioStartMs, endMs, pcm);
+            }
+        }
+        return Optional.of(new DetectedSpeech(speechStartMs, endMs, audioStartMs, pcm));
+    }
+
     /** Ends the stream: speech in progress becomes the last utterance. */
     public Optional<DetectedSpeech> flush() {
         DetectedSpeech last = state == State.SPEAKING ? finish() : null;
