@@ -80,7 +80,7 @@ public final class RecognitionScheduler implements AutoCloseable {
             Queued q = new Queued(task, sequence++, System.nanoTime());
             if (queue.size() >= settings.maxQueuedJobs()) {
                 Queued worst = leastUrgentPartial();
-                boolean incomingIsWorse = task.priority() == Priority.PARTIAL
+                boolean incomingIsWorse = task.priority() != Priority.FINAL
                         && (worst == null || URGENCY.compare(q, worst) > 0);
                 if (incomingIsWorse) {
                     dropped = q;
@@ -92,7 +92,7 @@ public final class RecognitionScheduler implements AutoCloseable {
             }
             if (dropped != q) {
                 queue.add(q);
-                if (task.priority() == Priority.PARTIAL) {
+                if (task.priority() != Priority.FINAL) {
                     queuedPartials++;
                     maxQueuedPartials = Math.max(maxQueuedPartials, queuedPartials);
                 }
@@ -112,7 +112,7 @@ public final class RecognitionScheduler implements AutoCloseable {
     private Queued leastUrgentPartial() {
         Queued worst = null;
         for (Queued q : queue) {
-            if (q.task().priority() == Priority.PARTIAL && (worst == null || URGENCY.compare(q, worst) > 0)) {
+            if (q.task().priority() != Priority.FINAL && (worst == null || URGENCY.compare(q, worst) > 0)) {
                 worst = q;
             }
         }
@@ -148,7 +148,7 @@ public final class RecognitionScheduler implements AutoCloseable {
                 if (next == null) {
                     return; // closed and drained
                 }
-                if (next.task().priority() == Priority.PARTIAL) {
+                if (next.task().priority() != Priority.FINAL) {
                     queuedPartials--;
                 }
             }
@@ -197,7 +197,7 @@ public final class RecognitionScheduler implements AutoCloseable {
             }
             closed = true;
             queue.removeIf(q -> {
-                if (q.task().priority() == Priority.PARTIAL) {
+                if (q.task().priority() != Priority.FINAL) {
                     partials.add(q);
                     return true;
                 }

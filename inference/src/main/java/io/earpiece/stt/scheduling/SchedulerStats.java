@@ -7,9 +7,9 @@ package io.earpiece.stt.scheduling;
  * @param queuedPartials      partials waiting now
  * @param maxQueuedPartials   the most partials that ever waited at once (bounded by the settings)
  * @param maxQueueDepth       the most jobs that ever waited at once
- * @param droppedPartials     partial decodes dropped under load since start
+ * @param droppedPartials     partial and speculative decodes dropped under load since start
  * @param decodedFinals       final decodes run
- * @param decodedPartials     partial decodes run
+ * @param decodedPartials     partial and speculative decodes run
  * @param lastRealTimeFactor  decode time over audio time of the latest decode (NaN before the first)
  * @param lastDecodeMs        duration of the latest decode (NaN before the first)
  */

@@ -16,11 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One party's streaming recognition: segments the audio, re-decodes the utterance in progress for partials (at most
  * one partial decode of the party queued or running at a time, so partials thin out under load instead of piling
- * up), and decodes each finished utterance for its final.
+ * up), and decodes each finished utterance for its final. The final decode starts speculatively as soon as the
+ * utterance's tail has passed in silence: if no speech resumes during the VAD's hangover, that decode (of exactly
+ * the final's audio) becomes the final, which is then ready when the end of speech is declared. Listeners may be
+ * called from the thread that feeds audio, so they must be quick.
  */
 final class StreamingSession implements TranscriptionSession {
 
@@ -32,6 +36,13 @@ final class StreamingSession implements TranscriptionSession {
         final LocalAgreement agreement = new LocalAgreement();
         boolean finalSubmitted;
         String lastPartialText = "";
+        /** Ensures exactly one of the speculative and the final decode delivers the final. */
+        final AtomicBoolean finalDone = new AtomicBoolean();
+        long speculativeEndMs = -1;
+        String speculativeText;
+        /** Set when the final matched a speculative decode still running, which then delivers it. */
+        Utterance finalUtterance;
+        long endOfSpeechNanos;
 
         Current(int index) {
             this.index = index;
@@ -109,6 +120,10 @@ final class StreamingSession implements TranscriptionSession {
         if (!segmenter.speaking()) {
             return;
         }
+        long pendingEnd = segmenter.pendingEndMs();
+        if (pendingEnd >= 0 && pendingEnd != current.speculativeEndMs) {
+            segmenter.pendingEnd().ifPresent(this::submitSpeculative);
+        }
         long start = segmenter.speechStartMs();
         if (start != trackedStartMs) {
             trackedStartMs = start;
@@ -128,6 +143,14 @@ final class StreamingSession implements TranscriptionSession {
         long endOfSpeechNanos = System.nanoTime();
         Utterance utterance = new Utterance(callId, party, target.index, speech.startMs(), speech.endMs(),
                 toFloat(speech.samples()));
+        if (target.speculativeEndMs == speech.endMs()) {
+            if (target.speculativeText != null && target.finalDone.compareAndSet(false, true)) {
+                deliverFinal(target, utterance, target.speculativeText, endOfSpeechNanos);
+                return;
+            }
+            target.finalUtterance = utterance;
+            target.endOfSpeechNanos = endOfSpeechNanos;
+        }
         RecognitionTask task = new RecognitionTask(Priority.FINAL, callOrder, callId, audioMs(speech),
                 () -> decodeFinal(target, utterance, endOfSpeechNanos), null);
         if (!scheduler.submit(task)) {
@@ -135,6 +158,41 @@ final class StreamingSession implements TranscriptionSession {
                     target.index);
             deliverFinal(target, utterance, "", endOfSpeechNanos);
         }
+    }
+
+    private void submitSpeculative(DetectedSpeech speech) {
+        Current target = current;
+        long endMs = speech.endMs();
+        target.speculativeEndMs = endMs;
+        target.speculativeText = null;
+        Utterance utterance = new Utterance(callId, party, target.index, speech.startMs(), endMs,
+                toFloat(speech.samples()));
+        // when dropped or refused, the final decodes the audio itself
+        scheduler.submit(new RecognitionTask(Priority.SPECULATIVE, callOrder, callId, audioMs(speech),
+                () -> decodeSpeculative(target, utterance), null));
+    }
+
+    private void decodeSpeculative(Current target, Utterance utterance) {
+        synchronized (this) {
+            if (target.finalDone.get() || target.speculativeEndMs != utterance.endMs()) {
+                return; // the final was decoded already, or speech resumed
+            }
+        }
+        String text = recognise(utterance, false);
+        Utterance finished;
+        long endOfSpeechNanos;
+        synchronized (this) {
+            if (target.speculativeEndMs != utterance.endMs()) {
+                return;
+            }
+            target.speculativeText = text;
+            finished = target.finalUtterance;
+            endOfSpeechNanos = target.endOfSpeechNanos;
+            if (finished == null || !target.finalDone.compareAndSet(false, true)) {
+                return;
+            }
+        }
+        deliverFinal(target, finished, text, endOfSpeechNanos);
     }
 
     private void submitPartial(DetectedSpeech speech) {
@@ -185,6 +243,9 @@ final class StreamingSession implements TranscriptionSession {
     }
 
     private void decodeFinal(Current target, Utterance utterance, long endOfSpeechNanos) {
+        if (!target.finalDone.compareAndSet(false, true)) {
+            return; // the speculative decode of the same audio delivered it
+        }
         deliverFinal(target, utterance, recognise(utterance, false), endOfSpeechNanos);
     }
 

@@ -32,12 +32,18 @@ class StreamingOverloadTest {
                 ScriptedRecognizer.evenly("a", 20, 500, 300), ScriptedRecognizer.evenly("b", 10, 8_000, 300));
         AtomicLong finalsDecoded = new AtomicLong();
         AtomicLong droppedSeen = new AtomicLong();
+        AtomicLong finalsDelivered = new AtomicLong();
         RecognitionMetricsListener metrics = new RecognitionMetricsListener() {
             @Override
             public void onDecode(DecodeSample sample) {
                 if (sample.priority() == Priority.FINAL) {
                     finalsDecoded.incrementAndGet();
                 }
+            }
+
+            @Override
+            public void onFinalDelivered(String callId, String party, int index, long latencyNanos) {
+                finalsDelivered.incrementAndGet();
             }
 
             @Override
@@ -70,7 +76,9 @@ class StreamingOverloadTest {
         for (List<TranscriptSegment> segments : perCall) {
             StreamingSpeechToTextTest.assertConsistent(segments, script);
         }
-        assertThat(stats.decodedFinals()).isEqualTo(2L * CALLS).isEqualTo(finalsDecoded.get());
+        assertThat(finalsDelivered.get()).isEqualTo(2L * CALLS);
+        // some finals come from their speculative decode; the final jobs of the others all ran
+        assertThat(stats.decodedFinals()).isEqualTo(finalsDecoded.get()).isLessThanOrEqualTo(2L * CALLS);
         assertThat(stats.droppedPartials()).isPositive().isEqualTo(droppedSeen.get());
         assertThat(stats.maxQueuedPartials()).isLessThanOrEqualTo(MAX_QUEUED);
         // at most one final per call waits at once on top of the bounded partials

@@ -105,6 +105,24 @@ class StreamingSpeechToTextTest {
     }
 
     @Test
+    void aSpeculativeDecodeOvertakenBySpeechIsNotUsedForTheFinal() {
+        // a 500 ms pause: longer than the tail (a speculative final decode starts), shorter than the hangover
+        short[] pcm = Bursts.silence(7_000).tone(500, 3_000).tone(3_500, 5_000).pcm();
+        List<ScriptedRecognizer.Word> script = concat(ScriptedRecognizer.evenly("x", 10, 500, 250),
+                ScriptedRecognizer.evenly("y", 6, 3_500, 250));
+        ScriptedRecognizer decoder = new ScriptedRecognizer(script, 0);
+        SpeechToText stt = new StreamingSpeechToText(SETTINGS, decoder, scheduler);
+        TranscriptionSession session = stt.open("call-1", "rep", delivered::add);
+        feed(session, pcm);
+        session.close();
+
+        assertThat(decoder.calls).filteredOn(c -> !c.partial()).extracting(ScriptedRecognizer.Call::endMs)
+                .contains(3_300L, 5_300L);
+        assertThat(finals(delivered)).singleElement().extracting(TranscriptSegment::endMs).isEqualTo(5_300L);
+        assertConsistent(delivered, script);
+    }
+
+    @Test
     void promptCarryOverCanBeSwitchedOff() {
         ScriptedRecognizer decoder = new ScriptedRecognizer(TWO_SCRIPT, 0);
         SpeechToText stt = new StreamingSpeechToText(SETTINGS.withPromptCarryOver(false), decoder, scheduler);

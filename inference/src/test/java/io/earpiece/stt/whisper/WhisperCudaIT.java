@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs the random-weight tiny.en model on a CUDA build of whisper.cpp (docker/Dockerfile.cuda). Skipped unless
- *  EARPIECE_WHISPER_CUDA_LIBDIR names the built libraries and an NVIDIA device is present; it runs in the
+ * EARPIECE_WHISPER_CUDA_LIBDIR names the built libraries and an NVIDIA device is present; it runs in the
  * failsafe JVM, apart from the unit tests that load the CPU build, because a JVM holds one whisper.cpp build.
  */
 class WhisperCudaIT {
