@@ -63,6 +63,8 @@ final class StreamingSession implements TranscriptionSession {
     /** Set by the feeding thread, cleared by whichever thread ends the partial decode; never under a lock, since
      * the scheduler may run the drop handler while another session holds its own lock. */
     private volatile boolean partialPending;
+    /** Wall time of the party's latest partial decode: partials come no more often than every two of them. */
+    private volatile long lastPartialDecodeMs;
     private long partialDueMs = Long.MIN_VALUE;
     private long trackedStartMs = Long.MIN_VALUE;
     private volatile String previousFinalText = "";
@@ -121,8 +123,11 @@ final class StreamingSession implements TranscriptionSession {
             return;
         }
         long pendingEnd = segmenter.pendingEndMs();
-        if (pendingEnd >= 0 && pendingEnd != current.speculativeEndMs) {
-            segmenter.pendingEnd().ifPresent(this::submitSpeculative);
+        if (pendingEnd >= 0) {
+            if (pendingEnd != current.speculativeEndMs) {
+                segmenter.pendingEnd().ifPresent(this::submitSpeculative);
+            }
+            return; // the speaker paused: a partial would add nothing and delay the speculative final
         }
         long start = segmenter.speechStartMs();
         if (start != trackedStartMs) {
@@ -198,7 +203,8 @@ final class StreamingSession implements TranscriptionSession {
     private void submitPartial(DetectedSpeech speech) {
         Current target = current;
         partialPending = true;
-        partialDueMs = speech.endMs() + settings.partialIntervalMs();
+        // a slow decoder (big model, loaded machine) gets partials less often instead of a queue full of them
+        partialDueMs = speech.endMs() + Math.max(settings.partialIntervalMs(), 2 * lastPartialDecodeMs);
         Utterance utterance = new Utterance(callId, party, target.index, speech.startMs(), speech.endMs(),
                 toFloat(speech.samples()));
         RecognitionTask task = new RecognitionTask(Priority.PARTIAL, callOrder, callId, audioMs(speech),
@@ -219,7 +225,9 @@ final class StreamingSession implements TranscriptionSession {
                     return; // the final decode covers this audio now
                 }
             }
+            long started = System.nanoTime();
             String text = recognise(utterance, true);
+            lastPartialDecodeMs = (System.nanoTime() - started) / 1_000_000;
             List<String> words;
             int stable;
             synchronized (this) {

@@ -104,7 +104,8 @@ public final class SttLatencyBenchmark {
         RecognitionMetricsListener metrics = new RecognitionMetricsListener() {
             @Override
             public void onDecode(DecodeSample sample) {
-                if (sample.priority() == Priority.FINAL) {
+                // final jobs whose speculative decode already delivered take no time: only real decodes count
+                if (sample.priority() != Priority.PARTIAL && sample.decodeMs() >= 1) {
                     finalRtf.add(sample.realTimeFactor());
                 }
             }
