@@ -1,12 +1,12 @@
 package io.earpiece.stt;
 
 import io.earpiece.stt.vad.DetectedSpeech;
+import io.earpiece.stt.vad.FrameAssembler;
 import io.earpiece.stt.vad.UtteranceSegmenter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -14,9 +14,6 @@ import java.util.concurrent.RejectedExecutionException;
 final class SegmentingSession implements TranscriptionSession {
 
     private static final Logger log = LoggerFactory.getLogger(SegmentingSession.class);
-    private static final int FRAME_SAMPLES = 320;
-    private static final int SAMPLES_PER_MS = 16;
-
     private final String callId;
     private final String party;
     private final UtteranceSegmenter segmenter;
@@ -25,10 +22,7 @@ final class SegmentingSession implements TranscriptionSession {
     private final OrderedSegmentDelivery delivery;
     private final Duration closeTimeout;
 
-    /** Samples of an incomplete frame carried over to the next accept(). */
-    private final short[] partial = new short[FRAME_SAMPLES];
-    private int partialLength;
-    private long partialStartMs;
+    private final FrameAssembler frames = new FrameAssembler(this::feed);
     private int submitted;
     private boolean closed;
 
@@ -49,33 +43,7 @@ final class SegmentingSession implements TranscriptionSession {
             log.debug("{}/{}: audio after close ignored", callId, party);
             return;
         }
-        int offset = 0;
-        if (partialLength > 0 && Math.abs(mediaTimeMs - (partialStartMs + partialLength / SAMPLES_PER_MS)) > 1) {
-            // a gap or overlap in media time: the carried-over piece cannot be joined to this audio
-            feed(partialStartMs, Arrays.copyOf(partial, partialLength));
-            partialLength = 0;
-        }
-        if (partialLength > 0) {
-            int take = Math.min(FRAME_SAMPLES - partialLength, samples.length);
-            System.arraycopy(samples, 0, partial, partialLength, take);
-            partialLength += take;
-            offset = take;
-            if (partialLength < FRAME_SAMPLES) {
-                return;
-            }
-            feed(partialStartMs, partial.clone());
-            partialLength = 0;
-        }
-        while (samples.length - offset >= FRAME_SAMPLES) {
-            short[] frame = Arrays.copyOfRange(samples, offset, offset + FRAME_SAMPLES);
-            feed(mediaTimeMs + offset / SAMPLES_PER_MS, frame);
-            offset += FRAME_SAMPLES;
-        }
-        if (offset < samples.length) {
-            partialLength = samples.length - offset;
-            System.arraycopy(samples, offset, partial, 0, partialLength);
-            partialStartMs = mediaTimeMs + offset / SAMPLES_PER_MS;
-        }
+        frames.accept(mediaTimeMs, samples);
     }
 
     @Override
@@ -86,10 +54,7 @@ final class SegmentingSession implements TranscriptionSession {
                 return;
             }
             closed = true;
-            if (partialLength > 0) {
-                feed(partialStartMs, Arrays.copyOf(partial, partialLength));
-                partialLength = 0;
-            }
+            frames.flush();
             segmenter.flush().ifPresent(this::recognise);
             expected = submitted;
         }

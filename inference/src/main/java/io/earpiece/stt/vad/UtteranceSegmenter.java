@@ -94,6 +94,58 @@ public final class UtteranceSegmenter {
         return Optional.ofNullable(finished);
     }
 
+    /** Whether an utterance is in progress (speech has started and not yet ended). */
+    public boolean speaking() {
+        return state == State.SPEAKING;
+    }
+
+    /** Media time the utterance in progress started; meaningful only while {@link #speaking()}. */
+    public long speechStartMs() {
+        return speechStartMs;
+    }
+
+    /**
+     * The utterance in progress so far (pre-roll up to the latest frame), for provisional recognition; empty unless
+     * speech has started. Its {@code endMs} is the end of the latest frame.
+     */
+    public Optional<DetectedSpeech> inProgress() {
+        if (state != State.SPEAKING || frames.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(speechUpTo(frames.peekLast().endMs()));
+    }
+
+    /**
+     * The utterance exactly as it will be returned if no more speech comes before the hangover runs out; empty
+     * unless speech is in progress and its tail after the last voiced frame has been seen. A recognizer can start on
+     * it while the hangover runs, so the final is ready when the end of speech is declared.
+     */
+    public Optional<DetectedSpeech> pendingEnd() {
+        long endMs = pendingEndMs();
+        return endMs < 0 ? Optional.empty() : Optional.of(speechUpTo(endMs));
+    }
+
+    /** The end {@link #pendingEnd()} would give, or -1 when it would give none; cheap, copies no audio. */
+    public long pendingEndMs() {
+        if (state != State.SPEAKING || frames.isEmpty()
+                || frames.peekLast().endMs() < lastVoicedEndMs + settings.tailMs()) {
+            return -1;
+        }
+        return lastVoicedEndMs + settings.tailMs();
+    }
+
+    private DetectedSpeech speechUpTo(long endMs) {
+        long audioStartMs = Math.max(speechStartMs - settings.preRollMs(), frames.isEmpty() ? speechStartMs
+                : frames.peekFirst().timeMs());
+        short[] pcm = new short[(int) ((endMs - audioStartMs) * SAMPLES_PER_MS)];
+        for (Frame f : frames) {
+            if (f.endMs() > audioStartMs && f.timeMs() < endMs) {
+                copyOverlap(f, audioStartMs, endMs, pcm);
+            }
+        }
+        return new DetectedSpeech(speechStartMs, endMs, audioStartMs, pcm);
+    }
+
     /** Ends the stream: speech in progress becomes the last utterance. */
     public Optional<DetectedSpeech> flush() {
         DetectedSpeech last = state == State.SPEAKING ? finish() : null;
@@ -128,24 +180,13 @@ public final class UtteranceSegmenter {
     private DetectedSpeech finish() {
         long audioEnd = frames.isEmpty() ? lastVoicedEndMs : frames.peekLast().endMs();
         long endMs = Math.min(lastVoicedEndMs + settings.tailMs(), audioEnd);
-        long audioStartMs = Math.max(speechStartMs - settings.preRollMs(), frames.isEmpty() ? speechStartMs
-                : frames.peekFirst().timeMs());
-        short[] pcm = new short[(int) ((endMs - audioStartMs) * SAMPLES_PER_MS)];
+        DetectedSpeech speech = speechUpTo(endMs);
         List<Frame> rest = new ArrayList<>();
         for (Frame f : frames) {
-            if (f.endMs() <= audioStartMs) {
-                continue;
-            }
-            if (f.timeMs() >= endMs) {
-                rest.add(f);
-                continue;
-            }
-            copyOverlap(f, audioStartMs, endMs, pcm);
             if (f.endMs() > endMs) {
                 rest.add(f);
             }
         }
-        DetectedSpeech speech = new DetectedSpeech(speechStartMs, endMs, audioStartMs, pcm);
         frames.clear();
         state = State.SILENT;
         // frames after the cut are the pre-roll of whatever comes next

@@ -1,7 +1,9 @@
 package io.earpiece.stt.whisper;
 
+import io.earpiece.stt.RecognitionHints;
 import io.earpiece.stt.SpeechLikeAudio;
 import io.earpiece.stt.Utterance;
+import io.earpiece.stt.guard.SpeechEvidence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,7 +38,8 @@ class WhisperRecognizerTest {
     static void loadTinyLayoutModel() throws IOException {
         tinyModel = RandomGgmlModel.tinyEn().writeCached(DIR);
         long started = System.nanoTime();
-        recognizer = new WhisperRecognizer(new WhisperSettings(tinyModel, 2, 2, "en"));
+        // random tokens always look unreliable: temperature fallback would re-decode every final five more times
+        recognizer = new WhisperRecognizer(new WhisperSettings(tinyModel, 2, 2, "en").withTemperatureFallback(false));
         loadTime = Duration.ofNanos(System.nanoTime() - started);
     }
 
@@ -88,6 +92,46 @@ class WhisperRecognizerTest {
     void padsUtterancesShorterThanWhisperAccepts() {
         float[] audio = SpeechLikeAudio.generate(300, 8);
         assertThat(recognizer.transcribe(new Utterance("call-1", "rep", 1, 0, 300, audio))).isNotNull();
+    }
+
+    @Test
+    void silenceGivesNoText() {
+        // random weights write text for any audio they are given: only the guard can keep this empty
+        Utterance silence = new Utterance("call-3", "rep", 0, 0, 3_000, new float[3 * 16_000]);
+        assertThat(recognizer.transcribe(silence)).isEmpty();
+        assertThat(recognizer.transcribe(silence, new RecognitionHints("previous words", false))).isEmpty();
+    }
+
+    @Test
+    void noiseGivesNoText() {
+        SplittableRandom random = new SplittableRandom(11);
+        float[] noise = new float[3 * 16_000];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (0.25 * (2 * random.nextDouble() - 1));
+        }
+        assertThat(recognizer.transcribe(new Utterance("call-3", "rep", 1, 0, 3_000, noise))).isEmpty();
+    }
+
+    @Test
+    void theGuardIsWhatKeepsNoiseSilent() throws IOException {
+        SplittableRandom random = new SplittableRandom(12);
+        float[] noise = new float[2 * 16_000];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (float) (0.25 * (2 * random.nextDouble() - 1));
+        }
+        SpeechEvidence acceptEverything = new SpeechEvidence(-120, 0, 0);
+        try (WhisperRecognizer unguarded = new WhisperRecognizer(
+                new WhisperSettings(tinyModel, 2, 1, "en").withTemperatureFallback(false), acceptEverything)) {
+            assertThat(unguarded.transcribe(new Utterance("call-3", "rep", 2, 0, 2_000, noise))).isNotBlank();
+        }
+    }
+
+    @Test
+    void acceptsAPromptAndAPartialDecode() {
+        float[] audio = SpeechLikeAudio.generate(2_000, 9);
+        Utterance utterance = new Utterance("call-4", "customer", 0, 0, 2_000, audio);
+        assertThat(recognizer.transcribe(utterance, new RecognitionHints("Hi Dana, this is Sam from Northwind.", true)))
+                .isNotNull();
     }
 
     @Test

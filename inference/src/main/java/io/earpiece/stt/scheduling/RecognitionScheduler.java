@@ -1,0 +1,229 @@
+package io.earpiece.stt.scheduling;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded pool of decode workers fed from one priority queue: finals before partials, then the oldest call first,
+ * then first come first served. When more than {@link SchedulerSettings#maxQueuedJobs()} jobs wait, the
+ * least urgent queued partial is dropped (counted); finals are never dropped, only delayed.
+ */
+public final class RecognitionScheduler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RecognitionScheduler.class);
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private record Queued(RecognitionTask task, long sequence, long queuedNanos) {
+    }
+
+    private static final Comparator<Queued> URGENCY = Comparator
+            .comparing((Queued q) -> q.task().priority())
+            .thenComparingLong(q -> q.task().callOrder())
+            .thenComparingLong(Queued::sequence);
+
+    private final SchedulerSettings settings;
+    private final RecognitionMetricsListener metrics;
+    private final PriorityQueue<Queued> queue = new PriorityQueue<>(URGENCY);
+    private final List<Thread> workers = new ArrayList<>();
+    private long sequence;
+    private int queuedPartials;
+    private int maxQueuedPartials;
+    private int maxQueueDepth;
+    private long droppedPartials;
+    private long decodedFinals;
+    private long decodedPartials;
+    private double lastRealTimeFactor = Double.NaN;
+    private double lastDecodeMs = Double.NaN;
+    private boolean closed;
+
+    public RecognitionScheduler(SchedulerSettings settings) {
+        this(settings, RecognitionMetricsListener.NONE);
+    }
+
+    public RecognitionScheduler(SchedulerSettings settings, RecognitionMetricsListener metrics) {
+        this.settings = settings;
+        this.metrics = metrics;
+        for (int i = 0; i < settings.workers(); i++) {
+            Thread t = new Thread(this::work, "stt-decode-" + (i + 1));
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        log.info("recognition scheduler: {} workers, partials dropped above {} queued jobs", settings.workers(),
+                settings.maxQueuedJobs());
+    }
+
+    public SchedulerSettings settings() {
+        return settings;
+    }
+
+    public RecognitionMetricsListener metrics() {
+        return metrics;
+    }
+
+    /**
+     * Queues {@code task}; false when the scheduler is closed (the task was not queued and nothing of it runs).
+     * Under load this may drop a queued partial, or {@code task} itself when it is the least urgent partial.
+     */
+    public boolean submit(RecognitionTask task) {
+        Queued dropped = null;
+        synchronized (this) {
+            if (closed) {
+                return false;
+            }
+            Queued q = new Queued(task, sequence++, System.nanoTime());
+            if (queue.size() >= settings.maxQueuedJobs()) {
+                Queued worst = leastUrgentPartial();
+                boolean incomingIsWorse = task.priority() != Priority.FINAL
+                        && (worst == null || URGENCY.compare(q, worst) > 0);
+                if (incomingIsWorse) {
+                    dropped = q;
+                } else if (worst != null) {
+                    queue.remove(worst);
+                    queuedPartials--;
+                    dropped = worst;
+                }
+            }
+            if (dropped != q) {
+                queue.add(q);
+                if (task.priority() != Priority.FINAL) {
+                    queuedPartials++;
+                    maxQueuedPartials = Math.max(maxQueuedPartials, queuedPartials);
+                }
+                maxQueueDepth = Math.max(maxQueueDepth, queue.size());
+                notify();
+            }
+            if (dropped != null) {
+                droppedPartials++;
+            }
+        }
+        if (dropped != null) {
+            drop(dropped.task());
+        }
+        return true;
+    }
+
+    private Queued leastUrgentPartial() {
+        Queued worst = null;
+        for (Queued q : queue) {
+            if (q.task().priority() != Priority.FINAL && (worst == null || URGENCY.compare(q, worst) > 0)) {
+                worst = q;
+            }
+        }
+        return worst;
+    }
+
+    private void drop(RecognitionTask task) {
+        metrics.onPartialDropped(task.callId());
+        try {
+            task.onDropped().run();
+        } catch (RuntimeException e) {
+            log.warn("drop handler of a {} job for {} failed", task.priority(), task.callId(), e);
+        }
+    }
+
+    public synchronized SchedulerStats stats() {
+        return new SchedulerStats(queue.size() - queuedPartials, queuedPartials, maxQueuedPartials, maxQueueDepth,
+                droppedPartials, decodedFinals, decodedPartials, lastRealTimeFactor, lastDecodeMs);
+    }
+
+    private void work() {
+        while (true) {
+            Queued next;
+            synchronized (this) {
+                while (queue.isEmpty() && !closed) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                next = queue.poll();
+                if (next == null) {
+                    return; // closed and drained
+                }
+                if (next.task().priority() != Priority.FINAL) {
+                    queuedPartials--;
+                }
+            }
+            run(next);
+        }
+    }
+
+    private void run(Queued q) {
+        RecognitionTask task = q.task();
+        long started = System.nanoTime();
+        try {
+            task.work().run();
+        } catch (RuntimeException | LinkageError e) {
+            log.error("{} decode for {} failed", task.priority(), task.callId(), e);
+        }
+        long ended = System.nanoTime();
+        double decodeMs = (ended - started) / 1e6;
+        double rtf = task.audioMs() > 0 ? decodeMs / task.audioMs() : Double.NaN;
+        synchronized (this) {
+            if (task.priority() == Priority.FINAL) {
+                decodedFinals++;
+            } else {
+                decodedPartials++;
+            }
+            lastDecodeMs = decodeMs;
+            lastRealTimeFactor = rtf;
+        }
+        try {
+            metrics.onDecode(new DecodeSample(task.priority(), task.callId(), task.audioMs(),
+                    (started - q.queuedNanos()) / 1e6, decodeMs, rtf));
+        } catch (RuntimeException e) {
+            log.warn("metrics listener failed", e);
+        }
+    }
+
+    /**
+     * Refuses new jobs, drops queued partials, lets the workers finish the queued finals (bounded wait), then stops
+     * them.
+     */
+    @Override
+    public void close() {
+        List<Queued> partials = new ArrayList<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.removeIf(q -> {
+                if (q.task().priority() != Priority.FINAL) {
+                    partials.add(q);
+                    return true;
+                }
+                return false;
+            });
+            queuedPartials = 0;
+            notifyAll();
+        }
+        partials.forEach(q -> {
+            try {
+                q.task().onDropped().run();
+            } catch (RuntimeException e) {
+                log.warn("drop handler failed on close", e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLOSE_WAIT_SECONDS);
+        for (Thread t : workers) {
+            try {
+                t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            if (t.isAlive()) {
+                log.warn("{} still decoding {} s after close", t.getName(), CLOSE_WAIT_SECONDS);
+            }
+        }
+    }
+}

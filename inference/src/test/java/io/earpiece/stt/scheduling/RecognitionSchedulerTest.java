@@ -1,0 +1,122 @@
+package io.earpiece.stt.scheduling;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class RecognitionSchedulerTest {
+
+    private final List<String> ran = new CopyOnWriteArrayList<>();
+    private final List<String> dropped = new CopyOnWriteArrayList<>();
+
+    private RecognitionTask task(Priority priority, long callOrder, String name) {
+        return new RecognitionTask(priority, callOrder, "call-" + callOrder, 1_000, () -> ran.add(name),
+                () -> dropped.add(name));
+    }
+
+    /** Occupies the single worker until the returned latch is counted down. */
+    private CountDownLatch block(RecognitionScheduler scheduler) {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(1);
+        scheduler.submit(new RecognitionTask(Priority.FINAL, -1, "blocker", 1_000, () -> {
+            started.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, null));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> started.getCount() == 0);
+        return release;
+    }
+
+    @Test
+    void servesFinalsBeforePartialsAndTheOldestCallFirst() {
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 16))) {
+            CountDownLatch release = block(scheduler);
+            scheduler.submit(task(Priority.PARTIAL, 1, "p1"));
+            scheduler.submit(task(Priority.FINAL, 2, "f2"));
+            scheduler.submit(task(Priority.PARTIAL, 0, "p0"));
+            scheduler.submit(task(Priority.FINAL, 1, "f1a"));
+            scheduler.submit(task(Priority.FINAL, 1, "f1b"));
+            assertThat(scheduler.stats().queueDepth()).isEqualTo(5);
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 5);
+        }
+        assertThat(ran).containsExactly("f1a", "f1b", "f2", "p0", "p1");
+        assertThat(dropped).isEmpty();
+    }
+
+    @Test
+    void overTheBoundDropsTheLeastUrgentPartialsAndNeverAFinal() {
+        SchedulerStats stats;
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 2))) {
+            CountDownLatch release = block(scheduler);
+            scheduler.submit(task(Priority.PARTIAL, 1, "p1"));
+            scheduler.submit(task(Priority.PARTIAL, 2, "p2"));
+            scheduler.submit(task(Priority.PARTIAL, 3, "p3"));   // newest call's partial: itself dropped
+            scheduler.submit(task(Priority.PARTIAL, 0, "p0"));   // older call: p2 makes room
+            scheduler.submit(task(Priority.FINAL, 5, "f5"));     // p1 makes room
+            scheduler.submit(task(Priority.FINAL, 6, "f6"));     // p0 makes room
+            scheduler.submit(task(Priority.FINAL, 7, "f7"));     // no partial left: the queue grows
+            assertThat(dropped).containsExactly("p3", "p2", "p1", "p0");
+            stats = scheduler.stats();
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 3);
+        }
+        assertThat(ran).containsExactly("f5", "f6", "f7");
+        assertThat(stats.droppedPartials()).isEqualTo(4);
+        assertThat(stats.queuedFinals()).isEqualTo(3);
+        assertThat(stats.maxQueuedPartials()).isEqualTo(2);
+    }
+
+    @Test
+    void reportsDecodeTimingAndRealTimeFactor() {
+        List<DecodeSample> samples = new CopyOnWriteArrayList<>();
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(2, 4),
+                new RecognitionMetricsListener() {
+                    @Override
+                    public void onDecode(DecodeSample sample) {
+                        samples.add(sample);
+                    }
+                })) {
+            scheduler.submit(new RecognitionTask(Priority.FINAL, 0, "call-0", 2_000, () -> spin(20), null));
+            await().atMost(5, TimeUnit.SECONDS).until(() -> samples.size() == 1);
+            SchedulerStats stats = scheduler.stats();
+            assertThat(stats.decodedFinals()).isEqualTo(1);
+            assertThat(stats.lastDecodeMs()).isGreaterThanOrEqualTo(15);
+        }
+        DecodeSample s = samples.get(0);
+        assertThat(s.decodeMs()).isGreaterThanOrEqualTo(15);
+        assertThat(s.realTimeFactor()).isEqualTo(s.decodeMs() / 2_000);
+    }
+
+    @Test
+    void closeFinishesQueuedFinalsDropsPartialsAndRefusesNewWork() {
+        RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 8));
+        CountDownLatch release = block(scheduler);
+        scheduler.submit(task(Priority.PARTIAL, 0, "p0"));
+        scheduler.submit(task(Priority.FINAL, 0, "f0"));
+        new Thread(() -> {
+            await().atMost(5, TimeUnit.SECONDS).until(() -> dropped.contains("p0"));
+            release.countDown();
+        }).start();
+        scheduler.close();
+        assertThat(ran).containsExactly("f0");
+        assertThat(dropped).containsExactly("p0");
+        assertThat(scheduler.submit(task(Priority.FINAL, 1, "late"))).isFalse();
+    }
+
+    private static void spin(long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.earpiece.stt.streaming;
+
+import io.earpiece.stt.TranscriptionSession;
+import io.earpiece.stt.scheduling.DecodeSample;
+import io.earpiece.stt.scheduling.Priority;
+import io.earpiece.stt.scheduling.RecognitionMetricsListener;
+import io.earpiece.stt.scheduling.RecognitionScheduler;
+import io.earpiece.stt.scheduling.SchedulerSettings;
+import io.earpiece.stt.scheduling.SchedulerStats;
+import io.earpiece.stt.testaudio.Audio16k;
+import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.stt.whisper.WhisperRecognizer;
+import io.earpiece.stt.whisper.WhisperSettings;
+import io.earpiece.stt.SpeechLikeAudio;
+import io.earpiece.stt.Utterance;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Replays N dev-corpus calls (both parties, 8 kHz PCMU decoded to 16 kHz, 20 ms frames in real time) through
+ * streaming speech to text with random-weight tiny.en- and base.en-layout models, and measures the time from the
+ * VAD's end-of-speech decision to the final segment's delivery. N steps up until p95 exceeds 1 s.
+ * <p>
+ * Settings from the environment: STT_BENCH_STEPS (1,2,4,6,8,10,12,14,16), STT_BENCH_CALL_S (seconds of each call
+ * replayed, 45 = whole calls), STT_BENCH_BUDGET_S (wall time for all steps of all models, 540), STT_BENCH_MODELS
+ * (tiny,base), STT_BENCH_THREADS (2). Prompt carry-over and temperature fallback are off: the random model stops
+ * after a fixed number of tokens counted from the start of the decoder context, so a prompt would shorten its
+ * output, and its random tokens would always trigger fallback re-decodes that real speech rarely needs.
+ */
+public final class SttLatencyBenchmark {
+
+    private record Party(List<Audio16k.Chunk> chunks) {
+    }
+
+    private record StepResult(int calls, int finals, double p50, double p95, long dropped, long partials,
+                              double finalRtf) {
+    }
+
+    private SttLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Paths.get(args.length > 0 ? args[0] : "bench/out");
+        int[] steps = Arrays.stream(env("STT_BENCH_STEPS", "1,2,4,6,8,10,12,14,16").split(","))
+                .map(String::strip).mapToInt(Integer::parseInt).toArray();
+        long callMs = Long.parseLong(env("STT_BENCH_CALL_S", "45")) * 1000;
+        long budgetNanos = Long.parseLong(env("STT_BENCH_BUDGET_S", "540")) * 1_000_000_000L;
+        int threads = Integer.parseInt(env("STT_BENCH_THREADS", "2"));
+        List<String> models = List.of(env("STT_BENCH_MODELS", "tiny,base").split(","));
+
+        List<List<Party>> calls = loadCalls(out.resolve("corpus"), callMs);
+        long started = System.nanoTime();
+        StringBuilder summary = new StringBuilder();
+        for (int m = 0; m < models.size(); m++) {
+            String name = models.get(m).strip();
+            RandomGgmlModel model = name.equals("base") ? RandomGgmlModel.baseEn() : RandomGgmlModel.tinyEn();
+            Path file = model.writeCached(out);
+            WhisperSettings settings = new WhisperSettings(file, threads, 1, "en").withTemperatureFallback(false);
+            StepResult first = null;
+            int maxOk = 0;
+            try (WhisperRecognizer recognizer = new WhisperRecognizer(settings)) {
+                recognizer.transcribe(new Utterance("warm-up", "rep", 0, 0, 3_000, SpeechLikeAudio.generate(3_000, 1)));
+                // the models left to run get an equal share of what remains of the budget
+                long modelDeadline = System.nanoTime() + (budgetNanos - (System.nanoTime() - started))
+                        / (models.size() - m);
+                for (int n : steps) {
+                    if (System.nanoTime() + callMs * 1_000_000L * 12 / 10 > modelDeadline && first != null) {
+                        System.out.printf(Locale.ROOT, "%s: time budget reached before %d calls%n", name, n);
+                        break;
+                    }
+                    StepResult r = step(recognizer, calls, n);
+                    System.out.printf(Locale.ROOT, "model=%s.en calls=%d finals=%d eos_to_final_p50_ms=%.0f "
+                                    + "p95_ms=%.0f partials=%d dropped_partials=%d final_rtf=%.3f%n", name, n,
+                            r.finals(), r.p50(), r.p95(), r.partials(), r.dropped(), r.finalRtf());
+                    if (first == null) {
+                        first = r;
+                    }
+                    if (r.p95() > 1000) {
+                        break;
+                    }
+                    maxOk = n;
+                }
+            }
+            summary.append(String.format(Locale.ROOT, "%s_p50_ms=%.0f %s_p95_ms=%.0f %s_max_calls_p95_le_1s=%d ",
+                    name, first.p50(), name, first.p95(), name, maxOk));
+        }
+        System.out.println(summary + "threads=" + threads + " workers=1 call_s=" + callMs / 1000);
+    }
+
+    private static StepResult step(WhisperRecognizer recognizer, List<List<Party>> calls, int n) {
+        List<Double> latencies = new CopyOnWriteArrayList<>();
+        List<Double> finalRtf = new CopyOnWriteArrayList<>();
+        AtomicLong partials = new AtomicLong();
+        RecognitionMetricsListener metrics = new RecognitionMetricsListener() {
+            @Override
+            public void onDecode(DecodeSample sample) {
+                // final jobs whose speculative decode already delivered take no time: only real decodes count
+                if (sample.priority() != Priority.PARTIAL && sample.decodeMs() >= 1) {
+                    finalRtf.add(sample.realTimeFactor());
+                }
+            }
+
+            @Override
+            public void onFinalDelivered(String callId, String party, int index, long latencyNanos) {
+                latencies.add(latencyNanos / 1e6);
+            }
+        };
+        SchedulerStats stats;
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(SchedulerSettings.defaults(), metrics)) {
+            StreamingSpeechToText stt = new StreamingSpeechToText(
+                    StreamingSettings.defaults().withPromptCarryOver(false), recognizer, scheduler);
+            List<TranscriptionSession> sessions = new ArrayList<>();
+            List<Party> parties = new ArrayList<>();
+            long[] offsets = new long[n * 2];
+            for (int c = 0; c < n; c++) {
+                List<Party> call = calls.get(c % calls.size());
+                for (int p = 0; p < 2; p++) {
+                    sessions.add(stt.open("call-" + c, p == 0 ? "rep" : "customer", s -> {
+                        if (!s.isFinal()) {
+                            partials.incrementAndGet();
+                        }
+                    }));
+                    parties.add(call.get(p));
+                    // calls start 20 ms-aligned but staggered, as they would arrive on a real server
+                    offsets[2 * c + p] = (c * 1_340L) % 5_000 / 20 * 20;
+                }
+            }
+            int[] next = new int[sessions.size()];
+            long t0 = System.nanoTime();
+            boolean any = true;
+            for (long tick = 0; any; tick++) {
+                long due = t0 + tick * 20_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                long nowMs = tick * 20;
+                any = false;
+                for (int s = 0; s < sessions.size(); s++) {
+                    List<Audio16k.Chunk> chunks = parties.get(s).chunks();
+                    while (next[s] < chunks.size() && chunks.get(next[s]).mediaTimeMs() + offsets[s] <= nowMs) {
+                        Audio16k.Chunk chunk = chunks.get(next[s]++);
+                        sessions.get(s).accept(chunk.mediaTimeMs(), chunk.samples());
+                    }
+                    any |= next[s] < chunks.size();
+                }
+            }
+            sessions.forEach(TranscriptionSession::close);
+            stats = scheduler.stats();
+        }
+        List<Double> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new StepResult(n, sorted.size(), percentile(sorted, 50), percentile(sorted, 95),
+                stats.droppedPartials(), partials.get(),
+                finalRtf.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank)));
+    }
+
+    private static List<List<Party>> loadCalls(Path dir, long callMs) throws Exception {
+        List<List<Party>> calls = new ArrayList<>();
+        for (Path script : CorpusCall.devScripts()) {
+            CorpusCall call;
+            try {
+                call = CorpusCall.synthesize(script, dir);
+            } catch (java.io.IOException e) {
+                System.out.println("skipping " + script.getFileName() + ": synth-call failed: "
+                        + e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                continue;
+            }
+            List<Party> parties = new ArrayList<>();
+            for (String party : List.of("rep", "customer")) {
+                List<Audio16k.Chunk> chunks = Audio16k.readPcmuPcap(call.pcap(party)).stream()
+                        .filter(c -> c.mediaTimeMs() < callMs).toList();
+                parties.add(new Party(chunks));
+            }
+            calls.add(parties);
+        }
+        if (calls.isEmpty()) {
+            throw new IllegalStateException("no dev calls under " + CorpusCall.sharedDir() + "/corpus/dev");
+        }
+        return calls;
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}
