@@ -46,8 +46,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Turns SIP legs into calls: groups legs by conversation, opens each party's media and transcription,
@@ -69,6 +71,7 @@ public class CallCoordinator implements CallController {
     private final String mediaHost;
     private final ObjectProvider<SipGateway> gateway;
     private final ExecutorService lifecycle;
+    private final ExecutorService segmentWriter;
 
     private final Object lock = new Object();
     private final Map<String, ActiveConversation> conversations = new ConcurrentHashMap<>();
@@ -77,7 +80,8 @@ public class CallCoordinator implements CallController {
     public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
                            PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, EarpieceProperties properties,
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
-                           @Qualifier("callLifecycleExecutor") ExecutorService lifecycle) {
+                           @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
+                           @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter) {
         this.media = media;
         this.speechToText = speechToText;
         this.store = store;
@@ -89,6 +93,7 @@ public class CallCoordinator implements CallController {
         this.mediaHost = mediaHost;
         this.gateway = gateway;
         this.lifecycle = lifecycle;
+        this.segmentWriter = segmentWriter;
     }
 
     @Override
@@ -179,9 +184,12 @@ public class CallCoordinator implements CallController {
         try {
             leg.media().close();
             leg.transcription().close();
+            segmentWriter.submit(() -> { }).get(30, TimeUnit.SECONDS);
             store.partyLeft(conversation.callId, leg.party(), at, leg.media().stats());
             metrics.legEnded(leg.media().stats());
-        } catch (RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.error("closing leg {} of call {} failed", leg.legId(), conversation.callId, e);
         }
         bus.publish(new CallStateEvent(conversation.callId, "party-left", leg.party()));
@@ -206,8 +214,24 @@ public class CallCoordinator implements CallController {
         }
     }
 
-    /** Masks, stores (finals), then announces a segment and what the assist engine raised on it. */
     private void onSegment(TranscriptSegment segment) {
+        segmentWriter.execute(() -> {
+            try {
+                writeSegment(segment);
+            } catch (RuntimeException e) {
+                log.error("storing segment {}#{} of call {} failed", segment.party(), segment.index(), segment.callId(), e);
+            }
+        });
+    }
+
+    /** Masks, stores (non-empty finals), then announces a segment and what the assist engine raised on it. */
+    private void writeSegment(TranscriptSegment segment) {
+        if (segment.isFinal() && segment.text().isBlank()) {
+            // An empty final means nothing was said after all: retract the partials shown for it.
+            bus.publish(new SegmentEvent(segment.callId(), segment.party(), segment.index(), segment.startMs(),
+                    segment.endMs(), "", true));
+            return;
+        }
         LiveAssist.Assisted assisted = assist.onSegment(segment);
         String text = assisted.maskedText();
         List<CardEntity> cards = List.of();
@@ -248,6 +272,8 @@ public class CallCoordinator implements CallController {
         }
         lifecycle.shutdown();
         lifecycle.awaitTermination(30, TimeUnit.SECONDS);
+        segmentWriter.shutdown();
+        segmentWriter.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     private Path recordingFile(String callId, String party) {

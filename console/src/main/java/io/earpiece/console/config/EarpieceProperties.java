@@ -55,12 +55,19 @@ public record EarpieceProperties(
      * @param model    ggml model file; empty means {@code <data-dir>/models/ggml-base.en.bin}, and a missing
      *                 default file only disables transcription, while a missing configured file stops start-up
      * @param threads  CPU threads per decode
-     * @param contexts decodes that may run at once
+     * @param contexts decodes that may run at once (workers of the recognition scheduler)
+     * @param backend  {@code cpu} (the whisper.cpp bundled in whisper-jni), {@code cuda:/dir} or {@code external:/dir}
+     *                 (a libwhisper built elsewhere, e.g. by docker/Dockerfile.cuda)
+     * @param partialInterval how much new speech triggers another partial decode
+     * @param maxQueued queued decodes above which partial decodes are dropped (finals never are)
      */
     public record Whisper(@DefaultValue("") String model,
                           @DefaultValue("2") int threads,
                           @DefaultValue("1") int contexts,
-                          @DefaultValue("en") String language) {
+                          @DefaultValue("en") String language,
+                          @DefaultValue("cpu") String backend,
+                          @DefaultValue("700ms") Duration partialInterval,
+                          @DefaultValue("16") int maxQueued) {
     }
 
     /** The Whisper model file in effect and whether the admin named it explicitly. */

@@ -1,13 +1,19 @@
 package io.earpiece.console.config;
 
+import io.earpiece.console.metrics.RecognitionMetrics;
 import io.earpiece.stt.SegmentListener;
-import io.earpiece.stt.SegmentingSpeechToText;
 import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.SpeechToText;
 import io.earpiece.stt.TranscriptionSession;
-import io.earpiece.stt.vad.VadSettings;
+import io.earpiece.stt.scheduling.RecognitionScheduler;
+import io.earpiece.stt.scheduling.SchedulerSettings;
+import io.earpiece.stt.streaming.StreamingSettings;
+import io.earpiece.stt.streaming.StreamingSpeechToText;
+import io.earpiece.stt.whisper.WhisperBackend;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperSettings;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,11 +22,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses the speech recognizer. A configured model that fails to load stops start-up (no silent fallback);
@@ -50,28 +51,29 @@ public class SpeechConfiguration {
             return new SpeechRecognizerHolder(null);
         }
         EarpieceProperties.Whisper w = p.whisper();
-        WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), w.contexts(), w.language()));
+        WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), w.contexts(),
+                w.language(), WhisperBackend.parse(w.backend()), true, true));
         log.info("speech recognizer: {}", whisper.describe());
         return new SpeechRecognizerHolder(whisper);
     }
 
-    @Bean(destroyMethod = "shutdown")
-    ExecutorService recognitionExecutor(EarpieceProperties p) {
-        AtomicInteger n = new AtomicInteger();
-        int threads = Math.max(1, p.whisper().contexts());
-        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "recognition-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    @Bean(destroyMethod = "close")
+    RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, MeterRegistry registry) {
+        RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
+                Math.max(1, p.whisper().contexts()), Math.max(1, p.whisper().maxQueued())), metrics);
+        Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
+                .description("decodes waiting").register(registry);
+        return scheduler;
     }
 
     @Bean
-    SpeechToText speechToText(SpeechRecognizerHolder holder, ExecutorService recognitionExecutor) {
+    SpeechToText speechToText(SpeechRecognizerHolder holder, RecognitionScheduler scheduler, EarpieceProperties p) {
         if (holder.recognizer() == null) {
             return SpeechConfiguration::noTranscription;
         }
-        return new SegmentingSpeechToText(VadSettings.defaults(), holder.recognizer(), recognitionExecutor);
+        StreamingSettings settings = StreamingSettings.defaults()
+                .withPartialIntervalMs((int) p.whisper().partialInterval().toMillis());
+        return new StreamingSpeechToText(settings, holder.recognizer(), scheduler);
     }
 
     private static TranscriptionSession noTranscription(String callId, String party, SegmentListener listener) {

@@ -64,6 +64,19 @@ public class TelephonyConfiguration {
         });
     }
 
+    /**
+     * Stores and announces segments in order, off the media threads (recognizers may deliver on the thread
+     * that feeds them audio, and storing is blocking JPA).
+     */
+    @Bean(destroyMethod = "")
+    ExecutorService segmentWriterExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "segment-writer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     private static boolean isWildcard(String host) {
         return host.isBlank() || host.equals("0.0.0.0") || host.equals("::");
     }
