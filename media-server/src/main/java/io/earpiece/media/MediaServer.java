@@ -4,8 +4,14 @@ import io.earpiece.media.leg.DropReason;
 import io.earpiece.media.leg.LegPipeline;
 import io.earpiece.media.leg.PacketCounters;
 import io.earpiece.media.leg.RtpIngressHandler;
+import io.earpiece.media.relay.RelayIngressHandler;
+import io.earpiece.media.relay.TapFeed;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -25,12 +31,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The RTP endpoint: opens one UDP socket per call leg from the configured port pool and runs each leg's receive
- * pipeline on a shared Netty event loop group (threads named {@value #THREAD_PREFIX}-*). Thread-safe.
+ * pipeline on a shared Netty event loop group (threads named {@value #THREAD_PREFIX}-*). It also relays calls
+ * between two legs ({@link #openRelay}), tapping each direction on separate threads ({@value #TAP_THREAD_PREFIX}-*).
+ * Thread-safe.
  */
 public final class MediaServer implements AutoCloseable {
 
     /** Prefix of the media threads' names, so their CPU time can be attributed. */
     public static final String THREAD_PREFIX = "earpiece-rtp";
+    /** Prefix of the relay tap threads' names (decode, frames and listener calls of relayed calls). */
+    public static final String TAP_THREAD_PREFIX = "earpiece-tap";
+    /** A relay tap may fall this many packets (two seconds of 20 ms audio) behind before it skips packets. */
+    private static final int TAP_BACKLOG = 100;
     private static final Logger log = LoggerFactory.getLogger(MediaServer.class);
     /** Media-timeout resolution; the jitter buffer has its own precise timer. */
     private static final Duration TICK = Duration.ofMillis(50);
@@ -44,6 +56,8 @@ public final class MediaServer implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final PacketCounters counters = new PacketCounters();
     private final Set<NettyMediaLeg> legs = ConcurrentHashMap.newKeySet();
+    private final Set<NettyMediaRelay> relays = ConcurrentHashMap.newKeySet();
+    private final EventLoopGroup tapGroup;
     private final DatagramTransport transport;
     private volatile boolean closed;
 
@@ -64,6 +78,8 @@ public final class MediaServer implements AutoCloseable {
         this.transport = transport;
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, new DefaultThreadFactory(THREAD_PREFIX, true),
                 transport.ioHandlerFactory());
+        // Threads start only when a relay first uses them, so a server without relays costs nothing here.
+        this.tapGroup = new DefaultEventLoopGroup(ioThreads, new DefaultThreadFactory(TAP_THREAD_PREFIX, true));
         this.bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelClass())
@@ -91,28 +107,93 @@ public final class MediaServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create recording " + spec.recording(), e);
         }
+        Bound bound;
         try {
-            for (int attempt = 0; attempt < ports.capacity(); attempt++) {
-                int port = ports.acquire();
-                ChannelFuture bind = bootstrap.clone()
-                        .handler(new RtpIngressHandler(pipeline, TICK))
-                        .bind(new InetSocketAddress(config.bindHost(), port))
-                        .awaitUninterruptibly();
-                if (bind.isSuccess()) {
-                    NettyMediaLeg leg = new NettyMediaLeg(spec.legId(), port, bind.channel(), pipeline,
-                            closedLeg -> legClosed(closedLeg, port));
-                    legs.add(leg);
-                    return leg;
-                }
-                log.warn("RTP port {} on {} not bindable, trying the next: {}", port, config.bindHost(),
-                        bind.cause().toString());
-                ports.release(port);
-            }
+            bound = bind(group, new RtpIngressHandler(pipeline, TICK));
         } catch (PortsExhaustedException e) {
             pipeline.close();
             throw e;
         }
-        pipeline.close();
+        int port = bound.port();
+        NettyMediaLeg leg = new NettyMediaLeg(spec.legId(), port, bound.channel(), pipeline,
+                closedLeg -> legClosed(closedLeg, port));
+        legs.add(leg);
+        return leg;
+    }
+
+    /**
+     * Anchors a call's media: binds two free even ports of the pool (advertise {@link MediaRelay#aLocalPort()} to
+     * side A's phone and {@link MediaRelay#bLocalPort()} to side B's), forwards RTP between the phones, transcoding
+     * when their codecs differ, and taps each direction into its own decode pipeline, reported to {@code aTap} and
+     * {@code bTap} with the side's leg id. Must not be called from a media thread (it waits for the binds).
+     *
+     * @throws PortsExhaustedException when fewer than two ports of the pool are free or bindable
+     * @throws UncheckedIOException    when a recording file cannot be created
+     */
+    public MediaRelay openRelay(RelaySpec spec, MediaLegListener aTap, MediaLegListener bTap) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(aTap, "aTap");
+        Objects.requireNonNull(bTap, "bTap");
+        if (closed) {
+            throw new IllegalStateException("media server closed");
+        }
+        // The relay watches media timeouts itself, on the forwarding path; the taps only decode.
+        MediaConfig tapConfig = new MediaConfig(config.bindHost(), config.portMin(), config.portMax(), Duration.ZERO,
+                config.jitterDelay());
+        TapFeed aFeed = tap(spec.a(), aTap, tapConfig, null);
+        TapFeed bFeed = tap(spec.b(), bTap, tapConfig, aFeed);
+        EventLoop loop = group.next();
+        NettyMediaRelay relay = new NettyMediaRelay(spec, loop, aFeed, bFeed, config.mediaTimeout(), TICK, counters,
+                this::relayClosed);
+        try {
+            for (MediaRelay.Side side : MediaRelay.Side.values()) {
+                Bound bound = bind(loop, new RelayIngressHandler(side, relay.core()));
+                // However the socket closes (relay closed, I/O error), its port goes back to the pool once.
+                bound.channel().closeFuture().addListener(f -> ports.release(bound.port()));
+                relay.attach(side, bound.port(), bound.channel());
+            }
+        } catch (PortsExhaustedException e) {
+            relay.close();
+            throw e;
+        }
+        relays.add(relay);
+        relay.start();
+        return relay;
+    }
+
+    private TapFeed tap(RelayLegSpec side, MediaLegListener listener, MediaConfig tapConfig, TapFeed other) {
+        LegPipeline pipeline;
+        try {
+            pipeline = new LegPipeline(side.legId(), null, side.codec(), side.payloadType(), side.telephoneEventPt(),
+                    side.recording(), listener, tapConfig, new PacketCounters(), System::nanoTime);
+        } catch (IOException e) {
+            if (other != null) {
+                other.close();
+            }
+            throw new UncheckedIOException("cannot create recording " + side.recording(), e);
+        }
+        return new TapFeed(side.legId(), pipeline, listener, tapGroup.next(), TAP_BACKLOG, TICK);
+    }
+
+    /** A channel bound to a port of the pool. */
+    private record Bound(int port, Channel channel) {
+    }
+
+    /** Binds the next bindable port of the pool with {@code handler} on {@code loops}. */
+    private Bound bind(EventLoopGroup loops, ChannelHandler handler) {
+        for (int attempt = 0; attempt < ports.capacity(); attempt++) {
+            int port = ports.acquire();
+            ChannelFuture bind = bootstrap.clone(loops)
+                    .handler(handler)
+                    .bind(new InetSocketAddress(config.bindHost(), port))
+                    .awaitUninterruptibly();
+            if (bind.isSuccess()) {
+                return new Bound(port, bind.channel());
+            }
+            log.warn("RTP port {} on {} not bindable, trying the next: {}", port, config.bindHost(),
+                    bind.cause().toString());
+            ports.release(port);
+        }
         throw new PortsExhaustedException("no port of " + config.portMin() + "-" + config.portMax()
                 + " could be bound on " + config.bindHost());
     }
@@ -137,7 +218,7 @@ public final class MediaServer implements AutoCloseable {
         return transport.name();
     }
 
-    /** Closes every open leg (flushing their audio and recordings) and stops the media threads. */
+    /** Closes every open leg and relay (flushing their audio and recordings) and stops the media threads. */
     @Override
     public void close() {
         if (closed) {
@@ -147,7 +228,20 @@ public final class MediaServer implements AutoCloseable {
         for (NettyMediaLeg leg : legs) {
             leg.close();
         }
+        for (NettyMediaRelay relay : relays) {
+            relay.close();
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        tapGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Relays open right now. */
+    public int openRelays() {
+        return relays.size();
+    }
+
+    private void relayClosed(NettyMediaRelay relay) {
+        relays.remove(relay);
     }
 
     private void legClosed(NettyMediaLeg leg, int port) {

@@ -1,10 +1,14 @@
 package io.earpiece.media.leg;
 
+import io.earpiece.media.AudioCodec;
 import io.earpiece.media.AudioFrame;
 import io.earpiece.media.MediaConfig;
 import io.earpiece.media.MediaLegListener;
 import io.earpiece.media.MediaLegSpec;
 import io.earpiece.media.RtpStats;
+import io.earpiece.media.codec.CodecException;
+import io.earpiece.media.codec.Codecs;
+import io.earpiece.media.codec.PayloadDecoder;
 import io.earpiece.media.dtmf.DtmfDetector;
 import io.earpiece.media.dtmf.TelephoneEventParseException;
 import io.earpiece.media.dtmf.TelephoneEventParser;
@@ -23,19 +27,19 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
  * One leg's receive path, free of I/O so it can be driven by a channel handler or a test: parse, source check,
- * payload-type check, jitter buffer, G.711 decode, timestamp gap fill, 8 to 16 kHz, 20 ms framing, recording and
- * DTMF. Every method must be called from the same thread (the leg's event loop).
+ * payload-type check, jitter buffer, decode (G.711, or Opus for relay taps), timestamp gap fill, 16 kHz, 20 ms
+ * framing, recording and DTMF. Every method must be called from the same thread (the leg's event loop).
  */
 public final class LegPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(LegPipeline.class);
-    private static final int CLOCK_RATE = G711Codec.CLOCK_RATE;
-    /** Timestamp jumps up to this long are filled with silence; longer ones are treated as a discontinuity. */
-    private static final long MAX_GAP_SAMPLES = 30L * CLOCK_RATE;
+    /** Timestamp jumps up to this many seconds are filled with silence; longer ones are a discontinuity. */
+    private static final long MAX_GAP_SECONDS = 30;
     private static final int JITTER_CAPACITY = 500;
     private static final int WAV_HEADER_INTERVAL_SAMPLES = 2 * AudioFrame.SAMPLE_RATE;
 
@@ -47,8 +51,10 @@ public final class LegPipeline {
     private final SourceFilter sources;
     private final PayloadTypeFilter payloadTypes;
     private final JitterBuffer jitter;
-    private final ReceptionStats stats = new ReceptionStats(CLOCK_RATE);
-    private final MediaTimeline timeline = new MediaTimeline(CLOCK_RATE, MAX_GAP_SAMPLES);
+    private final ReceptionStats stats;
+    private MediaTimeline timeline;
+    private volatile AudioCodec codec;
+    private PayloadDecoder decoder;
     private final HalfBandUpsampler upsampler = new HalfBandUpsampler();
     private final FrameAssembler framer;
     private final WavWriter recording;
@@ -64,26 +70,47 @@ public final class LegPipeline {
 
     public LegPipeline(MediaLegSpec spec, MediaLegListener listener, MediaConfig config, PacketCounters counters,
                        LongSupplier nanoClock) throws IOException {
-        requireG711(spec.payloadType());
-        this.legId = spec.legId();
+        this(spec.legId(), spec.remote(), g711(spec.payloadType()), spec.payloadType(), spec.telephoneEventPt(),
+                spec.recording(), listener, config, counters, nanoClock);
+    }
+
+    /**
+     * A pipeline for any {@link AudioCodec}; relay taps use it with a latching remote and the media timeout off
+     * (a zero {@code config.mediaTimeout()}), because the relay watches timeouts itself.
+     */
+    public LegPipeline(String legId, InetSocketAddress remote, AudioCodec codec, int payloadType, int telephoneEventPt,
+                       Path recordingPath, MediaLegListener listener, MediaConfig config, PacketCounters counters,
+                       LongSupplier nanoClock) throws IOException {
+        requireCodec(codec, payloadType);
+        this.legId = legId;
         this.listener = listener;
         this.counters = counters;
         this.nanoClock = nanoClock;
-        this.sources = new SourceFilter(spec.remote());
-        this.payloadTypes = new PayloadTypeFilter(spec.payloadType(), spec.telephoneEventPt());
+        this.sources = new SourceFilter(remote);
+        this.payloadTypes = new PayloadTypeFilter(payloadType, telephoneEventPt);
         this.jitter = new JitterBuffer(config.jitterDelay().toNanos(), JITTER_CAPACITY);
         this.timeout = new MediaTimeoutWatch(config.mediaTimeout().toNanos(), nanoClock.getAsLong());
-        this.recording = spec.recording() == null ? null
-                : new WavWriter(spec.recording(), AudioFrame.SAMPLE_RATE, WAV_HEADER_INTERVAL_SAMPLES);
+        this.stats = new ReceptionStats(codec.clockRate());
+        useCodec(codec);
+        this.recording = recordingPath == null ? null
+                : new WavWriter(recordingPath, AudioFrame.SAMPLE_RATE, WAV_HEADER_INTERVAL_SAMPLES);
         this.framer = new FrameAssembler(legId, this::deliver);
     }
 
     /** Handles one datagram from {@code sender}; anything unusable is counted and dropped. */
     public void onDatagram(InetSocketAddress sender, byte[] data) {
+        onDatagram(sender, data, nanoClock.getAsLong());
+    }
+
+    /**
+     * Handles one datagram that arrived at {@code arrivalNanos} (same clock as the pipeline's), for callers that
+     * hand datagrams over from another thread: jitter statistics and hold times are measured from the arrival.
+     */
+    public void onDatagram(InetSocketAddress sender, byte[] data, long arrivalNanos) {
         if (closed) {
             return;
         }
-        long now = nanoClock.getAsLong();
+        long now = arrivalNanos;
         counters.countDatagram();
         RtpPacket packet;
         try {
@@ -113,7 +140,7 @@ public final class LegPipeline {
         stats.onAccepted(packet, data.length, now, !payloadTypes.isTelephoneEvent(packet.payloadType()));
         timeout.onPacket(now);
         counters.countAccepted();
-        jitter.drain(now, released);
+        jitter.drain(nanoClock.getAsLong(), released);
     }
 
     /** Periodic work: releases packets whose hold expired and reports a media timeout. */
@@ -143,13 +170,29 @@ public final class LegPipeline {
 
     /** A re-INVITE moved the peer or changed the codec. */
     public void updateRemote(InetSocketAddress remote, int payloadType) {
-        requireG711(payloadType);
+        updateRemote(remote, g711(payloadType), payloadType);
+    }
+
+    /**
+     * A re-INVITE moved the peer or changed the codec to any {@link AudioCodec}. Packets of the old codec still held
+     * are released first, so each is decoded by the codec it was sent in.
+     */
+    public void updateRemote(InetSocketAddress remote, AudioCodec newCodec, int payloadType) {
+        requireCodec(newCodec, payloadType);
         sources.expect(remote);
+        if (newCodec != codec && !closed) {
+            jitter.flush(released);
+            if (newCodec.clockRate() != codec.clockRate() || decoder.sampleRate() != decoderRate(newCodec)) {
+                int n = upsampler.flush(upsampled, 0);
+                framer.append(upsampled, 0, n);
+            }
+            useCodec(newCodec);
+        }
         payloadTypes.audioPayloadType(payloadType);
     }
 
     public RtpStats stats() {
-        return stats.snapshot(G711Codec.forPayloadType(payloadTypes.audioPayloadType()).name());
+        return stats.snapshot(codec.name());
     }
 
     public String legId() {
@@ -198,34 +241,60 @@ public final class LegPipeline {
             }
             return;
         }
-        G711Codec codec = G711Codec.forPayloadType(packet.payloadType());
-        if (codec == null) {
+        if (packet.payloadType() != payloadTypes.audioPayloadType()) {
             return;
         }
         byte[] payload = packet.payload();
-        MediaTimeline.Placement placement = timeline.place(packet.timestamp(), payload.length);
-        for (long left = placement.silence(); left > 0; ) {
+        int room = decoder.maxSamples(payload);
+        if (decoded.length < room) {
+            decoded = new short[room];
+        }
+        int samples;
+        try {
+            samples = decoder.decode(payload, decoded);
+        } catch (CodecException e) {
+            // Nothing is placed, so the next packet's timestamp turns this one's time into silence.
+            log.debug("leg {}: {}", legId, e.getMessage());
+            return;
+        }
+        // RTP clock units per decoded sample: 1 for G.711, 3 for Opus (48 kHz clock) decoded at 16 kHz.
+        int ratio = codec.clockRate() / decoder.sampleRate();
+        MediaTimeline.Placement placement = timeline.place(packet.timestamp(), samples * ratio);
+        for (long left = placement.silence() / ratio; left > 0; ) {
             int n = (int) Math.min(left, silence.length);
-            emit(silence, n);
+            emit(silence, 0, n);
             left -= n;
         }
-        int samples = payload.length - placement.skip();
-        if (samples > 0) {
-            if (decoded.length < samples) {
-                decoded = new short[samples];
-            }
-            codec.decode(payload, placement.skip(), decoded, 0, samples);
-            emit(decoded, samples);
+        int skip = placement.skip() / ratio;
+        if (samples > skip) {
+            emit(decoded, skip, samples - skip);
         }
     }
 
-    private void emit(short[] pcm8k, int length) {
+    /** Takes decoder-rate audio to the 16 kHz frames: G.711's 8 kHz is upsampled, Opus is decoded at 16 kHz. */
+    private void emit(short[] pcm, int offset, int length) {
+        if (decoder.sampleRate() == AudioFrame.SAMPLE_RATE) {
+            framer.append(pcm, offset, length);
+            return;
+        }
         int room = 2 * length + 2 * HalfBandUpsampler.HALF_TAPS;
         if (upsampled.length < room) {
             upsampled = new short[room];
         }
-        int n = upsampler.process(pcm8k, 0, length, upsampled, 0);
+        int n = upsampler.process(pcm, offset, length, upsampled, 0);
         framer.append(upsampled, 0, n);
+    }
+
+    private void useCodec(AudioCodec newCodec) {
+        if (codec == null || newCodec.clockRate() != codec.clockRate()) {
+            timeline = new MediaTimeline(newCodec.clockRate(), MAX_GAP_SECONDS * newCodec.clockRate());
+        }
+        codec = newCodec;
+        decoder = Codecs.decoder(newCodec, decoderRate(newCodec));
+    }
+
+    private static int decoderRate(AudioCodec codec) {
+        return codec == AudioCodec.OPUS ? AudioFrame.SAMPLE_RATE : G711Codec.CLOCK_RATE;
     }
 
     private void deliver(AudioFrame frame) {
@@ -251,9 +320,17 @@ public final class LegPipeline {
         }
     }
 
-    private static void requireG711(int payloadType) {
-        if (G711Codec.forPayloadType(payloadType) == null) {
+    private static AudioCodec g711(int payloadType) {
+        AudioCodec codec = AudioCodec.forStaticPayloadType(payloadType);
+        if (codec == null) {
             throw new IllegalArgumentException("payload type " + payloadType + " is not G.711 (0 PCMU, 8 PCMA)");
+        }
+        return codec;
+    }
+
+    private static void requireCodec(AudioCodec codec, int payloadType) {
+        if (codec == null || !codec.accepts(payloadType)) {
+            throw new IllegalArgumentException("payload type " + payloadType + " cannot carry " + codec);
         }
     }
 

@@ -66,4 +66,24 @@ public final class Tone {
         }
         return crossings * (double) sampleRate / (last - first);
     }
+
+    /**
+     * The highest normalised correlation of {@code a[i]} with {@code b[i - lag]} over lags 0..maxLag, for codecs
+     * that delay the signal (Opus by a few milliseconds).
+     */
+    public static double bestCorrelation(short[] a, short[] b, int from, int to, int maxLag) {
+        double best = -1;
+        for (int lag = 0; lag <= maxLag; lag++) {
+            double ab = 0;
+            double aa = 0;
+            double bb = 0;
+            for (int i = Math.max(from, lag); i < to; i++) {
+                ab += (double) a[i] * b[i - lag];
+                aa += (double) a[i] * a[i];
+                bb += (double) b[i - lag] * b[i - lag];
+            }
+            best = Math.max(best, ab / Math.sqrt(aa * bb));
+        }
+        return best;
+    }
 }
