@@ -15,6 +15,9 @@ import io.earpiece.media.AudioFrame;
 import io.earpiece.media.MediaLeg;
 import io.earpiece.media.MediaLegListener;
 import io.earpiece.media.MediaLegSpec;
+import io.earpiece.media.MediaRelay;
+import io.earpiece.media.RelayLegSpec;
+import io.earpiece.media.RelaySpec;
 import io.earpiece.media.MediaServer;
 import io.earpiece.media.PortsExhaustedException;
 import io.earpiece.plugins.CallInfo;
@@ -152,6 +155,89 @@ public class CallCoordinator implements CallController {
         log.info("call {} leg {} ({}) media on port {}, {} from {}", conversation.callId, offer.legId(), party,
                 mediaLeg.localPort(), offer.codec().name(), offer.remoteMedia());
         return new LegMedia(new InetSocketAddress(mediaHost, mediaLeg.localPort()));
+    }
+
+    /**
+     * Anchors a B2BUA call's media: opens a relay between the two SIP legs and taps each direction into the call
+     * as its own party (the rep's phone and the customer's side), recorded and transcribed like bot legs.
+     * Leg ids are {@code <conversationId>/a} and {@code /b}; end them with {@link #ended} (either order).
+     *
+     * @param repIsLegA whether side A (the caller's) is the rep
+     */
+    public MediaRelay openRelayCall(String conversationId, String from, String to, boolean repIsLegA, int payloadType,
+                                    int telephoneEventPt) throws LegRejectedException {
+        Instant now = Instant.now();
+        String partyA = repIsLegA ? "rep" : "customer";
+        String partyB = repIsLegA ? "customer" : "rep";
+        ActiveConversation conversation = new ActiveConversation(newCallId(), conversationId, from, to, now);
+        synchronized (lock) {
+            if (conversations.putIfAbsent(conversationId, conversation) != null) {
+                throw new LegRejectedException(403, "conversation " + conversationId + " is already live");
+            }
+            conversation.join(partyA);
+            conversation.join(partyB);
+        }
+        String legA = conversationId + "/a";
+        String legB = conversationId + "/b";
+        TranscriptionSession sessionA = null;
+        TranscriptionSession sessionB = null;
+        try {
+            conversation.markStored();
+            store.callStarted(conversation.callId, conversationId, from, to, now);
+            metrics.callStarted();
+            conversation.stored();
+            Path recA = recordingFile(conversation.callId, partyA);
+            Path recB = recordingFile(conversation.callId, partyB);
+            sessionA = speechToText.open(conversation.callId, partyA, this::onSegment);
+            sessionB = speechToText.open(conversation.callId, partyB, this::onSegment);
+            MediaRelay relay = media.openRelay(new RelaySpec(
+                            new RelayLegSpec(legA, null, payloadType, telephoneEventPt, recA),
+                            new RelayLegSpec(legB, null, payloadType, telephoneEventPt, recB)),
+                    new LegListener(sessionA), new LegListener(sessionB));
+            legs.put(legA, new ActiveLeg(legA, conversation, partyA, new RelaySideLeg(relay, MediaRelay.Side.A, legA), sessionA));
+            legs.put(legB, new ActiveLeg(legB, conversation, partyB, new RelaySideLeg(relay, MediaRelay.Side.B, legB), sessionB));
+            store.partyJoined(conversation.callId, partyA, legA, codecName(payloadType), null, relay.aLocalPort(),
+                    recA.toString(), now);
+            store.partyJoined(conversation.callId, partyB, legB, codecName(payloadType), null, relay.bLocalPort(),
+                    recB.toString(), now);
+            plugins.callStarted(info(conversation, null, 0, null));
+            bus.publish(new CallStateEvent(conversation.callId, "party-joined", partyA));
+            bus.publish(new CallStateEvent(conversation.callId, "party-joined", partyB));
+            log.info("call {} relayed: A={} on {}, B={} on {}", conversation.callId, partyA, relay.aLocalPort(), partyB,
+                    relay.bLocalPort());
+            return relay;
+        } catch (PortsExhaustedException e) {
+            closeQuietly(sessionA, sessionB);
+            releaseAll(conversation);
+            throw new LegRejectedException(503, "no free RTP port", 5);
+        } catch (RuntimeException e) {
+            closeQuietly(sessionA, sessionB);
+            releaseAll(conversation);
+            throw e;
+        }
+    }
+
+    private void releaseAll(ActiveConversation conversation) {
+        synchronized (lock) {
+            conversation.partiesSeen().forEach(conversation::leave);
+            conversations.remove(conversation.conversationId, conversation);
+        }
+    }
+
+    private static void closeQuietly(TranscriptionSession... sessions) {
+        for (TranscriptionSession s : sessions) {
+            if (s != null) {
+                s.close();
+            }
+        }
+    }
+
+    private static String codecName(int payloadType) {
+        return switch (payloadType) {
+            case 0 -> "PCMU";
+            case 8 -> "PCMA";
+            default -> "PT" + payloadType;
+        };
     }
 
     @Override
