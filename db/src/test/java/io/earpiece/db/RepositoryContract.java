@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The repository behaviour every supported database must show; subclasses pick the database. */
+/**
+ * The repository behaviour every supported database must show; subclasses pick the database. Transactional here:
+ * the subclass's {@code @DataJpaTest} transaction does not reach methods declared in this superclass, and
+ * without it a second run on the same PostgreSQL database found the first run's rows.
+ */
+@Transactional
 abstract class RepositoryContract {
 
     @Autowired

@@ -1,0 +1,65 @@
+package io.earpiece.console.export;
+
+import io.earpiece.db.outbox.OutboxJobEntity;
+import io.earpiece.db.outbox.OutboxJobRepository;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Admin API over export jobs: list them with state, attempts and last error; replay a failed one. */
+@RestController
+@RequestMapping("/api/exports")
+public class ExportsEndpoint {
+
+    private final OutboxJobRepository jobs;
+    private final JpaOutboxStore store;
+
+    public ExportsEndpoint(OutboxJobRepository jobs, JpaOutboxStore store) {
+        this.jobs = jobs;
+        this.store = store;
+    }
+
+    /** Jobs, newest first; {@code callId} narrows to one call. */
+    @GetMapping
+    public Mono<List<ExportJobView>> list(@RequestParam(required = false) String callId,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size) {
+        if (page < 0 || size < 1 || size > 500) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
+        }
+        return Mono.fromCallable(() -> (callId == null
+                        ? jobs.findAllByOrderByCreatedAtDescIdAsc(PageRequest.of(page, size)).getContent()
+                        : jobs.findByCallIdOrderByExporterAsc(callId)).stream().map(ExportsEndpoint::view).toList())
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** Puts a failed job back in the queue, due now: 404 for an unknown job, 409 when it has not failed. */
+    @PostMapping("/{id}/replay")
+    public Mono<ExportJobView> replay(@PathVariable String id) {
+        return Mono.fromCallable(() -> {
+            if (jobs.findById(id).isEmpty()) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no export job " + id);
+            }
+            if (!store.replay(id, Instant.now())) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, "export job " + id + " has not failed");
+            }
+            return view(jobs.findById(id).orElseThrow());
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    static ExportJobView view(OutboxJobEntity e) {
+        return new ExportJobView(e.getId(), e.getCallId(), e.getExporter(), e.getState(), e.getAttempts(),
+                e.getDueAt(), e.getLastOutcome(), e.getCreatedAt(), e.getUpdatedAt());
+    }
+}

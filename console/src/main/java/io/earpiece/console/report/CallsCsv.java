@@ -1,0 +1,53 @@
+package io.earpiece.console.report;
+
+import io.earpiece.db.search.CallHit;
+import io.earpiece.db.search.CallSearch;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Writes the calls of a period as CSV, one row per call as the database streams it. */
+@Component
+public class CallsCsv {
+
+    static final String[] HEADER = {"call_id", "started_at", "ended_at", "duration_s", "from", "to", "type",
+            "priority", "sentiment", "objections", "action_items", "segments"};
+
+    private final CallSearch search;
+
+    public CallsCsv(CallSearch search) {
+        this.search = search;
+    }
+
+    /** Writes calls started in [from, to) to {@code out}; returns how many rows were written. */
+    @Transactional(readOnly = true)
+    public int write(Instant from, Instant to, Writer out) throws IOException {
+        int[] rows = {0};
+        CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
+        try {
+            search.forEachInPeriod(from, to, r -> {
+                CallHit c = r.call();
+                try {
+                    csv.printRecord(c.callId(), c.startedAt(), c.endedAt(),
+                            c.durationMs() == null ? "" : String.format(Locale.ROOT, "%.1f", c.durationMs() / 1000.0),
+                            c.fromUri(), c.toUri(), c.callType(), c.priority(), c.sentiment(), r.objections(),
+                            r.actionItems(), r.segments());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                rows[0]++;
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        csv.flush();
+        return rows[0];
+    }
+}

@@ -1,0 +1,93 @@
+package io.earpiece.console.report;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The nightly batch: at the configured cron time (in the configured zone) writes the previous day's
+ * {@code calls-DATE.csv} and {@code calls-DATE.pdf} to the report folder, each via a temporary file renamed
+ * into place so a reader never sees half a report.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class NightlyReports implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(NightlyReports.class);
+
+    private final CallsCsv csv;
+    private final PeriodReportPdf pdf;
+    private final ReportProperties properties;
+
+    public NightlyReports(CallsCsv csv, PeriodReportPdf pdf, ReportProperties properties) {
+        this.csv = csv;
+        this.pdf = pdf;
+        this.properties = properties;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (properties.nightly()) {
+            registrar.addCronTask(new CronTask(this::yesterday, new CronTrigger(properties.cron(), properties.zone())));
+        }
+    }
+
+    private void yesterday() {
+        try {
+            writeDay(LocalDate.now(properties.zone()).minusDays(1));
+        } catch (IOException | RuntimeException e) {
+            log.error("nightly report failed", e);
+        }
+    }
+
+    /** Writes one day's CSV and PDF; returns the two files. */
+    public List<Path> writeDay(LocalDate day) throws IOException {
+        Instant from = day.atStartOfDay(properties.zone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(properties.zone()).toInstant();
+        Files.createDirectories(properties.dir());
+        Path csvFile = properties.dir().resolve("calls-" + day + ".csv");
+        Path pdfFile = properties.dir().resolve("calls-" + day + ".pdf");
+        int[] rows = {0};
+        atomically(csvFile, out -> {
+            Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            rows[0] = csv.write(from, to, w);
+            w.flush();
+        });
+        atomically(pdfFile, out -> pdf.write("Daily call report " + day, from, to, out));
+        log.info("nightly report for {}: {} calls -> {}, {}", day, rows[0], csvFile, pdfFile);
+        return List.of(csvFile, pdfFile);
+    }
+
+    @FunctionalInterface
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private static void atomically(Path target, Body body) throws IOException {
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.earpiece.console.search;
+
+import io.earpiece.console.report.ReportProperties;
+import io.earpiece.db.search.CallSearch;
+import io.earpiece.db.search.SearchCriteria;
+import io.earpiece.db.search.SearchPage;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * {@code GET /api/search}: call history, newest first, filtered by words said ({@code q}), rep, customer, time
+ * range, call type and objection kind; paged.
+ */
+@RestController
+public class SearchEndpoint {
+
+    private final CallSearch search;
+    private final ReportProperties reports;
+
+    public SearchEndpoint(CallSearch search, ReportProperties reports) {
+        this.search = search;
+        this.reports = reports;
+    }
+
+    @GetMapping("/api/search")
+    public Mono<SearchPage> search(@RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String rep,
+                                   @RequestParam(required = false) String customer,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String type,
+                                   @RequestParam(required = false) String objection,
+                                   @RequestParam(defaultValue = "0") int page,
+                                   @RequestParam(defaultValue = "20") int size) {
+        return Mono.fromCallable(() -> {
+            SearchCriteria criteria;
+            try {
+                criteria = new SearchCriteria(q, rep, customer, TimeParams.start(from, reports.zone()),
+                        TimeParams.end(to, reports.zone()), type, objection, page, size);
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+            return search.search(criteria);
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+}

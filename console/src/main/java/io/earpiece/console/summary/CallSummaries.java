@@ -1,0 +1,128 @@
+package io.earpiece.console.summary;
+
+import io.earpiece.console.export.ExportOutbox;
+import io.earpiece.db.assist.InsightRepository;
+import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallRepository;
+import io.earpiece.db.summary.ActionItemEntity;
+import io.earpiece.db.summary.ActionItemRepository;
+import io.earpiece.db.summary.DecisionEntity;
+import io.earpiece.db.summary.DecisionRepository;
+import io.earpiece.db.summary.ObjectionEntity;
+import io.earpiece.db.summary.ObjectionRepository;
+import io.earpiece.db.summary.QuestionEntity;
+import io.earpiece.db.summary.QuestionRepository;
+import io.earpiece.db.summary.SummaryEntity;
+import io.earpiece.db.summary.SummaryRepository;
+import io.earpiece.db.transcript.TranscriptSegmentRepository;
+import io.earpiece.summary.ActionItem;
+import io.earpiece.summary.CallSummarizer;
+import io.earpiece.summary.CallSummary;
+import io.earpiece.summary.Decision;
+import io.earpiece.summary.Objection;
+import io.earpiece.summary.Question;
+import io.earpiece.summary.SentimentPoint;
+import io.earpiece.summary.SummaryTextRenderer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Summarises a finished call from what is stored (transcript and assist insights), stores the summary and its
+ * parts, and queues the call's exports in the same transaction: either all of it is committed or none, so an
+ * export can never be lost between the summary and the outbox.
+ */
+@Service
+public class CallSummaries {
+
+    private final CallRepository calls;
+    private final TranscriptSegmentRepository segments;
+    private final InsightRepository insights;
+    private final SummaryRepository summaries;
+    private final ActionItemRepository actions;
+    private final ObjectionRepository objections;
+    private final QuestionRepository questions;
+    private final DecisionRepository decisions;
+    private final CallSummarizer summarizer;
+    private final SummaryTextRenderer renderer;
+    private final ExportOutbox outbox;
+    private final SummaryProperties properties;
+    private final Clock clock;
+
+    public CallSummaries(CallRepository calls, TranscriptSegmentRepository segments, InsightRepository insights,
+                         SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
+                         QuestionRepository questions, DecisionRepository decisions, CallSummarizer summarizer,
+                         SummaryTextRenderer renderer, ExportOutbox outbox, SummaryProperties properties) {
+        this.calls = calls;
+        this.segments = segments;
+        this.insights = insights;
+        this.summaries = summaries;
+        this.actions = actions;
+        this.objections = objections;
+        this.questions = questions;
+        this.decisions = decisions;
+        this.summarizer = summarizer;
+        this.renderer = renderer;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Summarises and stores the call once; false when it is unknown or already summarised. */
+    @Transactional
+    public boolean summarise(String callId) {
+        if (summaries.existsById(callId)) {
+            return false;
+        }
+        CallEntity call = calls.findById(callId).orElse(null);
+        if (call == null) {
+            return false;
+        }
+        StoredTranscript transcript = StoredTranscript.of(segments.findByCallIdOrderByStartMsAscIdAsc(callId),
+                insights.findByCallIdOrderByUtteranceAscIdAsc(callId));
+        LocalDate callDate = call.getStartedAt().atZone(properties.zone()).toLocalDate();
+        CallSummary summary = summarizer.summarize(transcript.utterances(), transcript.events(), callDate);
+        String text = renderer.render(summary);
+        summaries.save(new SummaryEntity(callId, callDate, summary.type().label(), summary.priority().label(),
+                summary.abstractText(), text, summary.sentiment().label(), summary.sentiment().overall(),
+                summary.sentiment().opening(), summary.sentiment().closing(),
+                timeline(summary.sentiment().timeline()), "offline", clock.instant()));
+        // The items reference the summary row: it must be inserted first.
+        summaries.flush();
+        List<ActionItem> a = summary.actionItems();
+        for (int i = 0; i < a.size(); i++) {
+            actions.save(new ActionItemEntity(callId, i, a.get(i).utterance(), a.get(i).owner(), a.get(i).what(),
+                    a.get(i).due(), a.get(i).dueDate()));
+        }
+        List<Objection> o = summary.objections();
+        for (int i = 0; i < o.size(); i++) {
+            objections.save(new ObjectionEntity(callId, i, o.get(i).utterance(), o.get(i).kind(), o.get(i).said(),
+                    o.get(i).response()));
+        }
+        List<Question> q = summary.questions();
+        for (int i = 0; i < q.size(); i++) {
+            questions.save(new QuestionEntity(callId, i, q.get(i).utterance(), q.get(i).asker(), q.get(i).topic(),
+                    q.get(i).text(), q.get(i).answer()));
+        }
+        List<Decision> d = summary.decisions();
+        for (int i = 0; i < d.size(); i++) {
+            decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
+        }
+        if (!transcript.utterances().isEmpty()) {
+            outbox.enqueue(call, summary, text);
+        }
+        return true;
+    }
+
+    private static String timeline(List<SentimentPoint> points) {
+        String joined = points.stream()
+                .map(p -> String.format(Locale.ROOT, "%d@%.1f=%.2f", p.utterance(), p.startS(), p.score()))
+                .collect(Collectors.joining(";"));
+        return joined.length() > 8000 ? joined.substring(0, joined.lastIndexOf(';', 8000)) : joined;
+    }
+}

@@ -1,0 +1,67 @@
+package io.earpiece.console.summary;
+
+import io.earpiece.db.summary.ActionItemRepository;
+import io.earpiece.db.summary.DecisionRepository;
+import io.earpiece.db.summary.ObjectionRepository;
+import io.earpiece.db.summary.QuestionRepository;
+import io.earpiece.db.summary.SummaryEntity;
+import io.earpiece.db.summary.SummaryRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of stored summaries; blocking JPA, callers move it off the event loop. */
+@Service
+public class SummaryQueries {
+
+    private final SummaryRepository summaries;
+    private final ActionItemRepository actions;
+    private final ObjectionRepository objections;
+    private final QuestionRepository questions;
+    private final DecisionRepository decisions;
+
+    public SummaryQueries(SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
+                          QuestionRepository questions, DecisionRepository decisions) {
+        this.summaries = summaries;
+        this.actions = actions;
+        this.objections = objections;
+        this.questions = questions;
+        this.decisions = decisions;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SummaryView> find(String callId) {
+        return summaries.findById(callId).map(s -> new SummaryView(s.getCallId(), s.getCallDate(), s.getCallType(),
+                s.getPriority(), s.getAbstractText(),
+                new SummaryView.Sentiment(s.getSentimentLabel(), s.getSentimentOverall(), s.getSentimentOpening(),
+                        s.getSentimentClosing(), points(s)),
+                objections.findByCallIdOrderBySeqAsc(callId).stream().map(o -> new SummaryView.ObjectionView(
+                        o.getUtterance(), o.getKind(), o.getSaid(), o.getResponse(), o.getResponse() != null)).toList(),
+                questions.findByCallIdOrderBySeqAsc(callId).stream().map(q -> new SummaryView.QuestionView(
+                        q.getUtterance(), q.getAsker(), q.getTopic(), q.getText(), q.getAnswer())).toList(),
+                decisions.findByCallIdOrderBySeqAsc(callId).stream().map(d -> new SummaryView.DecisionView(
+                        d.getUtterance(), d.getSpeaker(), d.getText())).toList(),
+                actions.findByCallIdOrderBySeqAsc(callId).stream().map(a -> new SummaryView.ActionItemView(
+                        a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(), a.getDueDate())).toList(),
+                s.getSummaryText(), s.getEngine(), s.getCreatedAt()));
+    }
+
+    private static List<SummaryView.Point> points(SummaryEntity s) {
+        List<SummaryView.Point> out = new ArrayList<>();
+        if (s.getSentimentTimeline() == null || s.getSentimentTimeline().isBlank()) {
+            return out;
+        }
+        for (String p : s.getSentimentTimeline().split(";")) {
+            int at = p.indexOf('@');
+            int eq = p.indexOf('=');
+            if (at > 0 && eq > at) {
+                out.add(new SummaryView.Point(Integer.parseInt(p.substring(0, at)),
+                        Double.parseDouble(p.substring(at + 1, eq)), Double.parseDouble(p.substring(eq + 1))));
+            }
+        }
+        return out;
+    }
+}

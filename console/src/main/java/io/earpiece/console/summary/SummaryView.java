@@ -1,0 +1,36 @@
+package io.earpiece.console.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The summary API's JSON shape. */
+public record SummaryView(String callId, LocalDate callDate, String type, String priority, String abstractText,
+                          Sentiment sentiment, List<ObjectionView> objections, List<QuestionView> questions,
+                          List<DecisionView> decisions, List<ActionItemView> actionItems, String text,
+                          String engine, Instant createdAt) {
+
+    /** Customer sentiment: mean, opening and closing thirds, label and per-utterance points. */
+    public record Sentiment(String label, double overall, double opening, double closing, List<Point> timeline) {
+    }
+
+    /** One customer utterance's sentiment at a time in seconds. */
+    public record Point(int utterance, double startS, double score) {
+    }
+
+    /** An objection and how the rep answered it (null when not answered). */
+    public record ObjectionView(int utterance, String kind, String said, String response, boolean answered) {
+    }
+
+    /** A question, who asked it, its topic and the answer given (null when none). */
+    public record QuestionView(int utterance, String asker, String topic, String text, String answer) {
+    }
+
+    /** A decision and who stated it. */
+    public record DecisionView(int utterance, String speaker, String text) {
+    }
+
+    /** An action item: owner, what, due as said and as a date (null when unresolved). */
+    public record ActionItemView(int utterance, String owner, String what, String due, LocalDate dueDate) {
+    }
+}

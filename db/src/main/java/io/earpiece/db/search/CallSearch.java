@@ -1,0 +1,158 @@
+package io.earpiece.db.search;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Paged, filtered search over call history. Words said are matched with PostgreSQL full-text search
+ * ({@code to_tsvector @@ plainto_tsquery}, English stemming) when the database is PostgreSQL, and with a portable
+ * case-insensitive match of every word inside one segment elsewhere (the embedded H2). The application makes it
+ * a bean (the db module has no component scan of its own).
+ */
+public class CallSearch {
+
+    private static final String FROM = " from calls c left join call_summaries s on s.call_id = c.id";
+    private static final RowMapper<CallHit> HIT = (rs, n) -> new CallHit(rs.getString("id"),
+            instant(rs.getObject("started_at", OffsetDateTime.class)),
+            instant(rs.getObject("ended_at", OffsetDateTime.class)),
+            (Long) rs.getObject("duration_ms", Long.class), rs.getString("from_uri"), rs.getString("to_uri"),
+            rs.getString("call_type"), rs.getString("priority"), rs.getString("sentiment_label"));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final boolean postgres;
+
+    public CallSearch(DataSource dataSource) {
+        this.jdbc = new NamedParameterJdbcTemplate(dataSource);
+        // PostgreSQL streams rows in chunks only with a fetch size (inside a transaction).
+        this.jdbc.getJdbcTemplate().setFetchSize(200);
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /** Whether full-text search runs on PostgreSQL's text search (else the portable fallback). */
+    public boolean usesDatabaseFullText() {
+        return postgres;
+    }
+
+    public SearchPage search(SearchCriteria criteria) {
+        MapSqlParameterSource params = new MapSqlParameterSource();
+        String where = where(criteria, params);
+        Long total = jdbc.queryForObject("select count(*)" + FROM + where, params, Long.class);
+        params.addValue("limit", criteria.size());
+        params.addValue("offset", (long) criteria.page() * criteria.size());
+        List<CallHit> hits = jdbc.query("select c.id, c.started_at, c.ended_at, c.duration_ms, c.from_uri, c.to_uri,"
+                + " s.call_type, s.priority, s.sentiment_label" + FROM + where
+                + " order by c.started_at desc, c.id asc limit :limit offset :offset", params, HIT);
+        return new SearchPage(hits, total == null ? 0 : total, criteria.page(), criteria.size());
+    }
+
+    /**
+     * Every call started in [from, to), oldest first, with counts of its summary's objections and action items,
+     * handed to {@code each} row by row as the database streams them (reports never hold the whole period).
+     */
+    public void forEachInPeriod(Instant from, Instant to, java.util.function.Consumer<ReportRow> each) {
+        MapSqlParameterSource params = new MapSqlParameterSource()
+                .addValue("fromTime", from.atOffset(ZoneOffset.UTC)).addValue("toTime", to.atOffset(ZoneOffset.UTC));
+        jdbc.query("select c.id, c.started_at, c.ended_at, c.duration_ms, c.from_uri, c.to_uri, s.call_type,"
+                + " s.priority, s.sentiment_label,"
+                + " (select count(*) from summary_objections o where o.call_id = c.id) as objections,"
+                + " (select count(*) from summary_action_items a where a.call_id = c.id) as action_items,"
+                + " (select count(*) from transcript_segments t where t.call_id = c.id) as segments" + FROM
+                + " where c.started_at >= :fromTime and c.started_at < :toTime order by c.started_at asc, c.id asc",
+                params, (java.sql.ResultSet rs) -> {
+                    each.accept(new ReportRow(HIT.mapRow(rs, 0), rs.getLong("objections"),
+                            rs.getLong("action_items"), rs.getLong("segments")));
+                });
+    }
+
+    private String where(SearchCriteria c, MapSqlParameterSource params) {
+        List<String> clauses = new ArrayList<>();
+        if (c.rep() != null) {
+            clauses.add("(lower(c.from_uri) like :rep escape '\\' or lower(c.to_uri) like :rep escape '\\')");
+            params.addValue("rep", contains(c.rep()));
+        }
+        if (c.customer() != null) {
+            clauses.add("(lower(c.from_uri) like :customer escape '\\' or lower(c.to_uri) like :customer escape '\\')");
+            params.addValue("customer", contains(c.customer()));
+        }
+        if (c.from() != null) {
+            clauses.add("c.started_at >= :fromTime");
+            params.addValue("fromTime", c.from().atOffset(ZoneOffset.UTC));
+        }
+        if (c.to() != null) {
+            clauses.add("c.started_at < :toTime");
+            params.addValue("toTime", c.to().atOffset(ZoneOffset.UTC));
+        }
+        if (c.type() != null) {
+            clauses.add("s.call_type = :type");
+            params.addValue("type", c.type().toLowerCase(Locale.ROOT));
+        }
+        if (c.objection() != null) {
+            // The summary's objections once it exists; the live insights cover calls not summarised yet.
+            clauses.add("(exists (select 1 from summary_objections o where o.call_id = c.id and o.kind = :objection)"
+                    + " or exists (select 1 from call_insights i where i.call_id = c.id and i.tag = :objectionTag))");
+            String kind = c.objection().toLowerCase(Locale.ROOT);
+            params.addValue("objection", kind);
+            params.addValue("objectionTag", "objection:" + kind);
+        }
+        if (c.text() != null) {
+            clauses.add(textClause(c.text(), params));
+        }
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    private String textClause(String text, MapSqlParameterSource params) {
+        String segment = "exists (select 1 from transcript_segments t where t.call_id = c.id and ";
+        if (postgres) {
+            params.addValue("q", text);
+            return segment + "to_tsvector('english', t.text) @@ plainto_tsquery('english', :q))";
+        }
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return "1 = 1";
+        }
+        List<String> likes = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            likes.add("lower(t.text) like :w" + i + " escape '\\'");
+            params.addValue("w" + i, contains(words.get(i)));
+        }
+        return segment + String.join(" and ", likes) + ")";
+    }
+
+    static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+            if (!w.isBlank()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String contains(String s) {
+        String escaped = s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try (Connection c = dataSource.getConnection()) {
+            return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the database product name", e);
+        }
+    }
+}

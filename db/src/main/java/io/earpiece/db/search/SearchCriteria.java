@@ -1,0 +1,37 @@
+package io.earpiece.db.search;
+
+import java.time.Instant;
+
+/**
+ * What to look for in call history; every field but the paging may be null (no filter).
+ *
+ * @param text      words said in the call (full-text over transcripts)
+ * @param rep       part of a SIP URI of the call (from or to), case-insensitive
+ * @param customer  part of a SIP URI of the call (from or to), case-insensitive
+ * @param from      calls started at or after this instant
+ * @param to        calls started before this instant
+ * @param type      summary call type ("sales", "support", "meeting")
+ * @param objection objection kind raised in the call ("price", "timing")
+ */
+public record SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
+                             String objection, int page, int size) {
+    public SearchCriteria {
+        if (page < 0 || size < 1 || size > 500) {
+            throw new IllegalArgumentException("page must be >= 0 and size 1..500");
+        }
+        text = blankToNull(text);
+        rep = blankToNull(rep);
+        customer = blankToNull(customer);
+        type = blankToNull(type);
+        objection = blankToNull(objection);
+    }
+
+    /** Everything, first page of {@code size}. */
+    public static SearchCriteria all(int size) {
+        return new SearchCriteria(null, null, null, null, null, null, null, 0, size);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

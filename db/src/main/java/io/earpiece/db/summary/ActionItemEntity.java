@@ -1,0 +1,63 @@
+package io.earpiece.db.summary;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.LocalDate;
+
+/** A stored action item: who owes what, the due time as said and resolved to a date (null when unresolved). */
+@Entity
+@Table(name = "summary_action_items")
+public class ActionItemEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "call_id", nullable = false)
+    private String callId;
+
+    @Column(nullable = false)
+    private int seq;
+
+    @Column(nullable = false)
+    private int utterance;
+
+    @Column(nullable = false)
+    private String owner;
+
+    @Column(nullable = false, length = 2000)
+    private String what;
+
+    @Column(name = "due_text")
+    private String dueText;
+
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+
+    protected ActionItemEntity() {
+    }
+
+    public ActionItemEntity(String callId, int seq, int utterance, String owner, String what, String dueText, LocalDate dueDate) {
+        this.callId = callId;
+        this.seq = seq;
+        this.utterance = utterance;
+        this.owner = owner;
+        this.what = what;
+        this.dueText = dueText;
+        this.dueDate = dueDate;
+    }
+
+    public Long getId() { return id; }
+    public String getCallId() { return callId; }
+    public int getSeq() { return seq; }
+    public int getUtterance() { return utterance; }
+    public String getOwner() { return owner; }
+    public String getWhat() { return what; }
+    public String getDueText() { return dueText; }
+    public LocalDate getDueDate() { return dueDate; }
+}

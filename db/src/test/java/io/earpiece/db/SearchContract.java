@@ -1,0 +1,149 @@
+package io.earpiece.db;
+
+import io.earpiece.db.assist.InsightEntity;
+import io.earpiece.db.assist.InsightRepository;
+import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallRepository;
+import io.earpiece.db.search.CallHit;
+import io.earpiece.db.search.CallSearch;
+import io.earpiece.db.search.ReportRow;
+import io.earpiece.db.search.SearchCriteria;
+import io.earpiece.db.search.SearchPage;
+import io.earpiece.db.summary.ActionItemEntity;
+import io.earpiece.db.summary.ActionItemRepository;
+import io.earpiece.db.summary.ObjectionEntity;
+import io.earpiece.db.summary.ObjectionRepository;
+import io.earpiece.db.summary.SummaryEntity;
+import io.earpiece.db.summary.SummaryRepository;
+import io.earpiece.db.transcript.TranscriptSegmentEntity;
+import io.earpiece.db.transcript.TranscriptSegmentRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Call-history search and summary storage as every supported database must answer them. Transactional here too:
+ * the subclass's {@code @DataJpaTest} transaction does not reach methods declared in this superclass.
+ */
+@Transactional
+abstract class SearchContract {
+
+    static final Instant DAY = Instant.parse("2031-05-06T09:00:00Z");
+
+    @Autowired
+    CallRepository calls;
+    @Autowired
+    TranscriptSegmentRepository segments;
+    @Autowired
+    InsightRepository insights;
+    @Autowired
+    SummaryRepository summaries;
+    @Autowired
+    ObjectionRepository objections;
+    @Autowired
+    ActionItemRepository actions;
+    @Autowired
+    CallSearch search;
+
+    /** Called by each test, inside its rolled-back transaction. */
+    void threeCalls() {
+        call("s-price", "sip:alice.rep@acme.test", "sip:+15550001@pstn.test", 0, "sales",
+                "Honestly the price is too high for our budget this year.", "price");
+        call("s-timing", "sip:bob.rep@acme.test", "sip:+15550002@pstn.test", 1, "sales",
+                "We are in the middle of a migration right now.", "timing");
+        call("s-outage", "sip:alice.rep@acme.test", "sip:+15550003@pstn.test", 2, "support",
+                "Our dashboards have been down since this morning.", null);
+        insights.saveAndFlush(new InsightEntity("s-timing", 0, "customer", "objection:timing", null, DAY));
+        segments.flush();
+    }
+
+    private void call(String id, String from, String to, int hours, String type, String said, String objection) {
+        Instant start = DAY.plusSeconds(hours * 3600L);
+        CallEntity c = new CallEntity(id, "conv-" + id, from, to, start);
+        c.end(start.plusSeconds(90), "REMOTE_BYE");
+        calls.saveAndFlush(c);
+        segments.saveAndFlush(new TranscriptSegmentEntity(id, "rep", 0, 0, 2000, "Hello, thanks for taking my call.", start));
+        segments.saveAndFlush(new TranscriptSegmentEntity(id, "customer", 0, 2500, 6000, said, start));
+        summaries.saveAndFlush(new SummaryEntity(id, LocalDate.of(2031, 5, 6), type, "normal", said, said,
+                "neutral", 0, 0, 0, "1@2.5=-0.20", "offline", start));
+        if (objection != null) {
+            objections.saveAndFlush(new ObjectionEntity(id, 0, 1, objection, said, "I hear you."));
+        }
+        actions.saveAndFlush(new ActionItemEntity(id, 0, 1, "rep", "send the proposal", "friday",
+                LocalDate.of(2031, 5, 9)));
+    }
+
+    private List<String> ids(SearchPage page) {
+        return page.hits().stream().map(CallHit::callId).toList();
+    }
+
+    private SearchCriteria text(String q) {
+        return new SearchCriteria(q, null, null, null, null, null, null, 0, 20);
+    }
+
+    @Test
+    void findsACallByAPhraseSaidInIt() {
+        threeCalls();
+        assertThat(ids(search.search(text("migration")))).containsExactly("s-timing");
+        assertThat(ids(search.search(text("price too high")))).containsExactly("s-price");
+        assertThat(ids(search.search(text("dashboards down")))).containsExactly("s-outage");
+        assertThat(ids(search.search(text("kangaroo")))).isEmpty();
+    }
+
+    @Test
+    void findsCallsByObjectionTypeAndRep() {
+        threeCalls();
+        assertThat(ids(search.search(new SearchCriteria(null, null, null, null, null, null, "price", 0, 20))))
+                .containsExactly("s-price");
+        assertThat(ids(search.search(new SearchCriteria(null, null, null, null, null, null, "TIMING", 0, 20))))
+                .containsExactly("s-timing");
+        assertThat(ids(search.search(new SearchCriteria(null, "alice.rep", null, null, null, null, null, 0, 20))))
+                .containsExactly("s-outage", "s-price");
+        assertThat(ids(search.search(new SearchCriteria(null, "alice", "+15550001", null, null, "sales", null, 0, 20))))
+                .containsExactly("s-price");
+        assertThat(ids(search.search(new SearchCriteria(null, null, null, null, null, "support", null, 0, 20))))
+                .containsExactly("s-outage");
+    }
+
+    @Test
+    void pagesAndFiltersByTime() {
+        threeCalls();
+        SearchPage first = search.search(new SearchCriteria(null, null, null, DAY, DAY.plusSeconds(86_400), null, null, 0, 2));
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(ids(first)).containsExactly("s-outage", "s-timing");
+        SearchPage second = search.search(new SearchCriteria(null, null, null, DAY, DAY.plusSeconds(86_400), null, null, 1, 2));
+        assertThat(ids(second)).containsExactly("s-price");
+        assertThat(search.search(new SearchCriteria(null, null, null, DAY.plusSeconds(3600), DAY.plusSeconds(7200),
+                null, null, 0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void streamsAPeriodOldestFirstWithCounts() {
+        threeCalls();
+        List<ReportRow> rows = new ArrayList<>();
+        search.forEachInPeriod(DAY, DAY.plusSeconds(86_400), rows::add);
+        assertThat(rows).extracting(r -> r.call().callId()).containsExactly("s-price", "s-timing", "s-outage");
+        assertThat(rows.get(0).objections()).isEqualTo(1);
+        assertThat(rows.get(0).actionItems()).isEqualTo(1);
+        assertThat(rows.get(0).segments()).isEqualTo(2);
+        assertThat(rows.get(0).call().callType()).isEqualTo("sales");
+        assertThat(rows.get(0).call().durationMs()).isEqualTo(90_000);
+    }
+
+    @Test
+    void storesSummaryItemsInOrder() {
+        threeCalls();
+        objections.saveAndFlush(new ObjectionEntity("s-price", 1, 3, "budget", "no budget", null));
+        assertThat(objections.findByCallIdOrderBySeqAsc("s-price")).extracting(ObjectionEntity::getKind)
+                .containsExactly("price", "budget");
+        assertThat(actions.findByCallIdOrderBySeqAsc("s-price").get(0).getDueDate()).isEqualTo(LocalDate.of(2031, 5, 9));
+        assertThat(summaries.findById("s-outage").orElseThrow().getCallType()).isEqualTo("support");
+    }
+}
