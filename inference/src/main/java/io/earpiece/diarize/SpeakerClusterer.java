@@ -17,6 +17,7 @@ final class SpeakerClusterer {
     private final double penalty;
     private final long minFrames;
 
+
     /**
      * @param penalty   BIC model-size weight (1.0 is the textbook criterion)
      * @param minFrames feature frames a piece needs to seed the bottom-up merging
@@ -33,6 +34,41 @@ final class SpeakerClusterer {
      * @param maxSpeakers upper bound when BIC decides
      */
     int[] cluster(List<GaussianStats> pieces, int speakers, int maxSpeakers) {
+        if (speakers <= 0) {
+            return cluster(pieces, speakers, maxSpeakers, penalty);
+        }
+        // with a fixed number of speakers the penalty only steers the merge order, and one early wrong merge
+        // can settle a whole call wrongly; several orders are tried and the most likely partition kept
+        int[] best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (double weight : new double[] {penalty, penalty * 0.25, penalty * 0.5, penalty * 1.5, penalty * 2}) {
+            int[] labels = cluster(pieces, speakers, maxSpeakers, weight);
+            double cost = cost(pieces, labels);
+            if (cost < bestCost - 1e-9) {
+                bestCost = cost;
+                best = labels;
+            }
+        }
+        return best;
+    }
+
+    /** -2 log-likelihood of the partition up to constants: sum over clusters of frames x log det covariance. */
+    private static double cost(List<GaussianStats> pieces, int[] labels) {
+        int clusters = Arrays.stream(labels).max().orElse(-1) + 1;
+        GaussianStats[] model = new GaussianStats[clusters];
+        for (int i = 0; i < pieces.size(); i++) {
+            model[labels[i]] = model[labels[i]] == null ? pieces.get(i).copy() : model[labels[i]].plus(pieces.get(i));
+        }
+        double cost = 0;
+        for (GaussianStats m : model) {
+            if (m != null && m.count() > 0) {
+                cost += m.count() * m.logDeterminant();
+            }
+        }
+        return cost;
+    }
+
+    private int[] cluster(List<GaussianStats> pieces, int speakers, int maxSpeakers, double penalty) {
         int n = pieces.size();
         int[] label = new int[n];
         List<Integer> seeds = new ArrayList<>();

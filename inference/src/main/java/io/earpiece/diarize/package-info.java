@@ -18,7 +18,10 @@
  *       either side, applied recursively.</li>
  *   <li>Clustering: each piece is summarised by full-covariance Gaussian statistics; bottom-up merging of the pair
  *       with the smallest BIC gain down to the configured number of speakers (2 by default; 0 lets the BIC sign
- *       decide), then rounds of reassigning each piece to the most likely cluster. Pieces with under 1 s of speech
+ *       decide), then rounds of reassigning each piece to the most likely cluster. With a fixed number of speakers
+ *       the BIC weight only steers the merge order, and one early wrong merge can mislabel a whole call (seen on
+ *       MP3 encodings), so five weights are tried and the partition with the highest likelihood (lowest summed
+ *       frames x log det covariance) is kept. Pieces with under 1 s of speech
  *       do not seed clusters and are assigned by likelihood afterwards.</li>
  * </ol>
  * Mean cepstra alone did not separate the corpus voices (both are espeak-ng's default voice; en-us and en-gb differ
