@@ -1,0 +1,209 @@
+package io.earpiece.diarize;
+
+import io.earpiece.stt.vad.DetectedSpeech;
+import io.earpiece.stt.vad.UtteranceSegmenter;
+import io.earpiece.stt.vad.VadSettings;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/** Tells who spoke when in a recording of 16 kHz PCM16 channels; see the package description for the method. */
+public final class Diarizer {
+
+    private static final int FRAME_SAMPLES = 320;
+    private static final int SAMPLES_PER_MS = 16;
+    private static final int FRAME_MS = 10;
+    private static final int COEFFICIENTS = 16;
+
+    private final DiarizationSettings settings;
+
+    public Diarizer(DiarizationSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * Speaker turns in time order. One channel is diarized as a mix; several channels are taken as one speaker
+     * each, unless they are copies of one recording or only one of them carries speech.
+     */
+    public List<SpeakerTurn> diarize(List<short[]> channels) {
+        if (channels.isEmpty()) {
+            throw new IllegalArgumentException("no audio channels");
+        }
+        if (channels.size() == 1) {
+            return diarizeMono(channels.get(0));
+        }
+        if (copiesOfOneRecording(channels)) {
+            return diarizeMono(mix(channels));
+        }
+        List<short[]> speaking = channels.stream().filter(c -> !speech(c, settings.channelVad()).isEmpty()).toList();
+        if (speaking.size() == 1) {
+            int channel = channels.indexOf(speaking.get(0));
+            return diarizeMono(speaking.get(0)).stream()
+                    .map(t -> new SpeakerTurn(t.speaker(), t.startMs(), t.endMs(), channel)).toList();
+        }
+        return diarizeChannels(channels);
+    }
+
+    /** One speaker per channel: {@code Speaker n} is channel {@code n - 1}, its turns are that channel's speech. */
+    public List<SpeakerTurn> diarizeChannels(List<short[]> channels) {
+        List<SpeakerTurn> turns = new ArrayList<>();
+        for (int c = 0; c < channels.size(); c++) {
+            for (DetectedSpeech s : speech(channels.get(c), settings.channelVad())) {
+                turns.add(new SpeakerTurn(SpeakerTurn.label(c), s.startMs(), s.endMs(), c));
+            }
+        }
+        turns.sort(Comparator.comparingLong(SpeakerTurn::startMs).thenComparing(SpeakerTurn::channel));
+        return List.copyOf(turns);
+    }
+
+    /** Speaker turns of a single-channel mix: segmentation, change detection and clustering. */
+    public List<SpeakerTurn> diarizeMono(short[] pcm) {
+        List<DetectedSpeech> segments = speech(pcm, settings.monoVad());
+        if (segments.isEmpty()) {
+            return List.of();
+        }
+        FeatureFrames features = new MfccExtractor(COEFFICIENTS).extract(pcm, 0, pcm.length);
+        double voicedDb = settings.monoVad().thresholdDbfs();
+        double[][] normalised = standardise(features, segments, voicedDb);
+
+        List<long[]> spans = new ArrayList<>();
+        List<GaussianStats> pieces = new ArrayList<>();
+        SpeakerChangeDetector detector = new SpeakerChangeDetector(settings.bicPenalty(),
+                (int) (settings.minChangeSideMs() / FRAME_MS));
+        for (DetectedSpeech segment : segments) {
+            List<Integer> frameIndex = new ArrayList<>();
+            List<double[]> vectors = new ArrayList<>();
+            for (int f = firstFrame(segment.startMs()); f < lastFrame(segment.endMs(), features.size()); f++) {
+                if (features.energyDb()[f] >= voicedDb) {
+                    frameIndex.add(f);
+                    vectors.add(normalised[f]);
+                }
+            }
+            long start = segment.startMs();
+            int from = 0;
+            List<Integer> cuts = new ArrayList<>(detector.changes(vectors));
+            cuts.add(vectors.size());
+            for (int cut : cuts) {
+                long end = cut == vectors.size() ? segment.endMs() : features.startMs(frameIndex.get(cut));
+                GaussianStats stats = new GaussianStats(COEFFICIENTS);
+                for (int i = from; i < cut; i++) {
+                    stats.add(vectors.get(i));
+                }
+                spans.add(new long[] {start, end});
+                pieces.add(stats);
+                start = end;
+                from = cut;
+            }
+        }
+        int[] labels = new SpeakerClusterer(settings.bicPenalty(), settings.minClusterMs() / FRAME_MS)
+                .cluster(pieces, settings.speakers(), settings.maxSpeakers());
+        List<SpeakerTurn> turns = new ArrayList<>();
+        for (int i = 0; i < spans.size(); i++) {
+            String speaker = SpeakerTurn.label(labels[i]);
+            long start = spans.get(i)[0];
+            long end = spans.get(i)[1];
+            SpeakerTurn last = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+            if (last != null && last.speaker().equals(speaker) && start - last.endMs() <= settings.mergeGapMs()) {
+                turns.set(turns.size() - 1, new SpeakerTurn(speaker, last.startMs(), Math.max(end, last.endMs())));
+            } else {
+                turns.add(new SpeakerTurn(speaker, start, end));
+            }
+        }
+        return List.copyOf(turns);
+    }
+
+    /** Per-dimension zero mean, unit variance over the voiced frames inside speech, so BIC weighs them alike. */
+    private static double[][] standardise(FeatureFrames features, List<DetectedSpeech> segments, double voicedDb) {
+        int dim = COEFFICIENTS;
+        double[] mean = new double[dim];
+        double[] square = new double[dim];
+        long n = 0;
+        for (DetectedSpeech s : segments) {
+            for (int f = firstFrame(s.startMs()); f < lastFrame(s.endMs(), features.size()); f++) {
+                if (features.energyDb()[f] < voicedDb) {
+                    continue;
+                }
+                double[] v = features.vectors()[f];
+                for (int d = 0; d < dim; d++) {
+                    mean[d] += v[d];
+                    square[d] += v[d] * v[d];
+                }
+                n++;
+            }
+        }
+        double[] scale = new double[dim];
+        for (int d = 0; d < dim; d++) {
+            mean[d] = n == 0 ? 0 : mean[d] / n;
+            double variance = n == 0 ? 1 : square[d] / n - mean[d] * mean[d];
+            scale[d] = variance > 1e-9 ? 1 / Math.sqrt(variance) : 0;
+        }
+        double[][] out = new double[features.size()][];
+        for (int f = 0; f < out.length; f++) {
+            double[] v = features.vectors()[f];
+            double[] z = new double[dim];
+            for (int d = 0; d < dim; d++) {
+                z[d] = (v[d] - mean[d]) * scale[d];
+            }
+            out[f] = z;
+        }
+        return out;
+    }
+
+    private static int firstFrame(long ms) {
+        return (int) (ms / FRAME_MS);
+    }
+
+    private static int lastFrame(long ms, int frames) {
+        return (int) Math.min(frames, ms / FRAME_MS);
+    }
+
+    private static List<DetectedSpeech> speech(short[] pcm, VadSettings vad) {
+        UtteranceSegmenter segmenter = new UtteranceSegmenter(vad);
+        List<DetectedSpeech> out = new ArrayList<>();
+        for (int offset = 0; offset < pcm.length; offset += FRAME_SAMPLES) {
+            short[] frame = Arrays.copyOfRange(pcm, offset, Math.min(pcm.length, offset + FRAME_SAMPLES));
+            segmenter.accept(offset / SAMPLES_PER_MS, frame).ifPresent(out::add);
+        }
+        segmenter.flush().ifPresent(out::add);
+        return out;
+    }
+
+    private boolean copiesOfOneRecording(List<short[]> channels) {
+        short[] first = channels.get(0);
+        for (int c = 1; c < channels.size(); c++) {
+            if (correlation(first, channels.get(c)) < settings.identicalCorrelation()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double correlation(short[] a, short[] b) {
+        int n = Math.min(a.length, b.length);
+        double ab = 0;
+        double aa = 0;
+        double bb = 0;
+        for (int i = 0; i < n; i++) {
+            ab += (double) a[i] * b[i];
+            aa += (double) a[i] * a[i];
+            bb += (double) b[i] * b[i];
+        }
+        return aa == 0 || bb == 0 ? (aa == bb ? 1 : 0) : ab / Math.sqrt(aa * bb);
+    }
+
+    private static short[] mix(List<short[]> channels) {
+        int n = channels.stream().mapToInt(c -> c.length).max().orElse(0);
+        short[] out = new short[n];
+        for (int i = 0; i < n; i++) {
+            long sum = 0;
+            for (short[] c : channels) {
+                sum += i < c.length ? c[i] : 0;
+            }
+            out[i] = (short) (sum / channels.size());
+        }
+        return out;
+    }
+}

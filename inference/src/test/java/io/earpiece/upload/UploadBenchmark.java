@@ -1,0 +1,108 @@
+package io.earpiece.upload;
+
+import io.earpiece.assist.AnalysisResult;
+import io.earpiece.assist.AssistEngine;
+import io.earpiece.assist.ReferenceTranscript;
+import io.earpiece.assist.ReferenceUtterance;
+import io.earpiece.assist.playbook.PlaybookLoader;
+import io.earpiece.diarize.DiarizationErrorRate;
+import io.earpiece.diarize.DiarizationSettings;
+import io.earpiece.diarize.Diarizer;
+import io.earpiece.diarize.SpeakerTurn;
+import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.stt.whisper.WhisperRecognizer;
+import io.earpiece.stt.whisper.WhisperSettings;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Times the upload path on one recording: decode, mono diarization, and batch transcription with random-weight
+ * tiny.en- and base.en-layout whisper models, plus the offline assist analysis of the result.
+ * Arguments: the recording, the model cache folder, threads, and optionally the call script it was rendered from
+ * (for the diarization error rate against its reference).
+ */
+public final class UploadBenchmark {
+
+    private UploadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path recording = Paths.get(args[0]);
+        Path models = Paths.get(args[1]);
+        int threads = Integer.parseInt(args[2]);
+        AudioDecoder decoder = new AudioDecoder(FfmpegTools.onPath(), DecoderSettings.defaults(), new MediaSniffer());
+        Diarizer diarizer = new Diarizer(DiarizationSettings.defaults());
+        BatchSettings batch = new BatchSettings(threads, 25_000, BatchSettings.defaults().chunkVad());
+
+        long t0 = System.nanoTime();
+        DecodedAudio audio = decoder.decode(recording);
+        double decodeS = seconds(t0);
+        long t1 = System.nanoTime();
+        List<SpeakerTurn> turns = diarizer.diarize(audio.channels());
+        double diarizeS = seconds(t1);
+        System.out.printf(Locale.ROOT, "%s: %.1f s of %s, decoded in %.2f s, %d turns diarized in %.2f s%n",
+                recording.getFileName(), audio.durationMs() / 1000.0, audio.sourceCodec(), decodeS, turns.size(),
+                diarizeS);
+
+        String der = "";
+        if (args.length > 3) {
+            // the rendering is fresh, so this only reads its reference turns
+            CorpusCall call = CorpusCall.synthesize(Paths.get(args[3]), recording.getParent());
+            List<SpeakerTurn> reference = new ArrayList<>();
+            for (String party : List.of("rep", "customer")) {
+                call.references(party).forEach(r -> reference.add(new SpeakerTurn(party, r.startMs(), r.endMs())));
+            }
+            DiarizationErrorRate.Result strict = new DiarizationErrorRate(0).score(reference, turns);
+            DiarizationErrorRate.Result collar = new DiarizationErrorRate(250).score(reference, turns);
+            System.out.printf(Locale.ROOT, "diarization: %s; with 250 ms collar %.1f%%%n", strict, collar.der() * 100);
+            der = String.format(Locale.ROOT, "der_pct=%.1f ", strict.der() * 100);
+        }
+        Map<String, Double> totals = new LinkedHashMap<>();
+        List<TranscribedUtterance> last = List.of();
+        for (RandomGgmlModel model : new RandomGgmlModel[] {RandomGgmlModel.tinyEn(), RandomGgmlModel.baseEn()}) {
+            Path file = model.writeCached(models);
+            long load = System.nanoTime();
+            try (WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(file, 1, threads, "en"))) {
+                double loadS = seconds(load);
+                BatchTranscriber transcriber = new BatchTranscriber(decoder, diarizer, whisper, batch);
+                long start = System.nanoTime();
+                BatchTranscript t = transcriber.transcribe("bench", recording, ProgressListener.none());
+                double total = seconds(start);
+                String key = model.layout().name().replace(".en", "");
+                totals.put(key, total);
+                last = t.utterances();
+                System.out.printf(Locale.ROOT, "%s: model load %.2f s, file to %d utterances in %.1f s (%.2fx real "
+                        + "time), %d failed chunks%n", whisper.describe(), loadS, t.utterances().size(), total,
+                        total / (audio.durationMs() / 1000.0), t.failedChunks());
+            }
+        }
+        long a = System.nanoTime();
+        AssistEngine engine = new AssistEngine(new PlaybookLoader().loadDefault());
+        double engineLoadS = seconds(a);
+        List<ReferenceUtterance> utterances = new ArrayList<>();
+        for (TranscribedUtterance u : last) {
+            // the first speaker of a sales call is normally the rep who placed it
+            String party = u.speaker().equals(SpeakerTurn.label(0)) ? "rep" : "customer";
+            utterances.add(new ReferenceUtterance(party, u.startMs() / 1000.0, u.endMs() / 1000.0, u.text(), List.of()));
+        }
+        long b = System.nanoTime();
+        AnalysisResult result = engine.analyze(new ReferenceTranscript("bench", "sales", utterances));
+        double analyseS = seconds(b);
+        System.out.printf(Locale.ROOT, "assist: engine load %.2f s, analysed %d utterances in %.2f s (%d events)%n",
+                engineLoadS, utterances.size(), analyseS, result.events().size());
+        System.out.printf(Locale.ROOT, "audio_s=%.0f tiny_total_s=%.1f base_total_s=%.1f decode_s=%.2f diarize_s=%.2f "
+                        + "analyse_s=%.2f turns=%d %sthreads=%d%n", audio.durationMs() / 1000.0, totals.get("tiny"),
+                totals.get("base"), decodeS, diarizeS, analyseS, turns.size(), der, threads);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
