@@ -1,6 +1,7 @@
 package io.earpiece.console.api;
 
 import io.earpiece.console.testing.SynthCall;
+import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.assist.CardEntity;
 import io.earpiece.db.assist.CardRepository;
 import io.earpiece.db.call.CallEntity;
@@ -20,7 +21,7 @@ import java.util.Map;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47100", "earpiece.rtp.port-max=47199",
-        "earpiece.data-dir=target/it-data/assist-api",
+        "earpiece.data-dir=target/it-data/assist-api", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:assistapi;DB_CLOSE_DELAY=-1"})
 class AssistApiIT {
 
@@ -32,7 +33,7 @@ class AssistApiIT {
     CardRepository cards;
 
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+        return TestAuth.as(port, TestAuth.adminToken(port));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.SynthCall;
+import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,6 @@ import reactor.core.Disposable;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=46000", "earpiece.rtp.port-max=46999",
         "earpiece.rtp.media-timeout=10s",
-        "earpiece.data-dir=target/it-data/live-call",
+        "earpiece.data-dir=target/it-data/live-call", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:livecall;DB_CLOSE_DELAY=-1"})
 class LiveCallIT {
 
@@ -68,10 +68,17 @@ class LiveCallIT {
         call = SynthCall.generate("renewal-price");
     }
 
+    String token;
+
+    String token() {
+        if (token == null) {
+            token = TestAuth.adminToken(httpPort);
+        }
+        return token;
+    }
+
     WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + httpPort)
-                .codecs(c -> c.defaultCodecs().maxInMemorySize(64 * 1024 * 1024))
-                .responseTimeout(Duration.ofSeconds(20)).build();
+        return TestAuth.as(httpPort, token());
     }
 
     List<CallViews.CallSummary> calls() {
@@ -93,7 +100,7 @@ class LiveCallIT {
                     .until(() -> calls().stream().filter(c -> c.conversationId().startsWith(conv)).findFirst()
                             .orElse(null), c -> c != null && c.parties().size() == 2);
             socket = new ReactorNettyWebSocketClient().execute(
-                    URI.create("ws://127.0.0.1:" + httpPort + "/ws/events?call=" + live.id()),
+                    TestAuth.webSocket(httpPort, "/ws/events?call=" + live.id(), token()),
                     s -> s.receive().doOnNext(m -> pushed.add(m.getPayloadAsText())).then()).subscribe();
             sendGarbageRtp(live.parties().get(0).localPort(), 25);
             legs.awaitSuccess(Duration.ofSeconds((long) ref.duration_s() + 60));

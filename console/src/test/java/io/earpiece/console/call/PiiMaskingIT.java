@@ -2,6 +2,7 @@ package io.earpiece.console.call;
 
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.events.CallEventBus;
+import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.transcript.TranscriptSegmentEntity;
 import io.earpiece.db.transcript.TranscriptSegmentRepository;
 import io.earpiece.sip.call.Codec;
@@ -24,7 +25,6 @@ import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClien
 import reactor.core.Disposable;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47000", "earpiece.rtp.port-max=47099",
-        "earpiece.data-dir=target/it-data/pii",
+        "earpiece.data-dir=target/it-data/pii", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:pii;DB_CLOSE_DELAY=-1"})
 class PiiMaskingIT {
 
@@ -78,7 +78,8 @@ class PiiMaskingIT {
 
     @Test
     void rawPersonalDataNeverReachesTheDatabaseOrTheSocket() throws Exception {
-        WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + httpPort).build();
+        String token = TestAuth.adminToken(httpPort);
+        WebTestClient http = TestAuth.as(httpPort, token);
         coordinator.open(new LegOffer("leg-pii", "sip:dialer@127.0.0.1", "sip:assistant@127.0.0.1", "conv-pii",
                 Party.CUSTOMER, new InetSocketAddress("127.0.0.1", 9), Codec.PCMU, 101));
         String callId = http.get().uri("/api/calls").exchange()
@@ -88,7 +89,7 @@ class PiiMaskingIT {
 
         List<String> pushed = new CopyOnWriteArrayList<>();
         Disposable socket = new ReactorNettyWebSocketClient().execute(
-                URI.create("ws://127.0.0.1:" + httpPort + "/ws/events?call=" + callId),
+                TestAuth.webSocket(httpPort, "/ws/events?call=" + callId, token),
                 s -> s.receive().doOnNext(m -> pushed.add(m.getPayloadAsText())).then()).subscribe();
         await().atMost(Duration.ofSeconds(10)).until(() -> bus.subscribers() > 0);
         coordinator.ended("leg-pii", EndReason.REMOTE_BYE);

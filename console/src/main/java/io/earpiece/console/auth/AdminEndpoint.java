@@ -1,0 +1,77 @@
+package io.earpiece.console.auth;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** Admin-only management of users, teams and API keys (the security chain requires role ADMIN here). */
+@RestController
+@RequestMapping("/api/admin")
+public class AdminEndpoint {
+
+    private final UserAccounts accounts;
+    private final BearerTokens tokens;
+
+    public AdminEndpoint(UserAccounts accounts, BearerTokens tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/users")
+    public Mono<List<AuthViews.UserView>> users() {
+        return blocking(accounts::list);
+    }
+
+    @PostMapping("/users")
+    public Mono<ResponseEntity<AuthViews.UserView>> createUser(@RequestBody AuthViews.NewUser user) {
+        return blocking(() -> accounts.create(user)).map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
+    }
+
+    @GetMapping("/teams")
+    public Mono<List<AuthViews.TeamView>> teams() {
+        return blocking(accounts::teams);
+    }
+
+    @PostMapping("/teams")
+    public Mono<ResponseEntity<AuthViews.TeamView>> createTeam(@RequestBody AuthViews.NewTeam team) {
+        return blocking(() -> accounts.createTeam(team.name())).map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
+    }
+
+    @GetMapping("/api-keys")
+    public Mono<List<AuthViews.ApiKeyView>> apiKeys() {
+        return blocking(tokens::apiKeys);
+    }
+
+    /** Issues a key acting as the named user; the key is in this answer only. */
+    @PostMapping("/api-keys")
+    public Mono<ResponseEntity<AuthViews.IssuedApiKey>> issueApiKey(@RequestBody AuthViews.NewApiKey request) {
+        return blocking(() -> tokens.issueApiKey(request.name(), request.username()))
+                .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
+    }
+
+    @DeleteMapping("/api-keys/{id}")
+    public Mono<ResponseEntity<Void>> deleteApiKey(@PathVariable long id) {
+        return blocking(() -> tokens.deleteApiKey(id)).map(found -> {
+            if (!found) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no API key " + id);
+            }
+            return ResponseEntity.noContent().build();
+        });
+    }
+
+    private static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

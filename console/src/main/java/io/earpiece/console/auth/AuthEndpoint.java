@@ -1,0 +1,99 @@
+package io.earpiece.console.auth;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.server.context.ServerSecurityContextRepository;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Sign-in for the SPA (session cookie) and for scripts (bearer token), sign-out, the current user, and
+ * password changes.
+ */
+@RestController
+@RequestMapping("/api/auth")
+public class AuthEndpoint {
+
+    private static final String BAD_CREDENTIALS = "wrong username or password";
+
+    private final PasswordAuthenticator passwords;
+    private final BearerTokens tokens;
+    private final UserAccounts accounts;
+    private final ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
+
+    public AuthEndpoint(PasswordAuthenticator passwords, BearerTokens tokens, UserAccounts accounts) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.accounts = accounts;
+    }
+
+    /** Checks the password and binds the user to a new session (a fresh id, against session fixation). */
+    @PostMapping("/login")
+    public Mono<ResponseEntity<Object>> login(@RequestBody(required = false) AuthViews.Credentials credentials,
+                                              ServerWebExchange exchange) {
+        return authenticate(credentials)
+                .flatMap(auth -> exchange.getSession().flatMap(WebSession::changeSessionId)
+                        .then(sessions.save(exchange, new SecurityContextImpl(auth)))
+                        .then(blocking(() -> accounts.me(auth.getName()))))
+                .map(me -> ResponseEntity.ok((Object) me))
+                .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
+    }
+
+    /** A bearer token for scripts; it is not tied to a session and expires after {@code earpiece.auth.token-ttl}. */
+    @PostMapping("/token")
+    public Mono<ResponseEntity<Object>> token(@RequestBody(required = false) AuthViews.Credentials credentials) {
+        return authenticate(credentials)
+                .flatMap(auth -> blocking(() -> tokens.issueLoginToken(auth.getName())))
+                .map(issued -> ResponseEntity.ok((Object) issued))
+                .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
+    }
+
+    /** Ends the session, and revokes the login token if the request came with one. */
+    @PostMapping("/logout")
+    public Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
+        Mono<Void> revoke = Mono.justOrEmpty(BearerTokenConverter.fromHeader(exchange.getRequest()))
+                .flatMap(token -> blocking(() -> {
+                    tokens.revokeLoginToken(token);
+                    return true;
+                })).then();
+        return revoke.then(exchange.getSession().flatMap(WebSession::invalidate))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    @GetMapping("/me")
+    public Mono<AuthViews.Me> me(Authentication auth) {
+        return blocking(() -> accounts.me(auth.getName()));
+    }
+
+    @PostMapping("/password")
+    public Mono<ResponseEntity<Void>> changePassword(Authentication auth, @RequestBody AuthViews.PasswordChange change) {
+        return blocking(() -> {
+            accounts.changePassword(auth.getName(), change);
+            return true;
+        }).thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<Authentication> authenticate(AuthViews.Credentials credentials) {
+        return credentials == null ? passwords.authenticate(null, null)
+                : passwords.authenticate(credentials.username(), credentials.password());
+    }
+
+    private static ResponseEntity<Object> unauthorized() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new AuthViews.Problem(BAD_CREDENTIALS));
+    }
+
+    private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

@@ -1,0 +1,76 @@
+package io.earpiece.db.user;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A console user: credentials (hashed), role, team, and the SIP identities that mark their calls. */
+@Entity
+@Table(name = "users")
+public class UserEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String username;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private UserRole role;
+
+    @Column(name = "team_id")
+    private Long teamId;
+
+    @Column(name = "sip_user")
+    private String sipUser;
+
+    private String extension;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserEntity() {
+    }
+
+    public UserEntity(String username, String passwordHash, UserRole role, Long teamId, String sipUser,
+                      String extension, Instant createdAt) {
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.teamId = teamId;
+        this.sipUser = sipUser;
+        this.extension = extension;
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    /** Replaces the stored hash; the caller has hashed the new password. */
+    public void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getPasswordHash() { return passwordHash; }
+    public UserRole getRole() { return role; }
+    public Long getTeamId() { return teamId; }
+    public String getSipUser() { return sipUser; }
+    public String getExtension() { return extension; }
+    public boolean isEnabled() { return enabled; }
+    public Instant getCreatedAt() { return createdAt; }
+}
