@@ -1,5 +1,6 @@
 package io.earpiece.console.api;
 
+import io.earpiece.console.auth.CallAccessPolicy;
 import io.earpiece.db.assist.CardRepository;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
@@ -7,7 +8,7 @@ import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.PartyEntity;
 import io.earpiece.db.call.PartyRepository;
 import io.earpiece.db.transcript.TranscriptSegmentRepository;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,9 +28,11 @@ public class CallQueries {
     private final TranscriptSegmentRepository segments;
     private final InsightRepository insights;
     private final CardRepository cards;
+    private final CallAccessPolicy access;
 
     public CallQueries(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments,
-                       InsightRepository insights, CardRepository cards) {
+                       InsightRepository insights, CardRepository cards, CallAccessPolicy access) {
+        this.access = access;
         this.calls = calls;
         this.parties = parties;
         this.segments = segments;
@@ -37,9 +40,10 @@ public class CallQueries {
         this.cards = cards;
     }
 
+    /** The calls {@code user} may see, newest first. */
     @Transactional(readOnly = true)
-    public List<CallViews.CallSummary> list(int page, int size) {
-        List<CallEntity> rows = calls.findAllByOrderByStartedAtDesc(PageRequest.of(page, size)).getContent();
+    public List<CallViews.CallSummary> list(Authentication user, int page, int size) {
+        List<CallEntity> rows = access.visibleCalls(user, page, size);
         List<String> ids = rows.stream().map(CallEntity::getId).toList();
         if (ids.isEmpty()) {
             return List.of();

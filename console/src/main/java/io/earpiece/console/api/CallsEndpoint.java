@@ -5,6 +5,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,11 +34,12 @@ public class CallsEndpoint {
 
     @GetMapping
     public Mono<List<CallViews.CallSummary>> list(@RequestParam(defaultValue = "0") int page,
-                                                 @RequestParam(defaultValue = "50") int size) {
+                                                 @RequestParam(defaultValue = "50") int size,
+                                                 Authentication user) {
         if (page < 0 || size < 1 || size > 500) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
         }
-        return Mono.fromCallable(() -> queries.list(page, size)).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> queries.list(user, page, size)).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/{id}")

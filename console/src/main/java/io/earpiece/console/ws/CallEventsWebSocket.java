@@ -3,9 +3,11 @@ package io.earpiece.console.ws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earpiece.console.api.CallQueries;
+import io.earpiece.console.auth.CallAccessPolicy;
 import io.earpiece.console.events.CallEvent;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.SegmentEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketSession;
@@ -16,9 +18,11 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.function.Predicate;
+
 /**
  * {@code /ws/events?call=ID}: the call's stored segments first, then live events, without duplicates;
- * without {@code call}, every live event of every call.
+ * without {@code call}, the live events of every call the user may see.
  */
 @Component
 public class CallEventsWebSocket implements WebSocketHandler {
@@ -26,8 +30,10 @@ public class CallEventsWebSocket implements WebSocketHandler {
     private final CallEventBus bus;
     private final CallQueries queries;
     private final ObjectMapper json;
+    private final CallAccessPolicy access;
 
-    public CallEventsWebSocket(CallEventBus bus, CallQueries queries, ObjectMapper json) {
+    public CallEventsWebSocket(CallEventBus bus, CallQueries queries, ObjectMapper json, CallAccessPolicy access) {
+        this.access = access;
         this.bus = bus;
         this.queries = queries;
         this.json = json;
@@ -37,10 +43,19 @@ public class CallEventsWebSocket implements WebSocketHandler {
     public Mono<Void> handle(WebSocketSession session) {
         String callId = UriComponentsBuilder.fromUri(session.getHandshakeInfo().getUri()).build()
                 .getQueryParams().getFirst("call");
-        Flux<CallEvent> events = callId == null ? bus.stream() : storedThenLive(callId);
-        Flux<String> frames = events.map(this::toJson);
-        Mono<Void> input = session.receive().then();
-        return Mono.when(session.send(frames.map(session::textMessage)), input).then();
+        Flux<CallEvent> events = callId == null ? visibleLive(session) : storedThenLive(callId);
+        // The client closing its side ends the stream, so the connection is released.
+        Flux<String> frames = events.map(this::toJson).takeUntilOther(session.receive().then());
+        return session.send(frames.map(session::textMessage));
+    }
+
+    /** Live events of every call the signed-in user may see. */
+    private Flux<CallEvent> visibleLive(WebSocketSession session) {
+        return session.getHandshakeInfo().getPrincipal().cast(Authentication.class)
+                .flatMapMany(user -> {
+                    Predicate<String> visible = access.liveFilter(user);
+                    return bus.stream().publishOn(Schedulers.boundedElastic()).filter(e -> visible.test(e.callId()));
+                });
     }
 
     /** Subscribes to live events before reading the store, so nothing falls between the two. */

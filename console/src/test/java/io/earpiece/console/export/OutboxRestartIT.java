@@ -2,6 +2,7 @@ package io.earpiece.console.export;
 
 import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.summary.CallSummaries;
+import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.assist.InsightEntity;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
@@ -40,6 +41,7 @@ class OutboxRestartIT {
     private ConfigurableApplicationContext start(HubSpotStub stub) {
         return new SpringApplicationBuilder(EarpieceApplication.class).run(
                 "--server.port=0", "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
+                "--" + TestAuth.ADMIN_PASSWORD_PROPERTY,
                 "--earpiece.sip.public-host=127.0.0.1", "--earpiece.rtp.host=127.0.0.1",
                 "--earpiece.rtp.port-min=47300", "--earpiece.rtp.port-max=47399",
                 "--earpiece.data-dir=" + DATA, "--earpiece.reports.nightly=false",
@@ -85,7 +87,7 @@ class OutboxRestartIT {
                 assertThat(stub.unauthorized).isEmpty();
 
                 int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
-                WebTestClient http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
+                WebTestClient http = TestAuth.as(port, TestAuth.adminToken(port));
                 String listed = http.get().uri("/api/exports").exchange().expectStatus().isOk()
                         .expectBody(String.class).returnResult().getResponseBody();
                 assertThat(listed).contains(callId, "DELIVERED", "hubspot").doesNotContain(HubSpotStub.TOKEN);

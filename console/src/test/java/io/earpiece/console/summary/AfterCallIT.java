@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.earpiece.console.testing.TestAuth;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,7 +60,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47200", "earpiece.rtp.port-max=47299",
         "earpiece.data-dir=target/it-data/after-call",
-        "earpiece.reports.dir=target/it-data/after-call/reports",
+        "earpiece.reports.dir=target/it-data/after-call/reports", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:aftercall;DB_CLOSE_DELAY=-1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AfterCallIT {
@@ -97,7 +98,7 @@ class AfterCallIT {
 
     @BeforeAll
     void runTheCorpus() throws Exception {
-        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        http = TestAuth.as(port, TestAuth.adminToken(port)).mutate()
                 .responseTimeout(Duration.ofSeconds(30)).build();
         List<Path> files;
         try (Stream<Path> s = Files.list(CORPUS)) {
