@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, ApiError, me, optional, setUnauthorizedHandler } from './api';
+import { fadeSeconds } from './cards';
+import { AdminPage } from './components/AdminPage';
+import { CallPage } from './components/CallPage';
+import { CallsList } from './components/CallsList';
+import { LiveSidebar } from './components/LiveSidebar';
+import { SignIn } from './components/SignIn';
+import { Softphone } from './components/Softphone';
+import { when, who } from './format';
+import { href, useRoute } from './route';
+import { ToastProvider } from './toast';
+import type { CallSummary, User } from './types';
+import { useLiveCall } from './useLiveCall';
+
+const FADE_KEY = 'earpiece.fadeSeconds';
+
+type Auth = { state: 'checking' } | { state: 'signed-out' } | { state: 'in'; user: User | null };
+
+function useCalls(enabled: boolean) {
+  const [calls, setCalls] = useState<CallSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let cancelled = false;
+    const load = () => api.calls().then(
+      (c) => { if (!cancelled) { setCalls(c); setError(null); } },
+      (e) => !cancelled && setError(`Could not load calls: ${e.message ?? e}`));
+    void load();
+    const id = setInterval(load, 3000);
+    return () => {
+      cancelled = true;
+      clearInterval(id);
+    };
+  }, [enabled]);
+  return { calls, error };
+}
+
+function PhonePage({ callId, calls, callsError, softphone, fadeMs }: {
+  callId: string | null; calls: CallSummary[] | null; callsError: string | null; softphone: boolean; fadeMs: number;
+}) {
+  const live = useLiveCall(callId);
+  const [ignored, setIgnored] = useState<Set<string>>(() => new Set());
+  const incoming = (calls ?? [])
+    .filter((c) => c.status === 'ACTIVE' && c.id !== callId && !ignored.has(c.id))
+    .sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt))[0] ?? null;
+  const liveNow = (calls ?? []).filter((c) => c.status === 'ACTIVE').slice(0, 4);
+  return (
+    <main className={`phone-layout ${callId ? 'in-call' : 'idle'}`}>
+      <div className="phone-left">
+        <Softphone softphone={softphone} call={live.detail} ended={live.ended} onHold={live.onHold} incoming={incoming}
+          onIgnoreIncoming={() => incoming && setIgnored((s) => new Set(s).add(incoming.id))} />
+        <CallsList calls={calls} selected={callId} error={callsError} compact />
+      </div>
+      {callId ? (
+        <LiveSidebar callId={callId} live={live} fadeMs={fadeMs} />
+      ) : (
+        <section className="sidebar panel empty-sidebar" aria-label="Live transcript">
+          <div className="empty-state">
+            <div className="empty-icon" aria-hidden="true">
+              <svg viewBox="0 0 48 48" width="48" height="48"><path d="M8 12h24v16H18l-6 6v-6H8z" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinejoin="round"/><path d="M36 18h4v14h-4v5l-5-5h-9" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinejoin="round"/></svg>
+            </div>
+            <h2>No call on screen</h2>
+            <p>When a call is live, its transcript and whisper cards appear here. Pick a live call from the list
+              {incoming ? ' or open the incoming one' : ''}.</p>
+            {liveNow.length > 0 && (
+              <ul className="live-now" aria-label="Live now">
+                {liveNow.map((c) => (
+                  <li key={c.id}>
+                    <a className="live-now-row" href={href({ page: 'phone', callId: c.id })}>
+                      <span className="badge badge-live">Live</span>
+                      <span className="call-peer">{who(c.from)} → {who(c.to)}</span>
+                      <span className="call-meta">since {when(c.startedAt)}</span>
+                      <span className="go" aria-hidden="true">→</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <p className="muted small"><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Space</kbd> copies the newest tip during a call.</p>
+          </div>
+        </section>
+      )}
+    </main>
+  );
+}
+
+function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }) {
+  const route = useRoute();
+  const { calls, error } = useCalls(true);
+  const [softphone, setSoftphone] = useState(false);
+  const [saved, setSaved] = useState(() => localStorage.getItem(FADE_KEY));
+  const fade = fadeSeconds(location.search, saved);
+  const fromQuery = new URLSearchParams(location.search).has('fade');
+
+  useEffect(() => {
+    optional('/api/softphone').then((s) => setSoftphone(s !== null), () => setSoftphone(false));
+  }, []);
+
+  const isAdmin = !user || user.roles.some((r) => /admin|manager/i.test(r));
+  const nav: [string, string, boolean][] = [
+    ['Softphone', href({ page: 'phone', callId: null }), route.page === 'phone'],
+    ['Calls', href({ page: 'calls' }), route.page === 'calls' || route.page === 'call'],
+  ];
+  if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: 'users' }), route.page === 'admin']);
+
+  return (
+    <div className="app">
+      <a className="skip" href="#content">Skip to content</a>
+      <header className="topbar">
+        <a className="brand" href="#/"><span className="logo" aria-hidden="true" />Earpiece</a>
+        <nav aria-label="Main">
+          {nav.map(([label, to, current]) => (
+            <a key={label} href={to} aria-current={current ? 'page' : undefined}>{label}</a>
+          ))}
+        </nav>
+        <div className="topbar-right">
+          <label className="fade-setting" title={fromQuery ? 'Set by ?fade= in the address' : 'Seconds before a card fades'}>
+            <span>Tips fade after</span>
+            <input type="number" min={2} max={120} value={fade} disabled={fromQuery}
+              onChange={(e) => { localStorage.setItem(FADE_KEY, e.target.value); setSaved(e.target.value); }} />
+            <span>s</span>
+          </label>
+          {user ? (
+            <div className="user">
+              <span className="avatar" aria-hidden="true">{user.username.slice(0, 1).toUpperCase()}</span>
+              <span className="user-name">{user.username}{user.team ? <span className="muted"> · {user.team}</span> : null}</span>
+              <button type="button" className="btn small ghost on-dark" onClick={onSignOut}>Sign out</button>
+            </div>
+          ) : (
+            <span className="open-mode" title="The server has no sign-in configured">Open access</span>
+          )}
+        </div>
+      </header>
+      <div id="content" className="content">
+        {route.page === 'phone' && (
+          <PhonePage callId={route.callId} calls={calls} callsError={error} softphone={softphone} fadeMs={fade * 1000} />
+        )}
+        {route.page === 'calls' && (
+          <main className="page"><CallsList calls={calls} selected={null} error={error} /></main>
+        )}
+        {route.page === 'call' && <CallPage callId={route.callId} />}
+        {route.page === 'admin' && <AdminPage section={route.section} />}
+      </div>
+    </div>
+  );
+}
+
+/** The console: signs in when the server asks for it, then the softphone, calls and admin pages. */
+export function App() {
+  const [auth, setAuth] = useState<Auth>({ state: 'checking' });
+
+  const check = useCallback(() => {
+    me().then(
+      (user) => setAuth({ state: 'in', user }),
+      (e) => setAuth(e instanceof ApiError && e.status === 401 ? { state: 'signed-out' } : { state: 'in', user: null }),
+    );
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setAuth({ state: 'signed-out' }));
+    check();
+  }, [check]);
+
+  const signOut = async () => {
+    try {
+      await api.logout();
+    } finally {
+      setAuth({ state: 'signed-out' });
+    }
+  };
+
+  return (
+    <ToastProvider>
+      {auth.state === 'checking' && <div className="loading" aria-busy="true">Loading…</div>}
+      {auth.state === 'signed-out' && <SignIn onSignedIn={(user) => setAuth({ state: 'in', user })} />}
+      {auth.state === 'in' && <Shell user={auth.user} onSignOut={signOut} />}
+    </ToastProvider>
+  );
+}

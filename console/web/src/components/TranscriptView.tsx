@@ -1,0 +1,107 @@
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { clock, partyName, tagLabel } from '../format';
+import { utteranceKeys, type Line } from '../transcript';
+import type { CardView, InsightView } from '../types';
+
+interface Props {
+  lines: Line[];
+  cards: CardView[];
+  insights: InsightView[];
+  /** Live: keep the newest line in view unless the reader scrolled up. */
+  follow: boolean;
+  empty: ReactNode;
+  label: string;
+}
+
+/** The two-party transcript with insight tags on lines and cards placed after the utterance that raised them. */
+export function TranscriptView({ lines, cards, insights, follow, empty, label }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [pinnedToEnd, setPinnedToEnd] = useState(true);
+  const [unseen, setUnseen] = useState(0);
+  const lastCount = useRef(0);
+
+  const { cardsAt, tagsAt } = useMemo(() => {
+    const keys = utteranceKeys(lines);
+    const cardsAt = new Map<string, CardView[]>();
+    const tagsAt = new Map<string, string[]>();
+    for (const c of cards) {
+      const k = keys[c.utterance] ?? keys[keys.length - 1];
+      if (k) cardsAt.set(k, [...(cardsAt.get(k) ?? []), c]);
+    }
+    for (const i of insights) {
+      const k = keys[i.utterance];
+      if (k) tagsAt.set(k, [...(tagsAt.get(k) ?? []), i.tag]);
+    }
+    return { cardsAt, tagsAt };
+  }, [lines, cards, insights]);
+
+  const atEnd = () => {
+    const el = box.current;
+    return !el || el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  };
+
+  useLayoutEffect(() => {
+    const grown = lines.length + cards.length - lastCount.current;
+    lastCount.current = lines.length + cards.length;
+    if (!follow) return;
+    if (pinnedToEnd) {
+      box.current?.scrollTo({ top: box.current.scrollHeight });
+    } else if (grown > 0) {
+      setUnseen((n) => n + grown);
+    }
+  }, [lines, cards, follow, pinnedToEnd]);
+
+  const onScroll = () => {
+    const end = atEnd();
+    if (end !== pinnedToEnd) setPinnedToEnd(end);
+    if (end) setUnseen(0);
+  };
+
+  const jump = () => {
+    setPinnedToEnd(true);
+    setUnseen(0);
+    box.current?.scrollTo({ top: box.current.scrollHeight, behavior: 'smooth' });
+  };
+
+  return (
+    <div className="transcript-wrap">
+      <div className="transcript" ref={box} onScroll={onScroll} role="log" aria-label={label} tabIndex={0}
+        data-testid="transcript">
+        {lines.length === 0 && <div className="transcript-empty">{empty}</div>}
+        {lines.map((l) => (
+          <div key={l.key}>
+            <div className={`line line-${l.party} ${l.final ? 'final' : 'partial'}`} data-key={l.key}
+              data-final={l.final} data-party={l.party}>
+              <div className="line-head">
+                <span className="who">{partyName(l.party)}</span>
+                <span className="at">{clock(l.startMs)}</span>
+                {!l.final && <span className="typing" aria-label="still speaking">…</span>}
+              </div>
+              <p className="line-text">{l.text || '…'}</p>
+              {tagsAt.get(l.key)?.map((t) => (
+                <span key={t} className="tag">{tagLabel(t)}</span>
+              ))}
+            </div>
+            {cardsAt.get(l.key)?.map((c) => (
+              <div key={c.id} className="moment" data-card-moment={c.id}>
+                <svg className="moment-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
+                  <path fill="currentColor" d="M12 2a7 7 0 0 0-4 12.74V17a1 1 0 0 0 1 1h6a1 1 0 0 0 1-1v-2.26A7 7 0 0 0 12 2zm-2 18h4a2 2 0 0 1-4 0z" />
+                </svg>
+                <div>
+                  <strong>{c.title}</strong>
+                  <span className="moment-body">{c.body}</span>
+                  {c.feedback && <span className={`feedback feedback-${c.feedback}`}>{c.feedback}</span>}
+                </div>
+              </div>
+            ))}
+          </div>
+        ))}
+      </div>
+      {follow && !pinnedToEnd && (
+        <button type="button" className="jump" onClick={jump} data-testid="jump-live">
+          ↓ Jump to live{unseen > 0 ? ` (${unseen} new)` : ''}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+
+/** The page the hash names: hash routes need no server-side fallback for deep links. */
+export type Route =
+  | { page: 'phone'; callId: string | null }
+  | { page: 'calls' }
+  | { page: 'call'; callId: string }
+  | { page: 'admin'; section: string };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'live' && parts[1]) return { page: 'phone', callId: parts[1] };
+  if (parts[0] === 'calls' && parts[1]) return { page: 'call', callId: parts[1] };
+  if (parts[0] === 'calls') return { page: 'calls' };
+  if (parts[0] === 'admin') return { page: 'admin', section: parts[1] ?? 'users' };
+  return { page: 'phone', callId: null };
+}
+
+export function href(route: Route): string {
+  switch (route.page) {
+    case 'phone':
+      return route.callId ? `#/live/${encodeURIComponent(route.callId)}` : '#/';
+    case 'calls':
+      return '#/calls';
+    case 'call':
+      return `#/calls/${encodeURIComponent(route.callId)}`;
+    case 'admin':
+      return `#/admin/${route.section}`;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}

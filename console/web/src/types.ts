@@ -1,0 +1,101 @@
+/** Shapes of the console's REST and WebSocket API (see console/src/main/java/io/earpiece/console/api). */
+
+export type Party = 'rep' | 'customer' | 'mixed';
+
+export interface User {
+  username: string;
+  roles: string[];
+  team?: string | null;
+}
+
+export interface PartyView {
+  party: Party;
+  legId: string;
+  codec: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  packetsReceived: number;
+  packetsLost: number;
+  recordingUrl: string;
+}
+
+export interface CallSummary {
+  id: string;
+  conversationId: string;
+  from: string | null;
+  to: string | null;
+  status: 'ACTIVE' | 'ENDED' | string;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  endReason: string | null;
+  parties: PartyView[];
+  segments: number;
+}
+
+export interface SegmentView {
+  party: Party;
+  index: number;
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+export interface InsightView {
+  utterance: number;
+  party: Party;
+  tag: string;
+  details: unknown;
+}
+
+export interface CardView {
+  id: number;
+  cardKey: string;
+  title: string;
+  body: string;
+  priority: number;
+  utterance: number;
+  trigger: string | null;
+  shownAt?: string | null;
+  feedback?: string | null;
+}
+
+export interface CallDetail extends Omit<CallSummary, 'segments'> {
+  segments: SegmentView[];
+  insights: InsightView[];
+  cards: CardView[];
+}
+
+export interface SegmentEvent {
+  type: 'segment' | 'partial';
+  callId: string;
+  party: Party;
+  index: number;
+  startMs: number;
+  endMs: number;
+  text: string;
+  isFinal: boolean;
+}
+
+export interface CardEvent extends CardView {
+  type: 'card';
+  callId: string;
+}
+
+export interface InsightEvent {
+  type: 'insight';
+  callId: string;
+  utterance: number;
+  party: Party;
+  tag: string;
+  details: unknown;
+}
+
+export interface CallStateEvent {
+  type: 'call';
+  callId: string;
+  state: string;
+  party: Party | null;
+}
+
+export type CallEvent = SegmentEvent | CardEvent | InsightEvent | CallStateEvent;
