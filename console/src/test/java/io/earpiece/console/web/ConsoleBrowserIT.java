@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "earpiece.data-dir=target/it-data/browser",
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
         // Read by the sign-in bootstrap once it exists; harmless before.
-        "EARPIECE_ADMIN_PASSWORD=" + ConsoleBrowserIT.ADMIN_PASSWORD})
+        "earpiece.auth.admin-password=" + ConsoleBrowserIT.ADMIN_PASSWORD})
 class ConsoleBrowserIT {
 
     static final String ADMIN_PASSWORD = "browser-it-Secret-1";
@@ -140,7 +140,8 @@ class ConsoleBrowserIT {
         env.put("E2E_USERNAME", "admin");
         env.put("E2E_PASSWORD", ADMIN_PASSWORD);
         // The screenshots in docs/ (shown in the README) are refreshed by every run unless this is 0.
-        if (!"0".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
+        // Refreshing the committed screenshots is opt-in, so a test run leaves the tree clean.
+        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
             env.put("DOCS_DIR", WEB.resolve("../../docs").normalize().toString());
         }
         return pb.start();
