@@ -25,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +110,8 @@ public final class MediaServer implements AutoCloseable {
         }
         Bound bound;
         try {
-            bound = bind(group, new RtpIngressHandler(pipeline, TICK));
+            // A handler is not shareable, so each bind attempt gets its own.
+            bound = bind(group, () -> new RtpIngressHandler(pipeline, TICK));
         } catch (PortsExhaustedException e) {
             pipeline.close();
             throw e;
@@ -147,7 +149,7 @@ public final class MediaServer implements AutoCloseable {
                 this::relayClosed);
         try {
             for (MediaRelay.Side side : MediaRelay.Side.values()) {
-                Bound bound = bind(loop, new RelayIngressHandler(side, relay.core()));
+                Bound bound = bind(loop, () -> new RelayIngressHandler(side, relay.core()));
                 // However the socket closes (relay closed, I/O error), its port goes back to the pool once.
                 bound.channel().closeFuture().addListener(f -> ports.release(bound.port()));
                 relay.attach(side, bound.port(), bound.channel());
@@ -180,11 +182,11 @@ public final class MediaServer implements AutoCloseable {
     }
 
     /** Binds the next bindable port of the pool with {@code handler} on {@code loops}. */
-    private Bound bind(EventLoopGroup loops, ChannelHandler handler) {
+    private Bound bind(EventLoopGroup loops, Supplier<? extends ChannelHandler> handlers) {
         for (int attempt = 0; attempt < ports.capacity(); attempt++) {
             int port = ports.acquire();
             ChannelFuture bind = bootstrap.clone(loops)
-                    .handler(handler)
+                    .handler(handlers.get())
                     .bind(new InetSocketAddress(config.bindHost(), port))
                     .awaitUninterruptibly();
             if (bind.isSuccess()) {

@@ -213,6 +213,22 @@ class MediaServerIT {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"best", "nio"})
+    void aBusyPortIsSkippedForTheNextFreeOneInTheSameOpen(String transport) throws Exception {
+        MediaServer server = server(3, Duration.ofSeconds(5),
+                transport.equals("nio") ? DatagramTransport.nio() : DatagramTransport.best());
+        MediaLeg probe = server.open(new MediaLegSpec("probe", null, 0, -1, null), new Captured());
+        int first = probe.localPort();
+        probe.close();
+        // The queue is now first+2, first+4, first: squat the head so one open must try twice.
+        try (DatagramSocket squatter = new DatagramSocket(new InetSocketAddress(LOOPBACK, first + 2))) {
+            MediaLeg a = server.open(new MediaLegSpec("a", null, 0, -1, null), new Captured());
+            assertThat(a.localPort()).isEqualTo(first + 4);
+            a.close();
+        }
+    }
+
     private MediaServer server(int ports, Duration mediaTimeout) throws IOException {
         return server(ports, mediaTimeout, DatagramTransport.best());
     }
