@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UploadRestartIT {
 
     static final String CALL = "renewal-price";
-    static final Path DATA = Path.of("target/it-data/upload-restart");
+    static final Path DATA = Path.of("target/it-data/upload-restart").toAbsolutePath();
 
     @Configuration(proxyBeanMethods = false)
     static class SlowSpeech {
@@ -40,11 +40,11 @@ class UploadRestartIT {
     ConfigurableApplicationContext start(long delayMs, SynthCall synth) {
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(EarpieceApplication.class, SlowSpeech.class)
                 .web(WebApplicationType.REACTIVE)
-                .properties("server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",
-                        "earpiece.sip.public-host=127.0.0.1", "earpiece.rtp.host=127.0.0.1",
-                        "earpiece.rtp.port-min=47500", "earpiece.rtp.port-max=47599",
-                        "earpiece.data-dir=" + DATA, "earpiece.uploads.threads=1")
-                .run();
+                // command-line arguments: they outrank application.yml (default properties would not)
+                .run("--server.port=0", "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
+                        "--earpiece.sip.public-host=127.0.0.1", "--earpiece.rtp.host=127.0.0.1",
+                        "--earpiece.rtp.port-min=47500", "--earpiece.rtp.port-max=47599",
+                        "--earpiece.data-dir=" + DATA, "--earpiece.uploads.threads=1");
         TimedReferenceRecognizer recognizer = ctx.getBean(TimedReferenceRecognizer.class);
         recognizer.use(synth.reference());
         recognizer.delay(delayMs);
