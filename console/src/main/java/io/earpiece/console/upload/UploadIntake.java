@@ -1,0 +1,72 @@
+package io.earpiece.console.upload;
+
+import io.earpiece.upload.MediaException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.Exceptions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+
+/**
+ * Where every way in (multipart, resumable, watched folder) hands a stored file over: it is checked, and either
+ * becomes a queued job or is deleted with the reason. Nothing of a call exists before a job has finished.
+ * Blocking (ffprobe, JPA).
+ */
+@Service
+public class UploadIntake {
+
+    private static final int MAX_NAME = 512;
+
+    private final UploadInspector inspector;
+    private final UploadJobs jobs;
+    private final UploadJobRunner runner;
+
+    public UploadIntake(UploadInspector inspector, UploadJobs jobs, UploadJobRunner runner) {
+        this.inspector = inspector;
+        this.jobs = jobs;
+        this.runner = runner;
+    }
+
+    /** Why nothing can be transcribed now (no model, no ffmpeg); uploads are then refused with 503. */
+    public Optional<String> unavailable() {
+        return runner.unavailable();
+    }
+
+    public UploadView accept(String jobId, StoredFile file, String fileName, String source)
+            throws IOException, MediaException {
+        UploadInspector.Inspection inspection;
+        try {
+            inspection = inspector.inspect(file.path());
+        } catch (IOException | MediaException | RuntimeException e) {
+            Files.deleteIfExists(file.path());
+            throw e;
+        }
+        return jobs.create(jobId, file, name(fileName), inspection, source);
+    }
+
+    static String name(String fileName) {
+        String n = fileName == null || fileName.isBlank() ? "upload" : fileName.strip();
+        return n.length() <= MAX_NAME ? n : n.substring(0, MAX_NAME);
+    }
+
+    /** The HTTP answer for what went wrong with an upload. */
+    static Throwable toHttp(Throwable error) {
+        Throwable e = Exceptions.unwrap(error);
+        if (e instanceof ResponseStatusException) {
+            return e;
+        }
+        if (e instanceof MediaException m) {
+            return new ResponseStatusException(HttpStatus.valueOf(m.httpStatus()), m.getMessage());
+        }
+        if (e instanceof UploadTooLargeException) {
+            return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
+        }
+        if (e instanceof IllegalStateException && e.getMessage() != null) {
+            return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        return e;
+    }
+}

@@ -1,0 +1,168 @@
+package io.earpiece.console.upload;
+
+import io.earpiece.console.testing.SynthCall;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bad uploads are refused while the client waits, with a 4xx that names the problem and without a job or a
+ * call; and the resumable protocol (create, chunks, offset, complete) carries a recording through.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47400", "earpiece.rtp.port-max=47499",
+        "earpiece.data-dir=target/it-data/upload-bad-input",
+        "earpiece.uploads.max-size=2MB",
+        "spring.datasource.url=jdbc:h2:mem:uploadbad;DB_CLOSE_DELAY=-1"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UploadBadInputIT {
+
+    static final String CALL = "renewal-price";
+
+    @TestConfiguration
+    static class Speech {
+        @Bean
+        TimedReferenceRecognizer timedReferenceRecognizer() {
+            return new TimedReferenceRecognizer();
+        }
+    }
+
+    @Autowired
+    TimedReferenceRecognizer recognizer;
+    @LocalServerPort
+    int port;
+
+    UploadClient client;
+    SynthCall synth;
+    Path dir;
+
+    @BeforeAll
+    void fixtures() throws Exception {
+        synth = SynthCall.generate(CALL);
+        recognizer.use(synth.reference());
+        client = new UploadClient(port);
+        dir = Files.createDirectories(Path.of("target/it-data/upload-bad-input/fixtures"));
+    }
+
+    void refused(Path file, String name, HttpStatus status, String says) {
+        int calls = client.callCount();
+        int jobs = jobCount();
+        EntityExchangeResult<Map> r = client.post(file, name);
+        assertThat(r.getStatus()).as("%s: %s", name, r.getResponseBody()).isEqualTo(status);
+        assertThat(String.valueOf(r.getResponseBody().get("message"))).containsIgnoringCase(says);
+        assertThat(client.callCount()).as("no call for a refused upload").isEqualTo(calls);
+        assertThat(jobCount()).as("no job for a refused upload").isEqualTo(jobs);
+    }
+
+    int jobCount() {
+        return client.http.get().uri("/api/uploads?size=500").exchange().expectBodyList(UploadView.class)
+                .returnResult().getResponseBody().size();
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path empty = dir.resolve("empty.mp3");
+        Files.deleteIfExists(empty);
+        Files.createFile(empty);
+        refused(empty, "empty.mp3", HttpStatus.UNPROCESSABLE_ENTITY, "empty");
+    }
+
+    @Test
+    void textNamedMp3() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.mp3"), "Meeting notes: call Dana back on Friday.\n",
+                StandardCharsets.UTF_8);
+        refused(text, "notes.mp3", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not a recognised audio file");
+    }
+
+    @Test
+    void truncatedMp4() throws IOException {
+        byte[] whole = Files.readAllBytes(synth.dir().resolve(CALL + ".m4a"));
+        Path cut = Files.write(dir.resolve("cut.m4a"), Arrays.copyOf(whole, whole.length / 2));
+        refused(cut, "cut.m4a", HttpStatus.UNPROCESSABLE_ENTITY, "truncated");
+    }
+
+    @Test
+    void halfSecondClip() throws IOException {
+        int samples = 8_000;
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / 16_000.0)));
+        }
+        byte[] wav = new byte[44 + samples * 2];
+        System.arraycopy(WavFile.header(samples, 16_000), 0, wav, 0, 44);
+        System.arraycopy(pcm.array(), 0, wav, 44, samples * 2);
+        Path clip = Files.write(dir.resolve("clip.wav"), wav);
+        refused(clip, "clip.wav", HttpStatus.UNPROCESSABLE_ENTITY, "0.50 s");
+    }
+
+    @Test
+    void overTheLimit() {
+        refused(synth.dir().resolve(CALL + ".stereo.wav"), "big.wav", HttpStatus.PAYLOAD_TOO_LARGE, "limit");
+    }
+
+    @Test
+    void resumableUploadInChunks() throws IOException {
+        client.http.post().uri("/api/uploads/resumable").header("Upload-Length", "3000000").exchange()
+                .expectStatus().isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        byte[] bytes = Files.readAllBytes(synth.dir().resolve(CALL + ".mono.wav"));
+        Map<?, ?> session = client.http.post().uri("/api/uploads/resumable")
+                .header("Upload-Length", Integer.toString(bytes.length)).header("Upload-Name", "chunked.wav")
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String id = (String) session.get("id");
+        int chunk = 400_000;
+        for (int from = 0; from < bytes.length; from += chunk) {
+            int to = Math.min(bytes.length, from + chunk);
+            if (from == chunk) {
+                // a repeated chunk is refused with the offset to resume from
+                client.http.put().uri("/api/uploads/resumable/" + id)
+                        .header("Content-Range", "bytes 0-" + (chunk - 1) + "/" + bytes.length)
+                        .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(Arrays.copyOfRange(bytes, 0, chunk))
+                        .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                        .expectHeader().valueEquals("Upload-Offset", Integer.toString(chunk));
+                client.http.post().uri("/api/uploads/resumable/" + id + "/complete").exchange()
+                        .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+            }
+            client.http.put().uri("/api/uploads/resumable/" + id)
+                    .header("Content-Range", "bytes " + from + "-" + (to - 1) + "/" + bytes.length)
+                    .contentType(MediaType.APPLICATION_OCTET_STREAM).bodyValue(Arrays.copyOfRange(bytes, from, to))
+                    .exchange().expectStatus().isOk().expectHeader().valueEquals("Upload-Offset", Integer.toString(to));
+            client.http.head().uri("/api/uploads/resumable/" + id).exchange().expectStatus().isOk()
+                    .expectHeader().valueEquals("Upload-Offset", Integer.toString(to));
+        }
+        UploadView job = client.http.post().uri("/api/uploads/resumable/" + id + "/complete").exchange()
+                .expectStatus().isAccepted().expectBody(UploadView.class).returnResult().getResponseBody();
+        UploadView done = client.awaitFinal(job.id(), Duration.ofSeconds(60));
+        assertThat(done.state()).as(done.reason()).isEqualTo("DONE");
+        assertThat(done.sizeBytes()).isEqualTo(bytes.length);
+        assertThat(client.call(done.callId()).segments()).hasSize(synth.reference().utterances().size());
+    }
+
+    @Test
+    void cancelAJobThatEndedIsRefused() {
+        UploadView done = client.awaitFinal(client.accepted(synth.dir().resolve(CALL + ".mono.wav"), "c.wav").id(),
+                Duration.ofSeconds(60));
+        client.http.delete().uri("/api/uploads/" + done.id()).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+        client.http.delete().uri("/api/uploads/no-such-job").exchange().expectStatus().isNotFound();
+    }
+}

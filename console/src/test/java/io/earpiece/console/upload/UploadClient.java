@@ -1,0 +1,79 @@
+package io.earpiece.console.upload;
+
+import io.earpiece.console.api.CallViews;
+import io.earpiece.console.summary.SummaryView;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The upload API as the tests drive it. */
+final class UploadClient {
+
+    final WebTestClient http;
+
+    UploadClient(int port) {
+        this.http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    /** POSTs {@code file} as the multipart part {@code file} named {@code name}. */
+    EntityExchangeResult<Map> post(Path file, String name) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("file", new FileSystemResource(file)).filename(name);
+        return http.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build())).exchange().expectBody(Map.class).returnResult();
+    }
+
+    UploadView accepted(Path file, String name) {
+        EntityExchangeResult<Map> r = post(file, name);
+        assertThat(r.getStatus()).as("upload of %s: %s", name, r.getResponseBody()).isEqualTo(HttpStatus.ACCEPTED);
+        return job((String) r.getResponseBody().get("id"));
+    }
+
+    UploadView job(String id) {
+        return http.get().uri("/api/uploads/" + id).exchange().expectStatus().isOk().expectBody(UploadView.class)
+                .returnResult().getResponseBody();
+    }
+
+    UploadView awaitFinal(String id, Duration within) {
+        AtomicReference<UploadView> last = new AtomicReference<>();
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last.set(job(id));
+            return last.get().isFinal();
+        });
+        return last.get();
+    }
+
+    CallViews.CallDetail call(String id) {
+        return http.get().uri("/api/calls/" + id).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+    }
+
+    SummaryView awaitSummary(String callId) {
+        AtomicReference<SummaryView> found = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            EntityExchangeResult<SummaryView> r = http.get().uri("/api/calls/" + callId + "/summary").exchange()
+                    .expectBody(SummaryView.class).returnResult();
+            found.set(r.getStatus().is2xxSuccessful() ? r.getResponseBody() : null);
+            return found.get() != null;
+        });
+        return found.get();
+    }
+
+    int callCount() {
+        return http.get().uri("/api/calls?size=500").exchange().expectStatus().isOk()
+                .expectBodyList(CallViews.CallSummary.class).returnResult().getResponseBody().size();
+    }
+}
