@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/calls")
 public class CallsEndpoint {
 
-    private static final Pattern PARTY = Pattern.compile("rep|customer|mixed");
+    private static final Pattern PARTY = Pattern.compile("rep|customer|mixed|Speaker [0-9]{1,2}");
 
     private final CallQueries queries;
 
@@ -51,7 +51,7 @@ public class CallsEndpoint {
     @GetMapping("/{id}/audio/{party}.wav")
     public Mono<ResponseEntity<Resource>> audio(@PathVariable String id, @PathVariable String party) {
         if (!PARTY.matcher(party).matches()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "party must be rep, customer or mixed"));
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "party must be rep, customer, mixed or Speaker N"));
         }
         return Mono.fromCallable(() -> {
             var path = queries.recording(id, party).orElseThrow(() -> notFound("no " + party + " party in call " + id));

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * call; and the resumable protocol (create, chunks, offset, complete) carries a recording through.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        io.earpiece.console.testing.TestAuth.ADMIN_PASSWORD_PROPERTY,
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47400", "earpiece.rtp.port-max=47499",
         "earpiece.data-dir=target/it-data/upload-bad-input",

@@ -2,6 +2,7 @@ package io.earpiece.console.upload;
 
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.summary.SummaryView;
+import io.earpiece.console.testing.TestAuth;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -24,7 +25,7 @@ final class UploadClient {
     final WebTestClient http;
 
     UploadClient(int port) {
-        this.http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+        this.http = TestAuth.as(port, TestAuth.adminToken(port)).mutate()
                 .responseTimeout(Duration.ofSeconds(60)).build();
     }
 

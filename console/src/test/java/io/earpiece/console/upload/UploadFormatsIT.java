@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * speakers that can be renamed, progress as server-sent events, and a watched folder that picks files up once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        io.earpiece.console.testing.TestAuth.ADMIN_PASSWORD_PROPERTY,
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47300", "earpiece.rtp.port-max=47399",
         "earpiece.data-dir=target/it-data/upload-formats",

@@ -41,7 +41,7 @@ class UploadRestartIT {
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(EarpieceApplication.class, SlowSpeech.class)
                 .web(WebApplicationType.REACTIVE)
                 // command-line arguments: they outrank application.yml (default properties would not)
-                .run("--server.port=0", "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
+                .run("--server.port=0", "--" + io.earpiece.console.testing.TestAuth.ADMIN_PASSWORD_PROPERTY, "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
                         "--earpiece.sip.public-host=127.0.0.1", "--earpiece.rtp.host=127.0.0.1",
                         "--earpiece.rtp.port-min=47500", "--earpiece.rtp.port-max=47599",
                         "--earpiece.data-dir=" + DATA, "--earpiece.uploads.threads=1");
