@@ -1,0 +1,109 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.db.telephony.CallDetailEntity;
+import io.earpiece.db.telephony.DidRouteEntity;
+import io.earpiece.db.telephony.SipBindingEntity;
+import io.earpiece.db.telephony.SipUserEntity;
+import io.earpiece.db.telephony.TrunkEntity;
+import io.earpiece.sip.trunk.TrunkStatus;
+
+import java.time.Instant;
+import java.util.List;
+
+/** JSON shapes of the telephony admin API. Secrets only ever travel inwards: no view carries one. */
+public final class AdminViews {
+
+    private AdminViews() {
+    }
+
+    /**
+     * A trunk as entered by the admin; {@code password} is write-only (omit it on update to keep the stored one).
+     *
+     * @param registerIntervalSeconds 0 for an IP-authenticated trunk that needs no registration
+     */
+    public record TrunkRequest(String id, String host, Integer port, String transport, String username,
+                               String password, String realm, String callerId, List<String> codecs,
+                               List<String> allowedSources, Integer registerIntervalSeconds, Boolean enabled) {
+        @Override
+        public String toString() {
+            return "TrunkRequest[id=" + id + ", host=" + host + ", port=" + port + ", password=***]";
+        }
+    }
+
+    /** A trunk with its live registration status; {@code passwordSet} says whether a password is stored. */
+    public record TrunkView(String id, String host, int port, String transport, String username, boolean passwordSet,
+                            String realm, String callerId, List<String> codecs, List<String> allowedSources,
+                            int registerIntervalSeconds, boolean enabled, TrunkStatusView status,
+                            Instant createdAt, Instant updatedAt) {
+    }
+
+    /**
+     * Registration status: REGISTERED, REGISTERING, FAILING (with the last response) or STOPPED (not the active
+     * trunk).
+     */
+    public record TrunkStatusView(String state, int lastStatus, String lastReason, Instant registeredUntil,
+                                  Instant nextAttempt) {
+    }
+
+    /** A new SIP user, or a new password for one. */
+    public record SipUserRequest(String username, String password) {
+        @Override
+        public String toString() {
+            return "SipUserRequest[username=" + username + ", password=***]";
+        }
+    }
+
+    /** A rep's SIP account and its registered devices. */
+    public record SipUserView(String username, String realm, List<DeviceView> devices, Instant createdAt,
+                              Instant updatedAt) {
+    }
+
+    /** One registered device. */
+    public record DeviceView(String contact, String source, Instant expiresAt, String userAgent) {
+    }
+
+    /** Which rep takes calls to a DID. */
+    public record DidRouteRequest(String rep) {
+    }
+
+    public record DidRouteView(String did, String rep, Instant createdAt) {
+    }
+
+    /**
+     * A relayed call's detail record; {@code conversationId} finds the call (parties, transcript) in /api/calls.
+     */
+    public record CallDetailView(String id, String conversationId, String direction, String rep, String remote,
+                                 String trunkId, Instant startedAt, Instant answeredAt, Instant endedAt,
+                                 String disposition, int finalStatus, String endedBy, long repPacketsForwarded,
+                                 long customerPacketsForwarded) {
+    }
+
+    static TrunkView trunk(TrunkEntity e, TrunkStatus s) {
+        TrunkStatusView status = s == null
+                ? new TrunkStatusView(TrunkStatus.State.STOPPED.name(), 0,
+                        e.isEnabled() ? "not the active trunk" : "disabled", null, null)
+                : new TrunkStatusView(s.state().name(), s.lastStatus(), s.lastReason(), s.registeredUntil(),
+                        s.nextAttempt());
+        return new TrunkView(e.getId(), e.getHost(), e.getPort(), e.getTransport(), e.getUsername(),
+                e.getPasswordSealed() != null, e.getRealm(), e.getCallerId(), TrunkRuntime.split(e.getCodecs()),
+                TrunkRuntime.split(e.getAllowedSources()), e.getRegisterIntervalS(), e.isEnabled(), status,
+                e.getCreatedAt(), e.getUpdatedAt());
+    }
+
+    static SipUserView user(SipUserEntity u, List<SipBindingEntity> devices) {
+        return new SipUserView(u.getUsername(), u.getRealm(), devices.stream()
+                .map(b -> new DeviceView(b.getContact(), b.getSource(), b.getExpiresAt(), b.getUserAgent())).toList(),
+                u.getCreatedAt(), u.getUpdatedAt());
+    }
+
+    static DidRouteView route(DidRouteEntity r) {
+        return new DidRouteView(r.getDid(), r.getRepUsername(), r.getCreatedAt());
+    }
+
+    static CallDetailView detail(CallDetailEntity d) {
+        return new CallDetailView(d.getId(), d.getConversationId(), d.getDirection(), d.getRepUsername(),
+                d.getRemote(), d.getTrunkId(), d.getStartedAt(), d.getAnsweredAt(), d.getEndedAt(),
+                d.getDisposition(), d.getFinalStatus(), d.getEndedBy(), d.getRepPacketsForwarded(),
+                d.getCustomerPacketsForwarded());
+    }
+}

@@ -1,0 +1,134 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.media.MediaRelay.Side;
+import io.earpiece.media.RelayStats;
+import io.earpiece.sip.b2bua.MediaRelay;
+import io.earpiece.sip.call.EndReason;
+import io.earpiece.sip.call.LegRejectedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The B2BUA's media anchor on the media server: each relayed call becomes a call of the {@link CallCoordinator}
+ * whose two parties (rep, customer) are the relay's per-direction taps, recorded and transcribed.
+ */
+public final class CoordinatorMediaRelay implements MediaRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(CoordinatorMediaRelay.class);
+
+    private final CallCoordinator coordinator;
+    private final String mediaHost;
+    private final InviteScope scope;
+
+    public CoordinatorMediaRelay(CallCoordinator coordinator, String mediaHost, InviteScope scope) {
+        this.coordinator = coordinator;
+        this.mediaHost = mediaHost;
+        this.scope = scope;
+    }
+
+    @Override
+    public Relay open(String callId, boolean repIsLegA) throws IOException {
+        InviteScope.Invite invite = scope.current();
+        io.earpiece.media.MediaRelay relay;
+        try {
+            relay = coordinator.openRelayCall(callId, invite.from(), invite.to(), repIsLegA, invite.payloadType(),
+                    invite.telephoneEventPt());
+        } catch (LegRejectedException e) {
+            throw new IOException("media relay refused: " + e.getMessage(), e);
+        }
+        AnchoredRelay anchored = new AnchoredRelay(callId, repIsLegA, relay, invite.payloadType());
+        scope.opened(anchored);
+        return anchored;
+    }
+
+    /** One relayed call's endpoints; remembers the forwarding counters it had when it closed. */
+    final class AnchoredRelay implements Relay {
+        private final String conversationId;
+        private final boolean repIsLegA;
+        private final io.earpiece.media.MediaRelay relay;
+        private final int payloadType;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile long forwardedFromA;
+        private volatile long forwardedFromB;
+
+        AnchoredRelay(String conversationId, boolean repIsLegA, io.earpiece.media.MediaRelay relay, int payloadType) {
+            this.conversationId = conversationId;
+            this.repIsLegA = repIsLegA;
+            this.relay = relay;
+            this.payloadType = payloadType;
+        }
+
+        String conversationId() {
+            return conversationId;
+        }
+
+        @Override
+        public InetSocketAddress legA() {
+            return new InetSocketAddress(mediaHost, relay.aLocalPort());
+        }
+
+        @Override
+        public InetSocketAddress legB() {
+            return new InetSocketAddress(mediaHost, relay.bLocalPort());
+        }
+
+        @Override
+        public void remoteA(InetSocketAddress remote) {
+            update(Side.A, remote);
+        }
+
+        @Override
+        public void remoteB(InetSocketAddress remote) {
+            update(Side.B, remote);
+        }
+
+        /** SDP's old-style hold (c=0.0.0.0, RFC 2543) is the only hold signal the B2BUA passes on. */
+        private void update(Side side, InetSocketAddress remote) {
+            if (remote == null) {
+                return;
+            }
+            boolean held = remote.getAddress() != null && remote.getAddress().isAnyLocalAddress();
+            relay.hold(side, held);
+            if (!held) {
+                relay.updateRemote(side, remote, payloadType);
+            }
+        }
+
+        /** Packets the rep's phone sent that reached the customer's side (final once closed). */
+        long forwardedFromRep() {
+            return closed.get() ? (repIsLegA ? forwardedFromA : forwardedFromB)
+                    : forwarded(repIsLegA ? Side.A : Side.B);
+        }
+
+        long forwardedFromCustomer() {
+            return closed.get() ? (repIsLegA ? forwardedFromB : forwardedFromA)
+                    : forwarded(repIsLegA ? Side.B : Side.A);
+        }
+
+        private long forwarded(Side side) {
+            RelayStats s = relay.stats(side);
+            return s == null ? 0 : s.packetsForwarded();
+        }
+
+        @Override
+        public void close() {
+            if (closed.get()) {
+                return;
+            }
+            forwardedFromA = forwarded(Side.A);
+            forwardedFromB = forwarded(Side.B);
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            log.debug("relay {} closing: {} packets A->B, {} B->A", conversationId, forwardedFromA, forwardedFromB);
+            // The coordinator closes the relay and flushes both taps when the legs end.
+            coordinator.ended(conversationId + "/a", EndReason.REMOTE_BYE);
+            coordinator.ended(conversationId + "/b", EndReason.REMOTE_BYE);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.earpiece.console.telephony;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the B2BUA's media relay needs to know about the INVITE being handled and cannot get through sip's
+ * {@code MediaRelay.open} (caller, callee, audio payload types), and the relay opened for it so that the call
+ * detail record can be linked to it. The B2BUA opens the relay and reports the call's start synchronously
+ * on the thread that handles the INVITE, so a thread-bound scope is enough to carry both.
+ */
+public final class InviteScope {
+
+    private static final Pattern AUDIO = Pattern.compile("(?m)^m=audio\\s+\\d+\\s+\\S+((?:\\s+\\d+)+)\\s*$");
+    private static final Pattern TELEPHONE_EVENT = Pattern.compile("(?mi)^a=rtpmap:(\\d+)\\s+telephone-event/8000");
+
+    /**
+     * The INVITE's parties and media.
+     *
+     * @param from             the From user
+     * @param to               the To user (the dialled number or DID)
+     * @param payloadType      the first G.711 payload type offered, PCMU when none
+     * @param telephoneEventPt the offered RFC 4733 payload type, or -1
+     */
+    public record Invite(String from, String to, int payloadType, int telephoneEventPt) {
+    }
+
+    private final ThreadLocal<Invite> invite = new ThreadLocal<>();
+    private final ThreadLocal<CoordinatorMediaRelay.AnchoredRelay> opened = new ThreadLocal<>();
+
+    /** Marks the start of handling an initial INVITE on this thread. */
+    public void enter(Invite i) {
+        invite.set(i);
+        opened.remove();
+    }
+
+    /** Ends it; nothing of this INVITE leaks to the next request the thread handles. */
+    public void exit() {
+        invite.remove();
+        opened.remove();
+    }
+
+    public Invite current() {
+        Invite i = invite.get();
+        return i != null ? i : new Invite(null, null, 0, 101);
+    }
+
+    void opened(CoordinatorMediaRelay.AnchoredRelay relay) {
+        opened.set(relay);
+    }
+
+    /** The relay opened while handling this thread's INVITE, once. */
+    CoordinatorMediaRelay.AnchoredRelay takeOpened() {
+        CoordinatorMediaRelay.AnchoredRelay r = opened.get();
+        opened.remove();
+        return r;
+    }
+
+    /** Reads the audio payload types of an SDP offer; pure, tolerant of a missing or odd body. */
+    public static int[] payloadTypes(byte[] sdp) {
+        if (sdp == null) {
+            return new int[]{0, -1};
+        }
+        String text = new String(sdp, java.nio.charset.StandardCharsets.US_ASCII);
+        int pt = 0;
+        Matcher m = AUDIO.matcher(text);
+        if (m.find()) {
+            for (String f : m.group(1).trim().split("\\s+")) {
+                if (f.equals("0") || f.equals("8")) {
+                    pt = Integer.parseInt(f);
+                    break;
+                }
+            }
+        }
+        Matcher te = TELEPHONE_EVENT.matcher(text);
+        int tePt = te.find() ? Integer.parseInt(te.group(1)) : -1;
+        return new int[]{pt, tePt};
+    }
+}

@@ -1,0 +1,95 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.db.telephony.CallDetailRepository;
+import io.earpiece.db.telephony.DidRouteRepository;
+import io.earpiece.db.telephony.SipBindingRepository;
+import io.earpiece.db.telephony.SipUserRepository;
+import io.earpiece.db.telephony.TrunkRepository;
+import io.earpiece.sip.FloodGuard;
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.NonceManager;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.register.RegistrarConfig;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Puts Earpiece in the call path: the registrar for reps' devices, the active trunk and the B2BUA, on the
+ * started SIP gateway, all backed by the database; media is anchored through the {@link CallCoordinator}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "earpiece.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class TelephonyCoreConfiguration {
+
+    @Bean
+    InviteScope inviteScope() {
+        return new InviteScope();
+    }
+
+    @Bean
+    TrunkPasswords trunkPasswords(@Value("${earpiece.secret-key:}") String secretKey) {
+        return new TrunkPasswords(secretKey);
+    }
+
+    @Bean
+    JpaCredentialStore sipCredentialStore(SipUserRepository users) {
+        return new JpaCredentialStore(users);
+    }
+
+    @Bean(destroyMethod = "close")
+    CallDetailRecorder callDetailRecorder(CallDetailRepository details, InviteScope scope) {
+        return new CallDetailRecorder(details, scope);
+    }
+
+    @Bean
+    DigestGate repDigestGate(SipGateway gateway, JpaCredentialStore credentials, TelephonyProperties p) {
+        NonceManager nonces = new NonceManager(Clock.systemUTC(), p.nonceLifetime());
+        List<DigestAlgorithm> algorithms = p.digestAlgorithms().stream()
+                .map(a -> DigestAlgorithm.fromToken(a).orElseThrow(() -> new IllegalArgumentException(
+                        "earpiece.telephony.digest-algorithms: unknown algorithm " + a)))
+                .toList();
+        return new DigestGate(new DigestAuthenticator(p.realm(), credentials, nonces, algorithms), gateway.context());
+    }
+
+    @Bean
+    Registrar registrar(SipGateway gateway, DigestGate repDigestGate, SipBindingRepository bindings,
+                        TelephonyProperties p) {
+        TelephonyProperties.Registrar r = p.registrar();
+        return new Registrar(new RegistrarConfig(p.realm(), r.minExpires(), r.maxExpires(), r.defaultExpires(),
+                r.maxDevices()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC());
+    }
+
+    /** Added to the gateway here: the gateway bean is started (its init method) before it is injected. */
+    @Bean
+    TelephonyRequestHandler telephonyRequestHandler(SipGateway gateway, Registrar registrar, InviteScope scope,
+                                                    TelephonyProperties p) {
+        SipContext sip = gateway.context();
+        TelephonyRequestHandler front = new TelephonyRequestHandler(sip,
+                new FloodGuard(Clock.systemUTC(), p.flood().ratePerSecond(), p.flood().burst()), registrar, scope);
+        gateway.addHandler(front);
+        return front;
+    }
+
+    @Bean(destroyMethod = "close")
+    TrunkRuntime trunkRuntime(SipGateway gateway, DigestGate repDigestGate, Registrar registrar,
+                              DidRouteRepository routes, CallCoordinator coordinator,
+                              @Qualifier("mediaHost") String mediaHost, InviteScope scope,
+                              CallDetailRecorder recorder, TelephonyRequestHandler front, TrunkRepository trunks,
+                              TrunkPasswords passwords, TelephonyProperties p) {
+        TrunkRuntime.Parts parts = new TrunkRuntime.Parts(gateway.context(), repDigestGate, registrar,
+                new DatabaseDidRouter(routes), new CoordinatorMediaRelay(coordinator, mediaHost, scope), recorder,
+                front);
+        return new TrunkRuntime(parts, trunks, passwords, p, Clock.systemUTC());
+    }
+}

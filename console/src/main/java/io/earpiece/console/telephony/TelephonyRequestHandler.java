@@ -1,0 +1,122 @@
+package io.earpiece.console.telephony;
+
+import gov.nist.javax.sip.RequestEventExt;
+import io.earpiece.sip.FloodGuard;
+import io.earpiece.sip.RequestHandler;
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.b2bua.B2bua;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.trunk.TrunkConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sip.RequestEvent;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderAddress;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+/**
+ * Earpiece's telephony in front of the bot's user-agent server: limits new INVITEs and REGISTERs per source,
+ * then lets the registrar and the B2BUA of the active trunk take what is theirs. When the trunk is reconfigured
+ * a new B2BUA takes new calls while the previous one keeps the dialogs it still has.
+ */
+public final class TelephonyRequestHandler implements RequestHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyRequestHandler.class);
+
+    private final SipContext sip;
+    private final FloodGuard guard;
+    private final Registrar registrar;
+    private final InviteScope scope;
+    private final List<B2bua> retired = new CopyOnWriteArrayList<>();
+    private volatile Active active;
+
+    private record Active(B2bua b2bua, TrunkConfig trunk) {
+    }
+
+    public TelephonyRequestHandler(SipContext sip, FloodGuard guard, Registrar registrar, InviteScope scope) {
+        this.sip = sip;
+        this.guard = guard;
+        this.registrar = registrar;
+        this.scope = scope;
+    }
+
+    /** Makes {@code b2bua} (for {@code trunk}) take new calls; null for none (INVITEs then reach the bot). */
+    public synchronized void install(B2bua b2bua, TrunkConfig trunk) {
+        Active old = active;
+        active = b2bua == null ? null : new Active(b2bua, trunk);
+        if (old != null) {
+            retired.add(old.b2bua());
+        }
+    }
+
+    /** Relayed calls in progress, on the active and retired B2BUAs. */
+    public int activeCalls() {
+        Active a = active;
+        return (a == null ? 0 : a.b2bua().activeCalls()) + retired.stream().mapToInt(B2bua::activeCalls).sum();
+    }
+
+    @Override
+    public boolean handle(RequestEvent event) {
+        Request request = event.getRequest();
+        boolean initialInvite = Request.INVITE.equals(request.getMethod())
+                && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
+        Active a = active;
+        String source = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : null;
+        if ((initialInvite || Request.REGISTER.equals(request.getMethod())) && source != null
+                && (a == null || !a.trunk().allows(source)) && !guard.tryAcquire(source)) {
+            refuse(request, source);
+            return true;
+        }
+        if (registrar.handle(event)) {
+            return true;
+        }
+        retired.removeIf(b -> b.activeCalls() == 0);
+        if (initialInvite) {
+            if (a == null) {
+                return false;
+            }
+            int[] pts = InviteScope.payloadTypes(request.getRawContent());
+            scope.enter(new InviteScope.Invite(user(request, FromHeader.NAME), user(request, ToHeader.NAME),
+                    pts[0], pts[1]));
+            try {
+                return a.b2bua().handle(event);
+            } finally {
+                scope.exit();
+            }
+        }
+        if (a != null && a.b2bua().handle(event)) {
+            return true;
+        }
+        for (B2bua old : retired) {
+            if (old.handle(event)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String user(Request request, String header) {
+        URI uri = ((HeaderAddress) request.getHeader(header)).getAddress().getURI();
+        return uri instanceof SipURI s ? s.getUser() : null;
+    }
+
+    /** Stateless, so a flood leaves no transactions behind. */
+    private void refuse(Request request, String source) {
+        log.debug("{} from {} rate limited", request.getMethod(), source);
+        try {
+            Response r = sip.messages().createResponse(Response.SERVICE_UNAVAILABLE, request);
+            r.setReasonPhrase("Rate limited");
+            r.setHeader(sip.headers().createRetryAfterHeader(guard.retryAfterSeconds()));
+            sip.provider().sendResponse(r);
+        } catch (Exception e) {
+            log.debug("could not refuse flooding request: {}", e.toString());
+        }
+    }
+}

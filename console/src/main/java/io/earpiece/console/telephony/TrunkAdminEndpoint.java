@@ -1,0 +1,138 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.db.telephony.TrunkEntity;
+import io.earpiece.db.telephony.TrunkRepository;
+import io.earpiece.sip.trunk.TrunkConfig;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+
+/** Admin API for SIP trunks: CRUD with a write-only password, and each trunk's registration status. */
+@RestController
+@RequestMapping("/api/admin/trunks")
+@ConditionalOnProperty(prefix = "earpiece.telephony", name = "enabled", havingValue = "true", matchIfMissing = true)
+public class TrunkAdminEndpoint {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final TrunkRepository trunks;
+    private final TrunkPasswords passwords;
+    private final TrunkRuntime runtime;
+
+    public TrunkAdminEndpoint(TrunkRepository trunks, TrunkPasswords passwords, TrunkRuntime runtime) {
+        this.trunks = trunks;
+        this.passwords = passwords;
+        this.runtime = runtime;
+    }
+
+    @GetMapping
+    public Mono<List<AdminViews.TrunkView>> list() {
+        return blocking(() -> trunks.findAllByOrderByCreatedAtAscIdAsc().stream().map(this::view).toList());
+    }
+
+    @GetMapping("/{id}")
+    public Mono<AdminViews.TrunkView> get(@PathVariable String id) {
+        return blocking(() -> view(find(id)));
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public Mono<AdminViews.TrunkView> create(@RequestBody AdminViews.TrunkRequest req) {
+        return blocking(() -> {
+            if (req.id() == null || !ID.matcher(req.id()).matches()) {
+                throw bad("id must be 1-64 letters, digits, '.', '_' or '-'");
+            }
+            if (trunks.existsById(req.id())) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, "trunk " + req.id() + " exists");
+            }
+            TrunkEntity saved = save(new TrunkEntity(req.id(), Instant.now()), req);
+            runtime.reload();
+            return view(saved);
+        });
+    }
+
+    @PutMapping("/{id}")
+    public Mono<AdminViews.TrunkView> update(@PathVariable String id, @RequestBody AdminViews.TrunkRequest req) {
+        return blocking(() -> {
+            TrunkEntity saved = save(find(id), req);
+            runtime.reload();
+            return view(saved);
+        });
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public Mono<Void> delete(@PathVariable String id) {
+        return blocking(() -> {
+            trunks.delete(find(id));
+            runtime.reload();
+            return true;
+        }).then();
+    }
+
+    private TrunkEntity save(TrunkEntity e, AdminViews.TrunkRequest req) {
+        String transport = req.transport() == null ? "udp" : req.transport();
+        int interval = req.registerIntervalSeconds() == null ? 300 : req.registerIntervalSeconds();
+        List<String> codecs = req.codecs() == null || req.codecs().isEmpty() ? List.of("PCMU", "PCMA") : req.codecs();
+        List<String> sources = req.allowedSources() == null ? List.of() : req.allowedSources();
+        if (req.host() == null || req.host().isBlank() || req.username() == null || req.username().isBlank()
+                || req.port() == null) {
+            throw bad("host, port and username are required");
+        }
+        if (codecs.stream().anyMatch(c -> c.contains(",")) || sources.stream().anyMatch(s -> s.contains(","))) {
+            throw bad("codecs and allowedSources are lists of single values");
+        }
+        try {
+            // The sip module's own checks (port range, transport, interval) decide what a valid trunk is.
+            new TrunkConfig(e.getId(), req.host(), req.port(), transport, req.username(), "", req.realm(),
+                    req.callerId(), codecs, sources, Duration.ofSeconds(interval));
+        } catch (IllegalArgumentException ex) {
+            throw bad(ex.getMessage());
+        }
+        if (req.password() != null) {
+            try {
+                e.setPasswordSealed(req.password().isEmpty() ? null : passwords.seal(req.password()));
+            } catch (IllegalStateException ex) {
+                throw new ResponseStatusException(HttpStatus.CONFLICT, ex.getMessage());
+            }
+        }
+        e.update(req.host().trim(), req.port(), transport.toLowerCase(java.util.Locale.ROOT), req.username(),
+                req.realm(), req.callerId(), String.join(",", codecs), String.join(",", sources), interval,
+                req.enabled() == null || req.enabled(), Instant.now());
+        return trunks.save(e);
+    }
+
+    private TrunkEntity find(String id) {
+        return trunks.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no trunk " + id));
+    }
+
+    private AdminViews.TrunkView view(TrunkEntity e) {
+        return AdminViews.trunk(e, runtime.status(e.getId()).orElse(null));
+    }
+
+    private static ResponseStatusException bad(String reason) {
+        return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+    }
+
+    static <T> Mono<T> blocking(Callable<T> work) {
+        return Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic());
+    }
+}

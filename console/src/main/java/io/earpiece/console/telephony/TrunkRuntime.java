@@ -1,0 +1,134 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.db.telephony.TrunkEntity;
+import io.earpiece.db.telephony.TrunkRepository;
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.b2bua.B2bua;
+import io.earpiece.sip.b2bua.B2buaConfig;
+import io.earpiece.sip.b2bua.CallDetailListener;
+import io.earpiece.sip.b2bua.DidRouter;
+import io.earpiece.sip.b2bua.MediaRelay;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs the trunk stored in the database: keeps Earpiece registered to it and routes calls through it with a
+ * B2BUA. One trunk is active at a time, the first enabled one; {@link #reload()} after the table changes.
+ */
+public final class TrunkRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TrunkRuntime.class);
+
+    /** What the B2BUA built for each trunk is made of. */
+    public record Parts(SipContext sip, DigestGate gate, Registrar registrar, DidRouter router, MediaRelay media,
+                        CallDetailListener details, TelephonyRequestHandler front) {
+    }
+
+    private final Parts parts;
+    private final TrunkRepository trunks;
+    private final TrunkPasswords passwords;
+    private final TelephonyProperties properties;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private TrunkClient client;
+    private boolean closed;
+
+    public TrunkRuntime(Parts parts, TrunkRepository trunks, TrunkPasswords passwords, TelephonyProperties properties,
+                        Clock clock) {
+        this.parts = parts;
+        this.trunks = trunks;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "trunk-registration");
+            t.setDaemon(true);
+            return t;
+        });
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void onReady() {
+        reload();
+    }
+
+    /** Applies the trunk table: starts, replaces or stops the active trunk as it now says. */
+    public synchronized void reload() {
+        if (closed) {
+            return;
+        }
+        TrunkConfig next = null;
+        Optional<TrunkEntity> first = trunks.findByEnabledTrueOrderByCreatedAtAscIdAsc().stream().findFirst();
+        if (first.isPresent()) {
+            try {
+                next = config(first.get());
+            } catch (RuntimeException e) {
+                log.error("trunk {} cannot be started: {}", first.get().getId(), e.getMessage());
+            }
+        }
+        if (client != null && client.config().equals(next)) {
+            return;
+        }
+        if (client != null) {
+            log.info("trunk {} stopped", client.config().id());
+            client.close();
+            client = null;
+        }
+        if (next == null) {
+            parts.front().install(null, null);
+            return;
+        }
+        TrunkClient c = new TrunkClient(next, parts.sip(), scheduler, clock, properties.trunk().minRetry(),
+                properties.trunk().maxRetry());
+        B2bua b2bua = new B2bua(new B2buaConfig(properties.botUser()), parts.sip(), parts.gate(), parts.registrar(),
+                c, parts.router(), parts.media(), parts.details(), clock);
+        parts.front().install(b2bua, next);
+        client = c;
+        c.start();
+        log.info("trunk {} active: {}", next.id(), next);
+    }
+
+    /** The registration status of the trunk, when it is the active one. */
+    public synchronized Optional<TrunkStatus> status(String trunkId) {
+        return client != null && client.config().id().equals(trunkId) ? Optional.of(client.status())
+                : Optional.empty();
+    }
+
+    private TrunkConfig config(TrunkEntity e) {
+        String password = e.getPasswordSealed() == null ? "" : passwords.open(e.getPasswordSealed());
+        return new TrunkConfig(e.getId(), e.getHost(), e.getPort(), e.getTransport(), e.getUsername(), password,
+                e.getRealm(), e.getCallerId(), split(e.getCodecs()), split(e.getAllowedSources()),
+                Duration.ofSeconds(e.getRegisterIntervalS()));
+    }
+
+    static List<String> split(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Unregisters from the trunk. */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        scheduler.shutdownNow();
+    }
+}

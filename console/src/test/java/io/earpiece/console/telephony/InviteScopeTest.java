@@ -1,0 +1,27 @@
+package io.earpiece.console.telephony;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InviteScopeTest {
+
+    private static int[] read(String sdp) {
+        return InviteScope.payloadTypes(sdp.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void takesTheFirstG711TypeAndTheTelephoneEventType() {
+        assertThat(read("v=0\nc=IN IP4 10.0.0.1\nm=audio 4000 RTP/AVP 18 8 0 96\na=rtpmap:96 telephone-event/8000\n"))
+                .containsExactly(8, 96);
+    }
+
+    @Test
+    void defaultsToPcmuWithoutTelephoneEvents() {
+        assertThat(read("v=0\nm=audio 4000 RTP/AVP 18\n")).containsExactly(0, -1);
+        assertThat(InviteScope.payloadTypes(null)).containsExactly(0, -1);
+        assertThat(read("garbage")).containsExactly(0, -1);
+    }
+}

@@ -1,0 +1,328 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.console.api.CallViews;
+import io.earpiece.console.testing.AudioMath;
+import io.earpiece.console.testing.ReferenceTranscript;
+import io.earpiece.console.testing.ReplaySpeechRecognizer;
+import io.earpiece.console.testing.SynthCall;
+import io.earpiece.db.telephony.SipUserRepository;
+import io.earpiece.db.telephony.TrunkRepository;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestMath;
+import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.trunk.KamailioCarrier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Earpiece in the call path, through the full server: kamailio is the carrier demanding digest auth, Earpiece's
+ * trunk (created with the admin API) registers to it, a sipp "rep device" registers at Earpiece, and calls go
+ * rep -> Earpiece -> trunk -> customer and back, each side playing its party's synth-call audio. The relay must
+ * carry each side's RTP to the other, and the call must be transcribed per party.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=48000", "earpiece.rtp.port-max=48999",
+        "earpiece.rtp.media-timeout=10s",
+        "earpiece.data-dir=target/it-data/telephony",
+        "spring.datasource.url=jdbc:h2:mem:telephony;DB_CLOSE_DELAY=-1",
+        io.earpiece.console.testing.TestAuth.ADMIN_PASSWORD_PROPERTY,
+        "earpiece.secret-key=" + TelephonyIT.SECRET_KEY,
+        "earpiece.telephony.realm=earpiece.test",
+        // sipp 3.6 answers only the first challenge and knows only MD5.
+        "earpiece.telephony.digest-algorithms=MD5,SHA-256"})
+class TelephonyIT {
+
+    static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+    private static final String REP = "alice";
+    private static final String REP_PASSWORD = "wonderland-42";
+    /** The rep's phone is on another loopback address, so it is not mistaken for the trunk. */
+    private static final String REP_HOST = "127.0.0.2";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Set<String> PROVISIONED = ConcurrentHashMap.newKeySet();
+
+    static SynthCall call;
+    static KamailioRunner kamailio;
+    static int customerPort;
+
+    @Autowired
+    SipGateway gateway;
+    @Autowired
+    ReplaySpeechRecognizer recognizer;
+    @Autowired
+    TrunkRepository trunks;
+    @Autowired
+    SipUserRepository users;
+    @LocalServerPort
+    int httpPort;
+
+    @TestConfiguration
+    static class Replay {
+        @Bean
+        ReplaySpeechRecognizer replaySpeechRecognizer() {
+            return new ReplaySpeechRecognizer();
+        }
+    }
+
+    @BeforeAll
+    static void carrier() throws Exception {
+        call = SynthCall.generate("renewal-price");
+        customerPort = SippRunner.freeUdpPort("127.0.0.1");
+        kamailio = KamailioCarrier.start("MD5", customerPort);
+    }
+
+    @AfterAll
+    static void stopCarrier() {
+        if (kamailio != null) {
+            kamailio.close();
+        }
+    }
+
+    private String token;
+
+    WebTestClient http() {
+        if (token == null) {
+            token = io.earpiece.console.testing.TestAuth.adminToken(httpPort);
+        }
+        return io.earpiece.console.testing.TestAuth.as(httpPort, token);
+    }
+
+    /** The trunk, the rep's SIP account and the DID route, entered through the admin API once per context. */
+    @BeforeEach
+    void provision() {
+        recognizer.use(call.reference());
+        if (!PROVISIONED.add(String.valueOf(httpPort))) {
+            return;
+        }
+        http().post().uri("/api/admin/sip-users").bodyValue(Map.of("username", REP, "password", REP_PASSWORD))
+                .exchange().expectStatus().isCreated();
+        http().post().uri("/api/admin/trunks").bodyValue(Map.of("id", "carrier", "host", "127.0.0.1",
+                        "port", kamailio.port(), "username", KamailioCarrier.TRUNK_USER,
+                        "password", KamailioCarrier.TRUNK_PASSWORD, "realm", KamailioCarrier.REALM,
+                        "callerId", KamailioCarrier.DID, "codecs", List.of("PCMU"),
+                        "allowedSources", List.of("127.0.0.1"), "registerIntervalSeconds", 120))
+                .exchange().expectStatus().isCreated();
+        http().put().uri("/api/admin/did-routes/" + KamailioCarrier.DID).bodyValue(Map.of("rep", REP))
+                .exchange().expectStatus().isOk();
+        await().atMost(WAIT).until(() -> trunk().status().state(), s -> s.equals("REGISTERED"));
+    }
+
+    AdminViews.TrunkView trunk() {
+        return http().get().uri("/api/admin/trunks/carrier").exchange().expectStatus().isOk()
+                .expectBody(AdminViews.TrunkView.class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void secretsAreStoredSealedOrHashedAndNeverReturned() {
+        String trunkJson = http().get().uri("/api/admin/trunks").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(trunkJson).doesNotContain(KamailioCarrier.TRUNK_PASSWORD).contains("\"passwordSet\":true")
+                .contains("\"state\":\"REGISTERED\"");
+        String sealed = trunks.findById("carrier").orElseThrow().getPasswordSealed();
+        assertThat(sealed).startsWith("sb1.").doesNotContain(KamailioCarrier.TRUNK_PASSWORD);
+
+        var user = users.findById(REP).orElseThrow();
+        assertThat(user.getHa1Md5()).isEqualTo(DigestMath.ha1(DigestAlgorithm.MD5, REP, "earpiece.test", REP_PASSWORD));
+        assertThat(user.getHa1Sha256())
+                .isEqualTo(DigestMath.ha1(DigestAlgorithm.SHA_256, REP, "earpiece.test", REP_PASSWORD));
+        String userJson = http().get().uri("/api/admin/sip-users").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(userJson).contains(REP).doesNotContain(REP_PASSWORD).doesNotContain(user.getHa1Md5());
+
+        http().post().uri("/api/admin/sip-users").bodyValue(Map.of("username", "bob", "password", "short"))
+                .exchange().expectStatus().isBadRequest();
+        http().put().uri("/api/admin/did-routes/15550009").bodyValue(Map.of("rep", "nobody"))
+                .exchange().expectStatus().isBadRequest();
+        http().post().uri("/api/admin/trunks").bodyValue(Map.of("id", "bad", "host", "127.0.0.1", "port", 70000,
+                "username", "x")).exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void repDialsTheCustomerThroughTheTrunkAndBothPartiesAreRelayedAndTranscribed() throws Exception {
+        long durationMs = Math.round(call.reference().duration_s() * 1000);
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        registerRepDevice(repPort);
+        try (SippRunner customer = SippRunner.builder(scenario("answer", call.pcap("customer")))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
+                .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT.plusMillis(durationMs)).start()) {
+            int rep = SippRunner.builder(scenario("rep-call", call.pcap("rep")))
+                    .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
+                    .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT.plusMillis(durationMs))
+                    .key("user", REP).key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", REP, "-ap", REP_PASSWORD, "-d", String.valueOf(durationMs + 1500)).run();
+            if (rep != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(rep).as("rep's sipp exit code").isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp exit code").isZero();
+        }
+        AdminViews.CallDetailView cdr = endedCall("OUTBOUND");
+        assertThat(cdr.remote()).isEqualTo(KamailioCarrier.CUSTOMER_NUMBER);
+        assertThat(cdr.endedBy()).isEqualTo("REP");
+        CallViews.CallDetail detail = assertRelayedAndTranscribed(cdr);
+        assertThat(detail.from()).isEqualTo(REP);
+        assertThat(detail.to()).isEqualTo(KamailioCarrier.CUSTOMER_NUMBER);
+    }
+
+    @Test
+    void customerCallsTheDidAndTheRepsRegisteredDeviceAnswers() throws Exception {
+        long durationMs = Math.round(call.reference().duration_s() * 1000);
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        registerRepDevice(repPort);
+        try (SippRunner repPhone = SippRunner.builder(scenario("answer", call.pcap("rep")))
+                .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
+                .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT.plusMillis(durationMs)).start()) {
+            int customer = SippRunner.builder(scenario("rep-call", call.pcap("customer")))
+                    .remote("127.0.0.1", kamailio.port()).mediaPort(evenFreePort("127.0.0.1"))
+                    .timeout(WAIT.plusMillis(durationMs))
+                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
+                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD,
+                            "-d", String.valueOf(durationMs + 1500)).run();
+            if (customer != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(customer).as("customer's sipp exit code").isZero();
+            assertThat(repPhone.awaitExit()).as("rep phone's sipp exit code").isZero();
+        }
+        AdminViews.CallDetailView cdr = endedCall("INBOUND");
+        assertThat(cdr.remote()).isEqualTo(KamailioCarrier.CUSTOMER_USER);
+        assertThat(cdr.endedBy()).isEqualTo("CUSTOMER");
+        CallViews.CallDetail detail = assertRelayedAndTranscribed(cdr);
+        assertThat(detail.from()).isEqualTo(KamailioCarrier.CUSTOMER_USER);
+        assertThat(detail.to()).isEqualTo(KamailioCarrier.DID);
+    }
+
+    private void registerRepDevice(int repPort) throws IOException {
+        assertThat(SippRunner.builder(testJarScenario("/sipp/register/register-auth.xml", "register", s -> s))
+                .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).timeout(WAIT)
+                .key("user", REP).key("expires", "300").args("-au", REP, "-ap", REP_PASSWORD).run())
+                .as("REGISTER with MD5 digest at Earpiece").isZero();
+        AdminViews.SipUserView user = http().get().uri("/api/admin/sip-users/" + REP).exchange().expectStatus().isOk()
+                .expectBody(AdminViews.SipUserView.class).returnResult().getResponseBody();
+        assertThat(user.devices()).extracting(AdminViews.DeviceView::contact)
+                .contains("sip:" + REP + "@" + REP_HOST + ":" + repPort + ";transport=udp");
+    }
+
+    private AdminViews.CallDetailView endedCall(String direction) {
+        return await().atMost(WAIT).until(() -> http().get().uri("/api/admin/call-details?size=100").exchange()
+                        .expectStatus().isOk()
+                        .expectBody(new ParameterizedTypeReference<List<AdminViews.CallDetailView>>() { })
+                        .returnResult().getResponseBody().stream()
+                        .filter(d -> d.direction().equals(direction) && d.endedAt() != null).findFirst().orElse(null),
+                d -> d != null);
+    }
+
+    /** Checks the relay carried each side's RTP to the other and that each party was recorded and transcribed. */
+    private CallViews.CallDetail assertRelayedAndTranscribed(AdminViews.CallDetailView cdr) throws Exception {
+        assertThat(cdr.rep()).isEqualTo(REP);
+        assertThat(cdr.trunkId()).isEqualTo("carrier");
+        assertThat(cdr.disposition()).isEqualTo("ANSWERED");
+        assertThat(cdr.finalStatus()).isEqualTo(200);
+        assertThat(cdr.answeredAt()).isAfterOrEqualTo(cdr.startedAt());
+        assertThat(cdr.endedAt()).isAfterOrEqualTo(cdr.answeredAt());
+        int repSent = AudioMath.pcapPackets(call.pcap("rep"));
+        int customerSent = AudioMath.pcapPackets(call.pcap("customer"));
+        assertThat(cdr.repPacketsForwarded()).as("rep's RTP relayed to the customer")
+                .isBetween((long) (repSent * 0.99), (long) repSent);
+        assertThat(cdr.customerPacketsForwarded()).as("customer's RTP relayed to the rep")
+                .isBetween((long) (customerSent * 0.99), (long) customerSent);
+
+        CallViews.CallSummary summary = await().atMost(WAIT).until(() -> http().get().uri("/api/calls?size=100")
+                        .exchange().expectStatus().isOk()
+                        .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
+                        .returnResult().getResponseBody().stream()
+                        .filter(c -> c.conversationId().equals(cdr.conversationId())).findFirst().orElse(null),
+                c -> c != null && c.status().equals("ENDED"));
+        CallViews.CallDetail detail = http().get().uri("/api/calls/" + summary.id()).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).extracting(CallViews.PartyView::party)
+                .containsExactlyInAnyOrder("rep", "customer");
+        ReferenceTranscript ref = call.reference();
+        for (CallViews.PartyView p : detail.parties()) {
+            int sent = AudioMath.pcapPackets(call.pcap(p.party()));
+            assertThat(p.packetsReceived()).as("packets of %s tapped", p.party()).isEqualTo(sent);
+
+            byte[] wav = http().get().uri(p.recordingUrl()).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            Path file = Path.of("target/it-data/telephony-" + summary.id() + "-" + p.party() + ".wav");
+            Files.createDirectories(file.getParent());
+            Files.write(file, wav);
+            double corr = AudioMath.maxNormalisedCorrelation(AudioMath.readWav(file),
+                    AudioMath.readWav(call.wav(p.party())), 1600);
+            assertThat(corr).as("correlation of %s's tap recording with its source", p.party())
+                    .isGreaterThanOrEqualTo(0.9);
+
+            List<ReferenceTranscript.Utterance> expected = ref.of(p.party());
+            List<CallViews.SegmentView> got = detail.segments().stream()
+                    .filter(s -> s.party().equals(p.party())).toList();
+            assertThat(got).as("segments of %s", p.party()).hasSameSizeAs(expected);
+            for (int i = 0; i < expected.size(); i++) {
+                assertThat(got.get(i).text()).isEqualTo(expected.get(i).text());
+                assertThat((double) got.get(i).startMs()).as("start of %s #%d", p.party(), i)
+                        .isCloseTo(expected.get(i).start() * 1000, offset(300.0));
+            }
+        }
+        return detail;
+    }
+
+    /** A sipp scenario of sip-gateway's test-jar that also plays {@code pcap} once the call is set up. */
+    private static Path scenario(String name, Path pcap) throws IOException {
+        String play = "<nop><action><exec play_pcap_audio=\"" + pcap.toAbsolutePath() + "\"/></action></nop>";
+        return testJarScenario("/sipp/b2bua/" + name + ".xml", name, s -> name.equals("answer")
+                ? s.replace("<recv request=\"ACK\" crlf=\"true\"/>", "<recv request=\"ACK\" crlf=\"true\"/>\n" + play)
+                : s.replace("<pause/>", play + "\n<pause/>"));
+    }
+
+    private static Path testJarScenario(String resource, String name,
+                                        java.util.function.UnaryOperator<String> edit) throws IOException {
+        String xml;
+        try (InputStream in = TelephonyIT.class.getResourceAsStream(resource)) {
+            assertThat(in).as("scenario %s on the test classpath", resource).isNotNull();
+            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String edited = edit.apply(xml);
+        assertThat(edited.contains("play_pcap_audio") || !resource.contains("b2bua")).isTrue();
+        Path dir = Path.of("target", "telephony-scenarios");
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, name + "-", ".xml");
+        Files.writeString(file, edited, StandardCharsets.ISO_8859_1);
+        return file;
+    }
+
+    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
+    private static int evenFreePort(String host) {
+        for (int i = 0; i < 50; i++) {
+            int p = SippRunner.freeUdpPort(host);
+            if (p % 2 == 0 && p < 65000) {
+                return p;
+            }
+        }
+        return SippRunner.freeUdpPort(host) & ~1;
+    }
+}

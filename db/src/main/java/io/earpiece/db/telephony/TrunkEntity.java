@@ -1,0 +1,102 @@
+package io.earpiece.db.telephony;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/**
+ * A SIP trunk as the admin entered it. Lists are stored comma-separated; the password only sealed (AES-GCM),
+ * so a database dump does not give the carrier credentials away.
+ */
+@Entity
+@Table(name = "sip_trunks")
+public class TrunkEntity {
+
+    @Id
+    private String id;
+
+    @Column(nullable = false)
+    private String host;
+
+    @Column(nullable = false)
+    private int port;
+
+    @Column(nullable = false)
+    private String transport;
+
+    @Column(nullable = false)
+    private String username;
+
+    @Column(name = "password_sealed")
+    private String passwordSealed;
+
+    private String realm;
+
+    @Column(name = "caller_id")
+    private String callerId;
+
+    @Column(nullable = false)
+    private String codecs;
+
+    @Column(name = "allowed_sources", nullable = false)
+    private String allowedSources;
+
+    @Column(name = "register_interval_s", nullable = false)
+    private int registerIntervalS;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected TrunkEntity() {
+    }
+
+    public TrunkEntity(String id, Instant createdAt) {
+        this.id = id;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    /** Sets every field but the password, which changes only when a new one is given. */
+    public void update(String host, int port, String transport, String username, String realm, String callerId,
+                       String codecs, String allowedSources, int registerIntervalS, boolean enabled, Instant at) {
+        this.host = host;
+        this.port = port;
+        this.transport = transport;
+        this.username = username;
+        this.realm = realm;
+        this.callerId = callerId;
+        this.codecs = codecs;
+        this.allowedSources = allowedSources;
+        this.registerIntervalS = registerIntervalS;
+        this.enabled = enabled;
+        this.updatedAt = at;
+    }
+
+    public void setPasswordSealed(String passwordSealed) {
+        this.passwordSealed = passwordSealed;
+    }
+
+    public String getId() { return id; }
+    public String getHost() { return host; }
+    public int getPort() { return port; }
+    public String getTransport() { return transport; }
+    public String getUsername() { return username; }
+    public String getPasswordSealed() { return passwordSealed; }
+    public String getRealm() { return realm; }
+    public String getCallerId() { return callerId; }
+    public String getCodecs() { return codecs; }
+    public String getAllowedSources() { return allowedSources; }
+    public int getRegisterIntervalS() { return registerIntervalS; }
+    public boolean isEnabled() { return enabled; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+}
