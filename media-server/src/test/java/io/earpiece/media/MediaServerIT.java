@@ -2,6 +2,7 @@ package io.earpiece.media;
 
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpPacketWriter;
+import io.earpiece.media.support.FreePorts;
 import io.earpiece.media.support.PcmuStream;
 import io.earpiece.media.support.Tone;
 import io.earpiece.media.support.WavFile;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
@@ -251,31 +251,8 @@ class MediaServerIT {
         from.send(ByteBuffer.wrap(data), to);
     }
 
-    /** An even port from the ephemeral range with the next {@code count} even ports all free right now. */
     private static int freeEvenPorts(int count) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int candidate;
-            try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LOOPBACK, 0))) {
-                candidate = probe.getLocalPort() & ~1;
-            }
-            if (candidate + 2 * count > 65535) {
-                continue;
-            }
-            List<DatagramSocket> held = new ArrayList<>();
-            try {
-                for (int i = 0; i < count; i++) {
-                    held.add(new DatagramSocket(new InetSocketAddress(LOOPBACK, candidate + 2 * i)));
-                }
-                return candidate;
-            } catch (SocketException taken) {
-                // try another range
-            } finally {
-                for (DatagramSocket s : held) {
-                    s.close();
-                }
-            }
-        }
-        throw new IOException("no free even UDP port range on loopback");
+        return FreePorts.evenRun(count);
     }
 
     private static short[] concat(List<AudioFrame> frames) {
