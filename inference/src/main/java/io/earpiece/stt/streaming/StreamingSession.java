@@ -265,8 +265,9 @@ final class StreamingSession implements TranscriptionSession {
         TranscriptSegment segment = new TranscriptSegment(callId, party, target.index, utterance.startMs(),
                 utterance.endMs(), Words.join(words), true, words.size(),
                 WordTimings.spread(words, utterance.startMs(), utterance.endMs()));
-        stream.complete(segment);
+        // Counted before delivery: close() returns once the segment is delivered, and must find it counted.
         scheduler.metrics().onFinalDelivered(callId, party, target.index, System.nanoTime() - endOfSpeechNanos);
+        stream.complete(segment);
     }
 
     private void finalDelivered(TranscriptSegment segment) {
