@@ -100,7 +100,9 @@ public class UploadCallWriter {
                 if (calls.existsById(callId)) {
                     return null;
                 }
-                store.callStarted(callId, conversationId(job), "upload", clip(job.getFileName(), 512), started);
+                // The uploader owns the call the way a rep owns a call from their SIP user (the From URI's user part).
+                String from = job.getUploadedBy() == null ? "upload" : "sip:" + job.getUploadedBy() + "@upload";
+                store.callStarted(callId, conversationId(job), from, clip(job.getFileName(), 512), started);
                 for (int i = 0; i < labels.size(); i++) {
                     String speaker = labels.get(i);
                     store.partyJoined(callId, speaker, "upload-" + job.getId() + "/" + (i + 1), codec, null, 0,

@@ -37,6 +37,12 @@ public class UploadIntake {
 
     public UploadView accept(String jobId, StoredFile file, String fileName, String source)
             throws IOException, MediaException {
+        return accept(jobId, file, fileName, source, null);
+    }
+
+    /** As {@link #accept(String, StoredFile, String, String)}, recording who uploaded it (null: nobody signed in). */
+    public UploadView accept(String jobId, StoredFile file, String fileName, String source, String uploadedBy)
+            throws IOException, MediaException {
         UploadInspector.Inspection inspection;
         try {
             inspection = inspector.inspect(file.path());
@@ -44,7 +50,7 @@ public class UploadIntake {
             Files.deleteIfExists(file.path());
             throw e;
         }
-        return jobs.create(jobId, file, name(fileName), inspection, source);
+        return jobs.create(jobId, file, name(fileName), inspection, source, uploadedBy);
     }
 
     static String name(String fileName) {

@@ -2,6 +2,8 @@ package io.earpiece.console.upload;
 
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,7 +61,7 @@ public class UploadsEndpoint {
     @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<UploadView>> upload(
             @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
-            @RequestBody Flux<PartEvent> parts) {
+            @RequestBody Flux<PartEvent> parts, Authentication user) {
         var off = intake.unavailable();
         if (off.isPresent()) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
@@ -86,7 +88,8 @@ public class UploadsEndpoint {
                         return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                                 "no file part named 'file' in the form"));
                     }
-                    return Mono.fromCallable(() -> intake.accept(jobId, stored.get(0), fileName.get(), "upload"))
+                    return Mono.fromCallable(() -> intake.accept(jobId, stored.get(0), fileName.get(), "upload",
+                            user == null ? null : user.getName()))
                             .subscribeOn(Schedulers.boundedElastic());
                 })
                 .map(view -> ResponseEntity.accepted().location(URI.create("/api/uploads/" + view.id())).body(view))
@@ -94,22 +97,22 @@ public class UploadsEndpoint {
     }
 
     @GetMapping("/api/uploads")
-    public Mono<List<UploadView>> recent(@RequestParam(defaultValue = "50") int size) {
+    public Mono<List<UploadView>> recent(@RequestParam(defaultValue = "50") int size, Authentication user) {
         if (size < 1 || size > 500) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1..500"));
         }
-        return Mono.fromCallable(() -> jobs.recent(size)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    @GetMapping("/api/uploads/{id}")
-    public Mono<UploadView> job(@PathVariable String id) {
-        return Mono.fromCallable(() -> jobs.find(id).orElseThrow(() -> notFound(id)))
+        return Mono.fromCallable(() -> jobs.recent(size).stream().filter(v -> maySee(user, v)).toList())
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    @GetMapping("/api/uploads/{id}")
+    public Mono<UploadView> job(@PathVariable String id, Authentication user) {
+        return Mono.fromCallable(() -> visible(id, user)).subscribeOn(Schedulers.boundedElastic());
+    }
+
     @GetMapping(path = "/api/uploads/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<UploadView>> events(@PathVariable String id) {
-        return Mono.fromCallable(() -> jobs.find(id).orElseThrow(() -> notFound(id)))
+    public Flux<ServerSentEvent<UploadView>> events(@PathVariable String id, Authentication user) {
+        return Mono.fromCallable(() -> visible(id, user))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(found -> jobs.follow(id))
                 .map(v -> ServerSentEvent.builder(v).id(Long.toString(v.version()))
@@ -117,13 +120,29 @@ public class UploadsEndpoint {
     }
 
     @DeleteMapping("/api/uploads/{id}")
-    public Mono<ResponseEntity<UploadView>> cancel(@PathVariable String id) {
-        return Mono.fromCallable(() -> switch (jobs.cancel(id)) {
+    public Mono<ResponseEntity<UploadView>> cancel(@PathVariable String id, Authentication user) {
+        return Mono.fromCallable(() -> visible(id, user)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(found -> Mono.fromCallable(() -> switch (jobs.cancel(id)) {
             case CANCELLED -> ResponseEntity.accepted().body(jobs.find(id).orElseThrow());
             case TOO_LATE -> throw new ResponseStatusException(HttpStatus.CONFLICT, "upload " + id
                     + " has already ended or stored its call; delete the call instead");
             case NOT_FOUND -> throw notFound(id);
-        }).subscribeOn(Schedulers.boundedElastic());
+        }).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** The job, if {@code user} may see it; otherwise 404, as for a job that does not exist. */
+    private UploadView visible(String id, Authentication user) {
+        return jobs.find(id).filter(v -> maySee(user, v)).orElseThrow(() -> notFound(id));
+    }
+
+    /** Admins and managers see every upload; reps the ones they uploaded. */
+    private static boolean maySee(Authentication user, UploadView view) {
+        return maySeeAll(user) || (user != null && user.getName().equals(view.uploadedBy()));
+    }
+
+    private static boolean maySeeAll(Authentication user) {
+        return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_MANAGER"));
     }
 
     private static ResponseStatusException notFound(String id) {

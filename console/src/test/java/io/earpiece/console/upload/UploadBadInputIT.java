@@ -1,6 +1,7 @@
 package io.earpiece.console.upload;
 
 import io.earpiece.console.testing.SynthCall;
+import io.earpiece.console.testing.TestAuth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -165,5 +166,38 @@ class UploadBadInputIT {
                 Duration.ofSeconds(60));
         client.http.delete().uri("/api/uploads/" + done.id()).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
         client.http.delete().uri("/api/uploads/no-such-job").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aRepSeesOnlyTheirOwnUploadsAndOwnsTheirCall() {
+        var admin = TestAuth.as(port, TestAuth.adminToken(port));
+        for (String user : java.util.List.of("upl-alice", "upl-bob")) {
+            admin.post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("username", user, "password", "long-password-" + user, "role", "REP"))
+                    .exchange().expectStatus().isCreated();
+        }
+        var alice = TestAuth.as(port, TestAuth.token(port, "upl-alice", "long-password-upl-alice"))
+                .mutate().responseTimeout(Duration.ofSeconds(60)).build();
+        var bob = TestAuth.as(port, TestAuth.token(port, "upl-bob", "long-password-upl-bob"));
+
+        var form = new org.springframework.http.client.MultipartBodyBuilder();
+        form.part("file", new org.springframework.core.io.FileSystemResource(synth.dir().resolve(CALL + ".mp3")))
+                .filename(CALL + ".mp3");
+        UploadView accepted = alice.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(org.springframework.web.reactive.function.BodyInserters.fromMultipartData(form.build()))
+                .exchange().expectStatus().isAccepted().expectBody(UploadView.class).returnResult().getResponseBody();
+        assertThat(accepted.uploadedBy()).isEqualTo("upl-alice");
+
+        bob.get().uri("/api/uploads/" + accepted.id()).exchange().expectStatus().isNotFound();
+        bob.delete().uri("/api/uploads/" + accepted.id()).exchange().expectStatus().isNotFound();
+        assertThat(bob.get().uri("/api/uploads?size=500").exchange().expectBodyList(UploadView.class)
+                .returnResult().getResponseBody()).extracting(UploadView::id).doesNotContain(accepted.id());
+
+        UploadView done = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).until(
+                () -> alice.get().uri("/api/uploads/" + accepted.id()).exchange().expectStatus().isOk()
+                        .expectBody(UploadView.class).returnResult().getResponseBody(),
+                v -> v.callId() != null);
+        alice.get().uri("/api/calls/" + done.callId()).exchange().expectStatus().isOk();
+        bob.get().uri("/api/calls/" + done.callId()).exchange().expectStatus().isNotFound();
     }
 }

@@ -41,6 +41,9 @@ public class UploadJobEntity {
     @Column(nullable = false)
     private String source;
 
+    @Column(name = "uploaded_by")
+    private String uploadedBy;
+
     @Column(nullable = false)
     private String state;
 
@@ -103,6 +106,11 @@ public class UploadJobEntity {
     public String getSha256() { return sha256; }
     public String getContainer() { return container; }
     public String getSource() { return source; }
+
+    /** The user who uploaded the file, or null when it came from the watched folder. */
+    public String getUploadedBy() { return uploadedBy; }
+
+    public void setUploadedBy(String uploadedBy) { this.uploadedBy = uploadedBy; }
     public String getState() { return state; }
     public String getStage() { return stage; }
     public int getPercent() { return percent; }
