@@ -1,5 +1,6 @@
 package io.earpiece.media;
 
+import io.earpiece.media.support.Captured;
 import io.earpiece.media.MediaRelay.Side;
 import io.earpiece.media.codec.OpusPayloadDecoder;
 import io.earpiece.media.g711.G711Codec;
@@ -25,7 +26,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -113,8 +113,8 @@ class MediaRelayIT {
 
         assertThat(aTap.frames).allSatisfy(f -> assertThat(f.legId()).isEqualTo("rep"));
         assertThat(bTap.frames).allSatisfy(f -> assertThat(f.legId()).isEqualTo("customer"));
-        short[] repAudio = concat(aTap.frames);
-        short[] customerAudio = concat(bTap.frames);
+        short[] repAudio = Captured.concat(aTap.frames);
+        short[] customerAudio = Captured.concat(bTap.frames);
         assertThat(Tone.correlation(repAudio, Tone.sine(440, 8000, 16000, 0, repAudio.length), 64, 100 * 320))
                 .isGreaterThan(0.99);
         assertThat(Tone.correlation(customerAudio, Tone.sine(660, 8000, 16000, 0, customerAudio.length), 64,
@@ -180,7 +180,7 @@ class MediaRelayIT {
         assertThat(aTap.digits).containsExactly("rep:9@1000");
         assertThat(relay.stats(Side.B).tap().codec()).isEqualTo("PCMA");
         await().atMost(WAIT).until(() -> bTap.frames.size() >= 48);
-        short[] customer = concat(bTap.frames);
+        short[] customer = Captured.concat(bTap.frames);
         assertThat(Tone.correlation(customer, Tone.sine(660, 8000, 16000, 0, customer.length), 64, 48 * 320))
                 .isGreaterThan(0.99);
     }
@@ -235,7 +235,7 @@ class MediaRelayIT {
 
         await().atMost(WAIT).until(() -> aTap.frames.size() >= 70);
         assertThat(relay.stats(Side.A).tap().codec()).isEqualTo("OPUS");
-        short[] softphone = concat(aTap.frames);
+        short[] softphone = Captured.concat(aTap.frames);
         assertThat(Tone.rms(softphone, 3200, 70 * 320)).isGreaterThan(4000);
         assertThat(Tone.bestCorrelation(softphone, Tone.sine(500, 8000, 16000, 0, softphone.length), 3200, 70 * 320,
                 240)).isGreaterThan(0.95);
@@ -354,36 +354,5 @@ class MediaRelayIT {
         short[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
         return all;
-    }
-
-    private static short[] concat(List<AudioFrame> frames) {
-        short[] all = new short[frames.size() * AudioFrame.SAMPLES];
-        for (int i = 0; i < frames.size(); i++) {
-            System.arraycopy(frames.get(i).samples(), 0, all, i * AudioFrame.SAMPLES, AudioFrame.SAMPLES);
-        }
-        return all;
-    }
-
-    private static final class Captured implements MediaLegListener {
-        final List<AudioFrame> frames = new CopyOnWriteArrayList<>();
-        final List<String> digits = new CopyOnWriteArrayList<>();
-        final List<String> timeoutLegs = new CopyOnWriteArrayList<>();
-        final AtomicInteger timeouts = new AtomicInteger();
-
-        @Override
-        public void onFrame(AudioFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void onDtmf(String legId, char digit, long mediaTimeMs) {
-            digits.add(legId + ":" + digit + "@" + mediaTimeMs);
-        }
-
-        @Override
-        public void onMediaTimeout(String legId) {
-            timeoutLegs.add(legId);
-            timeouts.incrementAndGet();
-        }
     }
 }

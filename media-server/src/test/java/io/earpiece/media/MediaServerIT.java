@@ -1,5 +1,6 @@
 package io.earpiece.media;
 
+import io.earpiece.media.support.Captured;
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpPacketWriter;
 import io.earpiece.media.support.FreePorts;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,7 +112,7 @@ class MediaServerIT {
             assertThat(captured.frames.get(i).mediaTimeMs()).isEqualTo(20L * i);
         }
         assertThat(captured.digits).containsExactly("leg-a:5@1000");
-        short[] audio = concat(captured.frames);
+        short[] audio = Captured.concat(captured.frames);
         short[] reference = Tone.sine(440, 8000, 16000, 0, audio.length);
         assertThat(Tone.correlation(audio, reference, 0, 20 * 320 - 32)).isGreaterThan(0.99);
         assertThat(Tone.rms(audio, 20 * 320 + 32, 21 * 320 - 32)).as("lost packet is silence").isLessThan(50);
@@ -253,34 +252,5 @@ class MediaServerIT {
 
     private static int freeEvenPorts(int count) throws IOException {
         return FreePorts.evenRun(count);
-    }
-
-    private static short[] concat(List<AudioFrame> frames) {
-        short[] all = new short[frames.size() * AudioFrame.SAMPLES];
-        for (int i = 0; i < frames.size(); i++) {
-            System.arraycopy(frames.get(i).samples(), 0, all, i * AudioFrame.SAMPLES, AudioFrame.SAMPLES);
-        }
-        return all;
-    }
-
-    private static final class Captured implements MediaLegListener {
-        final List<AudioFrame> frames = new CopyOnWriteArrayList<>();
-        final List<String> digits = new CopyOnWriteArrayList<>();
-        final AtomicInteger timeouts = new AtomicInteger();
-
-        @Override
-        public void onFrame(AudioFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void onDtmf(String legId, char digit, long mediaTimeMs) {
-            digits.add(legId + ":" + digit + "@" + mediaTimeMs);
-        }
-
-        @Override
-        public void onMediaTimeout(String legId) {
-            timeouts.incrementAndGet();
-        }
     }
 }

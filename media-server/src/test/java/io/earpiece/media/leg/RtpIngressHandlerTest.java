@@ -1,8 +1,8 @@
 package io.earpiece.media.leg;
 
+import io.earpiece.media.support.Captured;
 import io.earpiece.media.AudioFrame;
 import io.earpiece.media.MediaConfig;
-import io.earpiece.media.MediaLegListener;
 import io.earpiece.media.MediaLegSpec;
 import io.earpiece.media.RtpStats;
 import io.earpiece.media.g711.G711Codec;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,7 +61,7 @@ class RtpIngressHandlerTest {
         assertThat(captured.frames).hasSize(10);
         assertThat(captured.frames).extracting(AudioFrame::mediaTimeMs)
                 .containsExactly(0L, 20L, 40L, 60L, 80L, 100L, 120L, 140L, 160L, 180L);
-        short[] audio = concat(captured.frames);
+        short[] audio = Captured.concat(captured.frames);
         short[] reference = Tone.sine(440, 9000, 16000, 0, audio.length);
         assertThat(Tone.correlation(audio, reference, 100, 3100)).isGreaterThan(0.995);
         assertThat(counters.dropped(DropReason.MALFORMED)).isEqualTo(2);
@@ -135,7 +133,7 @@ class RtpIngressHandlerTest {
         assertThat(counters.dropped(DropReason.WRONG_PAYLOAD_TYPE)).isEqualTo(1);
         assertThat(pipeline.stats().codec()).isEqualTo("PCMA");
         channel.close().sync();
-        short[] audio = concat(captured.frames);
+        short[] audio = Captured.concat(captured.frames);
         assertThat(Tone.correlation(audio, Tone.sine(440, 9000, 16000, 0, audio.length), 40, 600))
                 .isGreaterThan(0.99);
     }
@@ -179,14 +177,14 @@ class RtpIngressHandlerTest {
     void mediaTimeoutFiresOncePerSilence() throws Exception {
         open(PEER, -1);
         elapse(400);
-        assertThat(captured.timeouts).isZero();
+        assertThat(captured.timeouts.get()).isZero();
         elapse(200);
-        assertThat(captured.timeouts).isEqualTo(1);
+        assertThat(captured.timeouts.get()).isEqualTo(1);
         elapse(600);
-        assertThat(captured.timeouts).isEqualTo(1);
+        assertThat(captured.timeouts.get()).isEqualTo(1);
         send(PEER, stream.bytes(0));
         elapse(600);
-        assertThat(captured.timeouts).isEqualTo(2);
+        assertThat(captured.timeouts.get()).isEqualTo(2);
     }
 
     @Test
@@ -225,35 +223,6 @@ class RtpIngressHandlerTest {
             clock.addAndGet(10 * MS);
             channel.advanceTimeBy(10, TimeUnit.MILLISECONDS);
             channel.runScheduledPendingTasks();
-        }
-    }
-
-    private static short[] concat(List<AudioFrame> frames) {
-        short[] all = new short[frames.size() * AudioFrame.SAMPLES];
-        for (int i = 0; i < frames.size(); i++) {
-            System.arraycopy(frames.get(i).samples(), 0, all, i * AudioFrame.SAMPLES, AudioFrame.SAMPLES);
-        }
-        return all;
-    }
-
-    private static final class Captured implements MediaLegListener {
-        final List<AudioFrame> frames = new CopyOnWriteArrayList<>();
-        final List<String> digits = new CopyOnWriteArrayList<>();
-        volatile int timeouts;
-
-        @Override
-        public void onFrame(AudioFrame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public void onDtmf(String legId, char digit, long mediaTimeMs) {
-            digits.add(legId + ":" + digit + "@" + mediaTimeMs);
-        }
-
-        @Override
-        public void onMediaTimeout(String legId) {
-            timeouts++;
         }
     }
 }
