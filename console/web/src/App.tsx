@@ -7,6 +7,7 @@ import { CallsList } from './components/CallsList';
 import { LiveSidebar } from './components/LiveSidebar';
 import { SignIn } from './components/SignIn';
 import { Softphone } from './components/Softphone';
+import { UploadsPage } from './components/UploadsPage';
 import { when, who } from './format';
 import { href, useRoute } from './route';
 import { ToastProvider } from './toast';
@@ -101,6 +102,7 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
   const nav: [string, string, boolean][] = [
     ['Softphone', href({ page: 'phone', callId: null }), route.page === 'phone'],
     ['Calls', href({ page: 'calls' }), route.page === 'calls' || route.page === 'call'],
+    ['Upload', href({ page: 'uploads' }), route.page === 'uploads'],
   ];
   if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: 'users' }), route.page === 'admin']);
 
@@ -140,6 +142,7 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
           <main className="page"><CallsList calls={calls} selected={null} error={error} /></main>
         )}
         {route.page === 'call' && <CallPage callId={route.callId} />}
+        {route.page === 'uploads' && <UploadsPage />}
         {route.page === 'admin' && <AdminPage section={route.section} />}
       </div>
     </div>

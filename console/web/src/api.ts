@@ -85,7 +85,15 @@ export const api = {
     json<unknown>('POST', `/api/calls/${encodeURIComponent(callId)}/cards/${cardId}/feedback`, { action }),
   get: <T>(url: string) => json<T>('GET', url),
   post: <T>(url: string, body?: unknown) => json<T>('POST', url, body ?? {}),
+  put: <T>(url: string, body: unknown) => json<T>('PUT', url, body),
+  delete: <T>(url: string) => json<T>('DELETE', url),
 };
+
+/** The CSRF token for a non-JSON request (an upload); a GET makes Spring set its lazy cookie first. */
+export async function csrfToken(): Promise<string | null> {
+  if (!cookie('XSRF-TOKEN')) await send('GET', '/api/auth/me').catch(() => null);
+  return cookie('XSRF-TOKEN');
+}
 
 /** GETs {@code url}; null when the server does not offer it (404/405/501), so pages can say "not available". */
 export async function optional<T>(url: string): Promise<T | null> {

@@ -25,7 +25,16 @@ export function who(uri: string | null | undefined): string {
 }
 
 export function partyName(party: string): string {
-  return party === 'rep' ? 'Rep' : party === 'customer' ? 'Customer' : 'Call';
+  if (party === 'rep') return 'Rep';
+  if (party === 'customer') return 'Customer';
+  // a recording's diarized speakers keep their label ("Speaker 1") until renamed
+  return party === 'mixed' ? 'Call' : party;
+}
+
+/** The style a line gets: live parties by role; a recording's "Speaker 1" is taken for the rep, as the server does. */
+export function partyStyle(party: string): string {
+  if (party === 'rep' || party === 'customer' || party === 'mixed') return party;
+  return party === 'Speaker 1' ? 'rep' : 'customer';
 }
 
 /** A tag such as "objection:price" as a short label ("Objection · price"). */

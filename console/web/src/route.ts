@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'phone'; callId: string | null }
   | { page: 'calls' }
+  | { page: 'uploads' }
   | { page: 'call'; callId: string }
   | { page: 'admin'; section: string };
 
@@ -12,6 +13,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'live' && parts[1]) return { page: 'phone', callId: parts[1] };
   if (parts[0] === 'calls' && parts[1]) return { page: 'call', callId: parts[1] };
   if (parts[0] === 'calls') return { page: 'calls' };
+  if (parts[0] === 'uploads') return { page: 'uploads' };
   if (parts[0] === 'admin') return { page: 'admin', section: parts[1] ?? 'users' };
   return { page: 'phone', callId: null };
 }
@@ -22,6 +24,8 @@ export function href(route: Route): string {
       return route.callId ? `#/live/${encodeURIComponent(route.callId)}` : '#/';
     case 'calls':
       return '#/calls';
+    case 'uploads':
+      return '#/uploads';
     case 'call':
       return `#/calls/${encodeURIComponent(route.callId)}`;
     case 'admin':

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
 import { clock, partyName, when, who } from '../format';
 import { href } from '../route';
@@ -7,17 +7,59 @@ import type { CallDetail } from '../types';
 import { SummaryValue } from './Summary';
 import { TranscriptView } from './TranscriptView';
 
+/** Renames a call's speakers ("Speaker 1" → "Rep"); the server stores it, so the name sticks. */
+function SpeakerNames({ callId, names, onSaved }: {
+  callId: string; names: Record<string, string>; onSaved: (n: Record<string, string>) => void;
+}) {
+  const [draft, setDraft] = useState(names);
+  const [status, setStatus] = useState<string | null>(null);
+  useEffect(() => setDraft(names), [names]);
+  const changed = Object.entries(draft).filter(([k, v]) => v.trim() && v !== names[k]);
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      onSaved(await api.put<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`,
+        Object.fromEntries(changed.map(([k, v]) => [k, v.trim()]))));
+      setStatus('Saved');
+    } catch (err) {
+      setStatus(`Not saved: ${(err as Error).message ?? err}`);
+    }
+  };
+  return (
+    <section className="panel" aria-label="Speakers">
+      <h2>Speakers</h2>
+      <form className="speaker-names" onSubmit={save}>
+        {Object.keys(names).map((label) => (
+          <label key={label}>
+            <span>{label}</span>
+            <input value={draft[label] ?? ''} maxLength={128} data-speaker={label}
+              onChange={(e) => { setDraft({ ...draft, [label]: e.target.value }); setStatus(null); }} />
+          </label>
+        ))}
+        <div className="speaker-actions">
+          <button type="submit" className="btn small" disabled={changed.length === 0}>Rename</button>
+          {status && <span className="muted small" role="status">{status}</span>}
+        </div>
+      </form>
+    </section>
+  );
+}
+
 /** After the call: recordings per party, the transcript with cards at their moments, and the summary if any. */
 export function CallPage({ callId }: { callId: string }) {
   const [call, setCall] = useState<CallDetail | null>(null);
   const [summary, setSummary] = useState<unknown>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [names, setNames] = useState<Record<string, string> | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     setCall(null);
     setSummary(undefined);
     setError(null);
+    setNames(null);
+    optional<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`).then(
+      (n) => !cancelled && setNames(n), () => !cancelled && setNames(null));
     api.call(callId).then((c) => !cancelled && setCall(c), (e) => !cancelled && setError(String(e.message ?? e)));
     optional<unknown>(`/api/calls/${encodeURIComponent(callId)}/summary`).then(
       (s) => !cancelled && setSummary(s), () => !cancelled && setSummary(null));
@@ -60,11 +102,14 @@ export function CallPage({ callId }: { callId: string }) {
             {call.parties.length === 0 && <p className="muted">No recordings.</p>}
             {call.parties.map((p) => (
               <div key={p.party} className={`player player-${p.party}`}>
-                <span className="who">{partyName(p.party)}</span>
+                <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
                 <audio controls preload="metadata" src={p.recordingUrl} aria-label={`${partyName(p.party)} recording`} />
               </div>
             ))}
           </section>
+          {names && Object.keys(names).length > 0 && (
+            <SpeakerNames callId={callId} names={names} onSaved={setNames} />
+          )}
           <section className="panel summary" aria-label="Summary" data-testid="summary">
             <h2>Summary</h2>
             {summary === undefined && <p className="muted">Loading…</p>}
@@ -75,6 +120,7 @@ export function CallPage({ callId }: { callId: string }) {
         <section className="panel transcript-panel" aria-label="Transcript">
           <h2>Transcript</h2>
           <TranscriptView lines={lines} cards={call.cards} insights={call.insights} follow={false}
+            names={names ?? undefined}
             label="Call transcript" empty="Nothing was transcribed." />
         </section>
       </div>

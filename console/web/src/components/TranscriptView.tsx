@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { clock, partyName, tagLabel } from '../format';
+import { clock, partyName, partyStyle, tagLabel } from '../format';
 import { utteranceKeys, type Line } from '../transcript';
 import type { CardView, InsightView } from '../types';
 
@@ -11,10 +11,12 @@ interface Props {
   follow: boolean;
   empty: ReactNode;
   label: string;
+  /** Display names of speakers ("Speaker 1" → "Dana"), where the call has them. */
+  names?: Record<string, string>;
 }
 
 /** The two-party transcript with insight tags on lines and cards placed after the utterance that raised them. */
-export function TranscriptView({ lines, cards, insights, follow, empty, label }: Props) {
+export function TranscriptView({ lines, cards, insights, follow, empty, label, names }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [pinnedToEnd, setPinnedToEnd] = useState(true);
   const [unseen, setUnseen] = useState(0);
@@ -70,10 +72,10 @@ export function TranscriptView({ lines, cards, insights, follow, empty, label }:
         {lines.length === 0 && <div className="transcript-empty">{empty}</div>}
         {lines.map((l) => (
           <div key={l.key}>
-            <div className={`line line-${l.party} ${l.final ? 'final' : 'partial'}`} data-key={l.key}
+            <div className={`line line-${partyStyle(l.party)} ${l.final ? 'final' : 'partial'}`} data-key={l.key}
               data-final={l.final} data-party={l.party}>
               <div className="line-head">
-                <span className="who">{partyName(l.party)}</span>
+                <span className="who">{names?.[l.party] ?? partyName(l.party)}</span>
                 <span className="at">{clock(l.startMs)}</span>
                 {!l.final && <span className="typing" aria-label="still speaking">…</span>}
               </div>

@@ -1,0 +1,127 @@
+// Drags recordings onto the console's upload page in headless Chromium (run by UploadBrowserIT).
+// Env: BASE_URL, FILE (a recording to upload), BAD_FILE (a file that is not audio), OUT_DIR (screenshots),
+// DOCS_DIR (optional: where console-upload.png is copied), E2E_USERNAME/E2E_PASSWORD, CHROMIUM.
+// Prints "OK ..." per check and CALL_ID=<id> of the call the upload made; exits 0 when all pass.
+import { chromium } from 'playwright-core';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+
+const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const FILE = process.env.FILE;
+const BAD_FILE = process.env.BAD_FILE;
+const OUT = process.env.OUT_DIR ?? 'target/browser';
+const DOCS = process.env.DOCS_DIR;
+const started = Date.now();
+
+if (!FILE || !BAD_FILE) {
+  console.error('FILE and BAD_FILE are required');
+  process.exit(2);
+}
+
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+function check(cond, msg) {
+  if (!cond) throw new Error(`check failed: ${msg}`);
+  log(`OK ${msg}`);
+}
+
+/** Drags {@code path} onto the drop zone the way a desktop file manager does: dragenter, dragover, drop. */
+async function dropFile(page, path, type) {
+  const bytes = (await readFile(path)).toString('base64');
+  const transfer = await page.evaluateHandle(({ b64, name, mime }) => {
+    const raw = atob(b64);
+    const buf = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) buf[i] = raw.charCodeAt(i);
+    const dt = new DataTransfer();
+    dt.items.add(new File([buf], name, { type: mime }));
+    return dt;
+  }, { b64: bytes, name: basename(path), mime: type });
+  const zone = page.getByTestId('dropzone');
+  await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await zone.dispatchEvent('dragover', { dataTransfer: transfer });
+  check(await zone.evaluate((el) => el.classList.contains('over')), `drop zone highlights while ${basename(path)} is over it`);
+  await zone.dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const profile = await mkdtemp(join(tmpdir(), 'earpiece-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+  });
+  try {
+    // Every status text a row shows, in order, so the test can tell the bar really moved through the stages.
+    await context.addInitScript(() => {
+      window.__statuses = [];
+      new MutationObserver(() => {
+        for (const el of document.querySelectorAll('[data-testid=upload-row]:not([data-state=refused]) [data-testid=upload-status]')) {
+          const t = el.textContent;
+          if (window.__statuses[window.__statuses.length - 1] !== t) window.__statuses.push(t);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+
+    await page.goto(`${BASE}/#/uploads`);
+    await page.locator('#username').waitFor({ timeout: 15_000 });
+    await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
+    await page.fill('#password', process.env.E2E_PASSWORD ?? '');
+    await page.click('button[type=submit]');
+    await page.getByTestId('dropzone').waitFor({ timeout: 15_000 });
+    check(true, 'signed in and on the upload page');
+
+    // A text file named .mp3 is refused with the server's reason, and makes no job.
+    await dropFile(page, BAD_FILE, 'audio/mpeg');
+    const refused = page.locator('[data-testid=upload-row][data-state=refused]');
+    await refused.waitFor({ timeout: 20_000 });
+    const refusal = await refused.getByTestId('upload-status').textContent();
+    check(/^Refused \(415\): .+/.test(refusal), `a text file named .mp3 is refused: "${refusal}"`);
+
+    await dropFile(page, FILE, 'audio/mpeg');
+    const done = page.locator('[data-testid=upload-row][data-state=done]');
+    await done.waitFor({ timeout: 90_000 });
+    const statuses = await page.evaluate(() => window.__statuses);
+    log(`statuses seen: ${JSON.stringify(statuses)}`);
+    const stages = statuses.filter((s) => /^(Decoding|Diarizing|Transcribing|Analysing) \d+ %/.test(s));
+    check(stages.some((s) => s.startsWith('Transcribing')), 'progress showed the transcribing stage');
+    const percents = statuses.map((s) => /^Transcribing (\d+) %/.exec(s)).filter(Boolean).map((m) => Number(m[1]));
+    check(percents.every((p, i) => i === 0 || p >= percents[i - 1]), `transcription percent never ran backwards ${percents}`);
+    check((await done.getByRole('progressbar').getAttribute('aria-valuenow')) === '100', 'finished bar is full');
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: join(OUT, 'console-upload.png'), animations: 'disabled', caret: 'hide' });
+    if (DOCS) await copyFile(join(OUT, 'console-upload.png'), join(DOCS, 'console-upload.png'));
+
+    await done.getByRole('link', { name: 'Open call' }).click();
+    await page.getByTestId('call-page').waitFor({ timeout: 15_000 });
+    const callId = decodeURIComponent(new URL(page.url()).hash.split('/').pop());
+    await page.locator('[data-party="Speaker 1"][data-final=true]').first().waitFor({ timeout: 15_000 });
+    await page.locator('[data-party="Speaker 2"][data-final=true]').first().waitFor({ timeout: 15_000 });
+    check(true, 'the call page shows both speakers\' lines');
+    await page.getByTestId('summary').locator('text=/action/i').first().waitFor({ timeout: 30_000 }).catch(() => {});
+
+    // Rename a speaker; after a reload the new name labels the transcript.
+    await page.fill('input[data-speaker="Speaker 1"]', 'Dana (rep)');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.locator('.speaker-actions [role=status]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
+    await page.reload();
+    await page.locator('[data-party="Speaker 1"] .who').first().waitFor({ timeout: 15_000 });
+    const who = await page.locator('[data-party="Speaker 1"] .who').first().textContent();
+    check(who === 'Dana (rep)', `renamed speaker sticks after reload (${who})`);
+    await page.screenshot({ path: join(OUT, 'console-upload-call.png'), animations: 'disabled', caret: 'hide' });
+    console.log(`CALL_ID=${callId}`);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+main().then(() => log('all checks passed'), (e) => {
+  console.error(e.stack ?? String(e));
+  process.exit(1);
+});
