@@ -39,7 +39,10 @@ public final class UploadBenchmark {
         int threads = Integer.parseInt(args[2]);
         AudioDecoder decoder = new AudioDecoder(FfmpegTools.onPath(), DecoderSettings.defaults(), new MediaSniffer());
         Diarizer diarizer = new Diarizer(DiarizationSettings.defaults());
-        BatchSettings batch = new BatchSettings(threads, 25_000, BatchSettings.defaults().chunkVad());
+        // UPLOAD_BENCH_DECODE_THREADS: whisper threads per chunk (the chunks in parallel are threads / that)
+        int perChunk = Integer.parseInt(System.getenv().getOrDefault("UPLOAD_BENCH_DECODE_THREADS", "1"));
+        BatchSettings batch = new BatchSettings(Math.max(1, threads / perChunk), 25_000,
+                BatchSettings.defaults().chunkVad());
 
         long t0 = System.nanoTime();
         DecodedAudio audio = decoder.decode(recording);
@@ -66,10 +69,18 @@ public final class UploadBenchmark {
         }
         Map<String, Double> totals = new LinkedHashMap<>();
         List<TranscribedUtterance> last = List.of();
+        String only = System.getenv().getOrDefault("UPLOAD_BENCH_MODELS", "tiny,base");
         for (RandomGgmlModel model : new RandomGgmlModel[] {RandomGgmlModel.tinyEn(), RandomGgmlModel.baseEn()}) {
+            if (!only.contains(model.layout().name().replace(".en", ""))) {
+                continue;
+            }
             Path file = model.writeCached(models);
             long load = System.nanoTime();
-            try (WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(file, 1, threads, "en"))) {
+            // As in bench/stt-latency: random tokens always look unreliable, so temperature fallback would
+            // re-decode every chunk five more times, which real speech rarely needs.
+            WhisperSettings settings = new WhisperSettings(file, perChunk,
+                    Math.max(1, threads / perChunk), "en").withTemperatureFallback(false);
+            try (WhisperRecognizer whisper = new WhisperRecognizer(settings)) {
                 double loadS = seconds(load);
                 BatchTranscriber transcriber = new BatchTranscriber(decoder, diarizer, whisper, batch);
                 long start = System.nanoTime();
