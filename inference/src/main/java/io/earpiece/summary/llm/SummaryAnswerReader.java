@@ -24,8 +24,12 @@ import java.util.Locale;
  * number outside the transcript or a due phrase that does not resolve to a date rejects the whole answer.
  */
 final class SummaryAnswerReader {
+    // Bounds that keep a runaway answer out of the stored columns (topic 64, texts 8000, rendered text 16000).
     private static final int MAX_SHORT = 200;
-    private static final int MAX_TEXT = 4000;
+    private static final int MAX_LABEL = 40;
+    private static final int MAX_TEXT = 500;
+    private static final int MAX_ABSTRACT = 2000;
+    private static final int MAX_ITEMS = 25;
 
     private final DueDateResolver dueResolver;
 
@@ -40,7 +44,7 @@ final class SummaryAnswerReader {
     CallSummary read(JsonNode answer, List<Utterance> transcript, Sentiment measured, LocalDate callDate)
             throws LlmUnavailableException {
         CallType type = CallType.valueOf(oneOf(answer, "call_type", SummaryPrompt.TYPES).toUpperCase(Locale.ROOT));
-        String abstractText = text(answer, "abstract", MAX_TEXT, false);
+        String abstractText = text(answer, "abstract", MAX_ABSTRACT, false);
         String label = oneOf(answer, "sentiment", SummaryPrompt.SENTIMENTS);
         Priority priority = Priority.valueOf(oneOf(answer, "priority", SummaryPrompt.PRIORITIES)
                 .toUpperCase(Locale.ROOT));
@@ -51,7 +55,7 @@ final class SummaryAnswerReader {
         });
         List<Question> questions = list(answer, "questions", q -> {
             int at = utterance(q, transcript);
-            String topic = text(q, "topic", MAX_SHORT, true);
+            String topic = text(q, "topic", MAX_LABEL, true);
             return new Question(at, oneOf(q, "asker", SummaryPrompt.PARTIES),
                     topic.isEmpty() ? "other" : topic.toLowerCase(Locale.ROOT), transcript.get(at).text(),
                     blankToNull(text(q, "answer", MAX_TEXT, true)));
@@ -87,6 +91,9 @@ final class SummaryAnswerReader {
         if (array == null || !array.isArray()) {
             throw invalid("no " + field + " array");
         }
+        if (array.size() > MAX_ITEMS) {
+            throw invalid(field + " has " + array.size() + " entries, more than " + MAX_ITEMS);
+        }
         List<T> out = new ArrayList<>();
         for (JsonNode node : array) {
             if (!node.isObject()) {
@@ -119,7 +126,7 @@ final class SummaryAnswerReader {
 
     /** A one- or two-word label: lower case, no separators the stored forms use. */
     private static String word(JsonNode node, String field) throws LlmUnavailableException {
-        String value = text(node, field, 40, false).toLowerCase(Locale.ROOT);
+        String value = text(node, field, MAX_LABEL, false).toLowerCase(Locale.ROOT);
         if (value.contains(":") || value.contains(";")) {
             throw invalid(field + " '" + value + "' is not a label");
         }
