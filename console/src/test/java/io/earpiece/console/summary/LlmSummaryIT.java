@@ -7,7 +7,11 @@ import io.earpiece.assist.eval.CallScriptParser;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallCoordinator;
 import io.earpiece.console.testing.TestAuth;
+import io.earpiece.db.search.SearchPage;
 import io.earpiece.db.summary.SummaryRepository;
+import io.earpiece.db.user.UserEntity;
+import io.earpiece.db.user.UserRepository;
+import io.earpiece.db.user.UserRole;
 import io.earpiece.sip.call.Codec;
 import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegOffer;
@@ -72,6 +76,8 @@ class LlmSummaryIT {
     ScriptedCalls speech;
     @Autowired
     SummaryRepository summaries;
+    @Autowired
+    UserRepository users;
     @LocalServerPort
     int port;
 
@@ -127,6 +133,26 @@ class LlmSummaryIT {
         a.putArray("action_items").addObject().put("utterance", 4).put("owner", "rep")
                 .put("what", "send the paperwork").put("due", "friday");
         return a.toString();
+    }
+
+    @Test
+    void searchFindsTheCallByTheRepsUsernameAndTheCustomersNumber() throws Exception {
+        STUB.delay(0);
+        STUB.answer(answer());
+        users.saveAndFlush(new UserEntity("dana.w", "not-a-hash", UserRole.REP, null, "dana.rep", null,
+                java.time.Instant.now()));
+        String callId = callAndSummary().callId();
+
+        assertThat(search("rep=DANA.W&size=100")).contains(callId);
+        assertThat(search("customer=(555) 017-7&size=100")).contains(callId);
+        assertThat(search("rep=dana.w&customer=555 0178")).doesNotContain(callId);
+        assertThat(search("rep=nobody-at-all")).isEmpty();
+    }
+
+    private List<String> search(String query) {
+        SearchPage page = http.get().uri("/api/search?" + query).exchange().expectStatus().isOk()
+                .expectBody(SearchPage.class).returnResult().getResponseBody();
+        return page.hits().stream().map(h -> h.callId()).toList();
     }
 
     /** One scripted call through the coordinator, hung up; returns its summary once stored. */
