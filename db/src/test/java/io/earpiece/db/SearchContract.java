@@ -16,7 +16,16 @@ import io.earpiece.db.summary.ObjectionRepository;
 import io.earpiece.db.summary.SummaryEntity;
 import io.earpiece.db.summary.SummaryRepository;
 import io.earpiece.db.transcript.TranscriptSegmentEntity;
+import io.earpiece.db.telephony.CallDetailEntity;
+import io.earpiece.db.telephony.CallDetailRepository;
 import io.earpiece.db.transcript.TranscriptSegmentRepository;
+import io.earpiece.db.upload.CallSpeakerEntity;
+import io.earpiece.db.upload.CallSpeakerRepository;
+import io.earpiece.db.upload.UploadJobEntity;
+import io.earpiece.db.upload.UploadJobRepository;
+import io.earpiece.db.user.UserEntity;
+import io.earpiece.db.user.UserRepository;
+import io.earpiece.db.user.UserRole;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +60,14 @@ abstract class SearchContract {
     ActionItemRepository actions;
     @Autowired
     CallSearch search;
+    @Autowired
+    UserRepository users;
+    @Autowired
+    UploadJobRepository uploads;
+    @Autowired
+    CallSpeakerRepository speakers;
+    @Autowired
+    CallDetailRepository details;
 
     /** Called by each test, inside its rolled-back transaction. */
     void threeCalls() {
@@ -110,6 +127,60 @@ abstract class SearchContract {
                 .containsExactly("s-price");
         assertThat(ids(search.search(new SearchCriteria(null, null, null, null, null, "support", null, 0, 20))))
                 .containsExactly("s-outage");
+    }
+
+    /** Calls that know their rep as a user: by SIP identity, as an upload's owner, and through the B2BUA. */
+    void callsWithKnownReps() {
+        threeCalls();
+        users.saveAndFlush(new UserEntity("carol", "x", UserRole.REP, null, "c.smith", "204", DAY));
+        call("s-carol-sip", "sip:c.smith@acme.test", "sip:+15550004@pstn.test", 3, "sales", "Send it over.", null);
+        call("s-carol-ext", "sip:+15550005@pstn.test", "sip:204@pbx.acme.test", 4, "sales", "Call me later.", null);
+        call("s-upload", null, null, 5, "meeting", "Let us review the plan.", null);
+        uploads.saveAndFlush(new UploadJobEntity("job-1", "s-upload", "call.mp3", "/tmp/call.mp3", 10, "ab", "mp3",
+                "api", "done", "done", 60_000L, DAY));
+        UploadJobEntity job = uploads.findById("job-1").orElseThrow();
+        job.setUploadedBy("dave");
+        uploads.saveAndFlush(job);
+        speakers.saveAndFlush(new CallSpeakerEntity("s-upload", "Speaker 1", "rep", "Dave Jones"));
+        speakers.saveAndFlush(new CallSpeakerEntity("s-upload", "Speaker 2", "customer", "Erin Walsh"));
+        call("s-b2bua", "sip:trunk@pbx.acme.test", "sip:in@earpiece.test", 6, "support", "It is broken.", null);
+        CallDetailEntity cdr = new CallDetailEntity("cdr-1", "INBOUND", "frank", "+15550199", "trunk-a",
+                DAY.plusSeconds(6 * 3600));
+        cdr.setConversationId("conv-s-b2bua");
+        details.saveAndFlush(cdr);
+    }
+
+    private List<String> byRep(String rep) {
+        return ids(search.search(new SearchCriteria(null, rep, null, null, null, null, null, 0, 20)));
+    }
+
+    private List<String> byCustomer(String customer) {
+        return ids(search.search(new SearchCriteria(null, null, customer, null, null, null, null, 0, 20)));
+    }
+
+    @Test
+    void findsCallsByTheRepsUsernameOrName() {
+        callsWithKnownReps();
+        // carol's SIP user and extension are in the URIs; the username itself is not.
+        assertThat(byRep("CAROL")).containsExactly("s-carol-ext", "s-carol-sip");
+        assertThat(byRep("dave")).containsExactly("s-upload");
+        assertThat(byRep("jones")).containsExactly("s-upload");
+        assertThat(byRep("frank")).containsExactly("s-b2bua");
+        assertThat(byRep("alice.rep")).containsExactly("s-outage", "s-price");
+        assertThat(byRep("nobody")).isEmpty();
+    }
+
+    @Test
+    void findsCallsByCustomerNameOrNumber() {
+        callsWithKnownReps();
+        assertThat(byCustomer("erin")).containsExactly("s-upload");
+        assertThat(byCustomer("Walsh")).containsExactly("s-upload");
+        assertThat(byCustomer("+15550001")).containsExactly("s-price");
+        assertThat(byCustomer("(555) 000-2")).containsExactly("s-timing");
+        assertThat(byCustomer("555 0199")).containsExactly("s-b2bua");
+        assertThat(byCustomer("jones")).isEmpty();
+        assertThat(search.search(new SearchCriteria(null, "carol", "555 0005", null, null, null, null, 0, 20))
+                .hits()).extracting(CallHit::callId).containsExactly("s-carol-ext");
     }
 
     @Test

@@ -16,15 +16,17 @@ import io.earpiece.db.summary.SummaryEntity;
 import io.earpiece.db.summary.SummaryRepository;
 import io.earpiece.db.transcript.TranscriptSegmentRepository;
 import io.earpiece.summary.ActionItem;
-import io.earpiece.summary.CallSummarizer;
 import io.earpiece.summary.CallSummary;
 import io.earpiece.summary.Decision;
 import io.earpiece.summary.Objection;
 import io.earpiece.summary.Question;
 import io.earpiece.summary.SentimentPoint;
+import io.earpiece.summary.SummaryEngine;
+import io.earpiece.summary.SummaryOutcome;
 import io.earpiece.summary.SummaryTextRenderer;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -35,10 +37,14 @@ import java.util.stream.Collectors;
 /**
  * Summarises a finished call from what is stored (transcript and assist insights), stores the summary and its
  * parts, and queues the call's exports in the same transaction: either all of it is committed or none, so an
- * export can never be lost between the summary and the outbox.
+ * export can never be lost between the summary and the outbox. The engine runs between the read and the write,
+ * outside any transaction, so a model request never holds a database connection.
  */
 @Service
 public class CallSummaries {
+
+    /** The summary_text column's size. */
+    private static final int SUMMARY_TEXT_MAX = 16_000;
 
     private final CallRepository calls;
     private final TranscriptSegmentRepository segments;
@@ -48,16 +54,19 @@ public class CallSummaries {
     private final ObjectionRepository objections;
     private final QuestionRepository questions;
     private final DecisionRepository decisions;
-    private final CallSummarizer summarizer;
+    private final SummaryEngine engine;
     private final SummaryTextRenderer renderer;
     private final ExportOutbox outbox;
     private final SummaryProperties properties;
+    private final TransactionTemplate readOnly;
+    private final TransactionTemplate readWrite;
     private final Clock clock;
 
     public CallSummaries(CallRepository calls, TranscriptSegmentRepository segments, InsightRepository insights,
                          SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
-                         QuestionRepository questions, DecisionRepository decisions, CallSummarizer summarizer,
-                         SummaryTextRenderer renderer, ExportOutbox outbox, SummaryProperties properties) {
+                         QuestionRepository questions, DecisionRepository decisions, SummaryEngine engine,
+                         SummaryTextRenderer renderer, ExportOutbox outbox, SummaryProperties properties,
+                         PlatformTransactionManager transactions) {
         this.calls = calls;
         this.segments = segments;
         this.insights = insights;
@@ -66,32 +75,65 @@ public class CallSummaries {
         this.objections = objections;
         this.questions = questions;
         this.decisions = decisions;
-        this.summarizer = summarizer;
+        this.engine = engine;
         this.renderer = renderer;
         this.outbox = outbox;
         this.properties = properties;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.readWrite = new TransactionTemplate(transactions);
         this.clock = Clock.systemUTC();
     }
 
+    /** What the engine needs, read in one transaction. */
+    private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate) {
+    }
+
     /** Summarises and stores the call once; false when it is unknown or already summarised. */
-    @Transactional
     public boolean summarise(String callId) {
-        if (summaries.existsById(callId)) {
+        Input input = readOnly.execute(status -> read(callId));
+        if (input == null) {
             return false;
+        }
+        SummaryOutcome outcome = engine.summarize(input.transcript().utterances(), input.transcript().events(),
+                input.callDate());
+        return Boolean.TRUE.equals(readWrite.execute(status -> store(input, outcome)));
+    }
+
+    /** Whether summaries may wait on a model server (callers keep them off shared threads then). */
+    public boolean remote() {
+        return engine.remote();
+    }
+
+    private Input read(String callId) {
+        if (summaries.existsById(callId)) {
+            return null;
         }
         CallEntity call = calls.findById(callId).orElse(null);
         if (call == null) {
-            return false;
+            return null;
         }
         StoredTranscript transcript = StoredTranscript.of(segments.findByCallIdOrderByStartMsAscIdAsc(callId),
                 insights.findByCallIdOrderByUtteranceAscIdAsc(callId));
-        LocalDate callDate = call.getStartedAt().atZone(properties.zone()).toLocalDate();
-        CallSummary summary = summarizer.summarize(transcript.utterances(), transcript.events(), callDate);
-        String text = renderer.render(summary);
-        summaries.save(new SummaryEntity(callId, callDate, summary.type().label(), summary.priority().label(),
+        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate());
+    }
+
+    private boolean store(Input input, SummaryOutcome outcome) {
+        String callId = input.call().getId();
+        // Another thread may have stored it while the engine ran.
+        if (summaries.existsById(callId)) {
+            return false;
+        }
+        CallSummary summary = outcome.summary();
+        LocalDate callDate = input.callDate();
+        String text = fit(renderer.render(summary), SUMMARY_TEXT_MAX);
+        SummaryEntity entity = new SummaryEntity(callId, callDate, summary.type().label(), summary.priority().label(),
                 summary.abstractText(), text, summary.sentiment().label(), summary.sentiment().overall(),
                 summary.sentiment().opening(), summary.sentiment().closing(),
-                timeline(summary.sentiment().timeline()), "offline", clock.instant()));
+                timeline(summary.sentiment().timeline()), outcome.engine(), clock.instant());
+        entity.setEngineFallback(outcome.fallback() == null ? null
+                : outcome.fallback().name().toLowerCase(Locale.ROOT));
+        summaries.save(entity);
         // The items reference the summary row: it must be inserted first.
         summaries.flush();
         List<ActionItem> a = summary.actionItems();
@@ -113,10 +155,14 @@ public class CallSummaries {
         for (int i = 0; i < d.size(); i++) {
             decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
         }
-        if (!transcript.utterances().isEmpty()) {
-            outbox.enqueue(call, summary, text);
+        if (!input.transcript().utterances().isEmpty()) {
+            outbox.enqueue(input.call(), summary, text);
         }
         return true;
+    }
+
+    private static String fit(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
     private static String timeline(List<SentimentPoint> points) {

@@ -46,7 +46,7 @@ public class SummaryQueries {
                         d.getUtterance(), d.getSpeaker(), d.getText())).toList(),
                 actions.findByCallIdOrderBySeqAsc(callId).stream().map(a -> new SummaryView.ActionItemView(
                         a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(), a.getDueDate())).toList(),
-                s.getSummaryText(), s.getEngine(), s.getCreatedAt()));
+                s.getSummaryText(), s.getEngine(), s.getEngineFallback(), s.getCreatedAt()));
     }
 
     private static List<SummaryView.Point> points(SummaryEntity s) {

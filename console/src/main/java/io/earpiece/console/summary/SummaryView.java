@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The summary API's JSON shape. */
+/**
+ * The summary API's JSON shape; {@code engine} is "offline" or "llm:PROVIDER", {@code engineFallback} why the
+ * offline summary was stored although a model was configured ("timeout", "unavailable", "malformed",
+ * "over_budget"; null otherwise).
+ */
 public record SummaryView(String callId, LocalDate callDate, String type, String priority, String abstractText,
                           Sentiment sentiment, List<ObjectionView> objections, List<QuestionView> questions,
                           List<DecisionView> decisions, List<ActionItemView> actionItems, String text,
-                          String engine, Instant createdAt) {
+                          String engine, String engineFallback, Instant createdAt) {
 
     /** Customer sentiment: mean, opening and closing thirds, label and per-utterance points. */
     public record Sentiment(String label, double overall, double opening, double closing, List<Point> timeline) {

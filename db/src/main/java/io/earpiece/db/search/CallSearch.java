@@ -78,12 +78,10 @@ public class CallSearch {
     private String where(SearchCriteria c, MapSqlParameterSource params) {
         List<String> clauses = new ArrayList<>();
         if (c.rep() != null) {
-            clauses.add("(lower(c.from_uri) like :rep escape '\\' or lower(c.to_uri) like :rep escape '\\')");
-            params.addValue("rep", contains(c.rep()));
+            clauses.add(repClause(c.rep(), params));
         }
         if (c.customer() != null) {
-            clauses.add("(lower(c.from_uri) like :customer escape '\\' or lower(c.to_uri) like :customer escape '\\')");
-            params.addValue("customer", contains(c.customer()));
+            clauses.add(customerClause(c.customer(), params));
         }
         if (c.from() != null) {
             clauses.add("c.started_at >= :fromTime");
@@ -109,6 +107,88 @@ public class CallSearch {
             clauses.add(textClause(c.text(), params));
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    /**
+     * The rep as a console user (username of a user whose SIP identity is in the call's URIs, or who uploaded
+     * the recording), as the B2BUA's rep login, as a speaker name given to the rep of an uploaded call, or as
+     * part of either SIP URI.
+     */
+    private String repClause(String rep, MapSqlParameterSource params) {
+        params.addValue("rep", contains(rep));
+        List<String> any = new ArrayList<>(List.of(
+                "lower(c.from_uri) like :rep escape '\\'", "lower(c.to_uri) like :rep escape '\\'",
+                "exists (select 1 from upload_jobs j where j.call_id = c.id"
+                        + " and lower(j.uploaded_by) like :rep escape '\\')",
+                "exists (select 1 from call_speakers sp where sp.call_id = c.id and sp.role = 'rep'"
+                        + " and lower(sp.display_name) like :rep escape '\\')",
+                "exists (select 1 from call_details d where d.conversation_id = c.conversation_id"
+                        + " and lower(d.rep_username) like :rep escape '\\')"));
+        int n = 0;
+        for (String identity : repIdentities(rep)) {
+            for (String pattern : userPartPatterns(identity)) {
+                String name = "repId" + n++;
+                params.addValue(name, pattern);
+                any.add("lower(c.from_uri) like :" + name + " escape '\\'");
+                any.add("lower(c.to_uri) like :" + name + " escape '\\'");
+            }
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
+
+    /**
+     * The customer as a speaker name given to the customer of an uploaded call, as the B2BUA's remote party, or
+     * as part of either SIP URI; a phone number typed with spaces, dashes or brackets matches by its digits.
+     */
+    private String customerClause(String customer, MapSqlParameterSource params) {
+        params.addValue("customer", contains(customer));
+        List<String> any = new ArrayList<>(List.of(
+                "lower(c.from_uri) like :customer escape '\\'", "lower(c.to_uri) like :customer escape '\\'",
+                "exists (select 1 from call_speakers sp where sp.call_id = c.id and sp.role = 'customer'"
+                        + " and lower(sp.display_name) like :customer escape '\\')",
+                "exists (select 1 from call_details d where d.conversation_id = c.conversation_id"
+                        + " and lower(d.remote) like :customer escape '\\')"));
+        String digits = phoneDigits(customer);
+        if (digits != null) {
+            params.addValue("customerDigits", contains(digits));
+            any.add("lower(c.from_uri) like :customerDigits escape '\\'");
+            any.add("lower(c.to_uri) like :customerDigits escape '\\'");
+            any.add("exists (select 1 from call_details d where d.conversation_id = c.conversation_id"
+                    + " and d.remote like :customerDigits escape '\\')");
+        }
+        return "(" + String.join(" or ", any) + ")";
+    }
+
+    /** SIP identities (SIP user, else username; extension) of at most 50 users whose username contains rep. */
+    private List<String> repIdentities(String rep) {
+        List<String> ids = new ArrayList<>();
+        jdbc.query("select sip_user, username, extension from users where lower(username) like :rep escape '\\'"
+                        + " order by id limit 50", new MapSqlParameterSource("rep", contains(rep)),
+                (java.sql.ResultSet rs) -> {
+                    String sip = rs.getString("sip_user");
+                    ids.add((sip == null || sip.isBlank() ? rs.getString("username") : sip).strip()
+                            .toLowerCase(Locale.ROOT));
+                    String ext = rs.getString("extension");
+                    if (ext != null && !ext.isBlank()) {
+                        ids.add(ext.strip().toLowerCase(Locale.ROOT));
+                    }
+                });
+        return ids;
+    }
+
+    /** LIKE patterns for a URI whose user part is exactly {@code user}: sip:, sips: and tel: forms. */
+    static List<String> userPartPatterns(String user) {
+        String u = escape(user);
+        return List.of("sip:" + u + "@%", "sips:" + u + "@%", "tel:" + u, "tel:" + u + ";%");
+    }
+
+    /** The digits of a query that looks like a phone number (digits and + - . ( ) / spaces only), else null. */
+    static String phoneDigits(String query) {
+        if (!query.matches("[+\\d\\s().\\-/]+")) {
+            return null;
+        }
+        String digits = query.replaceAll("\\D", "");
+        return digits.length() >= 3 && !digits.equals(query) ? digits : null;
     }
 
     private String textClause(String text, MapSqlParameterSource params) {
@@ -140,8 +220,11 @@ public class CallSearch {
     }
 
     private static String contains(String s) {
-        String escaped = s.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        return "%" + escaped + "%";
+        return "%" + escape(s.toLowerCase(Locale.ROOT)) + "%";
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private static Instant instant(OffsetDateTime t) {

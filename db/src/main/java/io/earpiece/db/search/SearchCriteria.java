@@ -6,8 +6,11 @@ import java.time.Instant;
  * What to look for in call history; every field but the paging may be null (no filter).
  *
  * @param text      words said in the call (full-text over transcripts)
- * @param rep       part of a SIP URI of the call (from or to), case-insensitive
- * @param customer  part of a SIP URI of the call (from or to), case-insensitive
+ * @param rep       part of the rep's username (a user whose SIP identity is in the call's URIs, the upload's
+ *                  owner, the B2BUA's rep), of the name given to the rep speaker, or of either SIP URI;
+ *                  case-insensitive
+ * @param customer  part of the name given to the customer speaker, of the B2BUA's remote number or of either
+ *                  SIP URI; a phone number matches by its digits ("(555) 010-2"); case-insensitive
  * @param from      calls started at or after this instant
  * @param to        calls started before this instant
  * @param type      summary call type ("sales", "support", "meeting")

@@ -48,8 +48,13 @@ public class SummaryEntity {
     @Column(name = "sentiment_timeline", length = 8000)
     private String sentimentTimeline;
 
+    /** "offline" or "llm:PROVIDER": what wrote the summary. */
     @Column(nullable = false)
     private String engine;
+
+    /** Why the offline summary was stored although a model was configured ("timeout", ...); null otherwise. */
+    @Column(name = "engine_fallback", length = 32)
+    private String engineFallback;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -87,5 +92,7 @@ public class SummaryEntity {
     public double getSentimentClosing() { return sentimentClosing; }
     public String getSentimentTimeline() { return sentimentTimeline; }
     public String getEngine() { return engine; }
+    public String getEngineFallback() { return engineFallback; }
+    public void setEngineFallback(String engineFallback) { this.engineFallback = engineFallback; }
     public Instant getCreatedAt() { return createdAt; }
 }
