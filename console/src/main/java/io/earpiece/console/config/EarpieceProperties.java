@@ -60,6 +60,8 @@ public record EarpieceProperties(
      *                 (a libwhisper built elsewhere, e.g. by docker/Dockerfile.cuda)
      * @param partialInterval how much new speech triggers another partial decode
      * @param maxQueued queued decodes above which partial decodes are dropped (finals never are)
+     * @param temperatureFallback re-decode a final at higher temperatures when greedy decoding looks unreliable, as
+     *                 whisper.cpp does by default; off trades some accuracy on hard audio for steadier latency
      */
     public record Whisper(@DefaultValue("") String model,
                           @DefaultValue("2") int threads,
@@ -67,7 +69,8 @@ public record EarpieceProperties(
                           @DefaultValue("en") String language,
                           @DefaultValue("cpu") String backend,
                           @DefaultValue("700ms") Duration partialInterval,
-                          @DefaultValue("16") int maxQueued) {
+                          @DefaultValue("16") int maxQueued,
+                          @DefaultValue("true") boolean temperatureFallback) {
     }
 
     /** The Whisper model file in effect and whether the admin named it explicitly. */

@@ -52,7 +52,7 @@ public class SpeechConfiguration {
         }
         EarpieceProperties.Whisper w = p.whisper();
         WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), w.contexts(),
-                w.language(), WhisperBackend.parse(w.backend()), true, true));
+                w.language(), WhisperBackend.parse(w.backend()), true, w.temperatureFallback()));
         log.info("speech recognizer: {}", whisper.describe());
         return new SpeechRecognizerHolder(whisper);
     }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestAuth.ADMIN_PASSWORD_PROPERTY,
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
-        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47800", "earpiece.rtp.port-max=47899",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47800", "earpiece.rtp.port-max=47849",
         "earpiece.data-dir=target/it-data/upload-browser",
         "spring.datasource.url=jdbc:h2:mem:uploadbrowser;DB_CLOSE_DELAY=-1"})
 class UploadBrowserIT {
