@@ -1,6 +1,8 @@
 package io.earpiece.db;
 
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallEventEntity;
+import io.earpiece.db.call.CallEventRepository;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.CallStatus;
 import io.earpiece.db.call.PartyEntity;
@@ -34,6 +36,8 @@ abstract class RepositoryContract {
     PartyRepository parties;
     @Autowired
     TranscriptSegmentRepository segments;
+    @Autowired
+    CallEventRepository events;
 
     @Test
     void storesACallWithPartiesAndOrderedSegments() {
@@ -56,6 +60,20 @@ abstract class RepositoryContract {
                 .containsExactly("first", "second");
         assertThat(segments.countByCallIds(List.of("c1"))).hasSize(1);
         assertThat(calls.findAllByOrderByStartedAtDesc(PageRequest.of(0, 10))).hasSize(1);
+    }
+
+    @Test
+    void storesCallEventsInOrderAndOnlyForExistingCalls() {
+        Instant now = Instant.parse("2026-11-23T11:00:00Z");
+        calls.save(new CallEntity("c3", "conv-3", null, null, now));
+        events.save(new CallEventEntity("c3", "customer", CallEventEntity.DTMF, "4", 120, 2500, now));
+        events.save(new CallEventEntity("c3", "rep", CallEventEntity.HOLD, null, null, 3000, now.plusSeconds(3)));
+        events.save(new CallEventEntity("c3", "customer", CallEventEntity.DTMF, "#", 80, 1000, now.plusSeconds(4)));
+        assertThat(events.findByCallIdOrderByIdAsc("c3"))
+                .extracting(e -> e.getKind() + ":" + e.getDetail() + ":" + e.getDurationMs() + "@" + e.getOffsetMs())
+                .containsExactly("dtmf:4:120@2500", "hold:null:null@3000", "dtmf:#:80@1000");
+        assertThatThrownBy(() -> events.saveAndFlush(new CallEventEntity("no-such-call", "rep",
+                CallEventEntity.DTMF, "1", 100, 0, now))).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test

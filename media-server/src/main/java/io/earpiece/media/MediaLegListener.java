@@ -10,6 +10,14 @@ public interface MediaLegListener {
     default void onDtmf(String legId, char digit, long mediaTimeMs) {
     }
 
+    /**
+     * An RFC 4733 digit ended, with how long it was held; by default reported to
+     * {@link #onDtmf(String, char, long)}.
+     */
+    default void onDtmf(String legId, char digit, long mediaTimeMs, int durationMs) {
+        onDtmf(legId, digit, mediaTimeMs);
+    }
+
     /** No RTP arrived for the configured media timeout. */
     default void onMediaTimeout(String legId) {
     }

@@ -11,6 +11,7 @@ import io.earpiece.console.events.CallStateEvent;
 import io.earpiece.console.events.SegmentEvent;
 import io.earpiece.console.metrics.CallMetrics;
 import io.earpiece.console.plugin.PluginDispatcher;
+import io.earpiece.db.call.CallEventEntity;
 import io.earpiece.media.AudioFrame;
 import io.earpiece.media.MediaLeg;
 import io.earpiece.media.MediaLegListener;
@@ -145,7 +146,9 @@ public class CallCoordinator implements CallController {
             transcription.close();
             throw new LegRejectedException(503, "no free RTP port", 5);
         }
-        legs.put(offer.legId(), new ActiveLeg(offer.legId(), conversation, party, mediaLeg, transcription));
+        String botLeg = offer.legId();
+        legs.put(botLeg, new ActiveLeg(botLeg, conversation, party, mediaLeg, transcription,
+                () -> gateway.ifAvailable(g -> g.hangup(botLeg))));
         store.partyJoined(conversation.callId, party, offer.legId(), offer.codec().name(),
                 String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now);
         if (isNew) {
@@ -163,9 +166,11 @@ public class CallCoordinator implements CallController {
      * Leg ids are {@code <conversationId>/a} and {@code /b}; end them with {@link #ended} (either order).
      *
      * @param repIsLegA whether side A (the caller's) is the rep
+     * @param hangUp    ends the call's signalling (BYE on both SIP legs) when Earpiece ends the call: media
+     *                  timeout or shutdown; the relay is then closed, which ends both legs here
      */
     public MediaRelay openRelayCall(String conversationId, String from, String to, boolean repIsLegA, int payloadType,
-                                    int telephoneEventPt) throws LegRejectedException {
+                                    int telephoneEventPt, Runnable hangUp) throws LegRejectedException {
         Instant now = Instant.now();
         String partyA = repIsLegA ? "rep" : "customer";
         String partyB = repIsLegA ? "customer" : "rep";
@@ -194,8 +199,16 @@ public class CallCoordinator implements CallController {
                             new RelayLegSpec(legA, null, payloadType, telephoneEventPt, recA),
                             new RelayLegSpec(legB, null, payloadType, telephoneEventPt, recB)),
                     new LegListener(sessionA), new LegListener(sessionB));
-            legs.put(legA, new ActiveLeg(legA, conversation, partyA, new RelaySideLeg(relay, MediaRelay.Side.A, legA), sessionA));
-            legs.put(legB, new ActiveLeg(legB, conversation, partyB, new RelaySideLeg(relay, MediaRelay.Side.B, legB), sessionB));
+            Runnable hangUpBoth = () -> {
+                // Ended here first, so the legs record why; the BYEs close the relay, and ending is idempotent.
+                ended(legA, EndReason.LOCAL_HANGUP);
+                ended(legB, EndReason.LOCAL_HANGUP);
+                hangUp.run();
+            };
+            legs.put(legA, new ActiveLeg(legA, conversation, partyA, new RelaySideLeg(relay, MediaRelay.Side.A, legA),
+                    sessionA, hangUpBoth));
+            legs.put(legB, new ActiveLeg(legB, conversation, partyB, new RelaySideLeg(relay, MediaRelay.Side.B, legB),
+                    sessionB, hangUpBoth));
             store.partyJoined(conversation.callId, partyA, legA, codecName(payloadType), null, relay.aLocalPort(),
                     recA.toString(), now);
             store.partyJoined(conversation.callId, partyB, legB, codecName(payloadType), null, relay.bLocalPort(),
@@ -238,6 +251,35 @@ public class CallCoordinator implements CallController {
             case 8 -> "PCMA";
             default -> "PT" + payloadType;
         };
+    }
+
+    /**
+     * A party of a relayed call put it on hold or took it off (its re-INVITE was answered): stored as a call event
+     * and announced.
+     */
+    public void relayHoldChanged(String conversationId, MediaRelay.Side side, boolean onHold) {
+        ActiveLeg leg = legs.get(conversationId + (side == MediaRelay.Side.A ? "/a" : "/b"));
+        if (leg == null) {
+            return;
+        }
+        ActiveConversation conversation = leg.conversation();
+        Instant now = Instant.now();
+        String kind = onHold ? CallEventEntity.HOLD : CallEventEntity.RESUME;
+        long offsetMs = now.toEpochMilli() - conversation.startedAt.toEpochMilli();
+        recordEvent(conversation.callId, leg.party(), kind, null, null, offsetMs, now);
+        bus.publish(new CallStateEvent(conversation.callId, kind, leg.party()));
+    }
+
+    /** Stores a call event in order with the call's segments, so it is stored before the call's end. */
+    private void recordEvent(String callId, String party, String kind, String detail, Integer durationMs,
+                             long offsetMs, Instant at) {
+        segmentWriter.execute(() -> {
+            try {
+                store.event(callId, party, kind, detail, durationMs, offsetMs, at);
+            } catch (RuntimeException e) {
+                log.error("storing {} event of call {} failed", kind, callId, e);
+            }
+        });
     }
 
     @Override
@@ -339,9 +381,13 @@ public class CallCoordinator implements CallController {
     }
 
     private void onMediaTimeout(String legId) {
+        ActiveLeg leg = legs.get(legId);
+        if (leg == null) {
+            return;
+        }
         log.warn("leg {}: no RTP for the media timeout, hanging up", legId);
-        gateway.ifAvailable(g -> g.hangup(legId));
         ended(legId, EndReason.LOCAL_HANGUP);
+        leg.hangUp().run();
     }
 
     public int activeCalls() {
@@ -351,10 +397,13 @@ public class CallCoordinator implements CallController {
     /** Hangs up and flushes every live leg, so a clean shutdown loses no audio or transcript. */
     @PreDestroy
     public void shutdown() throws InterruptedException {
-        List<String> live = List.copyOf(legs.keySet());
-        for (String legId : live) {
-            gateway.ifAvailable(g -> g.hangup(legId));
-            ended(legId, EndReason.LOCAL_HANGUP);
+        for (ActiveLeg leg : List.copyOf(legs.values())) {
+            ended(leg.legId(), EndReason.LOCAL_HANGUP);
+            try {
+                leg.hangUp().run();
+            } catch (RuntimeException e) {
+                log.warn("could not hang up leg {} at shutdown", leg.legId(), e);
+            }
         }
         lifecycle.shutdown();
         lifecycle.awaitTermination(30, TimeUnit.SECONDS);
@@ -395,10 +444,13 @@ public class CallCoordinator implements CallController {
         }
 
         @Override
-        public void onDtmf(String legId, char digit, long mediaTimeMs) {
+        public void onDtmf(String legId, char digit, long mediaTimeMs, int durationMs) {
             ActiveLeg leg = legs.get(legId);
             if (leg != null) {
-                bus.publish(new CallStateEvent(leg.conversation().callId, "dtmf:" + digit, leg.party()));
+                String callId = leg.conversation().callId;
+                recordEvent(callId, leg.party(), CallEventEntity.DTMF, String.valueOf(digit), durationMs, mediaTimeMs,
+                        Instant.now());
+                bus.publish(new CallStateEvent(callId, "dtmf:" + digit, leg.party()));
             }
         }
 

@@ -8,6 +8,8 @@ import io.earpiece.db.assist.CardRepository;
 import io.earpiece.db.assist.InsightEntity;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.call.CallEventEntity;
+import io.earpiece.db.call.CallEventRepository;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.CallStatus;
 import io.earpiece.db.call.PartyEntity;
@@ -34,14 +36,23 @@ public class CallStore {
     private final TranscriptSegmentRepository segments;
     private final InsightRepository insights;
     private final CardRepository cards;
+    private final CallEventRepository events;
 
     public CallStore(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments,
-                     InsightRepository insights, CardRepository cards) {
+                     InsightRepository insights, CardRepository cards, CallEventRepository events) {
         this.calls = calls;
         this.parties = parties;
         this.segments = segments;
         this.insights = insights;
         this.cards = cards;
+        this.events = events;
+    }
+
+    /** Stores a DTMF digit, hold or resume; see {@link CallEventEntity} for what the fields mean. */
+    @Transactional
+    public void event(String callId, String party, String kind, String detail, Integer durationMs, long offsetMs,
+                      Instant at) {
+        events.save(new CallEventEntity(callId, party, kind, detail, durationMs, offsetMs, at));
     }
 
     @Transactional

@@ -12,10 +12,13 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The B2BUA's media anchor on the media server: each relayed call becomes a call of the {@link CallCoordinator}
- * whose two parties (rep, customer) are the relay's per-direction taps, recorded and transcribed.
+ * whose two parties (rep, customer) are the relay's per-direction taps, recorded and transcribed. Hold changes
+ * reach the relay and are recorded as call events; when the coordinator ends a call (media timeout, shutdown) it
+ * hangs up the signalling through {@code hangup}, given the B2BUA's call id.
  */
 public final class CoordinatorMediaRelay implements MediaRelay {
 
@@ -24,11 +27,14 @@ public final class CoordinatorMediaRelay implements MediaRelay {
     private final CallCoordinator coordinator;
     private final String mediaHost;
     private final InviteScope scope;
+    private final Consumer<String> hangup;
 
-    public CoordinatorMediaRelay(CallCoordinator coordinator, String mediaHost, InviteScope scope) {
+    public CoordinatorMediaRelay(CallCoordinator coordinator, String mediaHost, InviteScope scope,
+                                 Consumer<String> hangup) {
         this.coordinator = coordinator;
         this.mediaHost = mediaHost;
         this.scope = scope;
+        this.hangup = hangup;
     }
 
     @Override
@@ -37,7 +43,7 @@ public final class CoordinatorMediaRelay implements MediaRelay {
         io.earpiece.media.MediaRelay relay;
         try {
             relay = coordinator.openRelayCall(callId, invite.from(), invite.to(), repIsLegA, invite.payloadType(),
-                    invite.telephoneEventPt());
+                    invite.telephoneEventPt(), () -> hangup.accept(callId));
         } catch (LegRejectedException e) {
             throw new IOException("media relay refused: " + e.getMessage(), e);
         }
@@ -87,15 +93,20 @@ public final class CoordinatorMediaRelay implements MediaRelay {
             update(Side.B, remote);
         }
 
-        /** SDP's old-style hold (c=0.0.0.0, RFC 2543) is the only hold signal the B2BUA passes on. */
+        /** An RFC 2543 hold names the null address: the peer keeps the address it had (hold comes separately). */
         private void update(Side side, InetSocketAddress remote) {
-            if (remote == null) {
+            if (remote == null || remote.getAddress() == null || remote.getAddress().isAnyLocalAddress()) {
                 return;
             }
-            boolean held = remote.getAddress() != null && remote.getAddress().isAnyLocalAddress();
+            relay.updateRemote(side, remote, payloadType);
+        }
+
+        @Override
+        public void hold(boolean legA, boolean held, boolean requested) {
+            Side side = legA ? Side.A : Side.B;
             relay.hold(side, held);
-            if (!held) {
-                relay.updateRemote(side, remote, payloadType);
+            if (requested) {
+                coordinator.relayHoldChanged(conversationId, side, held);
             }
         }
 

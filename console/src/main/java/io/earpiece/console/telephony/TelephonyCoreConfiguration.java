@@ -88,7 +88,7 @@ public class TelephonyCoreConfiguration {
                               CallDetailRecorder recorder, TelephonyRequestHandler front, TrunkRepository trunks,
                               TrunkPasswords passwords, TelephonyProperties p) {
         TrunkRuntime.Parts parts = new TrunkRuntime.Parts(gateway.context(), repDigestGate, registrar,
-                new DatabaseDidRouter(routes), new CoordinatorMediaRelay(coordinator, mediaHost, scope), recorder,
+                new DatabaseDidRouter(routes), new CoordinatorMediaRelay(coordinator, mediaHost, scope, front::hangup), recorder,
                 front);
         return new TrunkRuntime(parts, trunks, passwords, p, Clock.systemUTC());
     }

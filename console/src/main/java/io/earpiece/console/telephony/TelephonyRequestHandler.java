@@ -56,6 +56,28 @@ public final class TelephonyRequestHandler implements RequestHandler {
         }
     }
 
+    /** Hangs up the relayed call with this B2BUA call id (BYE on both legs), on whichever B2BUA has it. */
+    public void hangup(String callId) {
+        Active a = active;
+        if (a != null && a.b2bua().hangup(callId)) {
+            return;
+        }
+        for (B2bua old : retired) {
+            if (old.hangup(callId)) {
+                return;
+            }
+        }
+    }
+
+    /** Hangs up every relayed call, for a shutdown: the SIP stack must still be running. */
+    public void hangupAll() {
+        Active a = active;
+        if (a != null) {
+            a.b2bua().hangupAll();
+        }
+        retired.forEach(B2bua::hangupAll);
+    }
+
     /** Relayed calls in progress, on the active and retired B2BUAs. */
     public int activeCalls() {
         Active a = active;

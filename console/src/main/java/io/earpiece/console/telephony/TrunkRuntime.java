@@ -121,10 +121,15 @@ public final class TrunkRuntime implements AutoCloseable {
                 : Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** Unregisters from the trunk. */
+    /** Hangs up the relayed calls (both legs get BYE while the SIP stack still runs), then unregisters. */
     @Override
     public synchronized void close() {
         closed = true;
+        try {
+            parts.front().hangupAll();
+        } catch (RuntimeException e) {
+            log.warn("could not hang up relayed calls at shutdown", e);
+        }
         if (client != null) {
             client.close();
             client = null;

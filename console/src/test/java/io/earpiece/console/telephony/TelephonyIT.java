@@ -48,7 +48,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
-        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=48000", "earpiece.rtp.port-max=48999",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=48000", "earpiece.rtp.port-max=48499",
         "earpiece.rtp.media-timeout=10s",
         "earpiece.data-dir=target/it-data/telephony",
         "spring.datasource.url=jdbc:h2:mem:telephony;DB_CLOSE_DELAY=-1",

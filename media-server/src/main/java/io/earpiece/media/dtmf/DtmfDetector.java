@@ -9,11 +9,16 @@ public final class DtmfDetector {
 
     /** Receives completed digits. */
     public interface DigitSink {
-        void onDigit(char digit, long eventTimestamp);
+        /**
+         * @param eventTimestamp RTP timestamp of the event's start
+         * @param duration       the longest duration the event's packets reported, in RTP timestamp units
+         */
+        void onDigit(char digit, long eventTimestamp, int duration);
     }
 
     private long currentTimestamp = -1;
     private char currentDigit;
+    private int currentDuration;
     private boolean reported = true;
 
     public void onEvent(TelephoneEvent event, long rtpTimestamp, DigitSink sink) {
@@ -21,8 +26,10 @@ public final class DtmfDetector {
             flush(sink);
             currentTimestamp = rtpTimestamp;
             currentDigit = event.digit();
+            currentDuration = 0;
             reported = false;
         }
+        currentDuration = Math.max(currentDuration, event.duration());
         if (event.end()) {
             flush(sink);
         }
@@ -33,7 +40,7 @@ public final class DtmfDetector {
         if (!reported) {
             reported = true;
             if (currentDigit != 0) {
-                sink.onDigit(currentDigit, currentTimestamp);
+                sink.onDigit(currentDigit, currentTimestamp, currentDuration);
             }
         }
     }

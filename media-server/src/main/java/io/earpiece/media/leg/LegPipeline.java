@@ -312,9 +312,11 @@ public final class LegPipeline {
         }
     }
 
-    private void digit(char digit, long eventTimestamp) {
+    private void digit(char digit, long eventTimestamp, int duration) {
         try {
-            listener.onDtmf(legId, digit, timeline.mediaTimeMs(eventTimestamp));
+            // Telephone events share the audio's RTP clock (RFC 4733 2.3.1).
+            listener.onDtmf(legId, digit, timeline.mediaTimeMs(eventTimestamp),
+                    (int) (duration * 1000L / codec.clockRate()));
         } catch (RuntimeException e) {
             log.warn("leg {}: DTMF listener failed", legId, e);
         }

@@ -13,6 +13,7 @@ class TelephoneEventTest {
     private final TelephoneEventParser parser = new TelephoneEventParser();
     private final DtmfDetector detector = new DtmfDetector();
     private final List<String> digits = new ArrayList<>();
+    private final List<Integer> durations = new ArrayList<>();
 
     @Test
     void parsesEventEndVolumeAndDuration() throws Exception {
@@ -49,11 +50,25 @@ class TelephoneEventTest {
         assertThat(digits).containsExactly("1@1000", "2@3000");
     }
 
-    private void feed(int event, boolean end, long timestamp) {
-        detector.onEvent(new TelephoneEvent(event, end, 10, 160), timestamp, this::digit);
+    @Test
+    void reportsTheLongestDurationTheEventsPacketsCarried() {
+        feed(9, false, 4000, 160);
+        feed(9, false, 4000, 320);
+        feed(9, true, 4000, 800);
+        feed(9, true, 4000, 800);
+        assertThat(durations).containsExactly(800);
     }
 
-    private void digit(char digit, long timestamp) {
+    private void feed(int event, boolean end, long timestamp) {
+        feed(event, end, timestamp, 160);
+    }
+
+    private void feed(int event, boolean end, long timestamp, int duration) {
+        detector.onEvent(new TelephoneEvent(event, end, 10, duration), timestamp, this::digit);
+    }
+
+    private void digit(char digit, long timestamp, int duration) {
         digits.add(digit + "@" + timestamp);
+        durations.add(duration);
     }
 }

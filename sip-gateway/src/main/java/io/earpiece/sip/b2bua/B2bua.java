@@ -192,9 +192,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Bad or missing SDP: " + e.getMessage(), null);
             return;
         }
+        String id = UUID.randomUUID().toString();
         MediaRelay.Relay relay;
         try {
-            relay = media.open(UUID.randomUUID().toString(), repIsA);
+            relay = media.open(id, repIsA);
         } catch (Exception e) {
             log.warn("no media relay for a call from {}", rep, e);
             reply(tx, request, Response.SERVICE_UNAVAILABLE, "Media unavailable", null);
@@ -202,7 +203,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         relay.remoteA(offer.remote());
         String aCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        RelayedCall call = new RelayedCall(UUID.randomUUID().toString(), direction, rep, remote, aCallId, tx, newTag(),
+        RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, newTag(),
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         synchronized (call) {
             calls.put(aCallId, call);
@@ -363,8 +364,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         Request forward = other.createRequest(Request.INVITE);
         byte[] body = body(request);
+        call.pendingOfferHeld = call.held(fromA);
         if (body != null) {
             SdpAnchor.Audio offer = sdp.read(body);
+            call.pendingOfferHeld = !offer.wantsMedia();
             if (fromA) {
                 call.relay.remoteA(offer.remote());
                 forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB),
@@ -415,8 +418,24 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 local = call.relay.legB();
                 r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB), sdpType());
             }
+            // Hold takes effect once agreed: a refused re-INVITE leaves media as it was.
+            holdChanged(call, call.pendingFromA, call.pendingOfferHeld, true);
+            holdChanged(call, !call.pendingFromA, !answer.wantsMedia(), false);
         }
         pending.sendResponse(r);
+    }
+
+    private void holdChanged(RelayedCall call, boolean legA, boolean held, boolean requested) {
+        if (call.held(legA) == held) {
+            return;
+        }
+        call.held(legA, held);
+        log.info("call {}: leg {} {}", call.id, legA ? "A" : "B", held ? "on hold" : "off hold");
+        try {
+            call.relay.hold(legA, held, requested);
+        } catch (RuntimeException e) {
+            log.warn("call {}: relay hold update failed", call.id, e);
+        }
     }
 
     private void bye(RequestEvent event, RelayedCall call) throws Exception {
@@ -484,18 +503,52 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
     }
 
-    /** Hangs up a call from our side (admin, shutdown): BYE on both answered legs. */
-    public void hangup(String callId) {
+    /**
+     * Hangs up a call from our side (media timeout, admin, shutdown): BYE on both legs of an answered call; a call
+     * still ringing is refused to the caller with 503 and cancelled toward the callee. Returns false when no call
+     * of this B2BUA has that id.
+     */
+    public boolean hangup(String callId) {
         RelayedCall call = calls.values().stream().filter(c -> c.id.equals(callId)).findFirst().orElse(null);
         if (call == null) {
-            return;
+            return false;
         }
         synchronized (call) {
-            if (call.state == RelayedCall.State.ANSWERED) {
+            hangup(call);
+        }
+        return true;
+    }
+
+    /** Hangs up every call in progress, as {@link #hangup(String)} does; for a shutdown. */
+    public void hangupAll() {
+        for (RelayedCall call : calls.values().stream().distinct().toList()) {
+            synchronized (call) {
+                hangup(call);
+            }
+        }
+    }
+
+    private void hangup(RelayedCall call) {
+        switch (call.state) {
+            case ANSWERED -> {
+                log.info("call {}: hanging up both legs", call.id);
                 sendBye(call.aDialog);
                 sendBye(call.bDialog);
                 end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
             }
+            case CALLING, EARLY -> {
+                if (call.cancelPending) {
+                    return;
+                }
+                log.info("call {}: hanging up before the answer", call.id);
+                reply(call.aInvite, call.aInvite.getRequest(), Response.SERVICE_UNAVAILABLE, null, call.aTag);
+                call.cancelPending = true;
+                call.finalStatus = Response.REQUEST_TERMINATED;
+                if (call.provisionalSeen) {
+                    sendCancel(call);
+                }
+            }
+            case ENDED -> { }
         }
     }
 

@@ -32,6 +32,14 @@ public interface MediaRelay {
         /** Where leg B's peer wants media (from its SDP). */
         void remoteB(InetSocketAddress remote);
 
+        /**
+         * Whether leg A's ({@code legA}) or leg B's peer wants media changed: {@code held} when its SDP now says
+         * sendonly or inactive, so nothing should be sent toward it. Called once a re-INVITE is answered, for the
+         * peer that sent it ({@code requested}: it put the call on hold or took it off) and for the peer that
+         * answered it, each only when its state changed.
+         */
+        void hold(boolean legA, boolean held, boolean requested);
+
         /** Stops forwarding and releases the ports. */
         @Override
         void close();

@@ -40,6 +40,11 @@ final class RelayedCall {
     /** A re-INVITE from one side waiting for the other side's answer. */
     ServerTransaction pendingReinvite;
     boolean pendingFromA;
+    /** Whether the pending re-INVITE's offer asks for no media (sendonly, inactive). */
+    boolean pendingOfferHeld;
+    /** Whether each leg's peer last said it wants no media. */
+    boolean heldA;
+    boolean heldB;
 
     RelayedCall(String id, CallDetail.Direction direction, String rep, String remote, String aCallId,
                 ServerTransaction aInvite, String aTag, MediaRelay.Relay relay, long sessionId, Instant started) {
@@ -53,6 +58,18 @@ final class RelayedCall {
         this.relay = relay;
         this.sessionId = sessionId;
         this.started = started;
+    }
+
+    boolean held(boolean legA) {
+        return legA ? heldA : heldB;
+    }
+
+    void held(boolean legA, boolean held) {
+        if (legA) {
+            heldA = held;
+        } else {
+            heldB = held;
+        }
     }
 
     CallDetail detail(Instant ended, CallDetail.Disposition disposition, CallDetail.Side endedBy, String trunkId) {

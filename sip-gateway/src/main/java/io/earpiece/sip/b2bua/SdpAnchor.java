@@ -2,6 +2,7 @@ package io.earpiece.sip.b2bua;
 
 import io.earpiece.sip.sdp.Connection;
 import io.earpiece.sip.sdp.MediaDescription;
+import io.earpiece.sip.sdp.MediaDirection;
 import io.earpiece.sip.sdp.Origin;
 import io.earpiece.sip.sdp.SdpFormatter;
 import io.earpiece.sip.sdp.SdpParseException;
@@ -21,8 +22,13 @@ public final class SdpAnchor {
     private final SdpParser parser = new SdpParser();
     private final SdpFormatter formatter = new SdpFormatter();
 
-    /** What the peer's SDP says about its audio. */
-    public record Audio(InetSocketAddress remote, SessionDescription sdp) {
+    /**
+     * What the peer's SDP says about its audio.
+     *
+     * @param wantsMedia false when the peer does not want to receive audio: its stream is sendonly or inactive, or
+     *                   its address is the null address of an RFC 2543 hold
+     */
+    public record Audio(InetSocketAddress remote, SessionDescription sdp, boolean wantsMedia) {
     }
 
     /** Parses a body and finds its first audio stream with a non-zero port. */
@@ -34,7 +40,10 @@ public final class SdpAnchor {
                 if (c == null) {
                     throw new SdpParseException("audio stream without a connection address");
                 }
-                return new Audio(new InetSocketAddress(c.host(), m.port()), sdp);
+                MediaDirection direction = sdp.directionFor(m);
+                boolean wants = !c.isNullAddress()
+                        && (direction == MediaDirection.SENDRECV || direction == MediaDirection.RECVONLY);
+                return new Audio(new InetSocketAddress(c.host(), m.port()), sdp, wants);
             }
         }
         throw new SdpParseException("no audio stream");

@@ -54,6 +54,7 @@ class B2buaIT {
     private ScheduledExecutorService scheduler;
     private TrunkClient trunk;
     private Registrar registrar;
+    private B2bua b2bua;
 
     @BeforeEach
     void start() {
@@ -74,7 +75,7 @@ class B2buaIT {
                 KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60));
         trunk = new TrunkClient(config, gateway.context(), scheduler, Clock.systemUTC());
         Map<String, String> dids = Map.of(KamailioCarrier.DID, "alice");
-        B2bua b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
+        b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
                 did -> Optional.ofNullable(dids.get(did)), relay, new CallDetailListener() {
                     @Override
                     public void answered(CallDetail d) {
@@ -140,6 +141,55 @@ class B2buaIT {
         assertThat(media.remoteA).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
         assertThat(media.closed).isTrue();
+    }
+
+    @Test
+    void holdAndResumeReInvitesFromTheRepReachTheCustomerWithTheRelaysSdpAndHoldTheRelay() {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer-hold.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-hold.xml")).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "200").run();
+            if (rep != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(rep).as("rep's sipp: both re-INVITEs answered 200 with the relay's SDP").isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp: both re-INVITEs received from the relay")
+                    .isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        assertThat(ended.get(0).endedBy()).isEqualTo(CallDetail.Side.REP);
+        UdpForwarderRelay.Pair media = relay.opened.get(0);
+        // The rep (leg A) offered sendonly: A wants no media; the customer answered recvonly and still does.
+        assertThat(media.holds).containsExactly("A held requested", "A resumed requested");
+        assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+    }
+
+    @Test
+    void hangingUpFromOurSideSendsByeOnBothLegs() {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start();
+             SippRunner rep = SippRunner.builder(scenario("b2bua/rep-wait-bye.xml"))
+                     .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia)
+                     .timeout(WAIT).key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                     .args("-au", "alice", "-ap", "wonderland").start()) {
+            await().atMost(WAIT).until(() -> !answered.isEmpty());
+            b2bua.hangupAll();
+            assertThat(rep.awaitExit()).as("rep's sipp received BYE and answered it").isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp received BYE and answered it").isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        assertThat(ended.get(0).endedBy()).isEqualTo(CallDetail.Side.SYSTEM);
+        assertThat(ended.get(0).disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(relay.opened.get(0).closed).isTrue();
+        assertThat(b2bua.activeCalls()).isZero();
     }
 
     @Test

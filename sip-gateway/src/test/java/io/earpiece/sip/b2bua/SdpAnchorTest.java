@@ -28,6 +28,20 @@ class SdpAnchorTest {
     }
 
     @Test
+    void aPeerWantsMediaUnlessItsStreamIsSendonlyInactiveOrAtTheNullAddress() throws Exception {
+        assertThat(anchor.read(sdp("sendrecv")).wantsMedia()).isTrue();
+        assertThat(anchor.read(sdp("recvonly")).wantsMedia()).isTrue();
+        assertThat(anchor.read(sdp("sendonly")).wantsMedia()).isFalse();
+        assertThat(anchor.read(sdp("inactive")).wantsMedia()).isFalse();
+        byte[] nullHold = new String(sdp("sendrecv"), StandardCharsets.US_ASCII).replace("c=IN IP4 10.0.0.5",
+                "c=IN IP4 0.0.0.0").getBytes(StandardCharsets.US_ASCII);
+        SdpAnchor.Audio held = anchor.read(nullHold);
+        assertThat(held.wantsMedia()).isFalse();
+        assertThat(anchor.anchor(held.sdp(), new InetSocketAddress("127.0.0.1", 30000), 7, 3))
+                .contains("c=IN IP4 0.0.0.0");
+    }
+
+    @Test
     void refusesSdpWithoutAudio() {
         byte[] video = "v=0\r\no=x 1 1 IN IP4 1.2.3.4\r\ns=-\r\nc=IN IP4 1.2.3.4\r\nt=0 0\r\nm=video 5000 RTP/AVP 96\r\n"
                 .getBytes(StandardCharsets.US_ASCII);

@@ -30,6 +30,10 @@ final class UdpForwarderRelay implements MediaRelay {
         final AtomicLong aToB = new AtomicLong();
         final AtomicLong bToA = new AtomicLong();
         volatile boolean closed;
+        /** Hold changes in order, e.g. "A held requested". */
+        final List<String> holds = new CopyOnWriteArrayList<>();
+        volatile boolean heldA;
+        volatile boolean heldB;
 
         Pair(boolean repIsLegA) throws SocketException {
             this.repIsLegA = repIsLegA;
@@ -47,7 +51,7 @@ final class UdpForwarderRelay implements MediaRelay {
                         DatagramPacket p = new DatagramPacket(buf, buf.length);
                         in.receive(p);
                         InetSocketAddress to = fromA ? remoteB : remoteA;
-                        if (to != null) {
+                        if (to != null && !(fromA ? heldB : heldA)) {
                             out.send(new DatagramPacket(p.getData(), p.getLength(), to));
                             (fromA ? aToB : bToA).incrementAndGet();
                         }
@@ -78,6 +82,16 @@ final class UdpForwarderRelay implements MediaRelay {
         @Override
         public void remoteB(InetSocketAddress remote) {
             remoteB = remote;
+        }
+
+        @Override
+        public void hold(boolean legA, boolean held, boolean requested) {
+            if (legA) {
+                heldA = held;
+            } else {
+                heldB = held;
+            }
+            holds.add((legA ? "A " : "B ") + (held ? "held" : "resumed") + (requested ? " requested" : " answered"));
         }
 
         @Override

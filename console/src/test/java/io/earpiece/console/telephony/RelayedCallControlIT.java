@@ -1,0 +1,344 @@
+package io.earpiece.console.telephony;
+
+import io.earpiece.console.EarpieceApplication;
+import io.earpiece.console.api.CallViews;
+import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
+import io.earpiece.console.testing.ReplaySpeechRecognizer;
+import io.earpiece.console.testing.TestAuth;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.trunk.KamailioCarrier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Call control on a relayed (B2BUA) call, with real peers as in {@link TelephonyIT}: kamailio is the carrier, sipp
+ * the rep's phone and the customer's phone's SIP side. The rep presses DTMF (RFC 4733, played from a generated
+ * pcap), holds and resumes with re-INVITEs; the digits must reach the far end and be stored as call events with
+ * the hold and resume. When RTP stops, or the server shuts down, Earpiece must hang up both SIP legs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=48500", "earpiece.rtp.port-max=48899",
+        "earpiece.rtp.media-timeout=3s",
+        "earpiece.data-dir=target/it-data/relay-control",
+        "spring.datasource.url=jdbc:h2:mem:relaycontrol;DB_CLOSE_DELAY=-1",
+        TestAuth.ADMIN_PASSWORD_PROPERTY,
+        "earpiece.secret-key=" + TelephonyIT.SECRET_KEY,
+        "earpiece.telephony.realm=earpiece.test",
+        "earpiece.telephony.digest-algorithms=MD5,SHA-256"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RelayedCallControlIT {
+
+    private static final String REP = "carol";
+    private static final String REP_PASSWORD = "relay-control-7";
+    private static final String REP_HOST = "127.0.0.2";
+    private static final int EVENT_PT = 101;
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    static KamailioRunner kamailio;
+    static int customerPort;
+
+    @Autowired
+    SipGateway gateway;
+    @LocalServerPort
+    int httpPort;
+
+    private String token;
+    private Set<String> callsBefore;
+
+    @TestConfiguration
+    static class Replay {
+        @Bean
+        ReplaySpeechRecognizer replaySpeechRecognizer() {
+            return new ReplaySpeechRecognizer();
+        }
+    }
+
+    @BeforeAll
+    static void carrier() {
+        customerPort = SippRunner.freeUdpPort("127.0.0.1");
+        kamailio = KamailioCarrier.start("MD5", customerPort);
+    }
+
+    @AfterAll
+    static void stopCarrier() {
+        if (kamailio != null) {
+            kamailio.close();
+        }
+    }
+
+    WebTestClient http() {
+        if (token == null) {
+            token = TestAuth.adminToken(httpPort);
+        }
+        return TestAuth.as(httpPort, token);
+    }
+
+    /** The trunk and the rep's SIP account, entered through the admin API once per server. */
+    @BeforeEach
+    void provision() {
+        provision(http());
+        callsBefore = callDetails().stream().map(AdminViews.CallDetailView::id).collect(Collectors.toSet());
+    }
+
+    private static void provision(WebTestClient http) {
+        if (http.get().uri("/api/admin/trunks").exchange().expectBody(String.class).returnResult()
+                .getResponseBody().contains("\"carrier\"")) {
+            return;
+        }
+        http.post().uri("/api/admin/sip-users").bodyValue(Map.of("username", REP, "password", REP_PASSWORD))
+                .exchange().expectStatus().isCreated();
+        http.post().uri("/api/admin/trunks").bodyValue(Map.of("id", "carrier", "host", "127.0.0.1",
+                        "port", kamailio.port(), "username", KamailioCarrier.TRUNK_USER,
+                        "password", KamailioCarrier.TRUNK_PASSWORD, "realm", KamailioCarrier.REALM,
+                        "callerId", KamailioCarrier.DID, "codecs", List.of("PCMU"),
+                        "allowedSources", List.of("127.0.0.1"), "registerIntervalSeconds", 120))
+                .exchange().expectStatus().isCreated();
+        await().atMost(WAIT).until(() -> http.get().uri("/api/admin/trunks/carrier").exchange()
+                .expectBody(AdminViews.TrunkView.class).returnResult().getResponseBody().status().state(),
+                s -> s.equals("REGISTERED"));
+    }
+
+    @Test
+    @Order(1)
+    void dtmfHoldAndResumePassThroughTheRelayAndAreStoredAsCallEvents() throws Exception {
+        List<DtmfPcap.Press> presses = List.of(new DtmfPcap.Press('1', 25, 5), new DtmfPcap.Press('5', 50, 6),
+                new DtmfPcap.Press('#', 80, 4));
+        Path pcap = Path.of("target", "relay-control", "dtmf-" + System.nanoTime() + ".pcap");
+        int slots = 110;
+        DtmfPcap.write(pcap, slots, EVENT_PT, presses);
+        long playMs = slots * 20L;
+        try (FarEndPhone far = new FarEndPhone(EVENT_PT);
+             SippRunner customer = SippRunner.builder(testJarScenario("answer-hold",
+                             s -> s.replace("m=audio [media_port]", "m=audio " + far.port())))
+                     .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
+                     .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+            int rep = repCalls("rep-hold", s -> s.replace("<pause/>", play(pcap) + "\n  <pause/>"),
+                    "-d", String.valueOf(playMs + 500));
+            assertThat(rep).as("rep's sipp: call, hold and resume re-INVITEs answered 200 with the relay's SDP")
+                    .isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp: both re-INVITEs arrived from the relay, BYE")
+                    .isZero();
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(far.digits())
+                    .as("telephone-event packets at the far end, one end per digit")
+                    .extracting(FarEndPhone.Event::event).containsExactly(1, 5, 11));
+            assertThat(far.digits()).extracting(FarEndPhone.Event::payloadType).containsOnly(EVENT_PT);
+            assertThat(far.digits()).extracting(FarEndPhone.Event::duration).containsExactly(800, 960, 640);
+            assertThat(far.events()).as("every packet of each digit relayed, the end three times")
+                    .hasSize(presses.stream().mapToInt(p -> p.packets() + 2).sum());
+            assertThat(far.audioPackets()).isGreaterThan(50);
+        }
+
+        AdminViews.CallDetailView cdr = newEndedCall();
+        assertThat(cdr.endedBy()).isEqualTo("REP");
+        String callId = callOf(cdr);
+        List<CallEventView> events = await().atMost(WAIT).until(() -> events(callId), e -> e.size() >= 5);
+        assertThat(events).extracting(e -> e.kind() + ":" + e.party() + ":" + e.detail())
+                .containsExactly("dtmf:rep:1", "dtmf:rep:5", "dtmf:rep:#", "hold:rep:null", "resume:rep:null");
+        assertThat(events.subList(0, 3)).extracting(CallEventView::durationMs).containsExactly(100, 120, 80);
+        // The digits' media times in the rep's stream: pressed at slots 25, 50 and 80 of 20 ms.
+        assertThat(events.get(0).offsetMs()).isBetween(400L, 600L);
+        assertThat(events.get(1).offsetMs()).isBetween(900L, 1100L);
+        assertThat(events.get(2).offsetMs()).isBetween(1500L, 1700L);
+        assertThat(events.get(3).offsetMs()).isGreaterThanOrEqualTo(playMs);
+        assertThat(events.get(4).at()).isAfterOrEqualTo(events.get(3).at());
+
+        TestAuth.anonymous(httpPort).get().uri("/api/calls/" + callId + "/events").exchange()
+                .expectStatus().isUnauthorized();
+        http().get().uri("/api/calls/no-such-call/events").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    @Order(2)
+    void whenRtpStopsBothLegsAreHungUp() throws Exception {
+        Path pcap = Path.of("target", "relay-control", "short-" + System.nanoTime() + ".pcap");
+        DtmfPcap.write(pcap, 50, EVENT_PT, List.of());
+        try (SippRunner customer = SippRunner.builder(testJarScenario("answer", s -> s))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
+                .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+            int rep = repCalls("rep-wait-bye", s -> s.replace("<recv request=\"BYE\"/>",
+                    play(pcap) + "\n  <recv request=\"BYE\"/>"));
+            assertThat(rep).as("rep's sipp received BYE from Earpiece and answered it").isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp received BYE and answered it").isZero();
+        }
+        AdminViews.CallDetailView cdr = newEndedCall();
+        assertThat(cdr.endedBy()).isEqualTo("SYSTEM");
+        assertThat(cdr.disposition()).isEqualTo("ANSWERED");
+        String callId = callOf(cdr);
+        CallViews.CallDetail call = http().get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(call.endReason()).isEqualTo("LOCAL_HANGUP");
+    }
+
+    /**
+     * A server of its own (RTP 48900-48999), started and closed here as in production: closing the application
+     * must send BYE on both legs of a call in progress before the SIP stack stops.
+     */
+    @Test
+    @Order(3)
+    void aShutdownHangsUpBothLegsOfARelayedCall() throws Exception {
+        Path pcap = Path.of("target", "relay-control", "long-" + System.nanoTime() + ".pcap");
+        DtmfPcap.write(pcap, 1500, EVENT_PT, List.of());
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(EarpieceApplication.class, Replay.class)
+                .initializers(c -> c.getBeanFactory().registerSingleton("testTypeExcludeFilter",
+                        new TestClassesExcluded()))
+                // Command-line arguments, as a production start gets them: they override application.properties.
+                .run(Stream.of("server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",
+                        "earpiece.sip.public-host=127.0.0.1", "earpiece.rtp.host=127.0.0.1",
+                        "earpiece.rtp.port-min=48900", "earpiece.rtp.port-max=48999",
+                        "earpiece.rtp.media-timeout=3s", "earpiece.data-dir=target/it-data/relay-control-shutdown",
+                        "spring.datasource.url=jdbc:h2:mem:relaycontrolshutdown;DB_CLOSE_DELAY=-1",
+                        TestAuth.ADMIN_PASSWORD_PROPERTY, "earpiece.secret-key=" + TelephonyIT.SECRET_KEY,
+                        "earpiece.telephony.realm=earpiece.test",
+                        "earpiece.telephony.digest-algorithms=MD5,SHA-256").map(p -> "--" + p).toArray(String[]::new));
+        try (app;
+             FarEndPhone far = new FarEndPhone(EVENT_PT);
+             SippRunner customer = SippRunner.builder(testJarScenario("answer",
+                             s -> s.replace("m=audio [media_port]", "m=audio " + far.port())))
+                     .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
+                     .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+            int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+            provision(TestAuth.as(port, TestAuth.adminToken(port)));
+            try (SippRunner rep = repCall(app.getBean(SipGateway.class).port(), "rep-wait-bye",
+                    s -> s.replace("<recv request=\"BYE\"/>", play(pcap) + "\n  <recv request=\"BYE\"/>"))
+                    .start()) {
+                await().atMost(WAIT).until(() -> far.audioPackets() > 10);
+                app.close();
+                assertThat(rep.awaitExit()).as("rep's sipp received BYE at shutdown and answered it").isZero();
+                assertThat(customer.awaitExit()).as("customer's sipp received BYE at shutdown and answered it")
+                        .isZero();
+            }
+        }
+    }
+
+    /** Keeps the test sources' configurations (other tests' beans) out of a server started by hand. */
+    private static final class TestClassesExcluded extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+            return reader.getResource().getURL().getPath().contains("/test-classes/");
+        }
+    }
+
+    private int repCalls(String scenario, UnaryOperator<String> edit, String... args) throws IOException {
+        return repCall(gateway.port(), scenario, edit, args).run();
+    }
+
+    /** Registers the rep's phone at the server on {@code sipPort}, then readies its call. */
+    private static SippRunner.Builder repCall(int sipPort, String scenario, UnaryOperator<String> edit,
+                                              String... args) throws IOException {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        assertThat(SippRunner.builder(resourceScenario("/sipp/register/register-auth.xml", "register", s -> s))
+                .remote("127.0.0.1", sipPort).localHost(REP_HOST).localPort(repPort).timeout(WAIT)
+                .key("user", REP).key("expires", "300").args("-au", REP, "-ap", REP_PASSWORD).run())
+                .as("rep's phone registers").isZero();
+        return SippRunner.builder(testJarScenario(scenario, edit))
+                .remote("127.0.0.1", sipPort).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
+                .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT)
+                .key("user", REP).key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                .args(concat(new String[]{"-au", REP, "-ap", REP_PASSWORD}, args));
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static String play(Path pcap) {
+        return "<nop><action><exec play_pcap_audio=\"" + pcap.toAbsolutePath() + "\"/></action></nop>";
+    }
+
+    private List<AdminViews.CallDetailView> callDetails() {
+        return http().get().uri("/api/admin/call-details?size=100").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<AdminViews.CallDetailView>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private AdminViews.CallDetailView newEndedCall() {
+        return await().atMost(WAIT).until(() -> callDetails().stream()
+                .filter(d -> !callsBefore.contains(d.id()) && d.endedAt() != null).findFirst().orElse(null),
+                d -> d != null);
+    }
+
+    /** The stored call of a relayed call's detail record, once it has ended. */
+    private String callOf(AdminViews.CallDetailView cdr) {
+        return await().atMost(WAIT).until(() -> http().get().uri("/api/calls?size=100").exchange()
+                        .expectStatus().isOk()
+                        .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
+                        .returnResult().getResponseBody().stream()
+                        .filter(c -> c.conversationId().equals(cdr.conversationId())).findFirst().orElse(null),
+                c -> c != null && c.status().equals("ENDED")).id();
+    }
+
+    private List<CallEventView> events(String callId) {
+        return http().get().uri("/api/calls/" + callId + "/events").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<CallEventView>>() { })
+                .returnResult().getResponseBody();
+    }
+
+    private static Path testJarScenario(String name, UnaryOperator<String> edit) throws IOException {
+        return resourceScenario("/sipp/b2bua/" + name + ".xml", name, edit);
+    }
+
+    private static Path resourceScenario(String resource, String name, UnaryOperator<String> edit)
+            throws IOException {
+        String xml;
+        try (InputStream in = RelayedCallControlIT.class.getResourceAsStream(resource)) {
+            assertThat(in).as("scenario %s on the test classpath", resource).isNotNull();
+            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        String edited = edit.apply(xml);
+        Path dir = Path.of("target", "relay-control");
+        Files.createDirectories(dir);
+        Path file = Files.createTempFile(dir, name + "-", ".xml");
+        Files.writeString(file, edited, StandardCharsets.ISO_8859_1);
+        return file;
+    }
+
+    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
+    private static int evenFreePort(String host) {
+        for (int i = 0; i < 50; i++) {
+            int p = SippRunner.freeUdpPort(host);
+            if (p % 2 == 0 && p < 65000) {
+                return p;
+            }
+        }
+        return SippRunner.freeUdpPort(host) & ~1;
+    }
+}
