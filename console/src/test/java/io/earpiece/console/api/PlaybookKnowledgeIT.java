@@ -112,6 +112,11 @@ class PlaybookKnowledgeIT {
 
     /** A live call from the rep's phone in which the customer says {@code words}; the stored cards' titles. */
     List<String> liveCallCardTitles(String repSipUser, String words) throws Exception {
+        return liveCallCards(repSipUser, words).stream().map(CardEntity::getTitle).toList();
+    }
+
+    /** A live call from the rep's phone in which the customer says {@code words}; the stored cards. */
+    List<CardEntity> liveCallCards(String repSipUser, String words) throws Exception {
         SAID.set(words);
         String conversation = "conv-" + UUID.randomUUID();
         String leg = "leg-" + UUID.randomUUID();
@@ -121,7 +126,7 @@ class PlaybookKnowledgeIT {
                 conversation);
         coordinator.ended(leg, EndReason.REMOTE_BYE);
         await().atMost(Duration.ofSeconds(20)).until(() -> !cards.findByCallIdOrderByIdAsc(callId).isEmpty());
-        return cards.findByCallIdOrderByIdAsc(callId).stream().map(CardEntity::getTitle).toList();
+        return cards.findByCallIdOrderByIdAsc(callId);
     }
 
     @Test
@@ -208,7 +213,7 @@ class PlaybookKnowledgeIT {
     }
 
     @Test
-    void knowledgeDocumentsAreEditableVersionedAndAnswerCustomersQuestions() {
+    void knowledgeDocumentsAreEditableVersionedAndAnswerCustomersQuestions() throws Exception {
         String question = "{\"utterances\": [{\"speaker\": \"rep\", \"start\": 0, \"end\": 3, "
                 + "\"text\": \"Hi, just so you know this call is recorded.\"}, {\"speaker\": \"customer\", "
                 + "\"start\": 4, \"end\": 8, \"text\": \"Can it push our call notes into Zendesk Sell?\"}]}";
@@ -230,6 +235,10 @@ class PlaybookKnowledgeIT {
             assertThat(card.get("source")).isEqualTo("https://wiki.example/integrations/zendesk-sell");
             assertThat((String) card.get("body")).contains("Zendesk Sell");
         });
+        assertThat(liveCallCards("a-rep", "Can it push our call notes into Zendesk Sell?"))
+                .filteredOn(c -> c.getCardKey().equals("kb:zendesk-sell-integration")).singleElement()
+                .satisfies(c -> assertThat(c.getBody()).contains("Zendesk Sell")
+                        .endsWith("\nSource: https://wiki.example/integrations/zendesk-sell"));
 
         admin().put().uri("/api/knowledge/" + id).bodyValue(Map.of("title", "Zendesk Sell integration",
                         "body", "Call notes and action items reach Zendesk Sell within a minute of hang-up through "
