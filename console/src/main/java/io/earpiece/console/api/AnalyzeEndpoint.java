@@ -2,11 +2,14 @@ package io.earpiece.console.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earpiece.assist.AnalysisResult;
-import io.earpiece.assist.AssistEngine;
+import io.earpiece.console.assist.AssistEngines;
+import io.earpiece.console.assist.CallTeams;
+import io.earpiece.console.assist.PlaybookStore;
 import io.earpiece.assist.ReferenceTranscriptReader;
 import io.earpiece.assist.TranscriptFormatException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,22 +22,45 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** {@code POST /api/analyze}: the assist engine over a whole transcript (synth-call reference JSON format). */
+/**
+ * {@code POST /api/analyze}: the assist engine over a whole transcript (synth-call reference JSON format), the
+ * same engine live calls get: the playbook of {@code team} (default: the caller's team, else the default
+ * playbook), the knowledge base and the language model as configured.
+ */
 @RestController
 public class AnalyzeEndpoint {
 
-    private final AssistEngine engine;
+    private final AssistEngines engines;
+    private final CallTeams teams;
+    private final PlaybookStore playbooks;
     private final ReferenceTranscriptReader reader;
 
-    public AnalyzeEndpoint(AssistEngine engine, ObjectMapper json) {
-        this.engine = engine;
+    public AnalyzeEndpoint(AssistEngines engines, CallTeams teams, PlaybookStore playbooks, ObjectMapper json) {
+        this.engines = engines;
+        this.teams = teams;
+        this.playbooks = playbooks;
         this.reader = new ReferenceTranscriptReader(json);
     }
 
     @PostMapping(path = "/api/analyze", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public Mono<AnalysisResult> analyze(@RequestBody String body, @RequestParam(required = false) String date) {
-        return Mono.fromCallable(() -> engine.analyze(parse(body), callDate(date)))
+    public Mono<AnalysisResult> analyze(@RequestBody String body, @RequestParam(required = false) String date,
+                                        @RequestParam(required = false) String team, Authentication user) {
+        return Mono.fromCallable(() -> {
+                    var transcript = parse(body);
+                    LocalDate day = callDate(date);
+                    return engines.engineFor(scope(team, user)).analyze(transcript, day);
+                })
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private String scope(String team, Authentication user) {
+        if (team == null || team.isBlank()) {
+            return user == null ? null : teams.teamOfUser(user.getName()).orElse(null);
+        }
+        if (!playbooks.isScope(team)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no team " + team);
+        }
+        return team;
     }
 
     private io.earpiece.assist.ReferenceTranscript parse(String body) {

@@ -1,10 +1,14 @@
 package io.earpiece.console.api;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -15,9 +19,11 @@ import java.util.List;
 public class CardsEndpoint {
 
     private final CardFeedback feedback;
+    private final RepCardStats reps;
 
-    public CardsEndpoint(CardFeedback feedback) {
+    public CardsEndpoint(CardFeedback feedback, RepCardStats reps) {
         this.feedback = feedback;
+        this.reps = reps;
     }
 
     /** The body of a feedback request. */
@@ -31,8 +37,20 @@ public class CardsEndpoint {
         return Mono.fromCallable(() -> feedback.react(callId, cardId, action)).subscribeOn(Schedulers.boundedElastic());
     }
 
+    /** Per card key, or with {@code by=rep} per user (admins: everyone, managers: their team, reps: themselves). */
     @GetMapping("/api/cards/stats")
-    public Mono<List<CardFeedback.CardStats>> stats() {
-        return Mono.fromCallable(feedback::stats).subscribeOn(Schedulers.boundedElastic());
+    public Mono<? extends List<?>> stats(@RequestParam(required = false) String by, Authentication user) {
+        if (by == null || by.isBlank() || by.equals("card")) {
+            return Mono.fromCallable(feedback::stats).subscribeOn(Schedulers.boundedElastic());
+        }
+        if (by.equals("rep")) {
+            return repStats(user);
+        }
+        return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "by must be 'card' or 'rep'"));
+    }
+
+    @GetMapping("/api/cards/stats/reps")
+    public Mono<List<RepCardStats.RepStats>> repStats(Authentication user) {
+        return Mono.fromCallable(() -> reps.stats(user)).subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -1,0 +1,272 @@
+package io.earpiece.console.assist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.earpiece.console.testing.TestAuth;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server with {@code earpiece.assist.llm.provider=openai} against a loopback stub of the Chat Completions API:
+ * an analysed customer objection gets the card the model wrote, sent in the documented request shape with the
+ * configured key; when the model is slower than the timeout the playbook card is shown instead. The key never
+ * reaches the log.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47650", "earpiece.rtp.port-max=47699",
+        "earpiece.data-dir=target/it-data/llm-assist", TestAuth.ADMIN_PASSWORD_PROPERTY,
+        "earpiece.assist.llm.provider=openai", "earpiece.assist.llm.model=gpt-4o-mini",
+        "earpiece.assist.llm.api-key=" + LlmAssistIT.KEY, "earpiece.assist.llm.timeout=1s",
+        "earpiece.assist.llm.token-budget=5000",
+        "spring.datasource.url=jdbc:h2:mem:llmassist;DB_CLOSE_DELAY=-1"})
+class LlmAssistIT {
+
+    static final String KEY = "sk-it-7f3a9c21e5";
+    static final String CARD_JSON = "{\"title\":\"Budget first\",\"body\":\"Ask what they pay today and what "
+            + "budget they planned; mention the two-year rate.\"}";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Stub STUB = new Stub();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void llm(DynamicPropertyRegistry registry) {
+        registry.add("earpiece.assist.llm.base-url", () -> STUB.baseUrl() + "/v1");
+    }
+
+    @AfterAll
+    static void stopStub() {
+        STUB.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        STUB.reset();
+    }
+
+    static String transcript(String objection) {
+        return "{\"utterances\": [{\"speaker\": \"rep\", \"start\": 0, \"end\": 3, \"text\": \"Thanks for taking the "
+                + "time, this call is recorded for quality.\"}, {\"speaker\": \"customer\", \"start\": 4, \"end\": 8, "
+                + "\"text\": \"" + objection + "\"}]}";
+    }
+
+    JsonNode analyze(String objection) throws IOException {
+        byte[] body = TestAuth.as(port, TestAuth.adminToken(port)).post().uri("/api/analyze")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(transcript(objection))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(body);
+    }
+
+    static JsonNode priceCard(JsonNode result) {
+        for (JsonNode card : result.get("cards")) {
+            if (card.get("trigger").asText().equals("objection:price")) {
+                return card;
+            }
+        }
+        throw new AssertionError("no price card in " + result);
+    }
+
+    @Test
+    void theModelWritesTheCardFromARequestInTheDocumentedShape(CapturedOutput output) throws Exception {
+        STUB.enqueue(new Answer(200, openAi(CARD_JSON, 120, 30), Duration.ZERO));
+
+        JsonNode card = priceCard(analyze("Honestly the renewal is way too expensive compared to what we budgeted."));
+
+        assertThat(card.get("title").asText()).isEqualTo("Budget first");
+        assertThat(card.get("body").asText()).startsWith("Ask what they pay today");
+        assertThat(card.get("source").asText()).isEqualTo("llm");
+        assertThat(card.get("id").asText()).isEqualTo("objection-price");
+
+        assertThat(STUB.requests()).hasSize(1);
+        Request request = STUB.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.path()).isEqualTo("/v1/chat/completions");
+        assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
+        assertThat(request.header("Content-Type")).startsWith("application/json");
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
+        assertThat(body.get("messages")).hasSize(2);
+        assertThat(body.get("messages").get(0).get("role").asText()).isEqualTo("system");
+        assertThat(body.get("messages").get(1).get("role").asText()).isEqualTo("user");
+        assertThat(body.get("messages").get(1).get("content").asText())
+                .contains("objection:price", "way too expensive compared to what we budgeted", "Acknowledge it");
+        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
+        assertThat(body.path("stream").asBoolean(true)).isFalse();
+        JsonNode format = body.get("response_format");
+        assertThat(format.get("type").asText()).isEqualTo("json_schema");
+        assertThat(format.get("json_schema").get("name").asText()).isEqualTo("assist_card");
+        assertThat(format.get("json_schema").get("strict").asBoolean()).isTrue();
+        JsonNode schema = format.get("json_schema").get("schema");
+        assertThat(schema.get("type").asText()).isEqualTo("object");
+        assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactly("title", "body");
+        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
+        assertThat(schema.get("properties").get("body").get("type").asText()).isEqualTo("string");
+
+        assertThat(output.getAll()).contains("assist LLM: OPENAI model gpt-4o-mini").doesNotContain(KEY);
+    }
+
+    @Test
+    void aModelSlowerThanTheTimeoutLeavesThePlaybookCard() throws Exception {
+        STUB.enqueue(new Answer(200, openAi(CARD_JSON, 1, 1), Duration.ofSeconds(10)));
+        long t0 = System.nanoTime();
+
+        JsonNode card = priceCard(analyze("The cost is too high for a company as small as ours."));
+
+        assertThat((System.nanoTime() - t0) / 1_000_000).as("waited about the 1 s timeout").isLessThan(8000);
+        assertThat(STUB.requests()).hasSize(1);
+        assertThat(card.get("title").asText()).isEqualTo("Price objection");
+        assertThat(card.get("body").asText()).startsWith("Acknowledge it");
+        assertThat(card.get("source").asText()).isEqualTo("playbook");
+    }
+
+    @Test
+    void theExampleKnowledgeBaseIsSeededAndAnswersQuestionsWithoutTheModel() throws Exception {
+        TestAuth.as(port, TestAuth.adminToken(port)).get().uri("/api/knowledge").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$[?(@.slug == 'security-attestations')].author").isEqualTo("system");
+
+        JsonNode result = analyze("Quick one from our security team, do you have a SOC 2 report?");
+
+        JsonNode answer = null;
+        for (JsonNode card : result.get("cards")) {
+            if (card.get("id").asText().equals("kb:security-attestations")) {
+                answer = card;
+            }
+        }
+        assertThat(answer).as("knowledge card in %s", result).isNotNull();
+        assertThat(answer.get("source").asText()).isEqualTo("https://trust.quillcall.example/audits");
+        assertThat(STUB.requests()).noneMatch(r -> r.body().contains("SOC 2 Type II"));
+    }
+
+    /** OpenAI Chat Completions response (object "chat.completion") wrapping the assistant's content. */
+    static String openAi(String content, int promptTokens, int completionTokens) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000L)
+                .put("model", "gpt-4o-mini");
+        ObjectNode choice = root.putArray("choices").addObject();
+        choice.put("index", 0).put("finish_reason", "stop");
+        choice.putObject("message").put("role", "assistant").put("content", content);
+        root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        return root.toString();
+    }
+
+    /** A recorded request. */
+    record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    /** A scripted answer; {@code delay} holds it back (for timeouts). */
+    record Answer(int status, String body, Duration delay) {
+    }
+
+    /** Loopback HTTP server on an ephemeral port that records requests and plays scripted answers in order. */
+    static final class Stub implements AutoCloseable {
+        private final HttpServer server;
+        private final List<Request> requests = new CopyOnWriteArrayList<>();
+        private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
+        private volatile CountDownLatch released = new CountDownLatch(1);
+
+        Stub() {
+            try {
+                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            server.setExecutor(Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "stub-chat");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.createContext("/", this::handle);
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        void enqueue(Answer answer) {
+            script.addLast(answer);
+        }
+
+        List<Request> requests() {
+            return List.copyOf(requests);
+        }
+
+        /** Forgets requests and answers, and lets held answers go. */
+        void reset() {
+            released.countDown();
+            released = new CountDownLatch(1);
+            requests.clear();
+            script.clear();
+        }
+
+        private void handle(HttpExchange exchange) throws IOException {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), body));
+            Answer answer = script.pollFirst();
+            if (answer == null) {
+                answer = new Answer(500, "{\"error\":{\"message\":\"no scripted answer\"}}", Duration.ZERO);
+            }
+            try {
+                if (!answer.delay().isZero()) {
+                    released.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            try {
+                exchange.sendResponseHeaders(answer.status(), bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } catch (IOException e) {
+                // The client gave up (timeout test); nothing left to answer.
+            }
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+            server.stop(0);
+        }
+    }
+}

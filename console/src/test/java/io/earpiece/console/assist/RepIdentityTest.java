@@ -1,0 +1,36 @@
+package io.earpiece.console.assist;
+
+import io.earpiece.db.user.UserEntity;
+import io.earpiece.db.user.UserRole;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The user part of call URIs and the identities of users, as call access reads them. */
+class RepIdentityTest {
+
+    @Test
+    void userPartOfSipSipsAndTelUris() {
+        assertThat(RepIdentity.userPart("sip:Wes@pbx.example")).contains("wes");
+        assertThat(RepIdentity.userPart("sips:2001@pbx.example:5061")).contains("2001");
+        assertThat(RepIdentity.userPart("tel:+15550100")).contains("+15550100");
+        assertThat(RepIdentity.userPart("tel:+15550100;phone-context=example.com")).contains("+15550100");
+        assertThat(RepIdentity.userPart("sip:pbx.example")).isEmpty();
+        assertThat(RepIdentity.userPart("upload")).isEmpty();
+        assertThat(RepIdentity.userPart("tel:")).isEmpty();
+        assertThat(RepIdentity.userPart(null)).isEmpty();
+    }
+
+    @Test
+    void aSipUserReplacesTheUsernameAndTheExtensionAdds() {
+        Instant now = Instant.now();
+        assertThat(RepIdentity.of(new UserEntity("Rob", "h", UserRole.REP, 1L, null, null, now)))
+                .containsExactly("rob");
+        assertThat(RepIdentity.of(new UserEntity("rob", "h", UserRole.REP, 1L, " Rob-Desk ", "2001", now)))
+                .containsExactly("rob-desk", "2001");
+        assertThat(RepIdentity.of(new UserEntity("rob", "h", UserRole.REP, 1L, "", " ", now)))
+                .containsExactly("rob");
+    }
+}
