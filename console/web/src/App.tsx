@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, ApiError, me, optional, setUnauthorizedHandler } from './api';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, ApiError, me, setUnauthorizedHandler } from './api';
 import { fadeSeconds } from './cards';
 import { AdminPage } from './components/AdminPage';
 import { CallPage } from './components/CallPage';
@@ -10,9 +10,11 @@ import { Softphone } from './components/Softphone';
 import { UploadsPage } from './components/UploadsPage';
 import { when, who } from './format';
 import { href, useRoute } from './route';
+import { earpieceCallOf } from './softphoneCall';
 import { ToastProvider } from './toast';
 import type { CallSummary, User } from './types';
 import { useLiveCall } from './useLiveCall';
+import { useSoftphone, type Softphone as SoftphoneState } from './useSoftphone';
 
 const FADE_KEY = 'earpiece.fadeSeconds';
 
@@ -38,9 +40,10 @@ function useCalls(enabled: boolean) {
 }
 
 function PhonePage({ callId, calls, callsError, softphone, fadeMs }: {
-  callId: string | null; calls: CallSummary[] | null; callsError: string | null; softphone: boolean; fadeMs: number;
+  callId: string | null; calls: CallSummary[] | null; callsError: string | null; softphone: SoftphoneState; fadeMs: number;
 }) {
   const live = useLiveCall(callId);
+  useFollowSoftphoneCall(softphone, calls, callId);
   const [ignored, setIgnored] = useState<Set<string>>(() => new Set());
   const incoming = (calls ?? [])
     .filter((c) => c.status === 'ACTIVE' && c.id !== callId && !ignored.has(c.id))
@@ -86,17 +89,30 @@ function PhonePage({ callId, calls, callsError, softphone, fadeMs }: {
   );
 }
 
+/**
+ * Puts the call that Earpiece's B2BUA made for the softphone's call on screen (its transcript and cards), once
+ * per softphone call, as soon as it shows up in the calls list.
+ */
+function useFollowSoftphoneCall(softphone: SoftphoneState, calls: CallSummary[] | null, callId: string | null) {
+  const followed = useRef<number | null>(null);
+  const own = softphone.state === 'on' ? softphone.status.call : null;
+  const me = softphone.state === 'on' ? softphone.config.username : '';
+  useEffect(() => {
+    if (!own || own.phase === 'incoming' || followed.current === own.since || !calls) return;
+    const found = earpieceCallOf(calls, own, me);
+    if (!found) return;
+    followed.current = own.since;
+    if (found.id !== callId) location.hash = href({ page: 'phone', callId: found.id });
+  }, [own, me, calls, callId]);
+}
+
 function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }) {
   const route = useRoute();
   const { calls, error } = useCalls(true);
-  const [softphone, setSoftphone] = useState(false);
+  const softphone = useSoftphone(true);
   const [saved, setSaved] = useState(() => localStorage.getItem(FADE_KEY));
   const fade = fadeSeconds(location.search, saved);
   const fromQuery = new URLSearchParams(location.search).has('fade');
-
-  useEffect(() => {
-    optional('/api/softphone').then((s) => setSoftphone(s !== null), () => setSoftphone(false));
-  }, []);
 
   const isAdmin = !user || user.roles.some((r) => /admin|manager/i.test(r));
   const nav: [string, string, boolean][] = [

@@ -17,8 +17,8 @@ public final class InviteScope {
     /**
      * The INVITE's parties and media.
      *
-     * @param from             the From user
-     * @param to               the To user (the dialled number or DID)
+     * @param from             the From URI without parameters ({@code sip:alice@host})
+     * @param to               the To URI without parameters (its user is the dialled number or DID)
      * @param payloadType      the first G.711 payload type offered, PCMU when none
      * @param telephoneEventPt the offered RFC 4733 payload type, or -1
      */

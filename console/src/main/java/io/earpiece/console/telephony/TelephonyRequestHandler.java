@@ -105,7 +105,7 @@ public final class TelephonyRequestHandler implements RequestHandler {
                 return false;
             }
             int[] pts = InviteScope.payloadTypes(request.getRawContent());
-            scope.enter(new InviteScope.Invite(user(request, FromHeader.NAME), user(request, ToHeader.NAME),
+            scope.enter(new InviteScope.Invite(uri(request, FromHeader.NAME), uri(request, ToHeader.NAME),
                     pts[0], pts[1]));
             try {
                 return a.b2bua().handle(event);
@@ -124,9 +124,18 @@ public final class TelephonyRequestHandler implements RequestHandler {
         return false;
     }
 
-    private static String user(Request request, String header) {
+    /**
+     * The header's URI without parameters, e.g. {@code sip:alice@10.0.0.5:5060}: calls are stored with URIs, as bot
+     * calls are, so that call ownership (the user part of From/To) works for relayed calls too.
+     */
+    static String uri(Request request, String header) {
         URI uri = ((HeaderAddress) request.getHeader(header)).getAddress().getURI();
-        return uri instanceof SipURI s ? s.getUser() : null;
+        if (!(uri instanceof SipURI s)) {
+            return uri.toString();
+        }
+        String host = s.getHost().contains(":") && !s.getHost().startsWith("[") ? "[" + s.getHost() + "]" : s.getHost();
+        return s.getScheme() + ":" + (s.getUser() == null ? "" : s.getUser() + "@") + host
+                + (s.getPort() > 0 ? ":" + s.getPort() : "");
     }
 
     /** Stateless, so a flood leaves no transactions behind. */
