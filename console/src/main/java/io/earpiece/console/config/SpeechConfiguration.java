@@ -59,8 +59,10 @@ public class SpeechConfiguration {
 
     @Bean(destroyMethod = "close")
     RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, MeterRegistry registry) {
+        int workers = Math.max(1, p.whisper().contexts());
+        // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
-                Math.max(1, p.whisper().contexts()), Math.max(1, p.whisper().maxQueued())), metrics);
+                workers, Math.max(1, p.whisper().maxQueued()), workers), metrics);
         Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
                 .description("decodes waiting").register(registry);
         return scheduler;

@@ -55,8 +55,8 @@ public final class RecognitionScheduler implements AutoCloseable {
             workers.add(t);
             t.start();
         }
-        log.info("recognition scheduler: {} workers, partials dropped above {} queued jobs", settings.workers(),
-                settings.maxQueuedJobs());
+        log.info("recognition scheduler: {} workers, partials dropped above {} queued jobs or {} queued partials",
+                settings.workers(), settings.maxQueuedJobs(), settings.maxQueuedPartials());
     }
 
     public SchedulerSettings settings() {
@@ -78,8 +78,12 @@ public final class RecognitionScheduler implements AutoCloseable {
                 return false;
             }
             Queued q = new Queued(task, sequence++, System.nanoTime());
-            if (queue.size() >= settings.maxQueuedJobs()) {
-                Queued worst = leastUrgentPartial();
+            boolean overall = queue.size() >= settings.maxQueuedJobs();
+            boolean partials = task.priority() == Priority.PARTIAL
+                    && queuedOf(Priority.PARTIAL) >= settings.maxQueuedPartials();
+            if (overall || partials) {
+                // over the partials' own bound only another waiting partial (never a speculative final) makes room
+                Queued worst = overall ? leastUrgentPartial() : leastUrgentOf(Priority.PARTIAL);
                 boolean incomingIsWorse = task.priority() != Priority.FINAL
                         && (worst == null || URGENCY.compare(q, worst) > 0);
                 if (incomingIsWorse) {
@@ -107,6 +111,26 @@ public final class RecognitionScheduler implements AutoCloseable {
             drop(dropped.task());
         }
         return true;
+    }
+
+    private int queuedOf(Priority priority) {
+        int n = 0;
+        for (Queued q : queue) {
+            if (q.task().priority() == priority) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private Queued leastUrgentOf(Priority priority) {
+        Queued worst = null;
+        for (Queued q : queue) {
+            if (q.task().priority() == priority && (worst == null || URGENCY.compare(q, worst) > 0)) {
+                worst = q;
+            }
+        }
+        return worst;
     }
 
     private Queued leastUrgentPartial() {

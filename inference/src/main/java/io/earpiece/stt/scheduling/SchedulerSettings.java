@@ -7,19 +7,30 @@ package io.earpiece.stt.scheduling;
  *                       backend workers x threads-per-decode should not exceed the cores
  * @param maxQueuedJobs  queued decodes above which partial decodes are dropped (finals are never dropped, so the
  *                       queue holds at most this many partials plus the finals still waiting)
+ * @param maxQueuedPartials partial decodes (of speech in progress) that may wait at once; a partial that waits
+ *                       behind others is stale by the time it runs, and the worker it takes delays finals
  */
-public record SchedulerSettings(int workers, int maxQueuedJobs) {
+public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials) {
 
     public SchedulerSettings {
-        if (workers < 1 || maxQueuedJobs < 1) {
-            throw new IllegalArgumentException("workers and maxQueuedJobs must be at least 1: " + workers + ", "
-                    + maxQueuedJobs);
+        if (workers < 1 || maxQueuedJobs < 1 || maxQueuedPartials < 1) {
+            throw new IllegalArgumentException("workers, maxQueuedJobs and maxQueuedPartials must be at least 1: "
+                    + workers + ", " + maxQueuedJobs + ", " + maxQueuedPartials);
         }
     }
 
-    /** As many workers as the cores fit decodes of {@code threadsPerDecode} threads, at least one. */
+    /** Only the overall bound: partials may fill the queue up to {@code maxQueuedJobs}. */
+    public SchedulerSettings(int workers, int maxQueuedJobs) {
+        this(workers, maxQueuedJobs, maxQueuedJobs);
+    }
+
+    /**
+     * As many workers as the cores fit decodes of {@code threadsPerDecode} threads, at least one; 16 queued jobs,
+     * and one waiting partial per worker.
+     */
     public static SchedulerSettings forCores(int cores, int threadsPerDecode) {
-        return new SchedulerSettings(Math.max(1, cores / Math.max(1, threadsPerDecode)), 16);
+        int workers = Math.max(1, cores / Math.max(1, threadsPerDecode));
+        return new SchedulerSettings(workers, 16, workers);
     }
 
     /** Sized for a 2-core machine running 2-thread decodes: one worker, 16 queued jobs. */

@@ -123,8 +123,9 @@ final class StreamingSession implements TranscriptionSession {
             return;
         }
         long pendingEnd = segmenter.pendingEndMs();
+        long frameEnd = timeMs + frame.length / 16;
         if (pendingEnd >= 0) {
-            if (pendingEnd != current.speculativeEndMs) {
+            if (pendingEnd != current.speculativeEndMs && frameEnd - pendingEnd >= settings.speculativeDelayMs()) {
                 segmenter.pendingEnd().ifPresent(this::submitSpeculative);
             }
             return; // the speaker paused: a partial would add nothing and delay the speculative final
@@ -134,7 +135,6 @@ final class StreamingSession implements TranscriptionSession {
             trackedStartMs = start;
             partialDueMs = start + settings.partialIntervalMs();
         }
-        long frameEnd = timeMs + frame.length / 16;
         if (!partialPending && frameEnd >= partialDueMs) {
             segmenter.inProgress().ifPresent(this::submitPartial);
         }

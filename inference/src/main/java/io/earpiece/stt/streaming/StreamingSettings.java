@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param promptCarryOver   whether the party's previous final text is given to the recognizer as a prompt
  * @param maxPromptChars    how much of the previous final text (its end) the prompt keeps
  * @param closeTimeout      how long closing a session waits for its outstanding finals
+ * @param speculativeDelayMs silence after speech before the utterance is decoded speculatively (as it will end if
+ *                          the speaker stays silent); shorter pauses inside a sentence would waste that decode
  */
 public record StreamingSettings(VadSettings vad, int partialIntervalMs, int maxSegmentMs, boolean promptCarryOver,
-                                int maxPromptChars, Duration closeTimeout) {
+                                int maxPromptChars, Duration closeTimeout, int speculativeDelayMs) {
+
+    /** Speculative decodes as soon as the VAD sees the speech's tail. */
+    public StreamingSettings(VadSettings vad, int partialIntervalMs, int maxSegmentMs, boolean promptCarryOver,
+                             int maxPromptChars, Duration closeTimeout) {
+        this(vad, partialIntervalMs, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout, 0);
+    }
 
     public StreamingSettings {
         Objects.requireNonNull(vad, "vad");
@@ -24,25 +32,39 @@ public record StreamingSettings(VadSettings vad, int partialIntervalMs, int maxS
         if (partialIntervalMs < 100) {
             throw new IllegalArgumentException("partialIntervalMs must be at least 100: " + partialIntervalMs);
         }
+        if (speculativeDelayMs < 0) {
+            throw new IllegalArgumentException("speculativeDelayMs must not be negative: " + speculativeDelayMs);
+        }
         if (maxSegmentMs <= vad.minSpeechMs() || maxPromptChars < 0) {
             throw new IllegalArgumentException("maxSegmentMs must exceed the VAD's minSpeechMs, maxPromptChars must "
                     + "not be negative: " + maxSegmentMs + ", " + maxPromptChars);
         }
     }
 
-    /** Partials every 700 ms, segments of at most 15 s, prompt carry-over of the last 200 characters. */
+    /**
+     * Partials every 700 ms, segments of at most 15 s, prompt carry-over of the last 200 characters, speculative
+     * decodes as soon as the speech's tail is seen.
+     */
     public static StreamingSettings defaults() {
         return new StreamingSettings(VadSettings.defaults(), 700, 15_000, true, 200, Duration.ofSeconds(60));
     }
 
     /** The same settings with partials every {@code millis} ms. */
     public StreamingSettings withPartialIntervalMs(int millis) {
-        return new StreamingSettings(vad, millis, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout);
+        return new StreamingSettings(vad, millis, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout,
+                speculativeDelayMs);
     }
 
     /** The same settings with prompt carry-over switched on or off. */
     public StreamingSettings withPromptCarryOver(boolean on) {
-        return new StreamingSettings(vad, partialIntervalMs, maxSegmentMs, on, maxPromptChars, closeTimeout);
+        return new StreamingSettings(vad, partialIntervalMs, maxSegmentMs, on, maxPromptChars, closeTimeout,
+                speculativeDelayMs);
+    }
+
+    /** The same settings with speculative decodes after {@code millis} ms of silence. */
+    public StreamingSettings withSpeculativeDelayMs(int millis) {
+        return new StreamingSettings(vad, partialIntervalMs, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout,
+                millis);
     }
 
     /** The VAD settings the segmenter runs with: the configured ones, cut at {@code maxSegmentMs}. */

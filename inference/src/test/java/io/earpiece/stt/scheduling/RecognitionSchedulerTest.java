@@ -77,6 +77,21 @@ class RecognitionSchedulerTest {
     }
 
     @Test
+    void partialsHaveTheirOwnSmallerBoundThatSpeculativeFinalsAreNotCountedIn() {
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 16, 1))) {
+            CountDownLatch release = block(scheduler);
+            scheduler.submit(task(Priority.PARTIAL, 1, "p1"));
+            scheduler.submit(task(Priority.PARTIAL, 2, "p2"));       // a partial waits already: newer call, dropped
+            scheduler.submit(task(Priority.SPECULATIVE, 3, "s3"));   // not a partial: queued
+            scheduler.submit(task(Priority.PARTIAL, 0, "p0"));       // older call: p1 makes room
+            assertThat(dropped).containsExactly("p2", "p1");
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 2);
+        }
+        assertThat(ran).containsExactly("s3", "p0");
+    }
+
+    @Test
     void reportsDecodeTimingAndRealTimeFactor() {
         List<DecodeSample> samples = new CopyOnWriteArrayList<>();
         try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(2, 4),

@@ -56,6 +56,7 @@ public final class SttLatencyBenchmark {
         long callMs = Long.parseLong(env("STT_BENCH_CALL_S", "45")) * 1000;
         long budgetNanos = Long.parseLong(env("STT_BENCH_BUDGET_S", "540")) * 1_000_000_000L;
         int threads = Integer.parseInt(env("STT_BENCH_THREADS", "2"));
+        int workers = Integer.parseInt(env("STT_BENCH_WORKERS", "1"));
         List<String> models = List.of(env("STT_BENCH_MODELS", "tiny,base").split(","));
 
         List<List<Party>> calls = loadCalls(out.resolve("corpus"), callMs);
@@ -65,7 +66,7 @@ public final class SttLatencyBenchmark {
             String name = models.get(m).strip();
             RandomGgmlModel model = name.equals("base") ? RandomGgmlModel.baseEn() : RandomGgmlModel.tinyEn();
             Path file = model.writeCached(out);
-            WhisperSettings settings = new WhisperSettings(file, threads, 1, "en").withTemperatureFallback(false);
+            WhisperSettings settings = new WhisperSettings(file, threads, workers, "en").withTemperatureFallback(false);
             StepResult first = null;
             int maxOk = 0;
             try (WhisperRecognizer recognizer = new WhisperRecognizer(settings)) {
@@ -78,7 +79,7 @@ public final class SttLatencyBenchmark {
                         System.out.printf(Locale.ROOT, "%s: time budget reached before %d calls%n", name, n);
                         break;
                     }
-                    StepResult r = step(recognizer, calls, n);
+                    StepResult r = step(recognizer, calls, n, workers);
                     System.out.printf(Locale.ROOT, "model=%s.en calls=%d finals=%d eos_to_final_p50_ms=%.0f "
                                     + "p95_ms=%.0f partials=%d dropped_partials=%d final_rtf=%.3f%n", name, n,
                             r.finals(), r.p50(), r.p95(), r.partials(), r.dropped(), r.finalRtf());
@@ -94,16 +95,23 @@ public final class SttLatencyBenchmark {
             summary.append(String.format(Locale.ROOT, "%s_p50_ms=%.0f %s_p95_ms=%.0f %s_max_calls_p95_le_1s=%d ",
                     name, first.p50(), name, first.p95(), name, maxOk));
         }
-        System.out.println(summary + "threads=" + threads + " workers=1 call_s=" + callMs / 1000);
+        System.out.println(summary + "threads=" + threads + " workers=" + workers + " call_s=" + callMs / 1000);
     }
 
-    private static StepResult step(WhisperRecognizer recognizer, List<List<Party>> calls, int n) {
+    private static StepResult step(WhisperRecognizer recognizer, List<List<Party>> calls, int n, int workers) {
         List<Double> latencies = new CopyOnWriteArrayList<>();
         List<Double> finalRtf = new CopyOnWriteArrayList<>();
         AtomicLong partials = new AtomicLong();
+        java.util.Map<Priority, java.util.concurrent.atomic.DoubleAdder> busyMs = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.Map<Priority, AtomicLong> decodes = new java.util.concurrent.ConcurrentHashMap<>();
         RecognitionMetricsListener metrics = new RecognitionMetricsListener() {
             @Override
             public void onDecode(DecodeSample sample) {
+                if (sample.decodeMs() >= 1) {
+                    busyMs.computeIfAbsent(sample.priority(), k -> new java.util.concurrent.atomic.DoubleAdder())
+                            .add(sample.decodeMs());
+                    decodes.computeIfAbsent(sample.priority(), k -> new AtomicLong()).incrementAndGet();
+                }
                 // final jobs whose speculative decode already delivered take no time: only real decodes count
                 if (sample.priority() != Priority.PARTIAL && sample.decodeMs() >= 1) {
                     finalRtf.add(sample.realTimeFactor());
@@ -116,9 +124,12 @@ public final class SttLatencyBenchmark {
             }
         };
         SchedulerStats stats;
-        try (RecognitionScheduler scheduler = new RecognitionScheduler(SchedulerSettings.defaults(), metrics)) {
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(workers,
+                SchedulerSettings.defaults().maxQueuedJobs(), workers), metrics)) {
             StreamingSpeechToText stt = new StreamingSpeechToText(
-                    StreamingSettings.defaults().withPromptCarryOver(false), recognizer, scheduler);
+                    StreamingSettings.defaults().withPromptCarryOver(false).withSpeculativeDelayMs(Integer.parseInt(
+                            env("STT_BENCH_SPECULATIVE_DELAY_MS", String.valueOf(
+                                    StreamingSettings.defaults().speculativeDelayMs())))), recognizer, scheduler);
             List<TranscriptionSession> sessions = new ArrayList<>();
             List<Party> parties = new ArrayList<>();
             long[] offsets = new long[n * 2];
@@ -158,6 +169,13 @@ public final class SttLatencyBenchmark {
             sessions.forEach(TranscriptionSession::close);
             stats = scheduler.stats();
         }
+        StringBuilder busy = new StringBuilder("  decode work:");
+        for (Priority p : Priority.values()) {
+            busy.append(String.format(Locale.ROOT, " %s=%d/%.1fs", p.name().toLowerCase(Locale.ROOT),
+                    decodes.getOrDefault(p, new AtomicLong()).get(),
+                    busyMs.containsKey(p) ? busyMs.get(p).sum() / 1000 : 0.0));
+        }
+        System.out.println(busy);
         List<Double> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         return new StepResult(n, sorted.size(), percentile(sorted, 50), percentile(sorted, 95),
