@@ -42,6 +42,8 @@ final class StreamingSession implements TranscriptionSession {
         String speculativeText;
         /** Set when the final matched a speculative decode still running, which then delivers it. */
         Utterance finalUtterance;
+        /** End of the speculative decode running now, -1 when none runs: the final then leaves the work to it. */
+        long speculativeRunningEndMs = -1;
         long endOfSpeechNanos;
 
         Current(int index) {
@@ -182,11 +184,13 @@ final class StreamingSession implements TranscriptionSession {
             if (target.finalDone.get() || target.speculativeEndMs != utterance.endMs()) {
                 return; // the final was decoded already, or speech resumed
             }
+            target.speculativeRunningEndMs = utterance.endMs();
         }
         String text = recognise(utterance, false);
         Utterance finished;
         long endOfSpeechNanos;
         synchronized (this) {
+            target.speculativeRunningEndMs = -1;
             if (target.speculativeEndMs != utterance.endMs()) {
                 return;
             }
@@ -251,6 +255,13 @@ final class StreamingSession implements TranscriptionSession {
     }
 
     private void decodeFinal(Current target, Utterance utterance, long endOfSpeechNanos) {
+        synchronized (this) {
+            // with several workers the speculative decode of this very audio may be running on another one: it
+            // delivers the final when it ends (finalUtterance is set), so decoding it twice would only cost a worker
+            if (target.speculativeRunningEndMs == utterance.endMs() && target.finalUtterance == utterance) {
+                return;
+            }
+        }
         if (!target.finalDone.compareAndSet(false, true)) {
             return; // the speculative decode of the same audio delivered it
         }
