@@ -60,6 +60,8 @@ public record EarpieceProperties(
      *                 (a libwhisper built elsewhere, e.g. by docker/Dockerfile.cuda)
      * @param partialInterval how much new speech triggers another partial decode
      * @param maxQueued queued decodes above which partial decodes are dropped (finals never are)
+     * @param partialBusyLimit busy fraction of the decode workers (over the last 3 s) above which new partials are
+     *                 dropped, so that finals get the whole pool under load; 1 drops partials only by queue length
      * @param temperatureFallback re-decode a final at higher temperatures when greedy decoding looks unreliable, as
      *                 whisper.cpp does by default; off trades some accuracy on hard audio for steadier latency
      */
@@ -70,6 +72,7 @@ public record EarpieceProperties(
                           @DefaultValue("cpu") String backend,
                           @DefaultValue("700ms") Duration partialInterval,
                           @DefaultValue("16") int maxQueued,
+                          @DefaultValue("0.75") double partialBusyLimit,
                           @DefaultValue("true") boolean temperatureFallback) {
     }
 

@@ -62,7 +62,7 @@ public class SpeechConfiguration {
         int workers = Math.max(1, p.whisper().contexts());
         // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
-                workers, Math.max(1, p.whisper().maxQueued()), workers), metrics);
+                workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()), metrics);
         Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
                 .description("decodes waiting").register(registry);
         return scheduler;

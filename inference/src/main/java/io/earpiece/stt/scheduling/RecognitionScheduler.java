@@ -18,6 +18,8 @@ public final class RecognitionScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RecognitionScheduler.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
+    /** How far back the load that decides about partials looks. */
+    private static final long BUSY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
 
     private record Queued(RecognitionTask task, long sequence, long queuedNanos) {
     }
@@ -31,6 +33,7 @@ public final class RecognitionScheduler implements AutoCloseable {
     private final RecognitionMetricsListener metrics;
     private final PriorityQueue<Queued> queue = new PriorityQueue<>(URGENCY);
     private final List<Thread> workers = new ArrayList<>();
+    private final BusyMeter busy;
     private long sequence;
     private int queuedPartials;
     private int maxQueuedPartials;
@@ -49,14 +52,16 @@ public final class RecognitionScheduler implements AutoCloseable {
     public RecognitionScheduler(SchedulerSettings settings, RecognitionMetricsListener metrics) {
         this.settings = settings;
         this.metrics = metrics;
+        this.busy = new BusyMeter(BUSY_WINDOW_NANOS, settings.workers());
         for (int i = 0; i < settings.workers(); i++) {
             Thread t = new Thread(this::work, "stt-decode-" + (i + 1));
             t.setDaemon(true);
             workers.add(t);
             t.start();
         }
-        log.info("recognition scheduler: {} workers, partials dropped above {} queued jobs or {} queued partials",
-                settings.workers(), settings.maxQueuedJobs(), settings.maxQueuedPartials());
+        log.info("recognition scheduler: {} workers, partials dropped above {} queued jobs, {} queued partials or "
+                + "{} % busy", settings.workers(), settings.maxQueuedJobs(), settings.maxQueuedPartials(),
+                Math.round(settings.partialBusyLimit() * 100));
     }
 
     public SchedulerSettings settings() {
@@ -81,7 +86,11 @@ public final class RecognitionScheduler implements AutoCloseable {
             boolean overall = queue.size() >= settings.maxQueuedJobs();
             boolean partials = task.priority() == Priority.PARTIAL
                     && queuedOf(Priority.PARTIAL) >= settings.maxQueuedPartials();
-            if (overall || partials) {
+            if (task.priority() == Priority.PARTIAL && settings.partialBusyLimit() < 1.0
+                    && busy.utilization(q.queuedNanos()) > settings.partialBusyLimit()) {
+                // a loaded pool spends itself on finals: speech in progress shows again once the load falls
+                dropped = q;
+            } else if (overall || partials) {
                 // over the partials' own bound only another waiting partial (never a speculative final) makes room
                 Queued worst = overall ? leastUrgentPartial() : leastUrgentOf(Priority.PARTIAL);
                 boolean incomingIsWorse = task.priority() != Priority.FINAL
@@ -183,12 +192,19 @@ public final class RecognitionScheduler implements AutoCloseable {
     private void run(Queued q) {
         RecognitionTask task = q.task();
         long started = System.nanoTime();
+        long token;
+        synchronized (this) {
+            token = busy.started(started);
+        }
         try {
             task.work().run();
         } catch (RuntimeException | LinkageError e) {
             log.error("{} decode for {} failed", task.priority(), task.callId(), e);
         }
         long ended = System.nanoTime();
+        synchronized (this) {
+            busy.ended(token, ended);
+        }
         double decodeMs = (ended - started) / 1e6;
         double rtf = task.audioMs() > 0 ? decodeMs / task.audioMs() : Double.NaN;
         synchronized (this) {

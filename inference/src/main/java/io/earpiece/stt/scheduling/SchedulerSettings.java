@@ -9,14 +9,24 @@ package io.earpiece.stt.scheduling;
  *                       queue holds at most this many partials plus the finals still waiting)
  * @param maxQueuedPartials partial decodes (of speech in progress) that may wait at once; a partial that waits
  *                       behind others is stale by the time it runs, and the worker it takes delays finals
+ * @param partialBusyLimit busy fraction of the workers over the last seconds above which new partials are dropped:
+ *                       the finals then get the whole pool (1.0 never drops partials for load alone)
  */
-public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials) {
+public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials, double partialBusyLimit) {
 
     public SchedulerSettings {
         if (workers < 1 || maxQueuedJobs < 1 || maxQueuedPartials < 1) {
             throw new IllegalArgumentException("workers, maxQueuedJobs and maxQueuedPartials must be at least 1: "
                     + workers + ", " + maxQueuedJobs + ", " + maxQueuedPartials);
         }
+        if (!(partialBusyLimit > 0 && partialBusyLimit <= 1)) {
+            throw new IllegalArgumentException("partialBusyLimit must be in (0, 1]: " + partialBusyLimit);
+        }
+    }
+
+    /** Partials bounded by count only. */
+    public SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials) {
+        this(workers, maxQueuedJobs, maxQueuedPartials, 1.0);
     }
 
     /** Only the overall bound: partials may fill the queue up to {@code maxQueuedJobs}. */
@@ -26,12 +36,15 @@ public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPar
 
     /**
      * As many workers as the cores fit decodes of {@code threadsPerDecode} threads, at least one; 16 queued jobs,
-     * and one waiting partial per worker.
+     * one waiting partial per worker, and no new partials while the workers are more than 75 % busy.
      */
     public static SchedulerSettings forCores(int cores, int threadsPerDecode) {
         int workers = Math.max(1, cores / Math.max(1, threadsPerDecode));
-        return new SchedulerSettings(workers, 16, workers);
+        return new SchedulerSettings(workers, 16, workers, DEFAULT_PARTIAL_BUSY_LIMIT);
     }
+
+    /** Busy fraction above which new partials are dropped, by default. */
+    public static final double DEFAULT_PARTIAL_BUSY_LIMIT = 0.75;
 
     /** Sized for a 2-core machine running 2-thread decodes: one worker, 16 queued jobs. */
     public static SchedulerSettings defaults() {

@@ -92,6 +92,24 @@ class RecognitionSchedulerTest {
     }
 
     @Test
+    void aBusyPoolDropsNewPartialsButStillQueuesSpeculativeAndFinalDecodes() {
+        SchedulerStats stats;
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 16, 16, 0.01))) {
+            CountDownLatch release = block(scheduler);
+            spin(100); // the worker has now been busy for more than 1 % of the 3 s window
+            scheduler.submit(task(Priority.PARTIAL, 0, "p0"));
+            scheduler.submit(task(Priority.SPECULATIVE, 0, "s0"));
+            scheduler.submit(task(Priority.FINAL, 0, "f0"));
+            assertThat(dropped).containsExactly("p0");
+            stats = scheduler.stats();
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 2);
+        }
+        assertThat(ran).containsExactly("f0", "s0");
+        assertThat(stats.droppedPartials()).isEqualTo(1);
+    }
+
+    @Test
     void reportsDecodeTimingAndRealTimeFactor() {
         List<DecodeSample> samples = new CopyOnWriteArrayList<>();
         try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(2, 4),

@@ -125,7 +125,9 @@ public final class SttLatencyBenchmark {
         };
         SchedulerStats stats;
         try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(workers,
-                SchedulerSettings.defaults().maxQueuedJobs(), workers), metrics)) {
+                SchedulerSettings.defaults().maxQueuedJobs(), workers, Double.parseDouble(env(
+                        "STT_BENCH_PARTIAL_BUSY_LIMIT", String.valueOf(SchedulerSettings.DEFAULT_PARTIAL_BUSY_LIMIT)))),
+                metrics)) {
             StreamingSpeechToText stt = new StreamingSpeechToText(
                     StreamingSettings.defaults().withPromptCarryOver(false).withSpeculativeDelayMs(Integer.parseInt(
                             env("STT_BENCH_SPECULATIVE_DELAY_MS", String.valueOf(
