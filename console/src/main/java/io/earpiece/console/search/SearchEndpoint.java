@@ -1,16 +1,21 @@
 package io.earpiece.console.search;
 
+import io.earpiece.console.auth.CallAccessPolicy;
 import io.earpiece.console.report.ReportProperties;
+import io.earpiece.db.search.CallHit;
 import io.earpiece.db.search.CallSearch;
 import io.earpiece.db.search.SearchCriteria;
 import io.earpiece.db.search.SearchPage;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
 
 /**
  * {@code GET /api/search}: call history, newest first, filtered by words said ({@code q}), rep, customer, time
@@ -21,10 +26,12 @@ public class SearchEndpoint {
 
     private final CallSearch search;
     private final ReportProperties reports;
+    private final CallAccessPolicy access;
 
-    public SearchEndpoint(CallSearch search, ReportProperties reports) {
+    public SearchEndpoint(CallSearch search, ReportProperties reports, CallAccessPolicy access) {
         this.search = search;
         this.reports = reports;
+        this.access = access;
     }
 
     @GetMapping("/api/search")
@@ -36,7 +43,8 @@ public class SearchEndpoint {
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String objection,
                                    @RequestParam(defaultValue = "0") int page,
-                                   @RequestParam(defaultValue = "20") int size) {
+                                   @RequestParam(defaultValue = "20") int size,
+                                   Authentication user) {
         return Mono.fromCallable(() -> {
             SearchCriteria criteria;
             try {
@@ -45,7 +53,17 @@ public class SearchEndpoint {
             } catch (IllegalArgumentException e) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
             }
-            return search.search(criteria);
+            return visibleTo(user, search.search(criteria));
         }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** The page without the calls this user may not open (a rep's search must not list other reps' calls). */
+    private SearchPage visibleTo(Authentication user, SearchPage page) {
+        if (user == null) {
+            return page; // open mode: the server has no sign-in, every call is everyone's
+        }
+        List<CallHit> visible = page.hits().stream().filter(h -> access.canSee(user, h.callId())).toList();
+        long hidden = page.hits().size() - visible.size();
+        return hidden == 0 ? page : new SearchPage(visible, page.total() - hidden, page.page(), page.size());
     }
 }

@@ -258,6 +258,12 @@ class AuthIT {
         TestAuth.as(port, alce).get().uri("/api/calls/call-alice").exchange().expectStatus().isNotFound();
         TestAuth.as(port, admin).get().uri("/api/calls/call-alice").exchange().expectStatus().isOk();
         TestAuth.as(port, admin).get().uri("/api/calls/call-bob").exchange().expectStatus().isOk();
+        // search lists only what the user may open
+        TestAuth.as(port, alice).get().uri("/api/search?size=100").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.hits[?(@.callId == 'call-alice')]").exists()
+                .jsonPath("$.hits[?(@.callId == 'call-bob')]").doesNotExist();
+        TestAuth.as(port, admin).get().uri("/api/search?size=100").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.hits[?(@.callId == 'call-bob')]").exists();
 
         var client = new ReactorNettyWebSocketClient();
         assertThatThrownBy(() -> client.execute(TestAuth.webSocket(port, "/ws/events?call=call-alice", bob),
