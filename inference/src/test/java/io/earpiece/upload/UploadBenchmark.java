@@ -40,10 +40,9 @@ public final class UploadBenchmark {
         AudioDecoder decoder = new AudioDecoder(FfmpegTools.onPath(), DecoderSettings.defaults(), new MediaSniffer());
         Diarizer diarizer = new Diarizer(DiarizationSettings.defaults());
         // UPLOAD_BENCH_DECODE_THREADS: whisper threads per chunk, the chunks in parallel being threads / that. The
-        // default, one chunk at a time on all threads, is the server's (earpiece.whisper.threads=2, contexts=1), and
-        // was the faster split on 2 cores (base.en about 23 s against 40 s for two 1-thread chunks).
-        int perChunk = Integer.parseInt(System.getenv().getOrDefault("UPLOAD_BENCH_DECODE_THREADS",
-                String.valueOf(threads)));
+        // default, one thread per chunk, is the server's (earpiece.whisper.threads=1, a context per core); on a quiet
+        // 2-core machine it was the faster split (base.en 19.9 s against 21.5 s for one 2-thread chunk at a time).
+        int perChunk = Integer.parseInt(System.getenv().getOrDefault("UPLOAD_BENCH_DECODE_THREADS", "1"));
         BatchSettings batch = new BatchSettings(Math.max(1, threads / perChunk), 25_000,
                 BatchSettings.defaults().chunkVad());
 

@@ -54,8 +54,10 @@ public record EarpieceProperties(
      *
      * @param model    ggml model file; empty means {@code <data-dir>/models/ggml-base.en.bin}, and a missing
      *                 default file only disables transcription, while a missing configured file stops start-up
-     * @param threads  CPU threads per decode
-     * @param contexts decodes that may run at once (workers of the recognition scheduler)
+     * @param threads  CPU threads per decode; 1 by default, because on short utterances whisper.cpp gains nothing
+     *                 from a second thread while a second decode at once doubles the throughput
+     * @param contexts decodes that may run at once (workers of the recognition scheduler); 0 means one per core,
+     *                 at most 4 (each holds a whisper state in memory)
      * @param backend  {@code cpu} (the whisper.cpp bundled in whisper-jni), {@code cuda:/dir} or {@code external:/dir}
      *                 (a libwhisper built elsewhere, e.g. by docker/Dockerfile.cuda)
      * @param partialInterval how much new speech triggers another partial decode
@@ -66,14 +68,24 @@ public record EarpieceProperties(
      *                 whisper.cpp does by default; off trades some accuracy on hard audio for steadier latency
      */
     public record Whisper(@DefaultValue("") String model,
-                          @DefaultValue("2") int threads,
-                          @DefaultValue("1") int contexts,
+                          @DefaultValue("1") int threads,
+                          @DefaultValue("0") int contexts,
                           @DefaultValue("en") String language,
                           @DefaultValue("cpu") String backend,
                           @DefaultValue("700ms") Duration partialInterval,
                           @DefaultValue("16") int maxQueued,
                           @DefaultValue("0.75") double partialBusyLimit,
                           @DefaultValue("true") boolean temperatureFallback) {
+    }
+
+    /** Contexts when {@code earpiece.whisper.contexts} is 0. */
+    public static final int MAX_AUTO_CONTEXTS = 4;
+
+    /** Decodes at once: as configured, or one per core (at most {@value #MAX_AUTO_CONTEXTS}) for 0. */
+    public int whisperContexts() {
+        int configured = whisper.contexts();
+        return configured > 0 ? configured
+                : Math.max(1, Math.min(MAX_AUTO_CONTEXTS, Runtime.getRuntime().availableProcessors()));
     }
 
     /** The Whisper model file in effect and whether the admin named it explicitly. */

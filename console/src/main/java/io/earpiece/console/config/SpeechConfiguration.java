@@ -51,7 +51,7 @@ public class SpeechConfiguration {
             return new SpeechRecognizerHolder(null);
         }
         EarpieceProperties.Whisper w = p.whisper();
-        WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), w.contexts(),
+        WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), p.whisperContexts(),
                 w.language(), WhisperBackend.parse(w.backend()), true, w.temperatureFallback()));
         log.info("speech recognizer: {}", whisper.describe());
         return new SpeechRecognizerHolder(whisper);
@@ -59,7 +59,7 @@ public class SpeechConfiguration {
 
     @Bean(destroyMethod = "close")
     RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, MeterRegistry registry) {
-        int workers = Math.max(1, p.whisper().contexts());
+        int workers = p.whisperContexts();
         // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
                 workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()), metrics);

@@ -60,8 +60,8 @@ class UploadStoredBenchIT {
                 figures.add(String.format(Locale.ROOT, "%s_upload_to_summary_s=%.1f", name, seconds));
             }
         }
-        String line = String.format(Locale.ROOT, "audio_s=%.0f %s threads=2 contexts=1", audioMs / 1000.0,
-                String.join(" ", figures));
+        String line = String.format(Locale.ROOT, "audio_s=%.0f %s cores=%d", audioMs / 1000.0,
+                String.join(" ", figures), Runtime.getRuntime().availableProcessors());
         Files.createDirectories(Path.of("target", "bench"));
         Files.writeString(Path.of("target", "bench", "upload.txt"), line + "\n");
         System.out.println(line);

@@ -31,9 +31,10 @@ import java.util.concurrent.locks.LockSupport;
  * streaming speech to text with random-weight tiny.en- and base.en-layout models, and measures the time from the
  * VAD's end-of-speech decision to the final segment's delivery. N steps up until p95 exceeds 1 s.
  * <p>
- * Settings from the environment: STT_BENCH_STEPS (1,2,4,6,8,10,12,14,16), STT_BENCH_CALL_S (seconds of each call
- * replayed, 45 = whole calls), STT_BENCH_BUDGET_S (wall time for all steps of all models, 540), STT_BENCH_MODELS
- * (tiny,base), STT_BENCH_THREADS (2). Prompt carry-over and temperature fallback are off: the random model stops
+ * Settings from the environment: STT_BENCH_STEPS (1,2,4,8,10,12,14,16,20), STT_BENCH_CALL_S (seconds of each call
+ * replayed, 45 = whole calls), STT_BENCH_BUDGET_S (wall time for all steps of all models, 720), STT_BENCH_MODELS
+ * (tiny,base), STT_BENCH_THREADS (1), STT_BENCH_WORKERS (2), STT_BENCH_PARTIAL_BUSY_LIMIT (0.75),
+ * STT_BENCH_SPECULATIVE_DELAY_MS (0). Prompt carry-over and temperature fallback are off: the random model stops
  * after a fixed number of tokens counted from the start of the decoder context, so a prompt would shorten its
  * output, and its random tokens would always trigger fallback re-decodes that real speech rarely needs.
  */
@@ -51,12 +52,13 @@ public final class SttLatencyBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path out = Paths.get(args.length > 0 ? args[0] : "bench/out");
-        int[] steps = Arrays.stream(env("STT_BENCH_STEPS", "1,2,4,6,8,10,12,14,16").split(","))
+        int[] steps = Arrays.stream(env("STT_BENCH_STEPS", "1,2,4,8,10,12,14,16,20").split(","))
                 .map(String::strip).mapToInt(Integer::parseInt).toArray();
         long callMs = Long.parseLong(env("STT_BENCH_CALL_S", "45")) * 1000;
-        long budgetNanos = Long.parseLong(env("STT_BENCH_BUDGET_S", "540")) * 1_000_000_000L;
-        int threads = Integer.parseInt(env("STT_BENCH_THREADS", "2"));
-        int workers = Integer.parseInt(env("STT_BENCH_WORKERS", "1"));
+        long budgetNanos = Long.parseLong(env("STT_BENCH_BUDGET_S", "720")) * 1_000_000_000L;
+        // the server's default on 2 cores: two decodes at once of one thread each
+        int threads = Integer.parseInt(env("STT_BENCH_THREADS", "1"));
+        int workers = Integer.parseInt(env("STT_BENCH_WORKERS", "2"));
         List<String> models = List.of(env("STT_BENCH_MODELS", "tiny,base").split(","));
 
         List<List<Party>> calls = loadCalls(out.resolve("corpus"), callMs);
