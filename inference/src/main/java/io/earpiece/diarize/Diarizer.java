@@ -19,6 +19,7 @@ public final class Diarizer {
     private static final int COEFFICIENTS = 16;
 
     private final DiarizationSettings settings;
+    private final SpeakerSupervectors supervectors = new SpeakerSupervectors(32, 4.0, 8);
 
     public Diarizer(DiarizationSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -71,6 +72,7 @@ public final class Diarizer {
 
         List<long[]> spans = new ArrayList<>();
         List<GaussianStats> pieces = new ArrayList<>();
+        List<double[][]> pieceFrames = new ArrayList<>();
         SpeakerChangeDetector detector = new SpeakerChangeDetector(settings.bicPenalty(),
                 (int) (settings.minChangeSideMs() / FRAME_MS));
         for (DetectedSpeech segment : segments) {
@@ -94,12 +96,17 @@ public final class Diarizer {
                 }
                 spans.add(new long[] {start, end});
                 pieces.add(stats);
+                pieceFrames.add(vectors.subList(from, cut).toArray(new double[0][]));
                 start = end;
                 from = cut;
             }
         }
-        int[] labels = new SpeakerClusterer(settings.bicPenalty(), settings.minClusterMs() / FRAME_MS)
-                .cluster(pieces, settings.speakers(), settings.maxSpeakers());
+        int[] labels = settings.speakers() > 0
+                ? new LinkageClusterer(settings.minClusterMs() / FRAME_MS).cluster(
+                        supervectors.distances(pieceFrames), pieces.stream().mapToLong(GaussianStats::count).toArray(),
+                        settings.speakers())
+                : new SpeakerClusterer(settings.bicPenalty(), settings.minClusterMs() / FRAME_MS)
+                        .cluster(pieces, settings.speakers(), settings.maxSpeakers());
         List<SpeakerTurn> turns = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             String speaker = SpeakerTurn.label(labels[i]);

@@ -16,16 +16,19 @@
  *   <li>Speaker changes inside a segment (speakers that answer without a pause): the split point maximising the
  *       BIC gain of two full-covariance Gaussians over one, accepted when positive with at least 3 s of speech on
  *       either side, applied recursively.</li>
- *   <li>Clustering: each piece is summarised by full-covariance Gaussian statistics; bottom-up merging of the pair
- *       with the smallest BIC gain down to the configured number of speakers (2 by default; 0 lets the BIC sign
- *       decide), then rounds of reassigning each piece to the most likely cluster. With a fixed number of speakers
- *       the BIC weight only steers the merge order, and one early wrong merge can mislabel a whole call (seen on
- *       MP3 encodings), so five weights are tried and the partition with the highest likelihood (lowest summed
- *       frames x log det covariance) is kept. Pieces with under 1 s of speech
- *       do not seed clusters and are assigned by likelihood afterwards.</li>
+ *   <li>Clustering (fixed number of speakers, 2 by default): a 32-component diagonal Gaussian mixture is fitted
+ *       to all speech of the recording and each piece's component means are MAP-adapted (relevance 4) to its
+ *       frames; the mean shifts, scaled by weight and spread, centred over pieces and length-normalised, are the
+ *       piece's supervector. Cosine distances are averaged over 8 mixtures from different deterministic starts.
+ *       Pieces with at least 1 s of speech are merged by average linkage down to the number of speakers, shorter
+ *       ones join the nearest group, then pieces move to the group they are on average nearest to until nothing
+ *       changes. With an automatic speaker count (0), BIC agglomerative clustering of full-covariance Gaussians
+ *       is used instead.</li>
  * </ol>
- * Mean cepstra alone did not separate the corpus voices (both are espeak-ng's default voice; en-us and en-gb differ
- * in phonemes, rhythm and intonation, not in timbre or pitch); full covariances over 16 wide-band cepstra do.
+ * The corpus voices are both espeak-ng's default voice (en-us and en-gb differ in phonemes, rhythm and stress, not in
+ * timbre or pitch). One Gaussian per piece mostly measured what was said: on 21 synthetic calls the best two-way
+ * split of utterances by full-covariance likelihood was wrong for 15 % of speech, while supervectors, which compare
+ * the same sounds across pieces, put 98 % of utterances next to one of the same speaker.
  * Speakers are labelled {@code Speaker 1}, {@code Speaker 2}, ... in order of first appearance.
  * <p>
  * {@link io.earpiece.diarize.DiarizationErrorRate} scores a result against reference turns.

@@ -1,0 +1,256 @@
+package io.earpiece.diarize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Cosine distances between speech pieces as GMM mean supervectors: a diagonal-covariance Gaussian mixture is fitted
+ * to all speech of the recording, each piece's component means are MAP-adapted to its frames, and the shifts
+ * (scaled by weight and spread) form its vector. Comparing pieces component by component compares the same sounds
+ * across pieces, so what is said matters less than with one Gaussian per piece. Several mixtures from different
+ * starting points are averaged because a single fit varies from start to start.
+ */
+final class SpeakerSupervectors {
+
+    private static final int EM_ROUNDS = 10;
+    private static final double VARIANCE_FLOOR = 1e-3;
+    /** Frames used to fit a mixture; longer recordings are sampled evenly, which keeps an hour-long call quick. */
+    private static final int MAX_TRAINING_FRAMES = 30_000;
+
+    private final int components;
+    private final double relevance;
+    private final int fits;
+
+    /**
+     * @param components mixture size
+     * @param relevance  MAP relevance factor: frames a component needs before a piece's own mean dominates
+     * @param fits       mixtures averaged, each from its own deterministic start
+     */
+    SpeakerSupervectors(int components, double relevance, int fits) {
+        if (components < 1 || relevance <= 0 || fits < 1) {
+            throw new IllegalArgumentException("bad supervector settings");
+        }
+        this.components = components;
+        this.relevance = relevance;
+        this.fits = fits;
+    }
+
+    /** Symmetric matrix of mean cosine distances (0 alike .. 2 opposite) between {@code pieces} (frames x dims). */
+    double[][] distances(List<double[][]> pieces) {
+        int n = pieces.size();
+        double[][] distance = new double[n][n];
+        List<double[]> training = trainingFrames(pieces);
+        if (training.size() < components * 2) {
+            return distance;
+        }
+        for (int fit = 0; fit < fits; fit++) {
+            Mixture ubm = Mixture.fit(training, components, new Random(17L + fit), EM_ROUNDS);
+            double[][] vectors = new double[n][];
+            for (int i = 0; i < n; i++) {
+                vectors[i] = ubm.supervector(pieces.get(i), relevance);
+            }
+            centreAndNormalise(vectors);
+            for (int i = 0; i < n; i++) {
+                for (int j = i + 1; j < n; j++) {
+                    double d = (1 - dot(vectors[i], vectors[j])) / fits;
+                    distance[i][j] += d;
+                    distance[j][i] += d;
+                }
+            }
+        }
+        return distance;
+    }
+
+    private static List<double[]> trainingFrames(List<double[][]> pieces) {
+        List<double[]> all = new ArrayList<>();
+        for (double[][] p : pieces) {
+            all.addAll(List.of(p));
+        }
+        if (all.size() <= MAX_TRAINING_FRAMES) {
+            return all;
+        }
+        List<double[]> sample = new ArrayList<>(MAX_TRAINING_FRAMES);
+        double step = (double) all.size() / MAX_TRAINING_FRAMES;
+        for (int i = 0; i < MAX_TRAINING_FRAMES; i++) {
+            sample.add(all.get((int) (i * step)));
+        }
+        return sample;
+    }
+
+    /** Removes the mean over pieces (what all pieces share: channel, codec) and scales each to unit length. */
+    private static void centreAndNormalise(double[][] vectors) {
+        int dim = vectors[0].length;
+        double[] mean = new double[dim];
+        for (double[] v : vectors) {
+            for (int d = 0; d < dim; d++) {
+                mean[d] += v[d] / vectors.length;
+            }
+        }
+        for (double[] v : vectors) {
+            double norm = 0;
+            for (int d = 0; d < dim; d++) {
+                v[d] -= mean[d];
+                norm += v[d] * v[d];
+            }
+            norm = Math.sqrt(norm);
+            for (int d = 0; d < dim && norm > 0; d++) {
+                v[d] /= norm;
+            }
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** A diagonal-covariance Gaussian mixture. */
+    private record Mixture(double[] weight, double[][] mean, double[][] variance) {
+
+        static Mixture fit(List<double[]> frames, int k, Random random, int rounds) {
+            int dim = frames.get(0).length;
+            double[][] mean = kMeansPlusPlusSeeds(frames, k, random);
+            double[] globalVariance = new double[dim];
+            double[] globalMean = new double[dim];
+            for (double[] x : frames) {
+                for (int d = 0; d < dim; d++) {
+                    globalMean[d] += x[d] / frames.size();
+                }
+            }
+            for (double[] x : frames) {
+                for (int d = 0; d < dim; d++) {
+                    globalVariance[d] += (x[d] - globalMean[d]) * (x[d] - globalMean[d]) / frames.size();
+                }
+            }
+            double[][] variance = new double[k][];
+            double[] weight = new double[k];
+            for (int c = 0; c < k; c++) {
+                variance[c] = globalVariance.clone();
+                weight[c] = 1.0 / k;
+            }
+            Mixture m = new Mixture(weight, mean, variance);
+            double[] post = new double[k];
+            for (int round = 0; round < rounds; round++) {
+                double[] n = new double[k];
+                double[][] first = new double[k][dim];
+                double[][] second = new double[k][dim];
+                for (double[] x : frames) {
+                    m.posteriors(x, post);
+                    for (int c = 0; c < k; c++) {
+                        double p = post[c];
+                        if (p < 1e-8) {
+                            continue;
+                        }
+                        n[c] += p;
+                        for (int d = 0; d < dim; d++) {
+                            first[c][d] += p * x[d];
+                            second[c][d] += p * x[d] * x[d];
+                        }
+                    }
+                }
+                double total = 0;
+                for (int c = 0; c < k; c++) {
+                    total += n[c];
+                }
+                for (int c = 0; c < k; c++) {
+                    if (n[c] < 1e-6) {
+                        // an empty component keeps its place; it carries no weight in the supervector
+                        weight[c] = 1e-9;
+                        continue;
+                    }
+                    weight[c] = n[c] / total;
+                    for (int d = 0; d < dim; d++) {
+                        mean[c][d] = first[c][d] / n[c];
+                        variance[c][d] = Math.max(VARIANCE_FLOOR, second[c][d] / n[c] - mean[c][d] * mean[c][d]);
+                    }
+                }
+            }
+            return m;
+        }
+
+        private static double[][] kMeansPlusPlusSeeds(List<double[]> frames, int k, Random random) {
+            int dim = frames.get(0).length;
+            double[][] seeds = new double[k][];
+            seeds[0] = frames.get(random.nextInt(frames.size())).clone();
+            double[] nearest = new double[frames.size()];
+            java.util.Arrays.fill(nearest, Double.POSITIVE_INFINITY);
+            for (int c = 1; c < k; c++) {
+                double total = 0;
+                for (int i = 0; i < frames.size(); i++) {
+                    double d = 0;
+                    double[] x = frames.get(i);
+                    for (int j = 0; j < dim; j++) {
+                        double diff = x[j] - seeds[c - 1][j];
+                        d += diff * diff;
+                    }
+                    nearest[i] = Math.min(nearest[i], d);
+                    total += nearest[i];
+                }
+                double target = random.nextDouble() * total;
+                int pick = frames.size() - 1;
+                for (int i = 0; i < frames.size(); i++) {
+                    target -= nearest[i];
+                    if (target <= 0) {
+                        pick = i;
+                        break;
+                    }
+                }
+                seeds[c] = frames.get(pick).clone();
+            }
+            return seeds;
+        }
+
+        void posteriors(double[] x, double[] out) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < weight.length; c++) {
+                double s = Math.log(weight[c]);
+                for (int d = 0; d < x.length; d++) {
+                    double diff = x[d] - mean[c][d];
+                    s -= 0.5 * (diff * diff / variance[c][d] + Math.log(variance[c][d]));
+                }
+                out[c] = s;
+                max = Math.max(max, s);
+            }
+            double sum = 0;
+            for (int c = 0; c < out.length; c++) {
+                out[c] = Math.exp(out[c] - max);
+                sum += out[c];
+            }
+            for (int c = 0; c < out.length; c++) {
+                out[c] /= sum;
+            }
+        }
+
+        /** MAP-adapted mean shifts of {@code frames}, scaled by sqrt(weight) / standard deviation, concatenated. */
+        double[] supervector(double[][] frames, double relevance) {
+            int k = weight.length;
+            int dim = mean[0].length;
+            double[] n = new double[k];
+            double[][] first = new double[k][dim];
+            double[] post = new double[k];
+            for (double[] x : frames) {
+                posteriors(x, post);
+                for (int c = 0; c < k; c++) {
+                    n[c] += post[c];
+                    for (int d = 0; d < dim; d++) {
+                        first[c][d] += post[c] * x[d];
+                    }
+                }
+            }
+            double[] out = new double[k * dim];
+            for (int c = 0; c < k; c++) {
+                double alpha = n[c] / (n[c] + relevance);
+                double scale = Math.sqrt(weight[c]);
+                for (int d = 0; d < dim; d++) {
+                    double adapted = n[c] > 0 ? first[c][d] / n[c] : mean[c][d];
+                    out[c * dim + d] = alpha * (adapted - mean[c][d]) * scale / Math.sqrt(variance[c][d]);
+                }
+            }
+            return out;
+        }
+    }
+}
