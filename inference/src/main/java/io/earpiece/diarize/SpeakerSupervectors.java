@@ -3,6 +3,7 @@ package io.earpiece.diarize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * Cosine distances between speech pieces as GMM mean supervectors: a diagonal-covariance Gaussian mixture is fitted
@@ -44,19 +45,33 @@ final class SpeakerSupervectors {
         if (training.size() < components * 2) {
             return distance;
         }
-        for (int fit = 0; fit < fits; fit++) {
-            Mixture ubm = Mixture.fit(training, components, new Random(17L + fit), EM_ROUNDS);
-            double[][] vectors = new double[n][];
+        // the fits are independent, so they run on the cores at once; summed in fit order, the result stays the same
+        List<double[][]> perFit = IntStream.range(0, fits).parallel()
+                .mapToObj(fit -> fitDistances(pieces, training, fit)).toList();
+        for (double[][] d : perFit) {
             for (int i = 0; i < n; i++) {
-                vectors[i] = ubm.supervector(pieces.get(i), relevance);
-            }
-            centreAndNormalise(vectors);
-            for (int i = 0; i < n; i++) {
-                for (int j = i + 1; j < n; j++) {
-                    double d = (1 - dot(vectors[i], vectors[j])) / fits;
-                    distance[i][j] += d;
-                    distance[j][i] += d;
+                for (int j = 0; j < n; j++) {
+                    distance[i][j] += d[i][j] / fits;
                 }
+            }
+        }
+        return distance;
+    }
+
+    private double[][] fitDistances(List<double[][]> pieces, List<double[]> training, int fit) {
+        int n = pieces.size();
+        Mixture ubm = Mixture.fit(training, components, new Random(17L + fit), EM_ROUNDS);
+        double[][] vectors = new double[n][];
+        for (int i = 0; i < n; i++) {
+            vectors[i] = ubm.supervector(pieces.get(i), relevance);
+        }
+        centreAndNormalise(vectors);
+        double[][] distance = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                double d = 1 - dot(vectors[i], vectors[j]);
+                distance[i][j] = d;
+                distance[j][i] = d;
             }
         }
         return distance;
