@@ -168,6 +168,17 @@ class SoftphoneJanusIT {
         assertThat(detail.parties()).extracting(CallViews.PartyView::party).containsExactlyInAnyOrder("rep", "customer");
         assertThat(detail.parties()).allSatisfy(p -> assertThat(p.packetsReceived()).as("RTP of %s", p.party()).isPositive());
         assertThat(detail.segments()).extracting(CallViews.SegmentView::party).contains("rep", "customer");
+        // a card raised at the right utterance: one detected there with its trigger, which the script labels for
+        // that party
+        assertThat(detail.cards()).as("cards of the call").anySatisfy(card ->
+                assertThat(detail.insights()).anySatisfy(i -> {
+                    assertThat(i.utterance()).isEqualTo(card.utterance());
+                    assertThat(i.tag()).isEqualTo(card.trigger());
+                    assertThat(call.reference().utterances()).anySatisfy(u -> {
+                        assertThat(u.speaker()).isEqualTo(i.party());
+                        assertThat(u.tags()).contains(i.tag());
+                    });
+                }));
         assertThat(out.resolve("softphone-live.png")).isNotEmptyFile();
     }
 
