@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { optional } from '../api';
 import { href } from '../route';
+import { PlaybookEditor } from './PlaybookEditor';
 
 /** An admin list and the endpoints that may serve it, tried in order (the first that exists wins). */
 const SECTIONS: { id: string; title: string; urls: string[]; blurb: string }[] = [
@@ -70,6 +71,9 @@ export function AdminPage({ section }: { section: string }) {
         {error && <p className="error" role="alert">{error}</p>}
         {rows === undefined && !error && <p className="muted">Loading…</p>}
         {rows === null && <p className="not-available" data-testid="not-available">Not available on this server yet.</p>}
+        {current.id === 'playbooks' && rows && rows.length > 0 && (
+          <PlaybookEditor teams={Array.from(new Set(rows.map((r) => String(r.team ?? 'default'))))} />
+        )}
         {rows && rows.length === 0 && <p className="muted">Nothing here yet.</p>}
         {rows && rows.length > 0 && (
           <div className="table-wrap">

@@ -1,0 +1,86 @@
+package io.earpiece.console.web;
+
+import io.earpiece.console.testing.TestAuth;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The admin's playbook editor in a real browser (driven by {@code console/web/e2e/admin-playbook.mjs}): an invalid
+ * playbook is refused with the server's reason and stores nothing; a valid edit becomes version 2, by the admin.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        TestAuth.ADMIN_PASSWORD_PROPERTY,
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47900", "earpiece.rtp.port-max=47949",
+        "earpiece.data-dir=target/it-data/admin-browser",
+        "spring.datasource.url=jdbc:h2:mem:adminbrowser;DB_CLOSE_DELAY=-1"})
+class AdminBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path WEB = Path.of("web").toAbsolutePath();
+    static final Pattern VERSION = Pattern.compile("^VERSION=(\\d+)$", Pattern.MULTILINE);
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void browser() {
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "SKIPPED AdminBrowserIT: " + CHROMIUM + " is missing (Debian: apt-get install -y chromium)");
+        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
+                "SKIPPED AdminBrowserIT: console/web/node_modules is missing (build without -Dskip.web)");
+    }
+
+    @Test
+    void adminEditsThePlaybookInTheBrowser() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("timeout", "120", "node", "e2e/admin-playbook.mjs")
+                .directory(WEB.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("BASE_URL", "http://127.0.0.1:" + port);
+        env.put("OUT_DIR", Path.of("target/browser").toAbsolutePath().toString());
+        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("E2E_USERNAME", TestAuth.ADMIN);
+        env.put("E2E_PASSWORD", TestAuth.ADMIN_PASSWORD);
+        Process browser = pb.start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                System.out.println("[browser] " + line);
+                out.append(line).append('\n');
+            }
+        }
+        assertThat(browser.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(browser.exitValue()).as("browser script exit code; output:%n%s", out).isZero();
+        Matcher m = VERSION.matcher(out);
+        assertThat(m.find()).as("script reports the saved version").isTrue();
+
+        var admin = TestAuth.as(port, TestAuth.adminToken(port));
+        List<Map<String, Object>> versions = admin.get().uri("/api/playbooks/default/versions").exchange()
+                .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .returnResult().getResponseBody();
+        assertThat(versions).as("the refused text stored nothing; the edit is one new version").hasSize(2);
+        assertThat(versions.get(0)).containsEntry("version", Integer.parseInt(m.group(1)))
+                .containsEntry("author", TestAuth.ADMIN);
+        Map<String, Object> current = admin.get().uri("/api/playbooks/default").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
+        assertThat((String) current.get("body")).contains("# edited in the browser test");
+    }
+}

@@ -1,0 +1,70 @@
+// Edits the default playbook on the admin page in headless Chromium (run by AdminBrowserIT): an invalid text is
+// refused with the server's reason, a valid edit becomes a new version. Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD,
+// OUT_DIR, CHROMIUM. Prints "OK ..." per check and VERSION=<n> of the saved version; exits 0 when all pass.
+import { chromium } from 'playwright-core';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const OUT = process.env.OUT_DIR ?? 'target/browser';
+const MARK = '# edited in the browser test';
+const started = Date.now();
+const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
+function check(cond, msg) {
+  if (!cond) throw new Error(`check failed: ${msg}`);
+  log(`OK ${msg}`);
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const profile = await mkdtemp(join(tmpdir(), 'earpiece-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+    viewport: { width: 1280, height: 720 },
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${BASE}/#/admin/playbooks`);
+    await page.locator('#username').waitFor({ timeout: 15_000 });
+    await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
+    await page.fill('#password', process.env.E2E_PASSWORD ?? '');
+    await page.click('button[type=submit]');
+    const editor = page.getByTestId('playbook-editor');
+    await editor.getByTestId('playbook-version').waitFor({ timeout: 15_000 });
+    const version = await editor.getByTestId('playbook-version').textContent();
+    check(/^version 1\b/.test(version), `the default playbook is loaded (${version})`);
+    const box = editor.locator('textarea');
+    const original = await box.inputValue();
+    check(original.length > 100, `its text is in the editor (${original.length} characters)`);
+
+    await box.fill('cards: [this is not a playbook');
+    await editor.getByRole('button', { name: 'Save new version' }).click();
+    const refused = editor.locator('[data-testid=playbook-status][role=alert]');
+    await refused.waitFor({ timeout: 10_000 });
+    const reason = await refused.textContent();
+    check(/^Not saved \(400\): .+/.test(reason), `an invalid playbook is refused with the reason: "${reason}"`);
+
+    await box.fill(`${original.replace(/\s*$/, '')}\n${MARK}\n`);
+    await editor.getByRole('button', { name: 'Save new version' }).click();
+    const saved = editor.locator('[data-testid=playbook-status][role=status]');
+    await saved.waitFor({ timeout: 10_000 });
+    const text = await saved.textContent();
+    const m = /^Saved as version (\d+)$/.exec(text);
+    check(m !== null, `a valid edit is saved as a new version ("${text}")`);
+    await page.screenshot({ path: join(OUT, 'admin-playbook.png'), animations: 'disabled', caret: 'hide' });
+    console.log(`VERSION=${m[1]}`);
+  } finally {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  }
+}
+
+main().then(() => log('all checks passed'), (e) => {
+  console.error(e.stack ?? String(e));
+  process.exit(1);
+});
