@@ -1,5 +1,6 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,15 +11,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,8 +36,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "spring.datasource.url=jdbc:h2:mem:uploadbrowser;DB_CLOSE_DELAY=-1"})
 class UploadBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path WEB = Path.of("web").toAbsolutePath();
     static final Pattern CALL_ID = Pattern.compile("^CALL_ID=(\\S+)$", Pattern.MULTILINE);
 
     static SynthCall call;
@@ -63,10 +59,8 @@ class UploadBrowserIT {
 
     @BeforeAll
     static void browserAndFixtures() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED UploadBrowserIT: " + CHROMIUM + " is missing (Debian: apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "SKIPPED UploadBrowserIT: console/web/node_modules is missing (build without -Dskip.web)");
+        String why = BrowserScript.unavailable();
+        assumeTrue(why == null, "SKIPPED UploadBrowserIT: " + why);
         call = SynthCall.generate("renewal-price");
     }
 
@@ -78,23 +72,19 @@ class UploadBrowserIT {
         Path bad = Files.createDirectories(Path.of("target/it-data/upload-browser")).resolve("notes.mp3");
         Files.writeString(bad, "meeting notes, not a recording\n".repeat(40));
 
-        ProcessBuilder pb = new ProcessBuilder("timeout", "240", "node", "e2e/upload.mjs").directory(WEB.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("BASE_URL", "http://127.0.0.1:" + port);
         env.put("FILE", call.dir().resolve("renewal-price.mp3").toAbsolutePath().toString());
         env.put("BAD_FILE", bad.toAbsolutePath().toString());
         env.put("OUT_DIR", Path.of("target/browser").toAbsolutePath().toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
         env.put("E2E_USERNAME", TestAuth.ADMIN);
         env.put("E2E_PASSWORD", TestAuth.ADMIN_PASSWORD);
         if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", WEB.resolve("../../docs").normalize().toString());
+            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
         }
-        Process browser = pb.start();
-        String output = readAll(browser);
-        boolean finished = browser.waitFor(30, TimeUnit.SECONDS);
-        assertThat(finished).as("browser script finished; output:%n%s", output).isTrue();
-        assertThat(browser.exitValue()).as("browser script exit code; output:%n%s", output).isZero();
+        BrowserScript.Result run = BrowserScript.run("upload.mjs", env, Duration.ofMinutes(4));
+        String output = run.output();
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", output).isZero();
 
         Matcher m = CALL_ID.matcher(output);
         assertThat(m.find()).as("script reports the call it opened").isTrue();
@@ -105,17 +95,5 @@ class UploadBrowserIT {
         assertThat(all.get(0).callId()).isEqualTo(callId);
         assertThat(all.get(0).uploadedBy()).isEqualTo(TestAuth.ADMIN);
         assertThat(speakers.names(callId).orElseThrow()).containsEntry("Speaker 1", "Dana (rep)");
-    }
-
-    /** Copies the script's output to the test log as it comes (the script bounds its own waits). */
-    private static String readAll(Process process) throws IOException {
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                System.out.println("[browser] " + line);
-                out.append(line).append('\n');
-            }
-        }
-        return out.toString();
     }
 }

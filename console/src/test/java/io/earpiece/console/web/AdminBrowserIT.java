@@ -1,5 +1,6 @@
 package io.earpiece.console.web;
 
+import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.TestAuth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,15 +8,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,8 +30,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "spring.datasource.url=jdbc:h2:mem:adminbrowser;DB_CLOSE_DELAY=-1"})
 class AdminBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path WEB = Path.of("web").toAbsolutePath();
     static final Pattern VERSION = Pattern.compile("^VERSION=(\\d+)$", Pattern.MULTILINE);
 
     @LocalServerPort
@@ -43,32 +37,18 @@ class AdminBrowserIT {
 
     @BeforeAll
     static void browser() {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED AdminBrowserIT: " + CHROMIUM + " is missing (Debian: apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "SKIPPED AdminBrowserIT: console/web/node_modules is missing (build without -Dskip.web)");
+        String why = BrowserScript.unavailable();
+        assumeTrue(why == null, "SKIPPED AdminBrowserIT: " + why);
     }
 
     @Test
     void adminEditsThePlaybookInTheBrowser() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("timeout", "120", "node", "e2e/admin-playbook.mjs")
-                .directory(WEB.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("BASE_URL", "http://127.0.0.1:" + port);
-        env.put("OUT_DIR", Path.of("target/browser").toAbsolutePath().toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
-        env.put("E2E_USERNAME", TestAuth.ADMIN);
-        env.put("E2E_PASSWORD", TestAuth.ADMIN_PASSWORD);
-        Process browser = pb.start();
-        StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                System.out.println("[browser] " + line);
-                out.append(line).append('\n');
-            }
-        }
-        assertThat(browser.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(browser.exitValue()).as("browser script exit code; output:%n%s", out).isZero();
+        BrowserScript.Result run = BrowserScript.run("admin-playbook.mjs", Map.of(
+                "BASE_URL", "http://127.0.0.1:" + port,
+                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
+                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD), Duration.ofMinutes(2));
+        String out = run.output();
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", out).isZero();
         Matcher m = VERSION.matcher(out);
         assertThat(m.find()).as("script reports the saved version").isTrue();
 

@@ -1,0 +1,64 @@
+package io.earpiece.console.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one of the console's Playwright scripts ({@code console/web/e2e/*.mjs}) with node against headless Debian
+ * Chromium, copying its output to the test log as it comes and bounding it with {@code timeout}.
+ */
+public final class BrowserScript {
+
+    /** Debian's Chromium, which playwright-core drives through {@code executablePath}. */
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** The console's web project (tests run in the console module's folder). */
+    public static final Path WEB = Path.of("web").toAbsolutePath();
+
+    /** What a run printed and how it ended. */
+    public record Result(int exitCode, String output) {
+    }
+
+    private BrowserScript() {
+    }
+
+    /** Why browser tests cannot run here, or null when Chromium and the web project's node_modules are present. */
+    public static String unavailable() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            return CHROMIUM + " is missing (Debian: apt-get install -y chromium)";
+        }
+        if (!Files.isDirectory(WEB.resolve("node_modules/playwright-core"))) {
+            return "console/web/node_modules is missing (build without -Dskip.web)";
+        }
+        return null;
+    }
+
+    /** Runs {@code e2e/<script>} with {@code env} (plus CHROMIUM) and waits for it, at most {@code limit}. */
+    public static Result run(String script, Map<String, String> env, Duration limit) throws IOException,
+            InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("timeout", String.valueOf(limit.toSeconds()), "node", "e2e/" + script)
+                .directory(WEB.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        pb.environment().put("CHROMIUM", CHROMIUM.toString());
+        Process browser = pb.start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(browser.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                System.out.println("[browser] " + line);
+                out.append(line).append('\n');
+            }
+        }
+        if (!browser.waitFor(30, TimeUnit.SECONDS)) {
+            browser.destroyForcibly();
+            return new Result(-1, out.toString());
+        }
+        return new Result(browser.exitValue(), out.toString());
+    }
+}
