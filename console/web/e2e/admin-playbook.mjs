@@ -1,6 +1,7 @@
-// Edits the default playbook on the admin page in headless Chromium (run by AdminBrowserIT): an invalid text is
-// refused with the server's reason, a valid edit becomes a new version. Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD,
-// OUT_DIR, CHROMIUM. Prints "OK ..." per check and VERSION=<n> of the saved version; exits 0 when all pass.
+// Admin pages in headless Chromium (run by AdminBrowserIT): edits the default playbook (an invalid text is refused
+// with the server's reason, a valid edit becomes a new version), then adds a knowledge-base document.
+// Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check, VERSION=<n> of the saved
+// playbook and KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { chromium } from 'playwright-core';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const MARK = '# edited in the browser test';
+const KB_TITLE = 'Payment terms for invoices';
 const started = Date.now();
 const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
 function check(cond, msg) {
@@ -58,6 +60,24 @@ async function main() {
     check(m !== null, `a valid edit is saved as a new version ("${text}")`);
     await page.screenshot({ path: join(OUT, 'admin-playbook.png'), animations: 'disabled', caret: 'hide' });
     console.log(`VERSION=${m[1]}`);
+    await page.locator('table td', { hasText: /^2$/ }).first().waitFor({ timeout: 10_000 });
+    check(true, 'the versions table shows the new version without a reload');
+
+    // A knowledge-base document added on the page is listed and citable.
+    await page.goto(`${BASE}/#/admin/knowledge`);
+    const form = page.getByTestId('knowledge-form');
+    await form.waitFor({ timeout: 15_000 });
+    await form.getByLabel('Title').fill(KB_TITLE);
+    await form.getByLabel('Answer').fill('Invoices can be paid by bank transfer within thirty days of issue.');
+    await form.getByLabel('Source (URL)').fill('https://docs.example.test/billing/terms');
+    await form.getByRole('button', { name: 'Add document' }).click();
+    const added = form.locator('[data-testid=knowledge-status][role=status]');
+    await added.waitFor({ timeout: 10_000 });
+    const slug = /^Added as kb:(\S+)$/.exec(await added.textContent());
+    check(slug !== null, `the document is added (${await added.textContent()})`);
+    await page.locator('table td', { hasText: KB_TITLE }).first().waitFor({ timeout: 10_000 });
+    check(true, 'the knowledge table lists it');
+    console.log(`KB_SLUG=${slug[1]}`);
   } finally {
     await context.close();
     await rm(profile, { recursive: true, force: true });

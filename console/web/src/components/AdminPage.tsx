@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { optional } from '../api';
 import { href } from '../route';
+import { KnowledgeForm } from './KnowledgeForm';
 import { PlaybookEditor } from './PlaybookEditor';
 
 /** An admin list and the endpoints that may serve it, tried in order (the first that exists wins). */
@@ -38,10 +39,14 @@ export function AdminPage({ section }: { section: string }) {
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
   const [rows, setRows] = useState<Rows | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [shown, setShown] = useState(current.id);
 
   useEffect(() => {
     let cancelled = false;
-    setRows(undefined);
+    // a reload after an edit keeps the rows (and the editor) on screen until the new ones come
+    if (shown !== current.id) setRows(undefined);
+    setShown(current.id);
     setError(null);
     (async () => {
       for (const url of current.urls) {
@@ -53,7 +58,7 @@ export function AdminPage({ section }: { section: string }) {
     return () => {
       cancelled = true;
     };
-  }, [current]);
+  }, [current, reload]);
 
   const columns = rows && rows.length ? Array.from(new Set(rows.flatMap((r) => Object.keys(r)))).slice(0, 8) : [];
   return (
@@ -72,7 +77,11 @@ export function AdminPage({ section }: { section: string }) {
         {rows === undefined && !error && <p className="muted">Loading…</p>}
         {rows === null && <p className="not-available" data-testid="not-available">Not available on this server yet.</p>}
         {current.id === 'playbooks' && rows && rows.length > 0 && (
-          <PlaybookEditor teams={Array.from(new Set(rows.map((r) => String(r.team ?? 'default'))))} />
+          <PlaybookEditor teams={Array.from(new Set(rows.map((r) => String(r.team ?? 'default'))))}
+            onSaved={() => setReload((n) => n + 1)} />
+        )}
+        {current.id === 'knowledge' && rows !== undefined && rows !== null && (
+          <KnowledgeForm onAdded={() => setReload((n) => n + 1)} />
         )}
         {rows && rows.length === 0 && <p className="muted">Nothing here yet.</p>}
         {rows && rows.length > 0 && (

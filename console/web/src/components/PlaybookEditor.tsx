@@ -11,7 +11,7 @@ interface PlaybookView {
 }
 
 /** Edits a team's playbook (YAML or JSON): each save is a new version; the server refuses an invalid one and says why. */
-export function PlaybookEditor({ teams }: { teams: string[] }) {
+export function PlaybookEditor({ teams, onSaved }: { teams: string[]; onSaved?: () => void }) {
   const [team, setTeam] = useState(teams[0] ?? 'default');
   const [loaded, setLoaded] = useState<PlaybookView | null>(null);
   const [text, setText] = useState('');
@@ -51,6 +51,7 @@ export function PlaybookEditor({ teams }: { teams: string[] }) {
       }
       setLoaded({ ...(body as PlaybookView), body: text });
       setStatus({ ok: true, message: res.status === 201 ? `Saved as version ${body.version}` : `No change (version ${body.version})` });
+      onSaved?.();
     } catch (e) {
       setStatus({ ok: false, message: `Not saved: ${(e as Error).message ?? e}` });
     } finally {

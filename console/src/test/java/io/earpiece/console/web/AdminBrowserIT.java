@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The admin's playbook editor in a real browser (driven by {@code console/web/e2e/admin-playbook.mjs}): an invalid
- * playbook is refused with the server's reason and stores nothing; a valid edit becomes version 2, by the admin.
+ * playbook is refused with the server's reason and stores nothing; a valid edit becomes version 2, by the admin;
+ * a knowledge-base document added in the form is stored with its source.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestAuth.ADMIN_PASSWORD_PROPERTY,
@@ -31,6 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AdminBrowserIT {
 
     static final Pattern VERSION = Pattern.compile("^VERSION=(\\d+)$", Pattern.MULTILINE);
+    static final Pattern KB_SLUG = Pattern.compile("^KB_SLUG=(\\S+)$", Pattern.MULTILINE);
 
     @LocalServerPort
     int port;
@@ -62,5 +64,15 @@ class AdminBrowserIT {
         Map<String, Object> current = admin.get().uri("/api/playbooks/default").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
         assertThat((String) current.get("body")).contains("# edited in the browser test");
+        Matcher kb = KB_SLUG.matcher(out);
+        assertThat(kb.find()).as("script reports the document it added").isTrue();
+        List<Map<String, Object>> docs = admin.get().uri("/api/knowledge").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        assertThat(docs).anySatisfy(d -> {
+            assertThat(d).containsEntry("slug", kb.group(1)).containsEntry("title", "Payment terms for invoices")
+                    .containsEntry("source", "https://docs.example.test/billing/terms");
+            assertThat(d).containsEntry("author", TestAuth.ADMIN);
+        });
     }
 }
