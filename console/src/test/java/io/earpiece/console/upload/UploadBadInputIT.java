@@ -25,7 +25,6 @@ import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Bad uploads are refused while the client waits, with a 4xx that names the problem and without a job or a
@@ -159,27 +158,6 @@ class UploadBadInputIT {
         assertThat(done.state()).as(done.reason()).isEqualTo("DONE");
         assertThat(done.sizeBytes()).isEqualTo(bytes.length);
         assertThat(client.call(done.callId()).segments()).hasSize(synth.reference().utterances().size());
-    }
-
-    @Test
-    void cancellingARunningJobStopsItAndMakesNoCall() {
-        recognizer.delay(400);
-        try {
-            int calls = client.callCount();
-            UploadView job = client.accepted(synth.dir().resolve(CALL + ".mp3"), "to-cancel.mp3");
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> client.job(job.id()), v -> "TRANSCRIBING".equals(v.stage()));
-            UploadView cancelled = client.http.delete().uri("/api/uploads/" + job.id()).exchange()
-                    .expectStatus().isAccepted().expectBody(UploadView.class).returnResult().getResponseBody();
-            assertThat(cancelled.state()).isEqualTo("CANCELLED");
-            // the transcription in flight ends without storing anything, and the job stays cancelled
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> {
-                UploadView now = client.job(job.id());
-                return now.state().equals("CANCELLED") && now.callId() == null && client.callCount() == calls;
-            });
-        } finally {
-            recognizer.delay(0);
-        }
     }
 
     @Test
