@@ -3,8 +3,9 @@ package io.earpiece.console.assist;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.earpiece.assist.llm.StubChatServer;
+import io.earpiece.assist.llm.StubChatServer.Answer;
+import io.earpiece.assist.llm.StubChatServer.Request;
 import io.earpiece.console.testing.TestAuth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,19 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,10 +46,18 @@ class LlmAssistIT {
     static final String CARD_JSON = "{\"title\":\"Budget first\",\"body\":\"Ask what they pay today and what "
             + "budget they planned; mention the two-year rate.\"}";
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Stub STUB = new Stub();
+    static final StubChatServer STUB = stub();
 
     @LocalServerPort
     int port;
+
+    private static StubChatServer stub() {
+        try {
+            return new StubChatServer();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @DynamicPropertySource
     static void llm(DynamicPropertyRegistry registry) {
@@ -180,93 +178,5 @@ class LlmAssistIT {
         root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
                 .put("total_tokens", promptTokens + completionTokens);
         return root.toString();
-    }
-
-    /** A recorded request. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-        }
-    }
-
-    /** A scripted answer; {@code delay} holds it back (for timeouts). */
-    record Answer(int status, String body, Duration delay) {
-    }
-
-    /** Loopback HTTP server on an ephemeral port that records requests and plays scripted answers in order. */
-    static final class Stub implements AutoCloseable {
-        private final HttpServer server;
-        private final List<Request> requests = new CopyOnWriteArrayList<>();
-        private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
-        private volatile CountDownLatch released = new CountDownLatch(1);
-
-        Stub() {
-            try {
-                server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            server.setExecutor(Executors.newCachedThreadPool(r -> {
-                Thread t = new Thread(r, "stub-chat");
-                t.setDaemon(true);
-                return t;
-            }));
-            server.createContext("/", this::handle);
-            server.start();
-        }
-
-        String baseUrl() {
-            return "http://127.0.0.1:" + server.getAddress().getPort();
-        }
-
-        void enqueue(Answer answer) {
-            script.addLast(answer);
-        }
-
-        List<Request> requests() {
-            return List.copyOf(requests);
-        }
-
-        /** Forgets requests and answers, and lets held answers go. */
-        void reset() {
-            released.countDown();
-            released = new CountDownLatch(1);
-            requests.clear();
-            script.clear();
-        }
-
-        private void handle(HttpExchange exchange) throws IOException {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
-            Answer answer = script.pollFirst();
-            if (answer == null) {
-                answer = new Answer(500, "{\"error\":{\"message\":\"no scripted answer\"}}", Duration.ZERO);
-            }
-            try {
-                if (!answer.delay().isZero()) {
-                    released.await(answer.delay().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            try {
-                exchange.sendResponseHeaders(answer.status(), bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            } catch (IOException e) {
-                // The client gave up (timeout test); nothing left to answer.
-            }
-        }
-
-        @Override
-        public void close() {
-            released.countDown();
-            server.stop(0);
-        }
     }
 }

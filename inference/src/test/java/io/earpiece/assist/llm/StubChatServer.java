@@ -16,19 +16,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-/** A loopback HTTP server on an ephemeral port that records each request and plays scripted answers in order. */
-final class StubChatServer implements AutoCloseable {
+/**
+ * A loopback HTTP server on an ephemeral port that records each request and plays scripted answers in order; the
+ * inference tests and the console's ITs share it (test-jar).
+ */
+public final class StubChatServer implements AutoCloseable {
     /** A recorded request. */
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        /** The first value of a header, by case-insensitive name; null when absent. */
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
     /** A scripted answer; {@code delay} holds the answer back (for timeouts). */
-    record Answer(int status, String body, Duration delay) {
-        static Answer ok(String body) {
+    public record Answer(int status, String body, Duration delay) {
+        /** 200 with {@code body}, at once. */
+        public static Answer ok(String body) {
             return new Answer(200, body, Duration.ZERO);
         }
     }
@@ -36,9 +41,9 @@ final class StubChatServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
-    private final CountDownLatch released = new CountDownLatch(1);
+    private volatile CountDownLatch released = new CountDownLatch(1);
 
-    StubChatServer() throws IOException {
+    public StubChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "stub-chat");
@@ -49,16 +54,24 @@ final class StubChatServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void enqueue(Answer answer) {
+    public void enqueue(Answer answer) {
         script.addLast(answer);
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Forgets requests and answers, and lets held answers go. */
+    public void reset() {
+        released.countDown();
+        released = new CountDownLatch(1);
+        requests.clear();
+        script.clear();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
