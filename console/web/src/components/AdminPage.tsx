@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { optional } from '../api';
 import { href } from '../route';
 import { KnowledgeForm } from './KnowledgeForm';
@@ -40,13 +40,13 @@ export function AdminPage({ section }: { section: string }) {
   const [rows, setRows] = useState<Rows | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const [shown, setShown] = useState(current.id);
+  const shown = useRef(current.id);
 
   useEffect(() => {
     let cancelled = false;
     // a reload after an edit keeps the rows (and the editor) on screen until the new ones come
-    if (shown !== current.id) setRows(undefined);
-    setShown(current.id);
+    if (shown.current !== current.id) setRows(undefined);
+    shown.current = current.id;
     setError(null);
     (async () => {
       for (const url of current.urls) {
