@@ -50,16 +50,17 @@ export function CallPage({ callId }: { callId: string }) {
   const [call, setCall] = useState<CallDetail | null>(null);
   const [summary, setSummary] = useState<unknown>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const [names, setNames] = useState<Record<string, string> | null>(null);
+  // undefined while loading: the page waits for the names so lines never flash their default labels.
+  const [names, setNames] = useState<Record<string, string> | null | undefined>(undefined);
 
   useEffect(() => {
     let cancelled = false;
     setCall(null);
     setSummary(undefined);
     setError(null);
-    setNames(null);
+    setNames(undefined);
     optional<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`).then(
-      (n) => !cancelled && setNames(n), () => !cancelled && setNames(null));
+      (n) => !cancelled && setNames(n ?? null), () => !cancelled && setNames(null));
     api.call(callId).then((c) => !cancelled && setCall(c), (e) => !cancelled && setError(String(e.message ?? e)));
     optional<unknown>(`/api/calls/${encodeURIComponent(callId)}/summary`).then(
       (s) => !cancelled && setSummary(s), () => !cancelled && setSummary(null));
@@ -72,7 +73,7 @@ export function CallPage({ callId }: { callId: string }) {
     transcriptReducer(emptyTranscript, { type: 'snapshot', segments: call?.segments ?? [] })), [call]);
 
   if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
-  if (!call) return <main className="page"><p className="muted">Loading call…</p></main>;
+  if (!call || names === undefined) return <main className="page"><p className="muted">Loading call…</p></main>;
 
   const used = call.cards.filter((c) => c.feedback === 'used').length;
   return (

@@ -129,6 +129,9 @@ public class UploadJobRunner {
         if (handle.cancelled()) {
             return Result.of(Outcome.CANCELLED);
         }
-        return Result.of(closing.getAsBoolean() ? Outcome.INTERRUPTED : Outcome.FAILED);
+        if (closing.getAsBoolean()) {
+            return Result.of(Outcome.INTERRUPTED);
+        }
+        return new Result(Outcome.FAILED, "interrupted, though neither cancelled nor shutting down");
     }
 }

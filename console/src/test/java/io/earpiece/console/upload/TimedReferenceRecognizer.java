@@ -4,17 +4,20 @@ import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.Utterance;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 /**
  * Test-only recognizer for whole recordings: returns the reference utterances whose middle falls inside the
  * chunk it is given, so upload tests check decoding, diarization and plumbing without Whisper weights. An
- * optional delay per chunk makes a job slow enough to stop it midway.
+ * optional delay per chunk makes a job slow; a hold keeps every chunk waiting, so a test can act on a job that is
+ * surely mid-transcription.
  */
 class TimedReferenceRecognizer implements SpeechRecognizer {
 
     private volatile ReferenceTranscript reference;
     private volatile long delayMs;
+    private volatile CountDownLatch hold = new CountDownLatch(0);
 
     void use(ReferenceTranscript reference) {
         this.reference = reference;
@@ -24,15 +27,25 @@ class TimedReferenceRecognizer implements SpeechRecognizer {
         this.delayMs = ms;
     }
 
+    /** Chunks wait from now until {@link #release()}. */
+    void hold() {
+        hold = new CountDownLatch(1);
+    }
+
+    void release() {
+        hold.countDown();
+    }
+
     @Override
     public String transcribe(Utterance utterance) {
-        if (delayMs > 0) {
-            try {
+        try {
+            hold.await();
+            if (delayMs > 0) {
                 Thread.sleep(delayMs);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return "";
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
         ReferenceTranscript ref = reference;
         if (ref == null) {

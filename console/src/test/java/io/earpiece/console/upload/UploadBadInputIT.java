@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Bad uploads are refused while the client waits, with a 4xx that names the problem and without a job or a
@@ -158,6 +159,30 @@ class UploadBadInputIT {
         assertThat(done.state()).as(done.reason()).isEqualTo("DONE");
         assertThat(done.sizeBytes()).isEqualTo(bytes.length);
         assertThat(client.call(done.callId()).segments()).hasSize(synth.reference().utterances().size());
+    }
+
+    @Test
+    void cancellingARunningJobStopsItAndMakesNoCall() {
+        recognizer.hold();
+        try {
+            int calls = client.callCount();
+            UploadView job = client.accepted(synth.dir().resolve(CALL + ".mp3"), "to-cancel.mp3");
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> client.job(job.id()), v -> "TRANSCRIBING".equals(v.stage()));
+            UploadView cancelled = client.http.delete().uri("/api/uploads/" + job.id()).exchange()
+                    .expectStatus().isAccepted().expectBody(UploadView.class).returnResult().getResponseBody();
+            assertThat(cancelled.state()).isEqualTo("CANCELLED");
+            recognizer.release();
+            // the transcription in flight ends without storing anything, and the job stays cancelled
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        UploadView now = client.job(job.id());
+                        return now.state().equals("CANCELLED") && now.callId() == null
+                                && client.callCount() == calls;
+                    });
+        } finally {
+            recognizer.release();
+        }
     }
 
     @Test
