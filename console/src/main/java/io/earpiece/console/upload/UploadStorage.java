@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.AsynchronousFileChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -27,6 +28,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Component
 public class UploadStorage {
+
+    /** Buffers that may wait for the writer thread; the rest wait in the connection (back-pressure). */
+    private static final int WRITE_AHEAD = 16;
 
     private final Path dir;
     private final Path partialDir;
@@ -53,29 +57,21 @@ public class UploadStorage {
 
     /**
      * Streams {@code content} into {@code target}; errors with {@link UploadTooLargeException} (and deletes the
-     * partial file) as soon as more than {@code maxBytes} arrived.
+     * partial file) as soon as more than {@code maxBytes} arrived. The file is checked to hold every byte received
+     * before it counts as stored.
      */
     public Mono<StoredFile> store(Flux<DataBuffer> content, Path target, long maxBytes) {
         return Mono.defer(() -> {
             MessageDigest digest = sha256();
-            AtomicLong size = new AtomicLong();
-            Flux<DataBuffer> counted = content.handle((buffer, sink) -> {
-                if (size.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                    DataBufferUtils.release(buffer);
-                    sink.error(new UploadTooLargeException(maxBytes));
-                    return;
-                }
-                try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
-                    while (it.hasNext()) {
-                        digest.update(it.next());
-                    }
-                }
-                sink.next(buffer);
-            });
-            return DataBufferUtils.write(counted, target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)
-                    .then(Mono.fromCallable(() -> new StoredFile(target, size.get(),
-                            HexFormat.of().formatHex(digest.digest()))))
+            return Mono.usingWhen(
+                            open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                                    StandardOpenOption.TRUNCATE_EXISTING),
+                            channel -> writeAll(content, channel, 0, maxBytes, digest).flatMap(size ->
+                                    Mono.fromCallable(() -> {
+                                        checkLength(channel, target, size);
+                                        return new StoredFile(target, size, HexFormat.of().formatHex(digest.digest()));
+                                    })),
+                            UploadStorage::close, (channel, error) -> close(channel), UploadStorage::close)
                     .onErrorResume(e -> deleteQuietly(target).then(Mono.error(e)))
                     .doOnCancel(() -> deleteQuietly(target).subscribe());
         });
@@ -87,28 +83,70 @@ public class UploadStorage {
      * error stays (the client resumes from the offset it reads back).
      */
     public Mono<Long> append(Flux<DataBuffer> content, Path target, long offset, long maxBytes) {
-        return Mono.defer(() -> {
-            AtomicLong size = new AtomicLong();
-            Flux<DataBuffer> counted = content.handle((buffer, sink) -> {
-                if (size.addAndGet(buffer.readableByteCount()) > maxBytes) {
-                    DataBufferUtils.release(buffer);
-                    sink.error(new UploadTooLargeException(maxBytes));
-                    return;
-                }
-                sink.next(buffer);
-            });
-            return Mono.using(() -> AsynchronousFileChannel.open(target, StandardOpenOption.CREATE,
-                                    StandardOpenOption.WRITE),
-                            channel -> DataBufferUtils.write(counted, channel, offset).then(),
-                            channel -> {
-                                try {
-                                    channel.close();
-                                } catch (IOException e) {
-                                    throw new UncheckedIOException(e);
+        return Mono.usingWhen(open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                channel -> writeAll(content, channel, offset, maxBytes, null),
+                UploadStorage::close, (channel, error) -> close(channel), UploadStorage::close);
+    }
+
+    /**
+     * Writes the buffers one after another, in order, with blocking writes on a worker thread; each buffer is
+     * released once written. Plain positional writes keep the order and the count obvious, which an upload that
+     * must not lose a byte needs more than asynchronous file I/O.
+     */
+    private static Mono<Long> writeAll(Flux<DataBuffer> content, FileChannel channel, long offset, long maxBytes,
+                                       MessageDigest digest) {
+        AtomicLong size = new AtomicLong();
+        return content.publishOn(Schedulers.boundedElastic(), WRITE_AHEAD)
+                .<Long>handle((buffer, sink) -> {
+                    try {
+                        int length = buffer.readableByteCount();
+                        if (size.get() + length > maxBytes) {
+                            sink.error(new UploadTooLargeException(maxBytes));
+                            return;
+                        }
+                        try (DataBuffer.ByteBufferIterator it = buffer.readableByteBuffers()) {
+                            while (it.hasNext()) {
+                                ByteBuffer bytes = it.next();
+                                if (digest != null) {
+                                    digest.update(bytes.duplicate());
                                 }
-                            })
-                    .then(Mono.fromCallable(size::get));
-        });
+                                long position = offset + size.get();
+                                while (bytes.hasRemaining()) {
+                                    position += channel.write(bytes, position);
+                                }
+                                size.set(position - offset);
+                            }
+                        }
+                        sink.next(size.get());
+                    } catch (IOException e) {
+                        sink.error(e);
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
+                .then(Mono.fromSupplier(size::get));
+    }
+
+    private static void checkLength(FileChannel channel, Path target, long received) throws IOException {
+        long stored = channel.size();
+        if (stored != received) {
+            throw new IOException("stored " + stored + " of " + received + " received bytes in " + target);
+        }
+    }
+
+    private static Mono<FileChannel> open(Path target, OpenOption... options) {
+        return Mono.fromCallable(() -> FileChannel.open(target, options)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static Mono<Void> close(FileChannel channel) {
+        return Mono.<Void>fromRunnable(() -> {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     /** Cuts {@code file} back to {@code length} bytes (after a rejected chunk). */

@@ -3,7 +3,6 @@ package io.earpiece.console.upload;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  * <li>{@code POST /api/uploads}: multipart form with the recording in the part {@code file}; streamed to disk,
  * checked (size, content sniff, ffprobe, duration) and answered 202 with the job, or 4xx naming the problem
- * (415 not audio, 422 damaged/too short/empty, 413 too large or too long, 503 when transcription is off).</li>
+ * (415 not audio, 422 damaged/too short/empty, 413 too large or too long, 503 when transcription is off). With
+ * {@code Upload-Checksum: sha256 <hex>} the bytes received must have that hash, else 422 and nothing is kept.</li>
  * <li>{@code GET /api/uploads}: recent jobs; {@code GET /api/uploads/{id}}: one job with stage, percent, eta, the
  * call once stored and its speakers' names; {@code GET /api/uploads/{id}/events}: the same as server-sent events
  * until the job ends.</li>
@@ -61,6 +62,7 @@ public class UploadsEndpoint {
     @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public Mono<ResponseEntity<UploadView>> upload(
             @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
+            @RequestHeader(value = "Upload-Checksum", required = false) String checksum,
             @RequestBody Flux<PartEvent> parts, Authentication user) {
         var off = intake.unavailable();
         if (off.isPresent()) {
@@ -88,8 +90,16 @@ public class UploadsEndpoint {
                         return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
                                 "no file part named 'file' in the form"));
                     }
-                    return Mono.fromCallable(() -> intake.accept(jobId, stored.get(0), fileName.get(), "upload",
-                            user == null ? null : user.getName()))
+                    return Mono.fromCallable(() -> {
+                                StoredFile file = stored.get(0);
+                                if (checksum != null && !checksum.strip().equalsIgnoreCase("sha256 " + file.sha256())) {
+                                    Files.deleteIfExists(file.path());
+                                    throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "checksum "
+                                            + "mismatch: the server received " + file.size() + " bytes with sha256 "
+                                            + file.sha256() + "; send the file again");
+                                }
+                                return intake.accept(jobId, file, fileName.get(), "upload", UploadAccess.owner(user));
+                            })
                             .subscribeOn(Schedulers.boundedElastic());
                 })
                 .map(view -> ResponseEntity.accepted().location(URI.create("/api/uploads/" + view.id())).body(view))
@@ -135,14 +145,8 @@ public class UploadsEndpoint {
         return jobs.find(id).filter(v -> maySee(user, v)).orElseThrow(() -> notFound(id));
     }
 
-    /** Admins and managers see every upload; reps the ones they uploaded. */
     private static boolean maySee(Authentication user, UploadView view) {
-        return maySeeAll(user) || (user != null && user.getName().equals(view.uploadedBy()));
-    }
-
-    private static boolean maySeeAll(Authentication user) {
-        return user != null && user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(a -> a.equals("ROLE_ADMIN") || a.equals("ROLE_MANAGER"));
+        return UploadAccess.maySee(user, view.uploadedBy());
     }
 
     private static ResponseStatusException notFound(String id) {

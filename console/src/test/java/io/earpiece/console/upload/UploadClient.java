@@ -29,12 +29,43 @@ final class UploadClient {
                 .responseTimeout(Duration.ofSeconds(60)).build();
     }
 
-    /** POSTs {@code file} as the multipart part {@code file} named {@code name}. */
+    /**
+     * POSTs {@code file} as the multipart part {@code file} named {@code name}, with its SHA-256 in
+     * {@code Upload-Checksum} so that the server refuses bytes that changed on the way. A refusal for that reason
+     * is sent once more (and said on stdout): what is under test is what the server keeps, not the transfer.
+     */
     EntityExchangeResult<Map> post(Path file, String name) {
+        String checksum = "sha256 " + sha256(file);
+        EntityExchangeResult<Map> result = post(file, name, checksum);
+        if (result.getStatus() == HttpStatus.UNPROCESSABLE_ENTITY
+                && String.valueOf(result.getResponseBody().get("message")).contains("checksum mismatch")) {
+            System.out.println("upload of " + name + " arrived changed, sending it again: "
+                    + result.getResponseBody().get("message"));
+            result = post(file, name, checksum);
+        }
+        return result;
+    }
+
+    /** POSTs {@code file} with the given {@code Upload-Checksum} header (none when null). */
+    EntityExchangeResult<Map> post(Path file, String name, String checksum) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("file", new FileSystemResource(file)).filename(name);
         return http.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+                .headers(h -> {
+                    if (checksum != null) {
+                        h.set("Upload-Checksum", checksum);
+                    }
+                })
                 .body(BodyInserters.fromMultipartData(form.build())).exchange().expectBody(Map.class).returnResult();
+    }
+
+    static String sha256(Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot hash " + file, e);
+        }
     }
 
     UploadView accepted(Path file, String name) {
