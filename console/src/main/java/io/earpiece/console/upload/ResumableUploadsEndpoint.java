@@ -6,6 +6,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -46,7 +47,9 @@ import java.util.regex.Pattern;
  * like a multipart upload (optionally against {@code Upload-Checksum: sha256 <hex>}) and becomes a job: 202 with
  * the job, or the same 4xx answers. Completing twice answers the same job.</li>
  * </ol>
- * The offset is the partial file's size on disk, so it survives a server restart.
+ * The offset is the partial file's size on disk, so it survives a server restart. Only the user who created an
+ * upload (or an admin or manager) may continue it; to anyone else it does not exist (404). The job it becomes is
+ * that user's, as for a multipart upload.
  */
 @RestController
 @RequestMapping("/api/uploads/resumable")
@@ -78,7 +81,8 @@ public class ResumableUploadsEndpoint {
 
     @PostMapping
     public Mono<ResponseEntity<SessionView>> create(@RequestHeader(LENGTH) long length,
-                                                    @RequestHeader(value = "Upload-Name", required = false) String name) {
+                                                    @RequestHeader(value = "Upload-Name", required = false) String name,
+                                                    Authentication user) {
         var off = intake.unavailable();
         if (off.isPresent()) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
@@ -93,7 +97,8 @@ public class ResumableUploadsEndpoint {
         }
         return Mono.fromCallable(() -> {
             String id = UUID.randomUUID().toString();
-            sessions.save(new UploadSessionEntity(id, UploadIntake.name(name), length, Instant.now()));
+            sessions.save(new UploadSessionEntity(id, UploadIntake.name(name), length, Instant.now(),
+                    UploadAccess.owner(user)));
             Files.deleteIfExists(storage.partialFile(id));
             Files.createFile(storage.partialFile(id));
             return ResponseEntity.created(URI.create("/api/uploads/resumable/" + id)).header(OFFSET, "0")
@@ -102,9 +107,9 @@ public class ResumableUploadsEndpoint {
     }
 
     @RequestMapping(path = "/{id}", method = RequestMethod.HEAD)
-    public Mono<ResponseEntity<Void>> offset(@PathVariable String id) {
+    public Mono<ResponseEntity<Void>> offset(@PathVariable String id, Authentication user) {
         return Mono.fromCallable(() -> {
-            UploadSessionEntity s = session(id);
+            UploadSessionEntity s = session(id, user);
             return ResponseEntity.ok().header(OFFSET, Long.toString(offset(s)))
                     .header(LENGTH, Long.toString(s.getLengthBytes())).header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .<Void>build();
@@ -114,7 +119,7 @@ public class ResumableUploadsEndpoint {
     @PutMapping("/{id}")
     public Mono<ResponseEntity<SessionView>> chunk(@PathVariable String id,
                                                    @RequestHeader(HttpHeaders.CONTENT_RANGE) String contentRange,
-                                                   @RequestBody Flux<DataBuffer> body) {
+                                                   @RequestBody Flux<DataBuffer> body, Authentication user) {
         Matcher m = RANGE.matcher(contentRange.strip());
         if (!m.matches()) {
             return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST,
@@ -125,7 +130,7 @@ public class ResumableUploadsEndpoint {
         long total = Long.parseLong(m.group(3));
         java.util.concurrent.atomic.AtomicBoolean mine = new java.util.concurrent.atomic.AtomicBoolean();
         return Mono.fromCallable(() -> {
-                    UploadSessionEntity s = session(id);
+                    UploadSessionEntity s = session(id, user);
                     if (s.getJobId() != null) {
                         throw new ResponseStatusException(HttpStatus.CONFLICT, "upload " + id + " is complete");
                     }
@@ -167,9 +172,9 @@ public class ResumableUploadsEndpoint {
     @PostMapping("/{id}/complete")
     public Mono<ResponseEntity<UploadView>> complete(@PathVariable String id,
                                                      @RequestHeader(value = "Upload-Checksum", required = false)
-                                                     String checksum) {
+                                                     String checksum, Authentication user) {
         return Mono.fromCallable(() -> {
-            UploadSessionEntity s = session(id);
+            UploadSessionEntity s = session(id, user);
             if (s.getJobId() != null) {
                 return ResponseEntity.accepted().body(jobs.find(s.getJobId()).orElseThrow());
             }
@@ -191,7 +196,7 @@ public class ResumableUploadsEndpoint {
                             + "server has sha256 " + sha256);
                 }
                 UploadView view = intake.accept(jobId, new StoredFile(target, offset, sha256), s.getFileName(),
-                        "resumable");
+                        "resumable", s.getCreatedBy());
                 s.completed(jobId);
                 sessions.save(s);
                 return ResponseEntity.accepted().location(URI.create("/api/uploads/" + jobId)).body(view);
@@ -201,8 +206,8 @@ public class ResumableUploadsEndpoint {
         }).subscribeOn(Schedulers.boundedElastic()).onErrorMap(UploadIntake::toHttp);
     }
 
-    private UploadSessionEntity session(String id) {
-        return sessions.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+    private UploadSessionEntity session(String id, Authentication user) {
+        return sessions.findById(id).filter(s -> UploadAccess.maySee(user, s.getCreatedBy())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                 "no resumable upload " + id));
     }
 

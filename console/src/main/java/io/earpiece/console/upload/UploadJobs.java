@@ -142,7 +142,10 @@ public class UploadJobs {
         }
         if (jobs.finish(id, JobState.CANCELLED.name(), job.getStage(), job.getPercent(), "cancelled by request",
                 Instant.now()) == 0) {
-            return CancelResult.TOO_LATE;
+            // the interrupted worker may have marked it cancelled first; that is this request's doing
+            boolean cancelledByWorker = jobs.findById(id).map(j -> JobState.CANCELLED.name().equals(j.getState()))
+                    .orElse(false);
+            return cancelledByWorker ? CancelResult.CANCELLED : CancelResult.TOO_LATE;
         }
         find(id).ifPresent(this::publish);
         return CancelResult.CANCELLED;

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -42,6 +43,7 @@ import static org.awaitility.Awaitility.await;
 class UploadBadInputIT {
 
     static final String CALL = "renewal-price";
+    static final String REP_PASSWORD = "correct horse battery";
 
     @TestConfiguration
     static class Speech {
@@ -120,6 +122,20 @@ class UploadBadInputIT {
     }
 
     @Test
+    void bytesThatDoNotMatchTheirChecksumAreRefused() {
+        Path file = synth.dir().resolve(CALL + ".mp3");
+        int calls = client.callCount();
+        int jobs = jobCount();
+        String wrong = "sha256 " + "0".repeat(64);
+        EntityExchangeResult<Map> r = client.post(file, "changed.mp3", wrong);
+        assertThat(r.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(String.valueOf(r.getResponseBody().get("message"))).contains("checksum mismatch")
+                .contains(UploadClient.sha256(file));
+        assertThat(client.callCount()).isEqualTo(calls);
+        assertThat(jobCount()).isEqualTo(jobs);
+    }
+
+    @Test
     void overTheLimit() {
         refused(synth.dir().resolve(CALL + ".stereo.wav"), "big.wav", HttpStatus.PAYLOAD_TOO_LARGE, "limit");
     }
@@ -158,7 +174,32 @@ class UploadBadInputIT {
         UploadView done = client.awaitFinal(job.id(), Duration.ofSeconds(60));
         assertThat(done.state()).as(done.reason()).isEqualTo("DONE");
         assertThat(done.sizeBytes()).isEqualTo(bytes.length);
+        assertThat(done.uploadedBy()).as("the job belongs to who started the upload").isEqualTo(TestAuth.ADMIN);
         assertThat(client.call(done.callId()).segments()).hasSize(synth.reference().utterances().size());
+    }
+
+    @Test
+    void aResumableUploadCanOnlyBeContinuedByWhoStartedIt() {
+        WebTestClient admin = client.http;
+        for (String rep : new String[] {"rita", "rob"}) {
+            admin.post().uri("/api/admin/users").bodyValue(Map.of("username", rep, "password", REP_PASSWORD,
+                    "role", "REP")).exchange().expectStatus().value(s -> assertThat(s).isIn(201, 409));
+        }
+        WebTestClient rita = TestAuth.as(port, TestAuth.token(port, "rita", REP_PASSWORD));
+        WebTestClient rob = TestAuth.as(port, TestAuth.token(port, "rob", REP_PASSWORD));
+        Map<?, ?> session = rita.post().uri("/api/uploads/resumable").header("Upload-Length", "1000")
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
+        String uri = "/api/uploads/resumable/" + session.get("id");
+
+        rob.head().uri(uri).exchange().expectStatus().isNotFound();
+        rob.put().uri(uri).header("Content-Range", "bytes 0-9/1000").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[10]).exchange().expectStatus().isNotFound();
+        rob.post().uri(uri + "/complete").exchange().expectStatus().isNotFound();
+        rita.head().uri(uri).exchange().expectStatus().isOk().expectHeader().valueEquals("Upload-Offset", "0");
+        rita.put().uri(uri).header("Content-Range", "bytes 0-9/1000").contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .bodyValue(new byte[10]).exchange().expectStatus().isOk().expectHeader()
+                .valueEquals("Upload-Offset", "10");
+        admin.head().uri(uri).exchange().expectStatus().isOk().expectHeader().valueEquals("Upload-Offset", "10");
     }
 
     @Test

@@ -30,14 +30,18 @@ public class UploadSessionEntity {
     @Column(name = "job_id")
     private String jobId;
 
+    @Column(name = "created_by")
+    private String createdBy;
+
     protected UploadSessionEntity() {
     }
 
-    public UploadSessionEntity(String id, String fileName, long lengthBytes, Instant createdAt) {
+    public UploadSessionEntity(String id, String fileName, long lengthBytes, Instant createdAt, String createdBy) {
         this.id = id;
         this.fileName = fileName;
         this.lengthBytes = lengthBytes;
         this.createdAt = createdAt;
+        this.createdBy = createdBy;
     }
 
     /** The upload is complete and became {@code job}. */
@@ -50,4 +54,6 @@ public class UploadSessionEntity {
     public long getLengthBytes() { return lengthBytes; }
     public Instant getCreatedAt() { return createdAt; }
     public String getJobId() { return jobId; }
+    /** The user who started the upload; null when nobody was signed in. */
+    public String getCreatedBy() { return createdBy; }
 }
