@@ -127,7 +127,35 @@ final class SpeakerSupervectors {
     }
 
     /** A diagonal-covariance Gaussian mixture. */
-    private record Mixture(double[] weight, double[][] mean, double[][] variance) {
+    private static final class Mixture {
+
+        private final double[] weight;
+        private final double[][] mean;
+        private final double[][] variance;
+        /** 1 / variance, and log weight - sum(log variance) / 2: the per-frame work is then multiply-adds only. */
+        private final double[][] precision;
+        private final double[] logScale;
+
+        Mixture(double[] weight, double[][] mean, double[][] variance) {
+            this.weight = weight;
+            this.mean = mean;
+            this.variance = variance;
+            this.precision = new double[weight.length][mean[0].length];
+            this.logScale = new double[weight.length];
+            refresh();
+        }
+
+        /** Recomputes the cached terms after the weights, means or variances changed. */
+        private void refresh() {
+            for (int c = 0; c < weight.length; c++) {
+                double s = Math.log(weight[c]);
+                for (int d = 0; d < variance[c].length; d++) {
+                    precision[c][d] = 1 / variance[c][d];
+                    s -= 0.5 * Math.log(variance[c][d]);
+                }
+                logScale[c] = s;
+            }
+        }
 
         static Mixture fit(List<double[]> frames, int k, Random random, int rounds) {
             int dim = frames.get(0).length;
@@ -186,6 +214,7 @@ final class SpeakerSupervectors {
                         variance[c][d] = Math.max(VARIANCE_FLOOR, second[c][d] / n[c] - mean[c][d] * mean[c][d]);
                     }
                 }
+                m.refresh();
             }
             return m;
         }
@@ -225,11 +254,14 @@ final class SpeakerSupervectors {
         void posteriors(double[] x, double[] out) {
             double max = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < weight.length; c++) {
-                double s = Math.log(weight[c]);
+                double[] mu = mean[c];
+                double[] p = precision[c];
+                double distance = 0;
                 for (int d = 0; d < x.length; d++) {
-                    double diff = x[d] - mean[c][d];
-                    s -= 0.5 * (diff * diff / variance[c][d] + Math.log(variance[c][d]));
+                    double diff = x[d] - mu[d];
+                    distance += diff * diff * p[d];
                 }
+                double s = logScale[c] - 0.5 * distance;
                 out[c] = s;
                 max = Math.max(max, s);
             }

@@ -104,12 +104,19 @@ public final class BatchTranscriber {
         listener.onProgress(new Progress(TranscriptionStage.TRANSCRIBING, DIARIZED_PERCENT, Optional.empty()));
         ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), threads(jobId));
         try {
-            List<Future<String>> texts = new ArrayList<>();
+            // longest first: the threads then run out of work at about the same time, instead of one finishing a
+            // long late chunk alone while the others idle
+            List<Integer> order = new ArrayList<>();
             for (int i = 0; i < chunks.size(); i++) {
+                order.add(i);
+            }
+            order.sort((a, b) -> Long.compare(chunks.get(b).durationMs(), chunks.get(a).durationMs()));
+            List<Future<String>> texts = new ArrayList<>(java.util.Collections.nCopies(chunks.size(), null));
+            for (int i : order) {
                 Chunk chunk = chunks.get(i);
                 Utterance utterance = new Utterance(jobId, chunk.speaker(), i, chunk.startMs(), chunk.endMs(),
                         samples(channels.get(chunk.channel()), chunk.startMs(), chunk.endMs()));
-                texts.add(pool.submit(() -> {
+                texts.set(i, pool.submit(() -> {
                     String text = recognise(utterance, failed);
                     long done = doneMs.addAndGet(chunk.durationMs());
                     listener.onProgress(transcribing(done, totalMs, started));

@@ -92,10 +92,13 @@ public class UploadJobRunner {
             AudioDecoder decoder = tools.decoder();
             jobs.markStarted(job.getId(), Instant.now());
             handle.onProgress(new Progress(TranscriptionStage.DECODING, 0, Optional.empty()));
+            long started = System.nanoTime();
             DecodedAudio audio = decoder.decode(file, f -> handle.onProgress(new Progress(TranscriptionStage.DECODING,
                     (int) Math.round(f * 5), Optional.empty())));
+            long decoded = System.nanoTime();
             BatchTranscript transcript = new BatchTranscriber(decoder, diarizer, recognizer, settings)
                     .transcribe(job.getId(), audio, handle);
+            long transcribed = System.nanoTime();
             if (transcript.failedChunks() > 0 && transcript.utterances().stream().allMatch(u -> u.text().isBlank())) {
                 return new Result(Outcome.FAILED, "recognition failed for all " + transcript.failedChunks()
                         + " chunks (" + recognizer.describe() + ")");
@@ -106,8 +109,12 @@ public class UploadJobRunner {
                 return Result.of(Outcome.CANCELLED);
             }
             writer.store(job, audio, transcript).ifPresentOrElse(writer::announce, () -> writer.announceEnded(job));
-            log.info("upload {} ({}) became call {}: {} utterances, {} ms", job.getId(), job.getFileName(),
-                    job.getCallId(), transcript.utterances().size(), transcript.durationMs());
+            long stored = System.nanoTime();
+            log.info("upload {} ({}) became call {}: {} utterances, {} ms of audio; decoded in {} ms, diarized and "
+                            + "transcribed in {} ms, stored and analysed in {} ms", job.getId(), job.getFileName(),
+                    job.getCallId(), transcript.utterances().size(), transcript.durationMs(),
+                    (decoded - started) / 1_000_000, (transcribed - decoded) / 1_000_000,
+                    (stored - transcribed) / 1_000_000);
             return Result.of(Outcome.DONE);
         } catch (InterruptedException e) {
             return stopped(handle, closing);
