@@ -72,7 +72,12 @@ public final class UploadBenchmark {
         Map<String, Double> totals = new LinkedHashMap<>();
         List<TranscribedUtterance> last = List.of();
         String only = System.getenv().getOrDefault("UPLOAD_BENCH_MODELS", "tiny,base");
-        for (RandomGgmlModel model : new RandomGgmlModel[] {RandomGgmlModel.tinyEn(), RandomGgmlModel.baseEn()}) {
+        // UPLOAD_BENCH_WEIGHTS: Q8_0 (what the server runs by default, see earpiece.whisper.quantize), F16 (the file as
+        // converted) or Q5_1
+        RandomGgmlModel.Weights weights = RandomGgmlModel.Weights.valueOf(
+                System.getenv().getOrDefault("UPLOAD_BENCH_WEIGHTS", "Q8_0"));
+        for (RandomGgmlModel model : new RandomGgmlModel[] {RandomGgmlModel.tinyEn().withWeights(weights),
+                RandomGgmlModel.baseEn().withWeights(weights)}) {
             if (!only.contains(model.layout().name().replace(".en", ""))) {
                 continue;
             }

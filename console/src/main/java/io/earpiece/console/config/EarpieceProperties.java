@@ -66,6 +66,8 @@ public record EarpieceProperties(
      *                 dropped, so that finals get the whole pool under load; 1 drops partials only by queue length
      * @param temperatureFallback re-decode a final at higher temperatures when greedy decoding looks unreliable, as
      *                 whisper.cpp does by default; off trades some accuracy on hard audio for steadier latency
+     * @param quantize {@code q8_0}: an f16/f32 model is run from a q8_0 copy written next to it on first start
+     *                 (about 20 % faster on CPU, negligible accuracy cost); {@code none}: the file as it is
      */
     public record Whisper(@DefaultValue("") String model,
                           @DefaultValue("1") int threads,
@@ -75,8 +77,12 @@ public record EarpieceProperties(
                           @DefaultValue("700ms") Duration partialInterval,
                           @DefaultValue("16") int maxQueued,
                           @DefaultValue("0.75") double partialBusyLimit,
-                          @DefaultValue("true") boolean temperatureFallback) {
+                          @DefaultValue("true") boolean temperatureFallback,
+                          @DefaultValue("q8_0") Quantize quantize) {
     }
+
+    /** How the Whisper model's matrices are stored when it runs. */
+    public enum Quantize { Q8_0, NONE }
 
     /** Contexts when {@code earpiece.whisper.contexts} is 0. */
     public static final int MAX_AUTO_CONTEXTS = 4;

@@ -10,6 +10,7 @@ import io.earpiece.stt.scheduling.SchedulerSettings;
 import io.earpiece.stt.streaming.StreamingSettings;
 import io.earpiece.stt.streaming.StreamingSpeechToText;
 import io.earpiece.stt.whisper.WhisperBackend;
+import io.earpiece.stt.whisper.WhisperModelQuantizer;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperSettings;
 import io.micrometer.core.instrument.Gauge;
@@ -32,6 +33,26 @@ public class SpeechConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SpeechConfiguration.class);
 
+    /**
+     * The q8_0 copy of {@code model}, written on first use. A model whisper.cpp could not load stops start-up as
+     * before; a copy that cannot be written (read-only folder, full disk) only costs speed, so that is a warning.
+     */
+    private static Path q8Copy(Path model) {
+        try {
+            long started = System.nanoTime();
+            Path copy = new WhisperModelQuantizer().q8Copy(model);
+            if (!copy.equals(model)) {
+                log.info("whisper model {} runs as its q8_0 copy {} (ready in {} ms; earpiece.whisper.quantize=none "
+                        + "runs the file as it is)", model.getFileName(), copy, (System.nanoTime() - started) / 1_000_000);
+            }
+            return copy;
+        } catch (java.io.IOException e) {
+            log.warn("could not write a q8_0 copy of {} ({}); running the model as it is, which is slower on CPU",
+                    model, e.toString());
+            return model;
+        }
+    }
+
     @Bean(destroyMethod = "close")
     SpeechRecognizerHolder speechRecognizerHolder(EarpieceProperties p, ObjectProvider<SpeechRecognizer> provided) {
         SpeechRecognizer injected = provided.getIfAvailable();
@@ -51,6 +72,9 @@ public class SpeechConfiguration {
             return new SpeechRecognizerHolder(null);
         }
         EarpieceProperties.Whisper w = p.whisper();
+        if (w.quantize() == EarpieceProperties.Quantize.Q8_0) {
+            model = q8Copy(model);
+        }
         WhisperRecognizer whisper = new WhisperRecognizer(new WhisperSettings(model, w.threads(), p.whisperContexts(),
                 w.language(), WhisperBackend.parse(w.backend()), true, w.temperatureFallback()));
         log.info("speech recognizer: {}", whisper.describe());

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Benchmark run by bench/upload (skipped unless -Dearpiece.bench=true): the server as configured by default, with
- * random-weight whisper models in the tiny.en and base.en layouts, takes a long recording over
+ * random-weight whisper models in the tiny.en and base.en layouts (run from their q8_0 copies, as by default, and
+ * base.en once more as the f16 file), takes a long recording over
  * {@code POST /api/uploads}, and the time until its summary is readable is measured (upload, decode, diarization,
  * transcription, assist, storage and summary). One untimed warm-up upload of a dev call first, per model; the
  * line goes to target/bench/upload.txt.
@@ -38,10 +39,14 @@ class UploadStoredBenchIT {
         Path warmUp = SynthCall.generate("renewal-price").dir().resolve("renewal-price.mp3");
         List<String> figures = new ArrayList<>();
         long audioMs = 0;
-        for (RandomGgmlModel model : List.of(RandomGgmlModel.tinyEn(), RandomGgmlModel.baseEn())) {
-            String name = model.layout().name().replace(".en", "");
-            Path file = model.writeCached(Path.of("target", "whisper-models"));
-            try (ConfigurableApplicationContext app = start(name, file)) {
+        // the server's defaults run each model from its q8_0 copy; base_f16 is base.en with earpiece.whisper.quantize=none
+        record Run(String name, RandomGgmlModel model, String quantize) {
+        }
+        for (Run run : List.of(new Run("tiny", RandomGgmlModel.tinyEn(), null),
+                new Run("base", RandomGgmlModel.baseEn(), null), new Run("base_f16", RandomGgmlModel.baseEn(), "none"))) {
+            String name = run.name();
+            Path file = run.model().writeCached(Path.of("target", "whisper-models"));
+            try (ConfigurableApplicationContext app = start(name, file, run.quantize())) {
                 UploadClient client = new UploadClient(port(app));
                 UploadView warm = client.awaitFinal(client.accepted(warmUp, "warm-up.mp3").id(), LIMIT);
                 assertThat(warm.state()).as(warm.reason()).isEqualTo("DONE");
@@ -67,9 +72,9 @@ class UploadStoredBenchIT {
         System.out.println(line);
     }
 
-    private static ConfigurableApplicationContext start(String name, Path model) {
+    private static ConfigurableApplicationContext start(String name, Path model, String quantize) {
         Path data = DATA.resolve(name);
-        return new SpringApplicationBuilder(EarpieceApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
                 "--earpiece.sip.public-host=127.0.0.1", "--earpiece.rtp.host=127.0.0.1",
                 "--earpiece.rtp.port-min=47850", "--earpiece.rtp.port-max=47899",
@@ -80,7 +85,11 @@ class UploadStoredBenchIT {
                 // random weights never look reliable, so fallback would re-decode every chunk five more times,
                 // which real speech rarely needs (as in bench/stt-latency)
                 "--earpiece.whisper.temperature-fallback=false",
-                "--logging.level.io.earpiece=WARN");
+                "--logging.level.io.earpiece=WARN", "--logging.level.io.earpiece.console.upload=INFO"));
+        if (quantize != null) {
+            args.add("--earpiece.whisper.quantize=" + quantize);
+        }
+        return new SpringApplicationBuilder(EarpieceApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext app) {

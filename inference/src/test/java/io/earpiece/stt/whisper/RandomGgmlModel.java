@@ -42,6 +42,29 @@ public final class RandomGgmlModel {
     }
 
     static final int FTYPE_F16 = 1;
+
+    /**
+     * How the linear layers' weights and the token embedding are stored, as in whisper.cpp's own files: F16 as
+     * converted, or quantized by its {@code quantize} tool (convolutions stay F16, biases and norms F32).
+     */
+    public enum Weights {
+        F16("", FTYPE_F16, TYPE_F16),
+        Q8_0("-q8_0", 7, 8),
+        Q5_1("-q5_1", 9, 7);
+
+        final String suffix;
+        final int ftype;
+        final int tensorType;
+
+        Weights(String suffix, int ftype, int tensorType) {
+            this.suffix = suffix;
+            this.ftype = ftype;
+            this.tensorType = tensorType;
+        }
+    }
+
+    /** Values per quantization block of q8_0 and q5_1. */
+    private static final int BLOCK = 32;
     private static final int TYPE_F32 = 0;
     private static final int TYPE_F16 = 1;
     /** Id of end-of-text in the English-only vocabulary. */
@@ -56,14 +79,25 @@ public final class RandomGgmlModel {
     private final Layout layout;
     private final long seed;
     private final int textTokens;
+    private final Weights weights;
 
     public RandomGgmlModel(Layout layout, long seed, int textTokens) {
+        this(layout, seed, textTokens, Weights.F16);
+    }
+
+    public RandomGgmlModel(Layout layout, long seed, int textTokens, Weights weights) {
         if (textTokens < 1 || textTokens + PROMPT_TOKENS >= layout.textCtx()) {
             throw new IllegalArgumentException("textTokens out of range: " + textTokens);
         }
         this.layout = layout;
         this.seed = seed;
         this.textTokens = textTokens;
+        this.weights = java.util.Objects.requireNonNull(weights, "weights");
+    }
+
+    /** The same model with its weights stored as {@code other}. */
+    public RandomGgmlModel withWeights(Weights other) {
+        return new RandomGgmlModel(layout, seed, textTokens, other);
     }
 
     /** The tiny.en layout, fixed seed, 20 text tokens per transcription. */
@@ -82,7 +116,7 @@ public final class RandomGgmlModel {
 
     /** The file name whisper.cpp's download script would give the real model. */
     public String fileName() {
-        return "ggml-" + layout.name() + ".bin";
+        return "ggml-" + layout.name() + weights.suffix + ".bin";
     }
 
     /** Writes the model to {@code dir/fileName()} unless a complete one from an earlier run is already there. */
@@ -127,7 +161,7 @@ public final class RandomGgmlModel {
             int n = layout.state();
             int32(WhisperModelFile.MAGIC);
             for (int v : new int[] {layout.nVocab(), layout.audioCtx(), n, layout.heads(), layout.layers(),
-                    layout.textCtx(), n, layout.heads(), layout.layers(), layout.mels(), FTYPE_F16}) {
+                    layout.textCtx(), n, layout.heads(), layout.layers(), layout.mels(), weights.ftype}) {
                 int32(v);
             }
             melFilters();
@@ -146,7 +180,7 @@ public final class RandomGgmlModel {
             norm("encoder.ln_post");
 
             f32("decoder.positional_embedding", decoderPositions(), n, layout.textCtx());
-            f16("decoder.token_embedding.weight", tokenEmbedding(), n, layout.nVocab());
+            weights("decoder.token_embedding.weight", tokenEmbedding(), n, layout.nVocab());
             for (int i = 0; i < layout.layers(); i++) {
                 String p = "decoder.blocks." + i + ".";
                 attention(p + "attn");
@@ -161,21 +195,21 @@ public final class RandomGgmlModel {
             int n = layout.state();
             double scale = 0.5 / Math.sqrt(n);
             norm(prefix + "_ln");
-            f16Random(prefix + ".query.weight", scale, n, n);
+            weightsRandom(prefix + ".query.weight", scale, n, n);
             f32Random(prefix + ".query.bias", 0.01, n);
-            f16Random(prefix + ".key.weight", scale, n, n);
-            f16Random(prefix + ".value.weight", scale, n, n);
+            weightsRandom(prefix + ".key.weight", scale, n, n);
+            weightsRandom(prefix + ".value.weight", scale, n, n);
             f32Random(prefix + ".value.bias", 0.01, n);
-            f16Random(prefix + ".out.weight", scale, n, n);
+            weightsRandom(prefix + ".out.weight", scale, n, n);
             f32Random(prefix + ".out.bias", 0.01, n);
         }
 
         private void mlp(String prefix) throws IOException {
             int n = layout.state();
             norm(prefix + "mlp_ln");
-            f16Random(prefix + "mlp.0.weight", 0.5 / Math.sqrt(n), n, 4 * n);
+            weightsRandom(prefix + "mlp.0.weight", 0.5 / Math.sqrt(n), n, 4 * n);
             f32Random(prefix + "mlp.0.bias", 0.01, 4 * n);
-            f16Random(prefix + "mlp.2.weight", 0.5 / Math.sqrt(4.0 * n), 4 * n, n);
+            weightsRandom(prefix + "mlp.2.weight", 0.5 / Math.sqrt(4.0 * n), 4 * n, n);
             f32Random(prefix + "mlp.2.bias", 0.01, n);
         }
 
@@ -335,6 +369,71 @@ public final class RandomGgmlModel {
             }
         }
 
+        private void weightsRandom(String name, double std, int... ne) throws IOException {
+            if (weights == Weights.F16) {
+                f16Random(name, std, ne);
+                return;
+            }
+            float[] values = new float[(int) count(ne)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) uniform(std);
+            }
+            weights(name, values, ne);
+        }
+
+        /** A 2-D weight matrix in the model's weight type; rows are a whole number of blocks for quantized types. */
+        private void weights(String name, float[] values, int... ne) throws IOException {
+            if (weights == Weights.F16) {
+                f16(name, values, ne);
+                return;
+            }
+            if (ne[0] % BLOCK != 0) {
+                throw new IllegalArgumentException(name + ": rows of " + ne[0] + " are not whole blocks");
+            }
+            header(name, weights.tensorType, ne);
+            for (int from = 0; from < values.length; from += BLOCK) {
+                if (weights == Weights.Q8_0) {
+                    q8Block(values, from);
+                } else {
+                    q5_1Block(values, from);
+                }
+            }
+        }
+
+        /** q8_0, as {@link WhisperModelQuantizer} writes it. */
+        private void q8Block(float[] x, int from) throws IOException {
+            room(Q8Block.BYTES);
+            Q8Block.encode(x, from, buffer);
+        }
+
+        /**
+         * q5_1: f16 scale and minimum, 32 bits holding every value's fifth bit, then the low four bits of two
+         * values per byte (value i in the low nibble of byte i, value i + 16 in its high nibble).
+         */
+        private void q5_1Block(float[] x, int from) throws IOException {
+            float min = Float.MAX_VALUE;
+            float max = -Float.MAX_VALUE;
+            for (int i = 0; i < BLOCK; i++) {
+                min = Math.min(min, x[from + i]);
+                max = Math.max(max, x[from + i]);
+            }
+            float d = (max - min) / 31;
+            float inverse = d == 0 ? 0 : 1 / d;
+            float16(d);
+            float16(min);
+            int high = 0;
+            byte[] low = new byte[BLOCK / 2];
+            for (int i = 0; i < BLOCK / 2; i++) {
+                int a = (int) ((x[from + i] - min) * inverse + 0.5f);
+                int b = (int) ((x[from + BLOCK / 2 + i] - min) * inverse + 0.5f);
+                low[i] = (byte) ((a & 0x0F) | ((b & 0x0F) << 4));
+                high |= ((a >> 4) & 1) << i;
+                high |= ((b >> 4) & 1) << (i + BLOCK / 2);
+            }
+            int32(high);
+            bytes(low);
+        }
+
         private void f16(String name, float[] values, int... ne) throws IOException {
             header(name, TYPE_F16, ne);
             for (float v : values) {
@@ -373,7 +472,7 @@ public final class RandomGgmlModel {
 
         private void float16(float v) throws IOException {
             room(Short.BYTES);
-            buffer.putShort(Half.bits(v));
+            buffer.putShort(HalfFloat.bits(v));
         }
 
         private void bytes(byte[] b) throws IOException {
@@ -402,29 +501,5 @@ public final class RandomGgmlModel {
 
     private static double hz(double mel) {
         return 700 * (Math.pow(10, mel / 2595) - 1);
-    }
-
-    /** IEEE 754 half precision, rounding to nearest; magnitudes below the normal range become zero. */
-    static final class Half {
-        private Half() {
-        }
-
-        static short bits(float value) {
-            int f = Float.floatToRawIntBits(value);
-            int sign = (f >>> 16) & 0x8000;
-            int exponent = ((f >>> 23) & 0xff) - 127 + 15;
-            int mantissa = f & 0x7fffff;
-            if (exponent <= 0) {
-                return (short) sign;
-            }
-            if (exponent >= 0x1f) {
-                throw new IllegalArgumentException("out of half-precision range: " + value);
-            }
-            int half = sign | (exponent << 10) | (mantissa >>> 13);
-            if ((mantissa & 0x1000) != 0) {
-                half++; // round half up; a carry into the exponent is still the right value
-            }
-            return (short) half;
-        }
     }
 }

@@ -7,6 +7,8 @@ import io.earpiece.stt.guard.SpeechEvidence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,6 +125,22 @@ class WhisperRecognizerTest {
         try (WhisperRecognizer unguarded = new WhisperRecognizer(
                 new WhisperSettings(tinyModel, 2, 1, "en").withTemperatureFallback(false), acceptEverything)) {
             assertThat(unguarded.transcribe(new Utterance("call-3", "rep", 2, 0, 2_000, noise))).isNotBlank();
+        }
+    }
+
+    /** The pinned {@code -q5_1} downloads, and q8_0 files, are whisper.cpp's quantized layouts; they load and decode. */
+    @ParameterizedTest
+    @EnumSource(value = RandomGgmlModel.Weights.class, names = {"Q8_0", "Q5_1"})
+    void loadsAndDecodesQuantizedModels(RandomGgmlModel.Weights weights) throws IOException {
+        RandomGgmlModel model = RandomGgmlModel.tinyEn().withWeights(weights);
+        Path file = model.writeCached(DIR);
+        assertThat(file.getFileName().toString()).isEqualTo("ggml-tiny.en-" + weights.name().toLowerCase() + ".bin");
+        assertThat(WhisperModelFile.inspect(file).ftype()).isEqualTo(weights.ftype);
+        assertThat(Files.size(file)).isLessThan(Files.size(tinyModel) * 3 / 4);
+        try (WhisperRecognizer quantized = new WhisperRecognizer(
+                new WhisperSettings(file, 1, 1, "en").withTemperatureFallback(false))) {
+            float[] audio = SpeechLikeAudio.generate(5_000, 7);
+            assertThat(quantized.transcribe(new Utterance("call-5", "rep", 0, 0, 5_000, audio))).isNotBlank();
         }
     }
 
