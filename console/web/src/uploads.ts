@@ -13,6 +13,8 @@ export interface UploadJob {
   reason: string | null;
   createdAt: string;
   version: number;
+  /** The speaker analysed as the rep ("Speaker 1" unless chosen otherwise). */
+  rep?: string;
 }
 
 /** What the drop zone shows for one file: sending bytes first, then the server's job. */

@@ -6,12 +6,15 @@ import { describe, isFinal, mergeJob, overallPercent, refusalReason, type Upload
 
 const ACCEPT = 'audio/*,video/mp4,video/webm,.mp3,.m4a,.mp4,.wav,.ogg,.opus,.webm,.flac';
 
+/** Which speaker the analysis takes for the rep: the first to speak (left channel) or the second (right). */
+type RepChoice = '1' | '2';
+
 /** Sends one file as multipart; XHR because fetch reports no upload progress. */
-function sendFile(file: File, token: string | null, onProgress: (sent: number, total: number) => void):
-  Promise<{ status: number; body: string }> {
+function sendFile(file: File, rep: RepChoice, token: string | null,
+  onProgress: (sent: number, total: number) => void): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/uploads');
+    xhr.open('POST', `/api/uploads?rep=${rep}`);
     xhr.setRequestHeader('Accept', 'application/json');
     if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
@@ -28,6 +31,7 @@ export function UploadsPage() {
   const [rows, setRows] = useState<UploadRow[]>([]);
   const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [rep, setRep] = useState<RepChoice>('1');
   const streams = useRef(new Map<string, EventSource>());
   const input = useRef<HTMLInputElement>(null);
 
@@ -73,7 +77,7 @@ export function UploadsPage() {
       const replace = (row: UploadRow | null) =>
         setRows((r) => (row ? r.map((x) => (x.key === key ? row : x)) : r.filter((x) => x.key !== key)));
       try {
-        const res = await sendFile(file, token, (sent, total) =>
+        const res = await sendFile(file, rep, token, (sent, total) =>
           replace({ kind: 'sending', key, fileName: file.name, sent, total }));
         if (res.status >= 200 && res.status < 300) {
           const job = JSON.parse(res.body) as UploadJob;
@@ -88,7 +92,7 @@ export function UploadsPage() {
         replace({ kind: 'refused', key, fileName: file.name, status: 0, reason: String((e as Error).message ?? e) });
       }
     }
-  }, [follow]);
+  }, [follow, rep]);
 
   const cancel = async (id: string) => {
     try {
@@ -107,6 +111,17 @@ export function UploadsPage() {
           <p className="sub">MP3, M4A/MP4, WAV, OGG/Opus or WebM. Stereo keeps one speaker per channel; mono is diarized.</p>
         </div>
       </div>
+      <fieldset className="rep-choice">
+        <legend>The rep is</legend>
+        <label>
+          <input type="radio" name="rep" value="1" checked={rep === '1'} onChange={() => setRep('1')} />
+          the first to speak (left channel)
+        </label>
+        <label>
+          <input type="radio" name="rep" value="2" checked={rep === '2'} onChange={() => setRep('2')} />
+          the second (right channel)
+        </label>
+      </fieldset>
       <div
         className={`dropzone ${over ? 'over' : ''}`}
         data-testid="dropzone"

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Flux;
@@ -43,8 +44,8 @@ import java.util.regex.Pattern;
  * {@code total} the announced length. Answers 200 with the new {@code Upload-Offset}. A chunk cut short keeps
  * what arrived; one longer than its range is refused and cut back.</li>
  * <li>{@code HEAD /api/uploads/resumable/{id}}: {@code Upload-Offset} and {@code Upload-Length} (no-store).</li>
- * <li>{@code POST /api/uploads/resumable/{id}/complete}: once the offset equals the length the file is checked
- * like a multipart upload (optionally against {@code Upload-Checksum: sha256 <hex>}) and becomes a job: 202 with
+ * <li>{@code POST /api/uploads/resumable/{id}/complete[?rep=2]}: once the offset equals the length the file is
+ * checked like a multipart upload (optionally against {@code Upload-Checksum: sha256 <hex>}) and becomes a job: 202 with
  * the job, or the same 4xx answers. Completing twice answers the same job.</li>
  * </ol>
  * The offset is the partial file's size on disk, so it survives a server restart. Only the user who created an
@@ -172,8 +173,16 @@ public class ResumableUploadsEndpoint {
     @PostMapping("/{id}/complete")
     public Mono<ResponseEntity<UploadView>> complete(@PathVariable String id,
                                                      @RequestHeader(value = "Upload-Checksum", required = false)
-                                                     String checksum, Authentication user) {
+                                                     String checksum,
+                                                     @RequestParam(value = "rep", required = false) String rep,
+                                                     Authentication user) {
         return Mono.fromCallable(() -> {
+            String repSpeaker;
+            try {
+                repSpeaker = SpeakerNames.repChoice(rep);
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
             UploadSessionEntity s = session(id, user);
             if (s.getJobId() != null) {
                 return ResponseEntity.accepted().body(jobs.find(s.getJobId()).orElseThrow());
@@ -196,7 +205,7 @@ public class ResumableUploadsEndpoint {
                             + "server has sha256 " + sha256);
                 }
                 UploadView view = intake.accept(jobId, new StoredFile(target, offset, sha256), s.getFileName(),
-                        "resumable", s.getCreatedBy());
+                        "resumable", s.getCreatedBy(), repSpeaker);
                 s.completed(jobId);
                 sessions.save(s);
                 return ResponseEntity.accepted().location(URI.create("/api/uploads/" + jobId)).body(view);

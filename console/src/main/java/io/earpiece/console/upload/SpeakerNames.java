@@ -33,9 +33,30 @@ public class SpeakerNames {
         this.parties = parties;
     }
 
-    /** The role the assist engine analyses a recording's speaker as: the first speaker is taken for the rep. */
-    public static String roleOf(String speaker) {
-        return "Speaker 1".equals(speaker) ? "rep" : "customer";
+    /** The speaker taken for the rep unless the uploader said otherwise: the first to speak, or channel 1. */
+    public static final String DEFAULT_REP = "Speaker 1";
+
+    /** The role the assist engine analyses a recording's speaker as, {@code rep} naming the rep (null: default). */
+    public static String roleOf(String speaker, String rep) {
+        return (rep == null ? DEFAULT_REP : rep).equals(speaker) ? "rep" : "customer";
+    }
+
+    /**
+     * The speaker label of an uploader's {@code rep} choice: {@code 1} or {@code 2} (or {@code Speaker 1/2});
+     * null for none given.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static String repChoice(String rep) {
+        if (rep == null || rep.isBlank()) {
+            return null;
+        }
+        String n = rep.strip().replaceFirst("(?i)^speaker\\s*", "");
+        if (n.equals("1") || n.equals("2")) {
+            return "Speaker " + n;
+        }
+        throw new IllegalArgumentException("rep must be 1 or 2 (the speaker who is the rep: in a mono recording the "
+                + "first or second to speak, in a stereo one the left or right channel), got '" + rep + "'");
     }
 
     /** Speaker label to display name, in label order; empty when the call is unknown. */

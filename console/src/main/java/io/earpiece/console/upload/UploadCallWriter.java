@@ -107,7 +107,8 @@ public class UploadCallWriter {
                     String speaker = labels.get(i);
                     store.partyJoined(callId, speaker, "upload-" + job.getId() + "/" + (i + 1), codec, null, 0,
                             recordings.get(speaker).toString(), started);
-                    speakers.save(new CallSpeakerEntity(callId, speaker, SpeakerNames.roleOf(speaker), speaker));
+                    speakers.save(new CallSpeakerEntity(callId, speaker,
+                            SpeakerNames.roleOf(speaker, job.getRepSpeaker()), speaker));
                 }
                 List<CallEvent> events = new ArrayList<>();
                 List<SegmentInfo> segments = new ArrayList<>();
@@ -120,7 +121,8 @@ public class UploadCallWriter {
                     int index = nextIndex.merge(u.speaker(), 1, Integer::sum) - 1;
                     // the engine knows rep and customer; the transcript keeps the speaker's label
                     LiveAssist.Assisted a = assist.onSegment(new TranscriptSegment(callId,
-                            SpeakerNames.roleOf(u.speaker()), index, u.startMs(), u.endMs(), u.text(), true));
+                            SpeakerNames.roleOf(u.speaker(), job.getRepSpeaker()), index, u.startMs(), u.endMs(),
+                            u.text(), true));
                     TranscriptSegment segment = new TranscriptSegment(callId, u.speaker(), index, u.startMs(),
                             u.endMs(), u.text(), true);
                     List<CardEntity> cards = store.segment(segment, a.maskedText(), a.utterance(), a.outcome());

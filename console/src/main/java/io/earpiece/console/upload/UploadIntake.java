@@ -37,12 +37,15 @@ public class UploadIntake {
 
     public UploadView accept(String jobId, StoredFile file, String fileName, String source)
             throws IOException, MediaException {
-        return accept(jobId, file, fileName, source, null);
+        return accept(jobId, file, fileName, source, null, null);
     }
 
-    /** As {@link #accept(String, StoredFile, String, String)}, recording who uploaded it (null: nobody signed in). */
-    public UploadView accept(String jobId, StoredFile file, String fileName, String source, String uploadedBy)
-            throws IOException, MediaException {
+    /**
+     * As {@link #accept(String, StoredFile, String, String)}, recording who uploaded it (null: nobody signed in)
+     * and which speaker is the rep (a label from {@link SpeakerNames#repChoice}; null: the default).
+     */
+    public UploadView accept(String jobId, StoredFile file, String fileName, String source, String uploadedBy,
+                             String repSpeaker) throws IOException, MediaException {
         UploadInspector.Inspection inspection;
         try {
             inspection = inspector.inspect(file.path());
@@ -50,7 +53,7 @@ public class UploadIntake {
             Files.deleteIfExists(file.path());
             throw e;
         }
-        return jobs.create(jobId, file, name(fileName), inspection, source, uploadedBy);
+        return jobs.create(jobId, file, name(fileName), inspection, source, uploadedBy, repSpeaker);
     }
 
     static String name(String fileName) {

@@ -73,12 +73,13 @@ public class UploadJobs {
 
     /** Records a checked upload as a queued job and schedules it. */
     public UploadView create(String jobId, StoredFile file, String fileName, UploadInspector.Inspection inspection,
-                             String source, String uploadedBy) {
+                             String source, String uploadedBy, String repSpeaker) {
         UploadJobEntity entity = new UploadJobEntity(jobId, UUID.randomUUID().toString(), fileName,
                 file.path().toString(), file.size(), file.sha256(), inspection.sniff().container().name(), source,
                 JobState.QUEUED.name(), "QUEUED", inspection.durationMs() >= 0 ? inspection.durationMs() : null,
                 Instant.now());
         entity.setUploadedBy(uploadedBy);
+        entity.setRepSpeaker(repSpeaker);
         UploadJobEntity job = jobs.save(entity);
         UploadView view = view(job);
         publish(view);

@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <li>{@code POST /api/uploads}: multipart form with the recording in the part {@code file}; streamed to disk,
  * checked (size, content sniff, ffprobe, duration) and answered 202 with the job, or 4xx naming the problem
  * (415 not audio, 422 damaged/too short/empty, 413 too large or too long, 503 when transcription is off). With
- * {@code Upload-Checksum: sha256 <hex>} the bytes received must have that hash, else 422 and nothing is kept.</li>
+ * {@code Upload-Checksum: sha256 <hex>} the bytes received must have that hash, else 422 and nothing is kept.
+ * {@code ?rep=2} says the rep is Speaker 2 (the second to speak, or the right channel) rather than Speaker 1.</li>
  * <li>{@code GET /api/uploads}: recent jobs; {@code GET /api/uploads/{id}}: one job with stage, percent, eta, the
  * call once stored and its speakers' names; {@code GET /api/uploads/{id}/events}: the same as server-sent events
  * until the job ends.</li>
@@ -63,10 +64,17 @@ public class UploadsEndpoint {
     public Mono<ResponseEntity<UploadView>> upload(
             @RequestHeader(value = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
             @RequestHeader(value = "Upload-Checksum", required = false) String checksum,
+            @RequestParam(value = "rep", required = false) String rep,
             @RequestBody Flux<PartEvent> parts, Authentication user) {
         var off = intake.unavailable();
         if (off.isPresent()) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
+        }
+        String repSpeaker;
+        try {
+            repSpeaker = SpeakerNames.repChoice(rep);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
         long max = properties.maxBytes();
         if (contentLength != null && contentLength > max + MULTIPART_SLACK) {
@@ -98,7 +106,8 @@ public class UploadsEndpoint {
                                             + "mismatch: the server received " + file.size() + " bytes with sha256 "
                                             + file.sha256() + "; send the file again");
                                 }
-                                return intake.accept(jobId, file, fileName.get(), "upload", UploadAccess.owner(user));
+                                return intake.accept(jobId, file, fileName.get(), "upload", UploadAccess.owner(user),
+                                        repSpeaker);
                             })
                             .subscribeOn(Schedulers.boundedElastic());
                 })

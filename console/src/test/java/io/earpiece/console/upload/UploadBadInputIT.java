@@ -127,11 +127,20 @@ class UploadBadInputIT {
         int calls = client.callCount();
         int jobs = jobCount();
         String wrong = "sha256 " + "0".repeat(64);
-        EntityExchangeResult<Map> r = client.post(file, "changed.mp3", wrong);
+        EntityExchangeResult<Map> r = client.post(file, "changed.mp3", wrong, "/api/uploads");
         assertThat(r.getStatus()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(String.valueOf(r.getResponseBody().get("message"))).contains("checksum mismatch")
                 .contains(UploadClient.sha256(file));
         assertThat(client.callCount()).isEqualTo(calls);
+        assertThat(jobCount()).isEqualTo(jobs);
+    }
+
+    @Test
+    void aRepThatIsNoSpeakerIsRefused() {
+        int jobs = jobCount();
+        EntityExchangeResult<Map> r = client.post(synth.dir().resolve(CALL + ".mp3"), "rep.mp3", "/api/uploads?rep=3");
+        assertThat(r.getStatus()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(String.valueOf(r.getResponseBody().get("message"))).contains("rep must be 1 or 2");
         assertThat(jobCount()).isEqualTo(jobs);
     }
 

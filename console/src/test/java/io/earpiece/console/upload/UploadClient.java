@@ -35,22 +35,27 @@ final class UploadClient {
      * is sent once more (and said on stdout): what is under test is what the server keeps, not the transfer.
      */
     EntityExchangeResult<Map> post(Path file, String name) {
+        return post(file, name, "/api/uploads");
+    }
+
+    /** As {@link #post(Path, String)} to {@code uri} (the upload path with a query, e.g. {@code ?rep=2}). */
+    EntityExchangeResult<Map> post(Path file, String name, String uri) {
         String checksum = "sha256 " + sha256(file);
-        EntityExchangeResult<Map> result = post(file, name, checksum);
+        EntityExchangeResult<Map> result = post(file, name, checksum, uri);
         if (result.getStatus() == HttpStatus.UNPROCESSABLE_ENTITY
                 && String.valueOf(result.getResponseBody().get("message")).contains("checksum mismatch")) {
             System.out.println("upload of " + name + " arrived changed, sending it again: "
                     + result.getResponseBody().get("message"));
-            result = post(file, name, checksum);
+            result = post(file, name, checksum, uri);
         }
         return result;
     }
 
-    /** POSTs {@code file} with the given {@code Upload-Checksum} header (none when null). */
-    EntityExchangeResult<Map> post(Path file, String name, String checksum) {
+    /** POSTs {@code file} to {@code uri} with the given {@code Upload-Checksum} header (none when null). */
+    EntityExchangeResult<Map> post(Path file, String name, String checksum, String uri) {
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("file", new FileSystemResource(file)).filename(name);
-        return http.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+        return http.post().uri(uri).contentType(MediaType.MULTIPART_FORM_DATA)
                 .headers(h -> {
                     if (checksum != null) {
                         h.set("Upload-Checksum", checksum);
@@ -69,7 +74,11 @@ final class UploadClient {
     }
 
     UploadView accepted(Path file, String name) {
-        EntityExchangeResult<Map> r = post(file, name);
+        return accepted(file, name, "/api/uploads");
+    }
+
+    UploadView accepted(Path file, String name, String uri) {
+        EntityExchangeResult<Map> r = post(file, name, uri);
         assertThat(r.getStatus()).as("upload of %s: %s", name, r.getResponseBody()).isEqualTo(HttpStatus.ACCEPTED);
         return job((String) r.getResponseBody().get("id"));
     }

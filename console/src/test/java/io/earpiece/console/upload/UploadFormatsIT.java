@@ -116,6 +116,32 @@ class UploadFormatsIT {
         assertThat(summary.actionItems()).anySatisfy(a -> assertThat(a.what()).containsIgnoringCase("proposal"));
     }
 
+    /** An outbound call where the customer answers first: the uploader says the rep is Speaker 2. */
+    @Test
+    void theUploaderCanSayTheRepIsTheSecondSpeaker() {
+        UploadView done = client.awaitFinal(client.accepted(file("stereo.wav"), CALL + "-rep2.wav",
+                "/api/uploads?rep=2").id(), Duration.ofSeconds(60));
+        assertThat(done.state()).as(done.reason()).isEqualTo("DONE");
+        assertThat(done.rep()).isEqualTo("Speaker 2");
+        SummaryView summary = client.awaitSummary(done.callId());
+        DueDateResolver dates = new DueDateResolver();
+        int checked = 0;
+        for (ReferenceTranscript.Utterance u : synth.reference().utterances()) {
+            for (String tag : u.tags()) {
+                if (tag.startsWith("action:")) {
+                    String[] parts = tag.split(":", 4);
+                    // the script's rep is Speaker 1, so the roles are swapped: each item changes owner
+                    String swapped = parts[1].equals("rep") ? "customer" : "rep";
+                    LocalDate due = dates.resolve(parts[3], summary.callDate()).orElseThrow();
+                    assertThat(summary.actionItems()).as("action item %s", tag)
+                            .anyMatch(a -> a.owner().equals(swapped) && Objects.equals(a.dueDate(), due));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).as("labelled action items in the script").isPositive();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"mono.wav", "mp3", "m4a"})
     void monoMixesAreDiarized(String format) {

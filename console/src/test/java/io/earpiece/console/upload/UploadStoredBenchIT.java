@@ -42,9 +42,13 @@ class UploadStoredBenchIT {
         // the server's defaults run each model from its q8_0 copy; base_f16 is base.en with earpiece.whisper.quantize=none
         record Run(String name, RandomGgmlModel model, String quantize) {
         }
+        List<String> only = List.of(System.getProperty("earpiece.bench.runs", "tiny,base,base_f16").split(","));
         for (Run run : List.of(new Run("tiny", RandomGgmlModel.tinyEn(), null),
                 new Run("base", RandomGgmlModel.baseEn(), null), new Run("base_f16", RandomGgmlModel.baseEn(), "none"))) {
             String name = run.name();
+            if (!only.contains(name)) {
+                continue;
+            }
             Path file = run.model().writeCached(Path.of("target", "whisper-models"));
             try (ConfigurableApplicationContext app = start(name, file, run.quantize())) {
                 UploadClient client = new UploadClient(port(app));

@@ -44,6 +44,9 @@ public class UploadJobEntity {
     @Column(name = "uploaded_by")
     private String uploadedBy;
 
+    @Column(name = "rep_speaker")
+    private String repSpeaker;
+
     @Column(nullable = false)
     private String state;
 
@@ -109,6 +112,9 @@ public class UploadJobEntity {
 
     /** The user who uploaded the file, or null when it came from the watched folder. */
     public String getUploadedBy() { return uploadedBy; }
+    /** The speaker label analysed as the rep; null means "Speaker 1". */
+    public String getRepSpeaker() { return repSpeaker; }
+    public void setRepSpeaker(String repSpeaker) { this.repSpeaker = repSpeaker; }
 
     public void setUploadedBy(String uploadedBy) { this.uploadedBy = uploadedBy; }
     public String getState() { return state; }

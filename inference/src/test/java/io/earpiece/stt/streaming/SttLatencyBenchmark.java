@@ -60,13 +60,16 @@ public final class SttLatencyBenchmark {
         int threads = Integer.parseInt(env("STT_BENCH_THREADS", "1"));
         int workers = Integer.parseInt(env("STT_BENCH_WORKERS", "2"));
         List<String> models = List.of(env("STT_BENCH_MODELS", "tiny,base").split(","));
+        // the server runs f16 models from a q8_0 copy by default (earpiece.whisper.quantize); F16 measures the file
+        RandomGgmlModel.Weights weights = RandomGgmlModel.Weights.valueOf(env("STT_BENCH_WEIGHTS", "Q8_0"));
 
         List<List<Party>> calls = loadCalls(out.resolve("corpus"), callMs);
         long started = System.nanoTime();
         StringBuilder summary = new StringBuilder();
         for (int m = 0; m < models.size(); m++) {
             String name = models.get(m).strip();
-            RandomGgmlModel model = name.equals("base") ? RandomGgmlModel.baseEn() : RandomGgmlModel.tinyEn();
+            RandomGgmlModel model = (name.equals("base") ? RandomGgmlModel.baseEn() : RandomGgmlModel.tinyEn())
+                    .withWeights(weights);
             Path file = model.writeCached(out);
             WhisperSettings settings = new WhisperSettings(file, threads, workers, "en").withTemperatureFallback(false);
             StepResult first = null;
@@ -97,7 +100,8 @@ public final class SttLatencyBenchmark {
             summary.append(String.format(Locale.ROOT, "%s_p50_ms=%.0f %s_p95_ms=%.0f %s_max_calls_p95_le_1s=%d ",
                     name, first.p50(), name, first.p95(), name, maxOk));
         }
-        System.out.println(summary + "threads=" + threads + " workers=" + workers + " call_s=" + callMs / 1000);
+        System.out.println(summary + "threads=" + threads + " workers=" + workers + " call_s=" + callMs / 1000
+                + " weights=" + weights.name().toLowerCase(Locale.ROOT));
     }
 
     private static StepResult step(WhisperRecognizer recognizer, List<List<Party>> calls, int n, int workers) {
