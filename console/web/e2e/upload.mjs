@@ -83,7 +83,13 @@ async function main() {
     const refusal = await refused.getByTestId('upload-status').textContent();
     check(/^Refused \(415\): .+/.test(refusal), `a text file named .mp3 is refused: "${refusal}"`);
 
+    // The rep of this recording spoke second: the choice goes with the upload.
+    await page.getByLabel('the second (right channel)').check();
+    const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/uploads?rep=2'),
+      { timeout: 15_000 });
     await dropFile(page, FILE, 'audio/mpeg');
+    await sent;
+    check(true, 'the upload says the rep is Speaker 2');
     const done = page.locator('[data-testid=upload-row][data-state=done]');
     await done.waitFor({ timeout: 90_000 });
     const statuses = await page.evaluate(() => window.__statuses);
@@ -106,12 +112,12 @@ async function main() {
     await page.getByTestId('summary').locator('text=/action/i').first().waitFor({ timeout: 30_000 }).catch(() => {});
 
     // Rename a speaker; after a reload the new name labels the transcript.
-    await page.fill('input[data-speaker="Speaker 1"]', 'Dana (rep)');
+    await page.fill('input[data-speaker="Speaker 2"]', 'Dana (rep)');
     await page.getByRole('button', { name: 'Rename' }).click();
     await page.locator('.speaker-actions [role=status]', { hasText: 'Saved' }).waitFor({ timeout: 10_000 });
     await page.reload();
-    await page.locator('[data-party="Speaker 1"] .who').first().waitFor({ timeout: 15_000 });
-    const who = await page.locator('[data-party="Speaker 1"] .who').first().textContent();
+    await page.locator('[data-party="Speaker 2"] .who').first().waitFor({ timeout: 15_000 });
+    const who = await page.locator('[data-party="Speaker 2"] .who').first().textContent();
     check(who === 'Dana (rep)', `renamed speaker sticks after reload (${who})`);
     await page.screenshot({ path: join(OUT, 'console-upload-call.png'), animations: 'disabled', caret: 'hide' });
     console.log(`CALL_ID=${callId}`);

@@ -94,6 +94,8 @@ class UploadBrowserIT {
         assertThat(all.get(0).state()).isEqualTo("DONE");
         assertThat(all.get(0).callId()).isEqualTo(callId);
         assertThat(all.get(0).uploadedBy()).isEqualTo(TestAuth.ADMIN);
-        assertThat(speakers.names(callId).orElseThrow()).containsEntry("Speaker 1", "Dana (rep)");
+        assertThat(all.get(0).rep()).as("the page's rep choice").isEqualTo("Speaker 2");
+        assertThat(speakers.roles(callId)).containsEntry("Speaker 2", "rep").containsEntry("Speaker 1", "customer");
+        assertThat(speakers.names(callId).orElseThrow()).containsEntry("Speaker 2", "Dana (rep)");
     }
 }
