@@ -28,4 +28,7 @@ public interface OutboxJobRepository extends JpaRepository<OutboxJobEntity, Stri
     Page<OutboxJobEntity> findAllByOrderByCreatedAtDescIdAsc(Pageable page);
 
     List<OutboxJobEntity> findByCallIdOrderByExporterAsc(String callId);
+
+    /** Jobs in {@code state} (PENDING, DELIVERED, FAILED), for the metrics. */
+    long countByState(String state);
 }

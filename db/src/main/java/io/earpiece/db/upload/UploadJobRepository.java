@@ -44,4 +44,7 @@ public interface UploadJobRepository extends JpaRepository<UploadJobEntity, Stri
             + "j.reason = :reason, j.finishedAt = :now, j.updatedAt = :now "
             + "where j.id = :id and j.state in ('QUEUED', 'RUNNING')")
     int finish(String id, String state, String stage, int percent, String reason, Instant now);
+
+    /** Jobs in {@code state}, for the metrics. */
+    long countByState(String state);
 }
