@@ -2,32 +2,18 @@
 // with the server's reason, a valid edit becomes a new version), then adds a knowledge-base document.
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check, VERSION=<n> of the saved
 // playbook and KB_SLUG=<slug> of the document; exits 0 when all pass.
-import { chromium } from 'playwright-core';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { check, launch, log } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const MARK = '# edited in the browser test';
 const KB_TITLE = 'Payment terms for invoices';
-const started = Date.now();
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-function check(cond, msg) {
-  if (!cond) throw new Error(`check failed: ${msg}`);
-  log(`OK ${msg}`);
-}
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), 'earpiece-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 720 },
-  });
+  const { context, close } = await launch();
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
@@ -79,8 +65,7 @@ async function main() {
     check(true, 'the knowledge table lists it');
     console.log(`KB_SLUG=${slug[1]}`);
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

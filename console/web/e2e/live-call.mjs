@@ -2,30 +2,22 @@
 // Env: BASE_URL, CALL (call id), FADE_S (card fade seconds, default 4), OUT_DIR (screenshots),
 // DOCS_DIR (optional: where the idle/live/call screenshots are copied), E2E_USERNAME/E2E_PASSWORD (if sign-in is on),
 // CHROMIUM (default /usr/bin/chromium). Prints "OK ..." per check and USED_CARD=<id>; exits 0 when all pass.
-import { chromium } from 'playwright-core';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { check, launch, log, ok } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const CALL = process.env.CALL;
 const FADE_S = Number(process.env.FADE_S ?? 4);
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const DOCS = process.env.DOCS_DIR;
-const started = Date.now();
 
 if (!CALL) {
   console.error('CALL (the live call id) is required');
   process.exit(2);
 }
 
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-const ok = (msg) => log(`OK ${msg}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-function check(cond, msg) {
-  if (!cond) throw new Error(`check failed: ${msg}`);
-  ok(msg);
-}
 
 /** Relative luminance contrast of two CSS rgb() colours. */
 function contrast(a, b) {
@@ -73,15 +65,7 @@ async function noHorizontalOverflow(page, label) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), 'earpiece-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 720 },
-    deviceScaleFactor: 1,
-  });
+  const { context, close } = await launch();
   try {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
     // Lets the test reach the page's sockets (to drop one) and watch each card's life on screen.
@@ -284,8 +268,7 @@ async function main() {
     if (page) await page.screenshot({ path: join(OUT, 'failure.png'), fullPage: true }).catch(() => {});
     throw e;
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

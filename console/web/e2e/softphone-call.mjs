@@ -4,39 +4,29 @@
 // Env: BASE_URL, NUMBER, E2E_USERNAME, E2E_PASSWORD, FAKE_AUDIO (WAV the fake microphone plays), OUT_DIR,
 // DOCS_DIR (optional: copy the live screenshot there as console-live.png), CHROMIUM (default /usr/bin/chromium).
 // Prints "OK ..." per check and CALL_ID=<id>; exits 0 when all pass.
-import { chromium } from 'playwright-core';
-import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { launch, log, ok } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const NUMBER = process.env.NUMBER;
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const DOCS = process.env.DOCS_DIR;
-const started = Date.now();
 
 if (!NUMBER || !process.env.FAKE_AUDIO) {
   console.error('NUMBER and FAKE_AUDIO are required');
   process.exit(2);
 }
 
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-const ok = (msg) => log(`OK ${msg}`);
-
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), 'earpiece-softphone-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required',
+  const { context, close } = await launch({
+    profilePrefix: 'earpiece-softphone-',
+    args: ['--autoplay-policy=no-user-gesture-required',
       '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream',
       `--use-file-for-fake-audio-capture=${process.env.FAKE_AUDIO}%noloop`,
       // Janus must see the real host address of the veth link, not an mDNS name.
       '--disable-features=WebRtcHideLocalIpsWithMdns'],
-    viewport: { width: 1280, height: 720 },
-    deviceScaleFactor: 1,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   try {
@@ -103,8 +93,7 @@ async function main() {
     await page.screenshot({ path: join(OUT, 'softphone-failure.png'), fullPage: true }).catch(() => {});
     throw e;
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -2,27 +2,19 @@
 // Env: BASE_URL, FILE (a recording to upload), BAD_FILE (a file that is not audio), OUT_DIR (screenshots),
 // DOCS_DIR (optional: where console-upload.png is copied), E2E_USERNAME/E2E_PASSWORD, CHROMIUM.
 // Prints "OK ..." per check and CALL_ID=<id> of the call the upload made; exits 0 when all pass.
-import { chromium } from 'playwright-core';
-import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { check, launch, log } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const FILE = process.env.FILE;
 const BAD_FILE = process.env.BAD_FILE;
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const DOCS = process.env.DOCS_DIR;
-const started = Date.now();
 
 if (!FILE || !BAD_FILE) {
   console.error('FILE and BAD_FILE are required');
   process.exit(2);
-}
-
-const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${msg}`);
-function check(cond, msg) {
-  if (!cond) throw new Error(`check failed: ${msg}`);
-  log(`OK ${msg}`);
 }
 
 /** Drags {@code path} onto the drop zone the way a desktop file manager does: dragenter, dragover, drop. */
@@ -45,15 +37,7 @@ async function dropFile(page, path, type) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const profile = await mkdtemp(join(tmpdir(), 'earpiece-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-    viewport: { width: 1280, height: 720 },
-    deviceScaleFactor: 1,
-  });
+  const { context, close } = await launch();
   try {
     // Every status text a row shows, in order, so the test can tell the bar really moved through the stages.
     await context.addInitScript(() => {
@@ -122,8 +106,7 @@ async function main() {
     await page.screenshot({ path: join(OUT, 'console-upload-call.png'), animations: 'disabled', caret: 'hide' });
     console.log(`CALL_ID=${callId}`);
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -69,7 +69,7 @@ final class LinkageClusterer {
             }
         }
         refine(distance, label, groups.size());
-        return renumberByFirstAppearance(label);
+        return SpeakerClusterer.renumberByFirstAppearance(label);
     }
 
     private static void refine(double[][] distance, int[] label, int clusters) {
@@ -126,19 +126,5 @@ final class LinkageClusterer {
             }
         }
         return count == 0 ? Double.POSITIVE_INFINITY : sum / count;
-    }
-
-    private static int[] renumberByFirstAppearance(int[] label) {
-        int[] map = new int[label.length + 1];
-        Arrays.fill(map, -1);
-        int next = 0;
-        int[] out = new int[label.length];
-        for (int i = 0; i < label.length; i++) {
-            if (map[label[i]] < 0) {
-                map[label[i]] = next++;
-            }
-            out[i] = map[label[i]];
-        }
-        return out;
     }
 }

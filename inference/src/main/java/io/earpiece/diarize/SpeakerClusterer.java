@@ -197,7 +197,8 @@ final class SpeakerClusterer {
         }
     }
 
-    private static int[] renumberByFirstAppearance(int[] label) {
+    /** The same grouping with labels 0, 1, ... in the order the groups first appear (both clusterers use it). */
+    static int[] renumberByFirstAppearance(int[] label) {
         int[] map = new int[label.length + 1];
         Arrays.fill(map, -1);
         int next = 0;

@@ -2,7 +2,6 @@ package io.earpiece.console.assist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.earpiece.assist.llm.StubChatServer;
 import io.earpiece.assist.llm.StubChatServer.Answer;
 import io.earpiece.assist.llm.StubChatServer.Request;
@@ -23,6 +22,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 
+import static io.earpiece.assist.llm.ChatBodies.openAi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -165,18 +165,5 @@ class LlmAssistIT {
         assertThat(answer).as("knowledge card in %s", result).isNotNull();
         assertThat(answer.get("source").asText()).isEqualTo("https://trust.quillcall.example/audits");
         assertThat(STUB.requests()).noneMatch(r -> r.body().contains("SOC 2 Type II"));
-    }
-
-    /** OpenAI Chat Completions response (object "chat.completion") wrapping the assistant's content. */
-    static String openAi(String content, int promptTokens, int completionTokens) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000L)
-                .put("model", "gpt-4o-mini");
-        ObjectNode choice = root.putArray("choices").addObject();
-        choice.put("index", 0).put("finish_reason", "stop");
-        choice.putObject("message").put("role", "assistant").put("content", content);
-        root.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
-                .put("total_tokens", promptTokens + completionTokens);
-        return root.toString();
     }
 }

@@ -70,12 +70,7 @@ class MonitoringConfigIT {
     @Test
     void promtoolAcceptsTheAlertRules() throws Exception {
         Assumptions.assumeTrue(onPath("promtool"), "promtool (Debian prometheus) is not installed");
-        Process p = new ProcessBuilder("promtool", "check", "rules", RULES.toString()).redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("SUCCESS");
+        assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS");
     }
 
     @Test
@@ -88,11 +83,18 @@ class MonitoringConfigIT {
         Path config = dir.resolve("prometheus.yml");
         Files.writeString(config, Files.readString(DOCKER.resolve("prometheus/prometheus.yml"))
                 .replace("/etc/prometheus/", dir.toAbsolutePath() + "/"));
-        Process p = new ProcessBuilder("promtool", "check", "config", config.toString()).redirectErrorStream(true)
-                .start();
+        promtool("check", "config", config.toString());
+    }
+
+    /** Runs promtool, asserts it succeeded, and returns what it printed. */
+    private static String promtool(String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("promtool"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 
     private static boolean onPath(String tool) {

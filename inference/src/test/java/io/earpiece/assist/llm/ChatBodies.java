@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Response bodies in the vendors' documented shapes, wrapping a given assistant message content. */
-final class ChatBodies {
+public final class ChatBodies {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ChatBodies() {
     }
 
     /** OpenAI Chat Completions response (object "chat.completion"). */
-    static String openAi(String content, int promptTokens, int completionTokens) {
+    public static String openAi(String content, int promptTokens, int completionTokens) {
         ObjectNode root = JSON.createObjectNode();
         root.put("id", "chatcmpl-stub").put("object", "chat.completion").put("created", 1_700_000_000L)
                 .put("model", "stub-model");
@@ -24,7 +24,7 @@ final class ChatBodies {
     }
 
     /** Ollama /api/chat non-streaming response. */
-    static String ollama(String content, int promptTokens, int completionTokens) {
+    public static String ollama(String content, int promptTokens, int completionTokens) {
         ObjectNode root = JSON.createObjectNode();
         root.put("model", "stub-model").put("created_at", "2025-03-12T10:00:00Z");
         root.putObject("message").put("role", "assistant").put("content", content);
