@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * base.en once more as the f16 file), takes a long recording over
  * {@code POST /api/uploads}, and the time until its summary is readable is measured (upload, decode, diarization,
  * transcription, assist, storage and summary). One untimed warm-up upload of a dev call first, per model; the
- * line goes to target/bench/upload.txt.
+ * line goes to target/bench/upload.txt. {@code -Dearpiece.bench.whisper-backend=external:DIR} runs them on another
+ * whisper.cpp build (one per JVM), and {@code -Dearpiece.bench.label=NAME} then prefixes the figures and names the
+ * file target/bench/upload-NAME.txt.
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
 class UploadStoredBenchIT {
@@ -43,6 +45,9 @@ class UploadStoredBenchIT {
         record Run(String name, RandomGgmlModel model, String quantize) {
         }
         List<String> only = List.of(System.getProperty("earpiece.bench.runs", "tiny,base,base_f16").split(","));
+        String backend = System.getProperty("earpiece.bench.whisper-backend", "cpu");
+        String label = System.getProperty("earpiece.bench.label", "");
+        String prefix = label.isEmpty() ? "" : label + "_";
         for (Run run : List.of(new Run("tiny", RandomGgmlModel.tinyEn(), null),
                 new Run("base", RandomGgmlModel.baseEn(), null), new Run("base_f16", RandomGgmlModel.baseEn(), "none"))) {
             String name = run.name();
@@ -50,7 +55,7 @@ class UploadStoredBenchIT {
                 continue;
             }
             Path file = run.model().writeCached(Path.of("target", "whisper-models"));
-            try (ConfigurableApplicationContext app = start(name, file, run.quantize())) {
+            try (ConfigurableApplicationContext app = start(name, file, run.quantize(), backend)) {
                 UploadClient client = new UploadClient(port(app));
                 UploadView warm = client.awaitFinal(client.accepted(warmUp, "warm-up.mp3").id(), LIMIT);
                 assertThat(warm.state()).as(warm.reason()).isEqualTo("DONE");
@@ -66,17 +71,18 @@ class UploadStoredBenchIT {
                 int lines = client.call(done.callId()).segments().size();
                 System.out.printf(Locale.ROOT, "%s: %.0f s recording -> stored summary in %.1f s (%d lines)%n",
                         name, audioMs / 1000.0, seconds, lines);
-                figures.add(String.format(Locale.ROOT, "%s_upload_to_summary_s=%.1f", name, seconds));
+                figures.add(String.format(Locale.ROOT, "%s%s_upload_to_summary_s=%.1f", prefix, name, seconds));
             }
         }
         String line = String.format(Locale.ROOT, "audio_s=%.0f %s cores=%d", audioMs / 1000.0,
                 String.join(" ", figures), Runtime.getRuntime().availableProcessors());
         Files.createDirectories(Path.of("target", "bench"));
-        Files.writeString(Path.of("target", "bench", "upload.txt"), line + "\n");
+        Files.writeString(Path.of("target", "bench", label.isEmpty() ? "upload.txt" : "upload-" + label + ".txt"),
+                line + "\n");
         System.out.println(line);
     }
 
-    private static ConfigurableApplicationContext start(String name, Path model, String quantize) {
+    private static ConfigurableApplicationContext start(String name, Path model, String quantize, String backend) {
         Path data = DATA.resolve(name);
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0", "--earpiece.sip.host=127.0.0.1", "--earpiece.sip.port=0",
@@ -85,7 +91,7 @@ class UploadStoredBenchIT {
                 "--" + TestAuth.ADMIN_PASSWORD_PROPERTY,
                 "--earpiece.data-dir=" + data, "--earpiece.reports.nightly=false",
                 "--spring.datasource.url=jdbc:h2:mem:uploadbench-" + name + ";DB_CLOSE_DELAY=-1",
-                "--earpiece.whisper.model=" + model.toAbsolutePath(),
+                "--earpiece.whisper.model=" + model.toAbsolutePath(), "--earpiece.whisper.backend=" + backend,
                 // random weights never look reliable, so fallback would re-decode every chunk five more times,
                 // which real speech rarely needs (as in bench/stt-latency)
                 "--earpiece.whisper.temperature-fallback=false",

@@ -13,7 +13,8 @@ import java.util.Objects;
  * CUDA build of whisper.cpp v1.7.1 (see {@code docker/Dockerfile.cuda}).
  *
  * @param kind       {@link Kind#CPU}: the bundled build; {@link Kind#CUDA}: an external build, decoding on the GPU;
- *                   {@link Kind#EXTERNAL}: an external build used as it is (e.g. a BLAS or OpenVINO build)
+ *                   {@link Kind#EXTERNAL}: an external build used as it is (e.g. whisper.cpp with OpenBLAS from
+ *                   {@code inference/native/whisper-openblas}, or an OpenVINO build)
  * @param libraryDir for the external kinds, the folder holding {@code libwhisper-jni.so}, {@code libwhisper.so.1}
  *                   and {@code libggml.so} (whisper-jni loads the first, which finds the others next to it)
  */

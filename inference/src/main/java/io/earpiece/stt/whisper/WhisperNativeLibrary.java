@@ -45,8 +45,9 @@ final class WhisperNativeLibrary {
                     System.clearProperty(LIBDIR_PROPERTY);
                 }
                 WhisperJNI.loadLibrary(message -> log.debug("whisper-jni: {}", message));
-                // whisper.cpp logs every model layer to stderr unless a logger takes over
-                WhisperJNI.setLibraryLogger(message -> log.debug("whisper.cpp: {}", message.strip()));
+                // whisper.cpp logs every model layer to stderr unless a logger takes over; which accelerator
+                // (BLAS, CUDA) it picked is worth seeing at start-up, since a build without it is silently slower
+                WhisperJNI.setLibraryLogger(WhisperNativeLibrary::logLibraryMessage);
             } catch (IOException | LinkageError e) {
                 throw new IllegalStateException("whisper-jni native library (" + backend.describe()
                         + ") could not be loaded for " + System.getProperty("os.name") + "/"
@@ -61,6 +62,15 @@ final class WhisperNativeLibrary {
             }
             loaded = backend;
             log.info("whisper backend: {}", backend.describe());
+        }
+    }
+
+    private static void logLibraryMessage(String message) {
+        String line = message.strip();
+        if (line.contains(": using ") && (line.endsWith(" backend") || line.contains(" device "))) {
+            log.info("whisper.cpp: {}", line);
+        } else {
+            log.debug("whisper.cpp: {}", line);
         }
     }
 }
