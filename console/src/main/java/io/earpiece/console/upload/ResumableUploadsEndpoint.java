@@ -177,12 +177,7 @@ public class ResumableUploadsEndpoint {
                                                      @RequestParam(value = "rep", required = false) String rep,
                                                      Authentication user) {
         return Mono.fromCallable(() -> {
-            String repSpeaker;
-            try {
-                repSpeaker = SpeakerNames.repChoice(rep);
-            } catch (IllegalArgumentException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
-            }
+            String repSpeaker = SpeakerNames.requestedRep(rep);
             UploadSessionEntity s = session(id, user);
             if (s.getJobId() != null) {
                 return ResponseEntity.accepted().body(jobs.find(s.getJobId()).orElseThrow());

@@ -5,8 +5,10 @@ import io.earpiece.db.call.PartyEntity;
 import io.earpiece.db.call.PartyRepository;
 import io.earpiece.db.upload.CallSpeakerEntity;
 import io.earpiece.db.upload.CallSpeakerRepository;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +59,15 @@ public class SpeakerNames {
         }
         throw new IllegalArgumentException("rep must be 1 or 2 (the speaker who is the rep: in a mono recording the "
                 + "first or second to speak, in a stereo one the left or right channel), got '" + rep + "'");
+    }
+
+    /** {@link #repChoice} of a request parameter, where a value that names no speaker is the caller's error (400). */
+    static String requestedRep(String rep) {
+        try {
+            return repChoice(rep);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     /** Speaker label to display name, in label order; empty when the call is unknown. */

@@ -70,12 +70,7 @@ public class UploadsEndpoint {
         if (off.isPresent()) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
         }
-        String repSpeaker;
-        try {
-            repSpeaker = SpeakerNames.repChoice(rep);
-        } catch (IllegalArgumentException e) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage()));
-        }
+        String repSpeaker = SpeakerNames.requestedRep(rep);
         long max = properties.maxBytes();
         if (contentLength != null && contentLength > max + MULTIPART_SLACK) {
             return Mono.error(new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, "upload of " + contentLength

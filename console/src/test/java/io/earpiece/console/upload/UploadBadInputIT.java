@@ -178,6 +178,9 @@ class UploadBadInputIT {
             client.http.head().uri("/api/uploads/resumable/" + id).exchange().expectStatus().isOk()
                     .expectHeader().valueEquals("Upload-Offset", Integer.toString(to));
         }
+        client.http.post().uri("/api/uploads/resumable/" + id + "/complete?rep=3").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.message").value(
+                        m -> assertThat(String.valueOf(m)).contains("rep must be 1 or 2"));
         UploadView job = client.http.post().uri("/api/uploads/resumable/" + id + "/complete").exchange()
                 .expectStatus().isAccepted().expectBody(UploadView.class).returnResult().getResponseBody();
         UploadView done = client.awaitFinal(job.id(), Duration.ofSeconds(60));

@@ -11,6 +11,7 @@ import io.earpiece.stt.testaudio.Audio16k;
 import io.earpiece.stt.testaudio.CorpusCall;
 import io.earpiece.stt.whisper.RandomGgmlModel;
 import io.earpiece.stt.whisper.WhisperRecognizer;
+import io.earpiece.stt.whisper.WhisperBackend;
 import io.earpiece.stt.whisper.WhisperSettings;
 import io.earpiece.stt.SpeechLikeAudio;
 import io.earpiece.stt.Utterance;
@@ -62,6 +63,8 @@ public final class SttLatencyBenchmark {
         List<String> models = List.of(env("STT_BENCH_MODELS", "tiny,base").split(","));
         // the server runs f16 models from a q8_0 copy by default (earpiece.whisper.quantize); F16 measures the file
         RandomGgmlModel.Weights weights = RandomGgmlModel.Weights.valueOf(env("STT_BENCH_WEIGHTS", "Q8_0"));
+        // e.g. external:inference/target/whisper-openblas (inference/native/whisper-openblas)
+        String backend = env("STT_BENCH_BACKEND", "cpu");
 
         List<List<Party>> calls = loadCalls(out.resolve("corpus"), callMs);
         long started = System.nanoTime();
@@ -71,7 +74,8 @@ public final class SttLatencyBenchmark {
             RandomGgmlModel model = (name.equals("base") ? RandomGgmlModel.baseEn() : RandomGgmlModel.tinyEn())
                     .withWeights(weights);
             Path file = model.writeCached(out);
-            WhisperSettings settings = new WhisperSettings(file, threads, workers, "en").withTemperatureFallback(false);
+            WhisperSettings settings = new WhisperSettings(file, threads, workers, "en").withTemperatureFallback(false)
+                    .withBackend(WhisperBackend.parse(backend));
             StepResult first = null;
             int maxOk = 0;
             try (WhisperRecognizer recognizer = new WhisperRecognizer(settings)) {
@@ -101,7 +105,8 @@ public final class SttLatencyBenchmark {
                     name, first.p50(), name, first.p95(), name, maxOk));
         }
         System.out.println(summary + "threads=" + threads + " workers=" + workers + " call_s=" + callMs / 1000
-                + " weights=" + weights.name().toLowerCase(Locale.ROOT));
+                + " weights=" + weights.name().toLowerCase(Locale.ROOT)
+                + (backend.equals("cpu") ? "" : " backend=" + backend.replaceFirst(":.*/", ":")));
     }
 
     private static StepResult step(WhisperRecognizer recognizer, List<List<Party>> calls, int n, int workers) {
