@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.earpiece.assist.eval.CallScriptParser;
+import io.earpiece.assist.llm.StubChatServer;
+import io.earpiece.assist.llm.StubChatServer.Answer;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallCoordinator;
 import io.earpiece.console.testing.TestAuth;
@@ -17,7 +19,6 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.Party;
 import io.earpiece.stt.SpeechToText;
-import io.earpiece.summary.llm.ChatCompletionsStub;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmSummaryIT {
 
-    static final ChatCompletionsStub STUB = startStub();
+    static final StubChatServer STUB = startStub();
     static final String SCRIPT = """
             # type: sales
             REP: Hello Dana, thanks for making time for a quick call about the renewal.
@@ -101,12 +102,12 @@ class LlmSummaryIT {
 
     @DynamicPropertySource
     static void model(DynamicPropertyRegistry registry) {
-        registry.add("earpiece.summary.llm.base-url", STUB::baseUrl);
+        registry.add("earpiece.summary.llm.base-url", () -> STUB.baseUrl() + "/v1");
     }
 
-    private static ChatCompletionsStub startStub() {
+    private static StubChatServer startStub() {
         try {
-            return new ChatCompletionsStub();
+            return new StubChatServer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -137,8 +138,7 @@ class LlmSummaryIT {
 
     @Test
     void searchFindsTheCallByTheRepsUsernameAndTheCustomersNumber() throws Exception {
-        STUB.delay(0);
-        STUB.answer(answer());
+        STUB.answerAlways(Answer.openAi(answer()));
         users.saveAndFlush(new UserEntity("dana.w", "not-a-hash", UserRole.REP, null, "dana.rep", null,
                 java.time.Instant.now()));
         String callId = callAndSummary().callId();
@@ -177,8 +177,7 @@ class LlmSummaryIT {
 
     @Test
     void validAnswerIsStoredAsTheModelsSummary() throws Exception {
-        STUB.delay(0);
-        STUB.answer(answer());
+        STUB.answerAlways(Answer.openAi(answer()));
         int before = STUB.requests().size();
 
         SummaryView s = callAndSummary();
@@ -199,10 +198,10 @@ class LlmSummaryIT {
         assertThat(s.sentiment().timeline()).isNotEmpty();
 
         assertThat(STUB.requests()).hasSize(before + 1);
-        ChatCompletionsStub.Request r = STUB.requests().get(before);
+        StubChatServer.Request r = STUB.requests().get(before);
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.path()).isEqualTo("/v1/chat/completions");
-        assertThat(r.authorization()).isEqualTo("Bearer sk-it-key");
+        assertThat(r.header("Authorization")).isEqualTo("Bearer sk-it-key");
         JsonNode body = json.readTree(r.body());
         assertThat(body.get("model").asText()).isEqualTo("summary-model");
         assertThat(body.get("response_format").get("type").asText()).isEqualTo("json_schema");
@@ -214,8 +213,7 @@ class LlmSummaryIT {
 
     @Test
     void malformedAnswerLeavesTheOfflineSummaryWithTheReason() throws Exception {
-        STUB.delay(0);
-        STUB.answer("{\"call_type\":\"sales\",\"abstract\":\"cut off");
+        STUB.answerAlways(Answer.openAi("{\"call_type\":\"sales\",\"abstract\":\"cut off"));
 
         SummaryView s = callAndSummary();
 
@@ -227,13 +225,12 @@ class LlmSummaryIT {
 
     @Test
     void lateAnswerTimesOutToTheOfflineSummary() throws Exception {
-        STUB.answer(answer());
-        STUB.delay(10_000);
+        STUB.answerAlways(Answer.openAi(answer()).delayed(10_000));
 
         SummaryView s = callAndSummary();
 
         assertThat(s.engine()).isEqualTo("offline");
         assertThat(s.engineFallback()).isEqualTo("timeout");
-        STUB.delay(0);
+        STUB.answerAlways(Answer.openAi(answer()));
     }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A loopback HTTP server on an ephemeral port that records each request and plays scripted answers in order; the
- * inference tests and the console's ITs share it (test-jar).
+ * A loopback HTTP server on an ephemeral port that records each request and plays scripted answers in order, then
+ * the standing answer if one is set; the inference tests and the console's ITs share it (test-jar).
  */
 public final class StubChatServer implements AutoCloseable {
     /** A recorded request. */
@@ -36,12 +36,26 @@ public final class StubChatServer implements AutoCloseable {
         public static Answer ok(String body) {
             return new Answer(200, body, Duration.ZERO);
         }
+
+        /** An OpenAI Chat Completions 200 whose assistant message is {@code content}. */
+        public static Answer openAi(String content) {
+            return ok(ChatBodies.openAi(content, 400, 200));
+        }
+
+        /** The same answer, held back {@code millis} first. */
+        public Answer delayed(long millis) {
+            return new Answer(status, body, Duration.ofMillis(millis));
+        }
     }
+
+    private static final Answer NO_ANSWER = new Answer(500, "{\"error\":{\"message\":\"no scripted answer\"}}",
+            Duration.ZERO);
 
     private final HttpServer server;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<Answer> script = new ConcurrentLinkedDeque<>();
     private volatile CountDownLatch released = new CountDownLatch(1);
+    private volatile Answer standing = NO_ANSWER;
 
     public StubChatServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -62,6 +76,11 @@ public final class StubChatServer implements AutoCloseable {
         script.addLast(answer);
     }
 
+    /** The answer to every request once the scripted ones are used up. */
+    public void answerAlways(Answer answer) {
+        standing = answer;
+    }
+
     public List<Request> requests() {
         return List.copyOf(requests);
     }
@@ -72,6 +91,7 @@ public final class StubChatServer implements AutoCloseable {
         released = new CountDownLatch(1);
         requests.clear();
         script.clear();
+        standing = NO_ANSWER;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -80,7 +100,7 @@ public final class StubChatServer implements AutoCloseable {
                 Map.copyOf(exchange.getRequestHeaders()), body));
         Answer answer = script.pollFirst();
         if (answer == null) {
-            answer = new Answer(500, "{\"error\":{\"message\":\"no scripted answer\"}}", Duration.ZERO);
+            answer = standing;
         }
         try {
             if (!answer.delay().isZero()) {

@@ -11,6 +11,8 @@ import io.earpiece.assist.llm.ChatModelFactory;
 import io.earpiece.assist.llm.FallbackReason;
 import io.earpiece.assist.llm.LlmGateway;
 import io.earpiece.assist.llm.LlmSettings;
+import io.earpiece.assist.llm.StubChatServer;
+import io.earpiece.assist.llm.StubChatServer.Answer;
 import io.earpiece.assist.pii.PiiDetector;
 import io.earpiece.summary.CallSummarizer;
 import io.earpiece.summary.CallSummary;
@@ -49,12 +51,12 @@ class LlmCallSummarizerTest {
 
     private final ObjectMapper json = new ObjectMapper();
     private ExecutorService executor;
-    private ChatCompletionsStub stub;
+    private StubChatServer stub;
 
     @BeforeEach
     void start() throws IOException {
         executor = Executors.newCachedThreadPool();
-        stub = new ChatCompletionsStub();
+        stub = new StubChatServer();
     }
 
     @AfterEach
@@ -64,7 +66,7 @@ class LlmCallSummarizerTest {
     }
 
     private LlmCallSummarizer summarizer(Duration timeout) {
-        LlmSettings settings = new LlmSettings(LlmSettings.Provider.OPENAI, stub.baseUrl(), "summary-model",
+        LlmSettings settings = new LlmSettings(LlmSettings.Provider.OPENAI, stub.baseUrl() + "/v1", "summary-model",
                 "sk-test-key", timeout, 20_000, 1500);
         return new LlmCallSummarizer(new LlmGateway(new ChatModelFactory().create(settings), settings, executor, json),
                 new CallSummarizer(), new DueDateResolver(), new PiiDetector());
@@ -88,7 +90,7 @@ class LlmCallSummarizerTest {
     }
 
     private SummaryOutcome summarizeWith(String content) {
-        stub.answer(content);
+        stub.answerAlways(Answer.openAi(content));
         return summarizer(Duration.ofSeconds(5)).summarize(CALL, EVENTS, TUESDAY);
     }
 
@@ -131,11 +133,11 @@ class LlmCallSummarizerTest {
         summarizeWith(validAnswer().toString());
 
         assertThat(stub.requests()).hasSize(1);
-        ChatCompletionsStub.Request r = stub.requests().get(0);
+        StubChatServer.Request r = stub.requests().get(0);
         assertThat(r.method()).isEqualTo("POST");
         assertThat(r.path()).isEqualTo("/v1/chat/completions");
-        assertThat(r.authorization()).isEqualTo("Bearer sk-test-key");
-        assertThat(r.contentType()).startsWith("application/json");
+        assertThat(r.header("Authorization")).isEqualTo("Bearer sk-test-key");
+        assertThat(r.header("Content-Type")).startsWith("application/json");
         JsonNode body = json.readTree(r.body());
         assertThat(body.get("model").asText()).isEqualTo("summary-model");
         assertThat(body.get("temperature").asDouble()).isZero();
@@ -193,8 +195,7 @@ class LlmCallSummarizerTest {
 
     @Test
     void slowServerTimesOutToTheOfflineSummary() {
-        stub.answer(validAnswer().toString());
-        stub.delay(5_000);
+        stub.answerAlways(Answer.openAi(validAnswer().toString()).delayed(5_000));
         long start = System.nanoTime();
 
         SummaryOutcome out = summarizer(Duration.ofMillis(300)).summarize(CALL, EVENTS, TUESDAY);
@@ -207,7 +208,7 @@ class LlmCallSummarizerTest {
 
     @Test
     void outageFallsBackAndAnEmptyCallNeverAsks() {
-        stub.fail(503);
+        stub.answerAlways(new Answer(503, "{\"error\":{\"message\":\"stub outage\"}}", Duration.ZERO));
         SummaryOutcome out = summarizer(Duration.ofSeconds(5)).summarize(CALL, EVENTS, TUESDAY);
         assertThat(out.fallback()).isEqualTo(FallbackReason.UNAVAILABLE);
         assertThat(out.engine()).isEqualTo(SummaryOutcome.OFFLINE);
