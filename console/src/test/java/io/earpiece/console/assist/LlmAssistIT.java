@@ -2,9 +2,9 @@ package io.earpiece.console.assist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earpiece.assist.llm.OpenAiCardRequest;
 import io.earpiece.assist.llm.StubChatServer;
 import io.earpiece.assist.llm.StubChatServer.Answer;
-import io.earpiece.assist.llm.StubChatServer.Request;
 import io.earpiece.console.testing.TestAuth;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,29 +108,9 @@ class LlmAssistIT {
         assertThat(card.get("id").asText()).isEqualTo("objection-price");
 
         assertThat(STUB.requests()).hasSize(1);
-        Request request = STUB.requests().get(0);
-        assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/v1/chat/completions");
-        assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
-        assertThat(request.header("Content-Type")).startsWith("application/json");
-        JsonNode body = JSON.readTree(request.body());
-        assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
-        assertThat(body.get("messages")).hasSize(2);
-        assertThat(body.get("messages").get(0).get("role").asText()).isEqualTo("system");
-        assertThat(body.get("messages").get(1).get("role").asText()).isEqualTo("user");
-        assertThat(body.get("messages").get(1).get("content").asText())
-                .contains("objection:price", "way too expensive compared to what we budgeted", "Acknowledge it");
-        assertThat(body.get("max_tokens").asInt()).isEqualTo(256);
-        assertThat(body.path("stream").asBoolean(true)).isFalse();
-        JsonNode format = body.get("response_format");
-        assertThat(format.get("type").asText()).isEqualTo("json_schema");
-        assertThat(format.get("json_schema").get("name").asText()).isEqualTo("assist_card");
-        assertThat(format.get("json_schema").get("strict").asBoolean()).isTrue();
-        JsonNode schema = format.get("json_schema").get("schema");
-        assertThat(schema.get("type").asText()).isEqualTo("object");
-        assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactly("title", "body");
-        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
-        assertThat(schema.get("properties").get("body").get("type").asText()).isEqualTo("string");
+        String asked = OpenAiCardRequest.assertShape(STUB.requests().get(0), KEY, "gpt-4o-mini", 256);
+        assertThat(asked).contains("objection:price", "way too expensive compared to what we budgeted",
+                "Acknowledge it");
 
         assertThat(output.getAll()).contains("assist LLM: OPENAI model gpt-4o-mini").doesNotContain(KEY);
     }

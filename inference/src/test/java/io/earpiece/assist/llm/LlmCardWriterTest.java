@@ -2,7 +2,6 @@ package io.earpiece.assist.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earpiece.assist.Card;
 import io.earpiece.assist.FinalSegment;
@@ -67,29 +66,9 @@ class LlmCardWriterTest {
         assertThat(budget.remaining()).isEqualTo(5000 - 150);
 
         assertThat(stub.requests()).hasSize(1);
-        StubChatServer.Request request = stub.requests().get(0);
-        assertThat(request.method()).isEqualTo("POST");
-        assertThat(request.path()).isEqualTo("/v1/chat/completions");
-        assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
-        assertThat(request.header("Content-Type")).startsWith("application/json");
-        JsonNode body = json.readTree(request.body());
-        assertThat(body.get("model").asText()).isEqualTo("gpt-4o-mini");
-        assertThat(body.get("messages")).hasSize(2);
-        assertThat(body.get("messages").get(0).get("role").asText()).isEqualTo("system");
-        assertThat(body.get("messages").get(1).get("role").asText()).isEqualTo("user");
-        assertThat(body.get("messages").get(1).get("content").asText())
-                .contains("objection:price", "far above what we budgeted", "Acknowledge it");
-        assertThat(body.get("max_tokens").asInt()).isEqualTo(LlmSettings.DEFAULT_MAX_OUTPUT_TOKENS);
-        assertThat(body.path("stream").asBoolean(true)).isFalse();
-        JsonNode format = body.get("response_format");
-        assertThat(format.get("type").asText()).isEqualTo("json_schema");
-        assertThat(format.get("json_schema").get("name").asText()).isEqualTo("assist_card");
-        assertThat(format.get("json_schema").get("strict").asBoolean()).isTrue();
-        JsonNode schema = format.get("json_schema").get("schema");
-        assertThat(schema.get("type").asText()).isEqualTo("object");
-        assertThat(schema.get("required")).extracting(JsonNode::asText).containsExactly("title", "body");
-        assertThat(schema.get("additionalProperties").asBoolean()).isFalse();
-        assertThat(schema.get("properties").get("body").get("type").asText()).isEqualTo("string");
+        String asked = OpenAiCardRequest.assertShape(stub.requests().get(0), KEY, "gpt-4o-mini",
+                LlmSettings.DEFAULT_MAX_OUTPUT_TOKENS);
+        assertThat(asked).contains("objection:price", "far above what we budgeted", "Acknowledge it");
     }
 
     @Test
