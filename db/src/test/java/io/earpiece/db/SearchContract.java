@@ -23,6 +23,8 @@ import io.earpiece.db.upload.CallSpeakerEntity;
 import io.earpiece.db.upload.CallSpeakerRepository;
 import io.earpiece.db.upload.UploadJobEntity;
 import io.earpiece.db.upload.UploadJobRepository;
+import io.earpiece.db.user.CallOwners;
+import io.earpiece.db.user.CallOwnership;
 import io.earpiece.db.user.UserEntity;
 import io.earpiece.db.user.UserRepository;
 import io.earpiece.db.user.UserRole;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -193,6 +196,23 @@ abstract class SearchContract {
         assertThat(ids(second)).containsExactly("s-price");
         assertThat(search.search(new SearchCriteria(null, null, null, DAY.plusSeconds(3600), DAY.plusSeconds(7200),
                 null, null, 0, 10)).total()).isEqualTo(1);
+    }
+
+    @Test
+    void searchesOnlyTheCallsItsOwnersOwnWithTheirTotal() {
+        threeCalls();
+        call("s-upload", CallOwnership.uploaderUri("bob"), "sip:alice.rep@notes.mp3", 3, "sales",
+                "We recorded this one on a phone.", null);
+        SearchCriteria all = new SearchCriteria(null, null, null, null, null, null, null, 0, 1);
+
+        SearchPage alice = search.search(all.ownedBy(new CallOwners(Set.of("alice.rep"), Set.of("alice"))));
+        assertThat(alice.total()).as("bob's upload names alice.rep only in its file name").isEqualTo(2);
+        assertThat(ids(alice)).containsExactly("s-outage");
+        SearchPage bob = search.search(all.ownedBy(new CallOwners(Set.of("bob.rep"), Set.of("bob"))));
+        assertThat(bob.total()).isEqualTo(2);
+        assertThat(ids(bob)).containsExactly("s-upload");
+        assertThat(search.search(all.ownedBy(CallOwners.NONE)).total()).isZero();
+        assertThat(search.search(all).total()).isEqualTo(4);
     }
 
     @Test

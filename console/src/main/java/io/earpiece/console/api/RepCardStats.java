@@ -1,8 +1,8 @@
 package io.earpiece.console.api;
 
-import io.earpiece.console.assist.RepIdentity;
 import io.earpiece.db.assist.CardEntity;
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.user.CallOwners;
 import io.earpiece.db.user.CallOwnership;
 import io.earpiece.db.user.TeamEntity;
 import io.earpiece.db.user.TeamRepository;
@@ -79,7 +79,7 @@ public class RepCardStats {
         Root<CallEntity> call = q.from(CallEntity.class);
         q.multiselect(cb.count(card), cb.sum(feedbackIs(cb, card, "used")), cb.sum(feedbackIs(cb, card, "dismissed")))
                 .where(cb.equal(card.get("callId"), call.get("id")),
-                        CallOwnership.involvingAnyOf(RepIdentity.of(user)).toPredicate(call, q, cb));
+                        CallOwnership.ownedBy(CallOwners.of(List.of(user))).toPredicate(call, q, cb));
         Object[] row = em.createQuery(q).getSingleResult();
         long shown = number(row[0]);
         long used = number(row[1]);

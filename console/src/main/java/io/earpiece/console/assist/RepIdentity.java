@@ -1,29 +1,15 @@
 package io.earpiece.console.assist;
 
-import io.earpiece.db.user.UserEntity;
-
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * How a call names its rep: the user part of its From or To URI is a user's SIP user (their username when none
- * is set) or extension, the same rule call access uses.
+ * is set) or extension, the same rule call access uses ({@code CallOwners}).
  */
 public final class RepIdentity {
 
     private RepIdentity() {
-    }
-
-    /** The identities that mark the user's calls, lower case. */
-    public static Set<String> of(UserEntity user) {
-        Set<String> ids = new LinkedHashSet<>();
-        ids.add(lower(blank(user.getSipUser()) ? user.getUsername() : user.getSipUser()));
-        if (!blank(user.getExtension())) {
-            ids.add(lower(user.getExtension()));
-        }
-        return ids;
     }
 
     /** The user part of {@code sip:u@host}, {@code sips:u@host}, {@code tel:u} or {@code tel:u;params}, lower case. */
@@ -51,9 +37,5 @@ public final class RepIdentity {
 
     private static String lower(String s) {
         return s.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

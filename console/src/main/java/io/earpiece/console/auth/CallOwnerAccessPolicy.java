@@ -1,6 +1,7 @@
 package io.earpiece.console.auth;
 
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.user.CallOwners;
 import io.earpiece.db.user.CallOwnership;
 import io.earpiece.db.user.OwnedCallRepository;
 import io.earpiece.db.user.UserEntity;
@@ -14,17 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Call access by ownership: a call belongs to the users whose SIP user (or, without one, username) or
- * extension is the user part of its From or To URI. Role and team are read from the database on each check,
- * so a change by an admin applies to live sessions at once.
+ * Call access by ownership ({@link CallOwnership}): a call belongs to the users whose SIP user (or, without one,
+ * username) or extension is the user part of its From or To URI, and a call made from an upload to its uploader.
+ * Role and team are read from the database on each check, so a change by an admin applies to live sessions at once.
  */
 @Component
 public class CallOwnerAccessPolicy implements CallAccessPolicy {
@@ -39,8 +38,8 @@ public class CallOwnerAccessPolicy implements CallAccessPolicy {
         this.calls = calls;
     }
 
-    /** Everything, or the calls involving one of these identities. */
-    record Scope(boolean all, Set<String> identities) {
+    /** Everything, or the calls of these owners. */
+    record Scope(boolean all, CallOwners owners) {
     }
 
     @Override
@@ -50,18 +49,25 @@ public class CallOwnerAccessPolicy implements CallAccessPolicy {
         if (scope.all()) {
             return true;
         }
-        return !scope.identities().isEmpty()
-                && calls.count(CallOwnership.withId(callId).and(CallOwnership.involvingAnyOf(scope.identities()))) > 0;
+        return !scope.owners().isEmpty()
+                && calls.count(CallOwnership.withId(callId).and(CallOwnership.ownedBy(scope.owners()))) > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CallOwners> owners(Authentication user) {
+        Scope scope = scope(user);
+        return scope.all() ? Optional.empty() : Optional.of(scope.owners());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CallEntity> visibleCalls(Authentication user, int page, int size) {
         Scope scope = scope(user);
-        if (!scope.all() && scope.identities().isEmpty()) {
+        if (!scope.all() && scope.owners().isEmpty()) {
             return List.of();
         }
-        var spec = scope.all() ? CallOwnership.all() : CallOwnership.involvingAnyOf(scope.identities());
+        var spec = scope.all() ? CallOwnership.all() : CallOwnership.ownedBy(scope.owners());
         return calls.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("id"))))
                 .getContent();
     }
@@ -81,32 +87,14 @@ public class CallOwnerAccessPolicy implements CallAccessPolicy {
         Optional<UserEntity> found = authentication == null ? Optional.empty()
                 : users.findByUsername(authentication.getName()).filter(UserEntity::isEnabled);
         if (found.isEmpty()) {
-            return new Scope(false, Set.of());
+            return new Scope(false, CallOwners.NONE);
         }
         UserEntity user = found.get();
         if (user.getRole() == UserRole.ADMIN) {
-            return new Scope(true, Set.of());
+            return new Scope(true, CallOwners.NONE);
         }
-        List<UserEntity> owners = user.getRole() == UserRole.MANAGER && user.getTeamId() != null
-                ? users.findByTeamId(user.getTeamId()) : List.of(user);
-        Set<String> identities = new LinkedHashSet<>();
-        for (UserEntity owner : owners) {
-            identities.addAll(identities(owner));
-        }
-        return new Scope(false, identities);
+        return new Scope(false, CallOwners.of(user.getRole() == UserRole.MANAGER && user.getTeamId() != null
+                ? users.findByTeamId(user.getTeamId()) : List.of(user)));
     }
 
-    /** The SIP user part (the username when none is set) and the extension, when set. */
-    static Set<String> identities(UserEntity user) {
-        Set<String> ids = new LinkedHashSet<>();
-        ids.add(blank(user.getSipUser()) ? user.getUsername() : user.getSipUser().trim());
-        if (!blank(user.getExtension())) {
-            ids.add(user.getExtension().trim());
-        }
-        return ids;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

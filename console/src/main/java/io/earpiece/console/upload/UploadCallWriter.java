@@ -20,6 +20,7 @@ import io.earpiece.db.upload.CallSpeakerEntity;
 import io.earpiece.db.upload.CallSpeakerRepository;
 import io.earpiece.db.upload.UploadJobEntity;
 import io.earpiece.db.upload.UploadJobRepository;
+import io.earpiece.db.user.CallOwnership;
 import io.earpiece.diarize.SpeakerTurn;
 import io.earpiece.media.RtpStats;
 import io.earpiece.plugins.CallInfo;
@@ -100,8 +101,8 @@ public class UploadCallWriter {
                 if (calls.existsById(callId)) {
                     return null;
                 }
-                // The uploader owns the call the way a rep owns a call from their SIP user (the From URI's user part).
-                String from = job.getUploadedBy() == null ? "upload" : "sip:" + job.getUploadedBy() + "@upload";
+                // the From URI names the uploader, who owns the call (CallOwnership)
+                String from = CallOwnership.uploaderUri(job.getUploadedBy());
                 store.callStarted(callId, conversationId(job), from, clip(job.getFileName(), 512), started);
                 for (int i = 0; i < labels.size(); i++) {
                     String speaker = labels.get(i);

@@ -1,14 +1,11 @@
 package io.earpiece.console.assist;
 
-import io.earpiece.db.user.UserEntity;
-import io.earpiece.db.user.UserRole;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The user part of call URIs and the identities of users, as call access reads them. */
+/** The user part of call URIs, as call access reads them. */
 class RepIdentityTest {
 
     @Test
@@ -21,16 +18,5 @@ class RepIdentityTest {
         assertThat(RepIdentity.userPart("upload")).isEmpty();
         assertThat(RepIdentity.userPart("tel:")).isEmpty();
         assertThat(RepIdentity.userPart(null)).isEmpty();
-    }
-
-    @Test
-    void aSipUserReplacesTheUsernameAndTheExtensionAdds() {
-        Instant now = Instant.now();
-        assertThat(RepIdentity.of(new UserEntity("Rob", "h", UserRole.REP, 1L, null, null, now)))
-                .containsExactly("rob");
-        assertThat(RepIdentity.of(new UserEntity("rob", "h", UserRole.REP, 1L, " Rob-Desk ", "2001", now)))
-                .containsExactly("rob-desk", "2001");
-        assertThat(RepIdentity.of(new UserEntity("rob", "h", UserRole.REP, 1L, "", " ", now)))
-                .containsExactly("rob");
     }
 }

@@ -249,14 +249,20 @@ class UploadBadInputIT {
     @Test
     void aRepSeesOnlyTheirOwnUploadsAndOwnsTheirCall() {
         var admin = TestAuth.as(port, TestAuth.adminToken(port));
-        for (String user : java.util.List.of("upl-alice", "upl-bob")) {
-            admin.post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("username", user, "password", "long-password-" + user, "role", "REP"))
+        // alice's phone has a SIP user of its own; eve's SIP user happens to be alice's username
+        for (String[] user : new String[][] {{"upl-alice", "7001"}, {"upl-bob", null}, {"upl-eve", "upl-alice"}}) {
+            Map<String, Object> body = new java.util.HashMap<>(Map.of("username", user[0],
+                    "password", "long-password-" + user[0], "role", "REP"));
+            if (user[1] != null) {
+                body.put("sipUser", user[1]);
+            }
+            admin.post().uri("/api/admin/users").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                     .exchange().expectStatus().isCreated();
         }
         var alice = TestAuth.as(port, TestAuth.token(port, "upl-alice", "long-password-upl-alice"))
                 .mutate().responseTimeout(Duration.ofSeconds(60)).build();
         var bob = TestAuth.as(port, TestAuth.token(port, "upl-bob", "long-password-upl-bob"));
+        var eve = TestAuth.as(port, TestAuth.token(port, "upl-eve", "long-password-upl-eve"));
 
         var form = new org.springframework.http.client.MultipartBodyBuilder();
         form.part("file", new org.springframework.core.io.FileSystemResource(synth.dir().resolve(CALL + ".mp3")))
@@ -277,5 +283,11 @@ class UploadBadInputIT {
                 v -> v.callId() != null);
         alice.get().uri("/api/calls/" + done.callId()).exchange().expectStatus().isOk();
         bob.get().uri("/api/calls/" + done.callId()).exchange().expectStatus().isNotFound();
+        eve.get().uri("/api/calls/" + done.callId()).exchange().expectStatus().isNotFound();
+        // search agrees with access, and counts only what the user may open
+        alice.get().uri("/api/search?size=1").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.hits[0].callId").isEqualTo(done.callId()).jsonPath("$.total").isEqualTo(1);
+        eve.get().uri("/api/search?size=1").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.hits.length()").isEqualTo(0).jsonPath("$.total").isEqualTo(0);
     }
 }

@@ -1,5 +1,6 @@
 package io.earpiece.db.search;
 
+import io.earpiece.db.user.CallOwnership;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -11,8 +12,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Paged, filtered search over call history. Words said are matched with PostgreSQL full-text search
@@ -105,6 +108,11 @@ public class CallSearch {
         }
         if (c.text() != null) {
             clauses.add(textClause(c.text(), params));
+        }
+        if (c.owners() != null) {
+            Map<String, Object> owned = new HashMap<>();
+            clauses.add(CallOwnership.sqlOwnedBy("c", c.owners(), owned));
+            params.addValues(owned);
         }
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }

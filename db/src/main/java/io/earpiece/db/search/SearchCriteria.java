@@ -1,5 +1,7 @@
 package io.earpiece.db.search;
 
+import io.earpiece.db.user.CallOwners;
+
 import java.time.Instant;
 
 /**
@@ -15,9 +17,10 @@ import java.time.Instant;
  * @param to        calls started before this instant
  * @param type      summary call type ("sales", "support", "meeting")
  * @param objection objection kind raised in the call ("price", "timing")
+ * @param owners    only the calls these owners own (what the searching user may open); null for every call
  */
 public record SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
-                             String objection, int page, int size) {
+                             String objection, int page, int size, CallOwners owners) {
     public SearchCriteria {
         if (page < 0 || size < 1 || size > 500) {
             throw new IllegalArgumentException("page must be >= 0 and size 1..500");
@@ -27,6 +30,17 @@ public record SearchCriteria(String text, String rep, String customer, Instant f
         customer = blankToNull(customer);
         type = blankToNull(type);
         objection = blankToNull(objection);
+    }
+
+    /** Criteria over every call. */
+    public SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
+                          String objection, int page, int size) {
+        this(text, rep, customer, from, to, type, objection, page, size, null);
+    }
+
+    /** The same criteria over the calls of {@code callOwners} only (null: every call). */
+    public SearchCriteria ownedBy(CallOwners callOwners) {
+        return new SearchCriteria(text, rep, customer, from, to, type, objection, page, size, callOwners);
     }
 
     /** Everything, first page of {@code size}. */
