@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, csrfToken } from '../api';
 import { when } from '../format';
 import { href } from '../route';
+import { fileSha256 } from '../sha256';
 import { describe, isFinal, mergeJob, overallPercent, refusalReason, type UploadJob, type UploadRow } from '../uploads';
 
 const ACCEPT = 'audio/*,video/mp4,video/webm,.mp3,.m4a,.mp4,.wav,.ogg,.opus,.webm,.flac';
@@ -9,13 +10,17 @@ const ACCEPT = 'audio/*,video/mp4,video/webm,.mp3,.m4a,.mp4,.wav,.ogg,.opus,.web
 /** Which speaker the analysis takes for the rep: the first to speak (left channel) or the second (right). */
 type RepChoice = '1' | '2';
 
-/** Sends one file as multipart; XHR because fetch reports no upload progress. */
-function sendFile(file: File, rep: RepChoice, token: string | null,
+/**
+ * Sends one file as multipart with its SHA-256, so that bytes changed on the way are refused (422) instead of
+ * becoming a call with a hole in it; XHR because fetch reports no upload progress.
+ */
+function sendFile(file: File, rep: RepChoice, token: string | null, checksum: string,
   onProgress: (sent: number, total: number) => void): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/uploads?rep=${rep}`);
     xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Upload-Checksum', `sha256 ${checksum}`);
     if (token) xhr.setRequestHeader('X-XSRF-TOKEN', token);
     xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => resolve({ status: xhr.status, body: xhr.responseText });
@@ -77,7 +82,7 @@ export function UploadsPage() {
       const replace = (row: UploadRow | null) =>
         setRows((r) => (row ? r.map((x) => (x.key === key ? row : x)) : r.filter((x) => x.key !== key)));
       try {
-        const res = await sendFile(file, rep, token, (sent, total) =>
+        const res = await sendFile(file, rep, token, await fileSha256(file), (sent, total) =>
           replace({ kind: 'sending', key, fileName: file.name, sent, total }));
         if (res.status >= 200 && res.status < 300) {
           const job = JSON.parse(res.body) as UploadJob;
