@@ -30,9 +30,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -69,6 +66,7 @@ class RelayedCallControlIT {
     private static final String REP_HOST = "127.0.0.2";
     private static final int EVENT_PT = 101;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCENARIOS = Path.of("target", "relay-control");
 
     static KamailioRunner kamailio;
     static int customerPort;
@@ -147,7 +145,7 @@ class RelayedCallControlIT {
              SippRunner customer = SippRunner.builder(testJarScenario("answer-hold",
                              s -> s.replace("m=audio [media_port]", "m=audio " + far.port())))
                      .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
-                     .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+                     .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT).start()) {
             int rep = repCalls("rep-hold", s -> s.replace("<pause/>", play(pcap) + "\n  <pause/>"),
                     "-d", String.valueOf(playMs + 500));
             assertThat(rep).as("rep's sipp: call, hold and resume re-INVITEs answered 200 with the relay's SDP")
@@ -191,7 +189,7 @@ class RelayedCallControlIT {
         DtmfPcap.write(pcap, 50, EVENT_PT, List.of());
         try (SippRunner customer = SippRunner.builder(testJarScenario("answer", s -> s))
                 .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
-                .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+                .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT).start()) {
             int rep = repCalls("rep-wait-bye", s -> s.replace("<recv request=\"BYE\"/>",
                     play(pcap) + "\n  <recv request=\"BYE\"/>"));
             assertThat(rep).as("rep's sipp received BYE from Earpiece and answered it").isZero();
@@ -232,7 +230,7 @@ class RelayedCallControlIT {
              SippRunner customer = SippRunner.builder(testJarScenario("answer",
                              s -> s.replace("m=audio [media_port]", "m=audio " + far.port())))
                      .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
-                     .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT).start()) {
+                     .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT).start()) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             provision(TestAuth.as(port, TestAuth.adminToken(port)));
             try (SippRunner rep = repCall(app.getBean(SipGateway.class).port(), "rep-wait-bye",
@@ -263,13 +261,13 @@ class RelayedCallControlIT {
     private static SippRunner.Builder repCall(int sipPort, String scenario, UnaryOperator<String> edit,
                                               String... args) throws IOException {
         int repPort = SippRunner.freeUdpPort(REP_HOST);
-        assertThat(SippRunner.builder(resourceScenario("/sipp/register/register-auth.xml", "register", s -> s))
+        assertThat(SippRunner.builder(SippRunner.editedScenario("/sipp/register/register-auth.xml", SCENARIOS, s -> s))
                 .remote("127.0.0.1", sipPort).localHost(REP_HOST).localPort(repPort).timeout(WAIT)
                 .key("user", REP).key("expires", "300").args("-au", REP, "-ap", REP_PASSWORD).run())
                 .as("rep's phone registers").isZero();
         return SippRunner.builder(testJarScenario(scenario, edit))
                 .remote("127.0.0.1", sipPort).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
-                .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT)
+                .mediaPort(SippRunner.evenFreeUdpPort(REP_HOST)).timeout(WAIT)
                 .key("user", REP).key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
                 .args(concat(new String[]{"-au", REP, "-ap", REP_PASSWORD}, args));
     }
@@ -313,32 +311,6 @@ class RelayedCallControlIT {
     }
 
     private static Path testJarScenario(String name, UnaryOperator<String> edit) throws IOException {
-        return resourceScenario("/sipp/b2bua/" + name + ".xml", name, edit);
-    }
-
-    private static Path resourceScenario(String resource, String name, UnaryOperator<String> edit)
-            throws IOException {
-        String xml;
-        try (InputStream in = RelayedCallControlIT.class.getResourceAsStream(resource)) {
-            assertThat(in).as("scenario %s on the test classpath", resource).isNotNull();
-            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-        String edited = edit.apply(xml);
-        Path dir = Path.of("target", "relay-control");
-        Files.createDirectories(dir);
-        Path file = Files.createTempFile(dir, name + "-", ".xml");
-        Files.writeString(file, edited, StandardCharsets.ISO_8859_1);
-        return file;
-    }
-
-    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
-    private static int evenFreePort(String host) {
-        for (int i = 0; i < 50; i++) {
-            int p = SippRunner.freeUdpPort(host);
-            if (p % 2 == 0 && p < 65000) {
-                return p;
-            }
-        }
-        return SippRunner.freeUdpPort(host) & ~1;
+        return SippRunner.editedScenario("/sipp/b2bua/" + name + ".xml", SCENARIOS, edit);
     }
 }

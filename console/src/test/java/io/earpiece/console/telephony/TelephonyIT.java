@@ -26,7 +26,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +64,7 @@ class TelephonyIT {
     /** The rep's phone is on another loopback address, so it is not mistaken for the trunk. */
     private static final String REP_HOST = "127.0.0.2";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SCENARIOS = Path.of("target", "telephony-scenarios");
     private static final Set<String> PROVISIONED = ConcurrentHashMap.newKeySet();
 
     static SynthCall call;
@@ -170,10 +170,10 @@ class TelephonyIT {
         registerRepDevice(repPort);
         try (SippRunner customer = SippRunner.builder(scenario("answer", call.pcap("customer")))
                 .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
-                .mediaPort(evenFreePort("127.0.0.1")).timeout(WAIT.plusMillis(durationMs)).start()) {
+                .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT.plusMillis(durationMs)).start()) {
             int rep = SippRunner.builder(scenario("rep-call", call.pcap("rep")))
                     .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
-                    .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT.plusMillis(durationMs))
+                    .mediaPort(SippRunner.evenFreeUdpPort(REP_HOST)).timeout(WAIT.plusMillis(durationMs))
                     .key("user", REP).key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
                     .args("-au", REP, "-ap", REP_PASSWORD, "-d", String.valueOf(durationMs + 1500)).run();
             if (rep != 0) {
@@ -197,9 +197,9 @@ class TelephonyIT {
         registerRepDevice(repPort);
         try (SippRunner repPhone = SippRunner.builder(scenario("answer", call.pcap("rep")))
                 .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
-                .mediaPort(evenFreePort(REP_HOST)).timeout(WAIT.plusMillis(durationMs)).start()) {
+                .mediaPort(SippRunner.evenFreeUdpPort(REP_HOST)).timeout(WAIT.plusMillis(durationMs)).start()) {
             int customer = SippRunner.builder(scenario("rep-call", call.pcap("customer")))
-                    .remote("127.0.0.1", kamailio.port()).mediaPort(evenFreePort("127.0.0.1"))
+                    .remote("127.0.0.1", kamailio.port()).mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
                     .timeout(WAIT.plusMillis(durationMs))
                     .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
                     .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD,
@@ -219,7 +219,7 @@ class TelephonyIT {
     }
 
     private void registerRepDevice(int repPort) throws IOException {
-        assertThat(SippRunner.builder(testJarScenario("/sipp/register/register-auth.xml", "register", s -> s))
+        assertThat(SippRunner.builder(SippRunner.editedScenario("/sipp/register/register-auth.xml", SCENARIOS, s -> s))
                 .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).timeout(WAIT)
                 .key("user", REP).key("expires", "300").args("-au", REP, "-ap", REP_PASSWORD).run())
                 .as("REGISTER with MD5 digest at Earpiece").isZero();
@@ -294,35 +294,11 @@ class TelephonyIT {
     /** A sipp scenario of sip-gateway's test-jar that also plays {@code pcap} once the call is set up. */
     private static Path scenario(String name, Path pcap) throws IOException {
         String play = "<nop><action><exec play_pcap_audio=\"" + pcap.toAbsolutePath() + "\"/></action></nop>";
-        return testJarScenario("/sipp/b2bua/" + name + ".xml", name, s -> name.equals("answer")
+        Path file = SippRunner.editedScenario("/sipp/b2bua/" + name + ".xml", SCENARIOS, s -> name.equals("answer")
                 ? s.replace("<recv request=\"ACK\" crlf=\"true\"/>", "<recv request=\"ACK\" crlf=\"true\"/>\n" + play)
                 : s.replace("<pause/>", play + "\n<pause/>"));
-    }
-
-    private static Path testJarScenario(String resource, String name,
-                                        java.util.function.UnaryOperator<String> edit) throws IOException {
-        String xml;
-        try (InputStream in = TelephonyIT.class.getResourceAsStream(resource)) {
-            assertThat(in).as("scenario %s on the test classpath", resource).isNotNull();
-            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-        String edited = edit.apply(xml);
-        assertThat(edited.contains("play_pcap_audio") || !resource.contains("b2bua")).isTrue();
-        Path dir = Path.of("target", "telephony-scenarios");
-        Files.createDirectories(dir);
-        Path file = Files.createTempFile(dir, name + "-", ".xml");
-        Files.writeString(file, edited, StandardCharsets.ISO_8859_1);
+        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as("scenario %s plays the audio", name)
+                .contains("play_pcap_audio");
         return file;
-    }
-
-    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
-    private static int evenFreePort(String host) {
-        for (int i = 0; i < 50; i++) {
-            int p = SippRunner.freeUdpPort(host);
-            if (p % 2 == 0 && p < 65000) {
-                return p;
-            }
-        }
-        return SippRunner.freeUdpPort(host) & ~1;
     }
 }

@@ -3,9 +3,6 @@ package io.earpiece.console.testing;
 import io.earpiece.sip.testing.SippRunner;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +32,7 @@ public final class SipLegs implements AutoCloseable {
                     .remote(host, sipPort)
                     .localHost(host)
                     .mediaIp(host)
-                    .mediaPort(evenFreePort(host))
+                    .mediaPort(SippRunner.evenFreeUdpPort(host))
                     .calls(calls).limit(calls).rate(calls).ratePeriodMs(1000)
                     .args("-d", String.valueOf(durationMs))
                     .timeout(Duration.ofMillis(durationMs).plusSeconds(90))
@@ -57,24 +54,8 @@ public final class SipLegs implements AutoCloseable {
     }
 
     private static Path scenario(String conversation, String party, Path pcap) throws IOException {
-        String template;
-        try (InputStream in = SipLegs.class.getResourceAsStream("/sipp/party-leg.xml")) {
-            template = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-        Path file = Files.createTempFile(Path.of("target"), "leg-" + party + "-", ".xml");
-        Files.writeString(file, template.replace("@CONV@", conversation).replace("@PARTY@", party)
-                .replace("@PCAP@", pcap.toAbsolutePath().toString()), StandardCharsets.ISO_8859_1);
-        return file;
-    }
-
-    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
-    private static int evenFreePort(String host) {
-        for (int i = 0; i < 50; i++) {
-            int p = SippRunner.freeUdpPort(host);
-            if (p % 2 == 0 && p < 65000) {
-                return p;
-            }
-        }
-        return SippRunner.freeUdpPort(host) & ~1;
+        return SippRunner.editedScenario("/sipp/party-leg.xml", Path.of("target", "party-legs"),
+                template -> template.replace("@CONV@", conversation).replace("@PARTY@", party)
+                        .replace("@PCAP@", pcap.toAbsolutePath().toString()));
     }
 }

@@ -135,7 +135,7 @@ class SoftphoneJanusIT {
         String output;
         try (SippRunner customer = SippRunner.builder(customerScenario())
                 .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
-                .mediaPort(evenFreePort()).timeout(WAIT.plusMillis(durationMs)).start()) {
+                .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT.plusMillis(durationMs)).start()) {
             Process browser = script(out);
             StringBuilder lines = new StringBuilder();
             Thread pump = pump(browser, lines);
@@ -246,16 +246,5 @@ class SoftphoneJanusIT {
         t.setDaemon(true);
         t.start();
         return t;
-    }
-
-    /** sipp uses the media port and the next ones; pick an even free one with room above it. */
-    private static int evenFreePort() {
-        for (int i = 0; i < 50; i++) {
-            int p = SippRunner.freeUdpPort("127.0.0.1");
-            if (p % 2 == 0 && p < 65000) {
-                return p;
-            }
-        }
-        return SippRunner.freeUdpPort("127.0.0.1") & ~1;
     }
 }

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a real sipp process for a test: a scenario against a remote host:port from an allocated local port,
@@ -149,6 +151,36 @@ public final class SippRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A free even UDP port with room above it, for sipp's media: sipp uses the media port and the next ones. */
+    public static int evenFreeUdpPort(String host) {
+        for (int i = 0; i < 50; i++) {
+            int p = freeUdpPort(host);
+            if (p % 2 == 0 && p < 65000) {
+                return p;
+            }
+        }
+        return freeUdpPort(host) & ~1;
+    }
+
+    /**
+     * A scenario from the test classpath ({@code /sipp/...}, this module's test-jar or the caller's resources),
+     * changed by {@code edit} and written to a new file in {@code dir}.
+     */
+    public static Path editedScenario(String resource, Path dir, UnaryOperator<String> edit) throws IOException {
+        String xml;
+        try (InputStream in = SippRunner.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no sipp scenario " + resource + " on the test classpath");
+            }
+            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+        Files.createDirectories(dir);
+        String name = resource.substring(resource.lastIndexOf('/') + 1).replaceAll("\\.xml$", "");
+        Path file = Files.createTempFile(dir, name + "-", ".xml");
+        Files.writeString(file, edit.apply(xml), StandardCharsets.ISO_8859_1);
+        return file;
     }
 
     /** Options for one sipp run; unset options are left to sipp's defaults. */
