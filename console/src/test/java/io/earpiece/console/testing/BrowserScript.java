@@ -48,17 +48,37 @@ public final class BrowserScript {
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
         Process browser = pb.start();
         StringBuilder out = new StringBuilder();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(browser.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                System.out.println("[browser] " + line);
-                out.append(line).append('\n');
-            }
-        }
+        pump(browser, "browser", out).join();
         if (!browser.waitFor(30, TimeUnit.SECONDS)) {
             browser.destroyForcibly();
             return new Result(-1, out.toString());
         }
-        return new Result(browser.exitValue(), out.toString());
+        synchronized (out) {
+            return new Result(browser.exitValue(), out.toString());
+        }
+    }
+
+    /**
+     * Copies a script's output to the test log as it comes ({@code [label] line}) and appends it to {@code into}
+     * (synchronize on it to read), on a daemon thread that ends with the output; for scripts that run beside
+     * the test instead of before its assertions.
+     */
+    public static Thread pump(Process process, String label, StringBuilder into) {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    System.out.println("[" + label + "] " + line);
+                    synchronized (into) {
+                        into.append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                System.out.println("[" + label + "] output ended: " + e.getMessage());
+            }
+        }, label + "-output");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 }

@@ -1,5 +1,6 @@
 package io.earpiece.console.web;
 
+import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.SynthCall;
@@ -18,11 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -51,8 +48,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class ConsoleBrowserIT {
 
     static final String ADMIN_PASSWORD = "browser-it-Secret-1";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path WEB = Path.of("web").toAbsolutePath();
     static final Pattern USED_CARD = Pattern.compile("^USED_CARD=(\\d+)$", Pattern.MULTILINE);
     static final int FADE_SECONDS = 4;
 
@@ -81,10 +76,8 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void browserAndFixtures() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED ConsoleBrowserIT: " + CHROMIUM + " is missing (Debian: apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "SKIPPED ConsoleBrowserIT: console/web/node_modules is missing (build without -Dskip.web, or npm ci in console/web)");
+        String noBrowser = BrowserScript.unavailable();
+        assumeTrue(noBrowser == null, "SKIPPED ConsoleBrowserIT: " + noBrowser);
         assumeTrue(commandWorks("node", "--version"), "SKIPPED ConsoleBrowserIT: node is not on the PATH");
         call = SynthCall.generate("renewal-price");
     }
@@ -102,7 +95,7 @@ class ConsoleBrowserIT {
             callId = live.getId();
             Process browser = script(callId, out);
             StringBuilder lines = new StringBuilder();
-            Thread pump = pump(browser, lines);
+            Thread pump = BrowserScript.pump(browser, "browser", lines);
             legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
             boolean finished = browser.waitFor(150, TimeUnit.SECONDS);
             if (!finished) {
@@ -130,42 +123,23 @@ class ConsoleBrowserIT {
     }
 
     private Process script(String callId, Path out) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/live-call.mjs").directory(WEB.toFile()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/live-call.mjs").directory(BrowserScript.WEB.toFile())
+                .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("BASE_URL", "http://127.0.0.1:" + httpPort);
         env.put("CALL", callId);
         env.put("FADE_S", String.valueOf(FADE_SECONDS));
         env.put("OUT_DIR", out.toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("CHROMIUM", BrowserScript.CHROMIUM.toString());
         env.put("E2E_USERNAME", "admin");
         env.put("E2E_PASSWORD", ADMIN_PASSWORD);
         // The screenshots in docs/ (shown in the README) are refreshed by every run unless this is 0.
         // Refreshing the committed screenshots is opt-in, so a test run leaves the tree clean.
         if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", WEB.resolve("../../docs").normalize().toString());
+            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
         }
         return pb.start();
     }
-
-    /** Copies the script's output to the test log as it comes, and keeps it for the assertions. */
-    private static Thread pump(Process process, StringBuilder into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    System.out.println("[browser] " + line);
-                    synchronized (into) {
-                        into.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                System.out.println("[browser] output ended: " + e.getMessage());
-            }
-        }, "browser-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
     private static boolean commandWorks(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

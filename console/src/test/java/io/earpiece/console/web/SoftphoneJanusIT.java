@@ -1,6 +1,7 @@
 package io.earpiece.console.web;
 
 import io.earpiece.console.api.CallViews;
+import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.JanusRunner;
 import io.earpiece.console.testing.PrivateNetwork;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
@@ -21,11 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +57,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class SoftphoneJanusIT {
 
     static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path WEB = Path.of("web").toAbsolutePath();
     static final String REP = "alice";
     static final String REP_LOGIN_PASSWORD = "alice-console-Secret-1";
     static final String REP_SIP_PASSWORD = "wonderland-42";
@@ -91,10 +86,8 @@ class SoftphoneJanusIT {
     static void peers() throws Exception {
         assumeTrue(Files.isExecutable(JanusRunner.BINARY) && JanusRunner.libraryDir().isPresent(),
                 "SKIPPED SoftphoneJanusIT: " + JanusRunner.BINARY + " or its SIP plugin is missing (Debian: apt-get install -y janus)");
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "SKIPPED SoftphoneJanusIT: " + CHROMIUM + " is missing (Debian: apt-get install -y chromium)");
-        assumeTrue(Files.isDirectory(WEB.resolve("node_modules/playwright-core")),
-                "SKIPPED SoftphoneJanusIT: console/web/node_modules is missing (build without -Dskip.web, or npm ci in console/web)");
+        String noBrowser = BrowserScript.unavailable();
+        assumeTrue(noBrowser == null, "SKIPPED SoftphoneJanusIT: " + noBrowser);
         String noNamespace = PrivateNetwork.unavailable().orElse(null);
         assumeTrue(noNamespace == null, "SKIPPED SoftphoneJanusIT: no private network namespace for Janus: " + noNamespace);
         call = SynthCall.generate("renewal-price");
@@ -138,7 +131,7 @@ class SoftphoneJanusIT {
                 .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT.plusMillis(durationMs)).start()) {
             Process browser = script(out);
             StringBuilder lines = new StringBuilder();
-            Thread pump = pump(browser, lines);
+            Thread pump = BrowserScript.pump(browser, "softphone", lines);
             boolean finished = browser.waitFor(100, TimeUnit.SECONDS);
             if (!finished) {
                 browser.destroyForcibly();
@@ -199,7 +192,7 @@ class SoftphoneJanusIT {
     }
 
     private Process script(Path out) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder("node", "e2e/softphone-call.mjs").directory(WEB.toFile())
+        ProcessBuilder pb = new ProcessBuilder("node", "e2e/softphone-call.mjs").directory(BrowserScript.WEB.toFile())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put("BASE_URL", "http://127.0.0.1:" + httpPort);
@@ -208,43 +201,16 @@ class SoftphoneJanusIT {
         env.put("E2E_PASSWORD", REP_LOGIN_PASSWORD);
         env.put("FAKE_AUDIO", call.wav("rep").toString());
         env.put("OUT_DIR", out.toString());
-        env.put("CHROMIUM", CHROMIUM.toString());
+        env.put("CHROMIUM", BrowserScript.CHROMIUM.toString());
         // Refreshing the committed screenshot is opt-in, so a test run leaves the tree clean.
         if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", WEB.resolve("../../docs").normalize().toString());
+            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
         }
         return pb.start();
     }
 
     private Path customerScenario() throws IOException {
-        String xml;
-        try (InputStream in = getClass().getResourceAsStream("/sipp/softphone-customer.xml")) {
-            assertThat(in).as("customer scenario on the test classpath").isNotNull();
-            xml = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-        Path dir = Files.createDirectories(Path.of("target", "softphone-scenarios"));
-        Path file = Files.createTempFile(dir, "customer-", ".xml");
-        Files.writeString(file, xml.replace("@PCAP@", call.pcap("customer").toAbsolutePath().toString()),
-                StandardCharsets.ISO_8859_1);
-        return file;
-    }
-
-    /** Copies the script's output to the test log as it comes, and keeps it for the assertions. */
-    private static Thread pump(Process process, StringBuilder into) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    System.out.println("[softphone] " + line);
-                    synchronized (into) {
-                        into.append(line).append('\n');
-                    }
-                }
-            } catch (IOException e) {
-                System.out.println("[softphone] output ended: " + e.getMessage());
-            }
-        }, "softphone-output");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        return SippRunner.editedScenario("/sipp/softphone-customer.xml", Path.of("target", "softphone-scenarios"),
+                xml -> xml.replace("@PCAP@", call.pcap("customer").toAbsolutePath().toString()));
     }
 }
