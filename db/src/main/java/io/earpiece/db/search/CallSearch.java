@@ -134,11 +134,11 @@ public class CallSearch {
                         + " and lower(d.rep_username) like :rep escape '\\')"));
         int n = 0;
         for (String identity : repIdentities(rep)) {
-            for (String pattern : userPartPatterns(identity)) {
+            for (String pattern : CallOwnership.userPartPatterns(identity)) {
                 String name = "repId" + n++;
                 params.addValue(name, pattern);
-                any.add("lower(c.from_uri) like :" + name + " escape '\\'");
-                any.add("lower(c.to_uri) like :" + name + " escape '\\'");
+                any.add("lower(c.from_uri) like :" + name + " escape '" + CallOwnership.ESCAPE + "'");
+                any.add("lower(c.to_uri) like :" + name + " escape '" + CallOwnership.ESCAPE + "'");
             }
         }
         return "(" + String.join(" or ", any) + ")";
@@ -182,12 +182,6 @@ public class CallSearch {
                     }
                 });
         return ids;
-    }
-
-    /** LIKE patterns for a URI whose user part is exactly {@code user}: sip:, sips: and tel: forms. */
-    static List<String> userPartPatterns(String user) {
-        String u = escape(user);
-        return List.of("sip:" + u + "@%", "sips:" + u + "@%", "tel:" + u, "tel:" + u + ";%");
     }
 
     /** The digits of a query that looks like a phone number (digits and + - . ( ) / spaces only), else null. */

@@ -22,7 +22,8 @@ public final class CallOwnership {
 
     /** The host of an uploaded call's From URI. */
     public static final String UPLOAD_HOST = "upload";
-    private static final char ESCAPE = '!';
+    /** The escape character of {@link #userPartPatterns}; an SQL LIKE with them needs {@code escape '!'}. */
+    public static final char ESCAPE = '!';
 
     private CallOwnership() {
     }
@@ -94,8 +95,11 @@ public final class CallOwnership {
         return any.isEmpty() ? "1 = 0" : "(" + String.join(" or ", any) + ")";
     }
 
-    /** {@code sip:u@host}, {@code sips:u@host}, {@code tel:u} and {@code tel:u;params}, as LIKE patterns. */
-    private static List<String> userPartPatterns(String user) {
+    /**
+     * LIKE patterns (escaped with {@link #ESCAPE}) for a lower-cased URI whose user part is exactly {@code user}:
+     * {@code sip:u@host}, {@code sips:u@host}, {@code tel:u} and {@code tel:u;params}.
+     */
+    public static List<String> userPartPatterns(String user) {
         String u = escape(user.strip().toLowerCase(Locale.ROOT));
         return List.of("sip:" + u + "@%", "sips:" + u + "@%", "tel:" + u, "tel:" + u + ";%");
     }
