@@ -38,36 +38,25 @@ public class CallOwnerAccessPolicy implements CallAccessPolicy {
         this.calls = calls;
     }
 
-    /** Everything, or the calls of these owners. */
-    record Scope(boolean all, CallOwners owners) {
-    }
-
     @Override
     @Transactional(readOnly = true)
     public boolean canSee(Authentication user, String callId) {
-        Scope scope = scope(user);
-        if (scope.all()) {
+        Optional<CallOwners> owners = owners(user);
+        if (owners.isEmpty()) {
             return true;
         }
-        return !scope.owners().isEmpty()
-                && calls.count(CallOwnership.withId(callId).and(CallOwnership.ownedBy(scope.owners()))) > 0;
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Optional<CallOwners> owners(Authentication user) {
-        Scope scope = scope(user);
-        return scope.all() ? Optional.empty() : Optional.of(scope.owners());
+        return !owners.get().isEmpty()
+                && calls.count(CallOwnership.withId(callId).and(CallOwnership.ownedBy(owners.get()))) > 0;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<CallEntity> visibleCalls(Authentication user, int page, int size) {
-        Scope scope = scope(user);
-        if (!scope.all() && scope.owners().isEmpty()) {
+        Optional<CallOwners> owners = owners(user);
+        if (owners.isPresent() && owners.get().isEmpty()) {
             return List.of();
         }
-        var spec = scope.all() ? CallOwnership.all() : CallOwnership.ownedBy(scope.owners());
+        var spec = owners.map(CallOwnership::ownedBy).orElseGet(CallOwnership::all);
         return calls.findAll(spec, PageRequest.of(page, size, Sort.by(Sort.Order.desc("startedAt"), Sort.Order.desc("id"))))
                 .getContent();
     }
@@ -83,18 +72,20 @@ public class CallOwnerAccessPolicy implements CallAccessPolicy {
         return callId -> seen.computeIfAbsent(callId, id -> canSee(user, id));
     }
 
-    Scope scope(Authentication authentication) {
+    /** Whose calls the user may see, read from the database; empty for an admin (every call). */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CallOwners> owners(Authentication authentication) {
         Optional<UserEntity> found = authentication == null ? Optional.empty()
                 : users.findByUsername(authentication.getName()).filter(UserEntity::isEnabled);
         if (found.isEmpty()) {
-            return new Scope(false, CallOwners.NONE);
+            return Optional.of(CallOwners.NONE);
         }
         UserEntity user = found.get();
         if (user.getRole() == UserRole.ADMIN) {
-            return new Scope(true, CallOwners.NONE);
+            return Optional.empty();
         }
-        return new Scope(false, CallOwners.of(user.getRole() == UserRole.MANAGER && user.getTeamId() != null
+        return Optional.of(CallOwners.of(user.getRole() == UserRole.MANAGER && user.getTeamId() != null
                 ? users.findByTeamId(user.getTeamId()) : List.of(user)));
     }
-
 }
