@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 /**
  * Work that waits or gave up, counted in the database at each scrape: CRM/webhook exports still to deliver or
@@ -26,13 +28,18 @@ public class BacklogMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        for (String state : List.of("PENDING", "FAILED")) {
-            Gauge.builder("earpiece.exports", exports, r -> r.countByState(state)).tag("state", state.toLowerCase(java.util.Locale.ROOT))
-                    .description("export jobs (CRM, Slack, webhooks) in this state").register(registry);
-        }
-        for (String state : List.of("QUEUED", "RUNNING", "FAILED")) {
-            Gauge.builder("earpiece.uploads", uploads, r -> r.countByState(state)).tag("state", state.toLowerCase(java.util.Locale.ROOT))
-                    .description("recorded-call upload jobs in this state").register(registry);
+        perState(registry, "earpiece.exports", "export jobs (CRM, Slack, webhooks) in this state",
+                List.of("PENDING", "FAILED"), exports::countByState);
+        perState(registry, "earpiece.uploads", "recorded-call upload jobs in this state",
+                List.of("QUEUED", "RUNNING", "FAILED"), uploads::countByState);
+    }
+
+    /** One gauge per state, tagged {@code state=<lower case>}, counting with {@code countByState}. */
+    private static void perState(MeterRegistry registry, String name, String description, List<String> states,
+                                 ToLongFunction<String> countByState) {
+        for (String state : states) {
+            Gauge.builder(name, () -> countByState.applyAsLong(state)).tag("state", state.toLowerCase(Locale.ROOT))
+                    .description(description).register(registry);
         }
     }
 }
