@@ -193,14 +193,14 @@ public class ResumableUploadsEndpoint {
                 String jobId = UploadJobs.newId();
                 Path target = storage.jobFile(jobId);
                 Files.move(storage.partialFile(id), target, StandardCopyOption.REPLACE_EXISTING);
-                String sha256 = storage.sha256(target);
-                if (checksum != null && !checksum.strip().equalsIgnoreCase("sha256 " + sha256)) {
+                StoredFile file = new StoredFile(target, offset, storage.sha256(target));
+                if (!file.matches(checksum)) {
                     Files.move(target, storage.partialFile(id), StandardCopyOption.REPLACE_EXISTING);
                     throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "checksum mismatch: the "
-                            + "server has sha256 " + sha256);
+                            + "server has sha256 " + file.sha256());
                 }
-                UploadView view = intake.accept(jobId, new StoredFile(target, offset, sha256), s.getFileName(),
-                        "resumable", s.getCreatedBy(), repSpeaker);
+                UploadView view = intake.accept(jobId, file, s.getFileName(), "resumable", s.getCreatedBy(),
+                        repSpeaker);
                 s.completed(jobId);
                 sessions.save(s);
                 return ResponseEntity.accepted().location(URI.create("/api/uploads/" + jobId)).body(view);
@@ -211,8 +211,8 @@ public class ResumableUploadsEndpoint {
     }
 
     private UploadSessionEntity session(String id, Authentication user) {
-        return sessions.findById(id).filter(s -> UploadAccess.maySee(user, s.getCreatedBy())).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "no resumable upload " + id));
+        return sessions.findById(id).filter(s -> UploadAccess.maySee(user, s.getCreatedBy()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no resumable upload " + id));
     }
 
     private long offset(UploadSessionEntity s) throws java.io.IOException {

@@ -95,7 +95,7 @@ public class UploadsEndpoint {
                     }
                     return Mono.fromCallable(() -> {
                                 StoredFile file = stored.get(0);
-                                if (checksum != null && !checksum.strip().equalsIgnoreCase("sha256 " + file.sha256())) {
+                                if (!file.matches(checksum)) {
                                     Files.deleteIfExists(file.path());
                                     throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "checksum "
                                             + "mismatch: the server received " + file.size() + " bytes with sha256 "
