@@ -35,7 +35,7 @@ public record DiarizationSettings(VadSettings channelVad, VadSettings monoVad, i
 
     /**
      * Two speakers (a phone call). The BIC weight 2.0 and the 3 s minimum per side of a change were chosen on the
-     * four renderable dev calls (weight 0.5/1.0 confused one utterance of one call; 1.5 s sides split turns).
+     * four dev calls that rendered then (weight 0.5/1.0 confused one utterance of one call; 1.5 s sides split turns).
      */
     public static DiarizationSettings defaults() {
         return new DiarizationSettings(VadSettings.defaults(), new VadSettings(-45.0, 60, 450, 0, 150, 60_000),

@@ -40,44 +40,174 @@ final class SpeakerSupervectors {
         this.fits = fits;
     }
 
-    /** Symmetric matrix of mean cosine distances (0 alike .. 2 opposite) between {@code pieces} (frames x dims). */
-    double[][] distances(List<double[][]> pieces) {
-        int n = pieces.size();
-        double[][] distance = new double[n][n];
+    /**
+     * Fits the mixtures to all of {@code pieces} (frames x dims) and gathers each piece's statistics under them.
+     */
+    Analysis analyse(List<double[][]> pieces) {
         List<double[]> training = trainingFrames(pieces);
         if (training.size() < components * 2) {
+            return new Analysis(pieces.size(), List.of(), relevance);
+        }
+        // the fits are independent, so they run on the cores at once; results are combined in fit order
+        List<Fit> perFit = IntStream.range(0, fits).parallel().mapToObj(fit -> {
+            Mixture ubm = Mixture.fit(training, components, new Random(17L + fit), EM_ROUNDS);
+            List<PieceStats> stats = pieces.stream().map(ubm::stats).toList();
+            return new Fit(ubm, stats);
+        }).toList();
+        return new Analysis(pieces.size(), perFit, relevance);
+    }
+
+    /** Symmetric matrix of mean cosine distances (0 alike .. 2 opposite) between {@code pieces} (frames x dims). */
+    double[][] distances(List<double[][]> pieces) {
+        return analyse(pieces).distances();
+    }
+
+    /** One mixture and the pieces' statistics under it. */
+    private record Fit(Mixture ubm, List<PieceStats> pieces) {
+    }
+
+    /** Zeroth- and first-order statistics of a piece's frames: per component, summed posteriors and posterior-weighted frames. */
+    private record PieceStats(double[] n, double[][] first) {
+    }
+
+    /** The pieces of one recording under the fitted mixtures: distances between them, and speaker resegmentation. */
+    static final class Analysis {
+
+        /**
+         * MAP relevance of a speaker model: a speaker's pooled speech is longer than a piece, so its means may move
+         * further from the mixture's than a piece's supervector does.
+         */
+        private static final double SPEAKER_RELEVANCE = 16;
+        private static final int RESEGMENT_ROUNDS = 10;
+
+        private final int size;
+        private final List<Fit> fits;
+        private final double relevance;
+
+        private Analysis(int size, List<Fit> fits, double relevance) {
+            this.size = size;
+            this.fits = fits;
+            this.relevance = relevance;
+        }
+
+        /** Mean cosine distances of the pieces' supervectors over the fits (all 0 when too little speech to fit). */
+        double[][] distances() {
+            double[][] distance = new double[size][size];
+            for (Fit fit : fits) {
+                double[][] vectors = new double[size][];
+                for (int i = 0; i < size; i++) {
+                    vectors[i] = fit.ubm().supervector(fit.pieces().get(i), relevance);
+                }
+                centreAndNormalise(vectors);
+                for (int i = 0; i < size; i++) {
+                    for (int j = i + 1; j < size; j++) {
+                        double d = (1 - dot(vectors[i], vectors[j])) / fits.size();
+                        distance[i][j] += d;
+                        distance[j][i] += d;
+                    }
+                }
+            }
             return distance;
         }
-        // the fits are independent, so they run on the cores at once; summed in fit order, the result stays the same
-        List<double[][]> perFit = IntStream.range(0, fits).parallel()
-                .mapToObj(fit -> fitDistances(pieces, training, fit)).toList();
-        for (double[][] d : perFit) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    distance[i][j] += d[i][j] / fits;
+
+        /**
+         * Moves each piece to the speaker whose model explains its frames best, until nothing moves. A speaker model
+         * is the mixture with its means MAP-adapted to all the speaker's other pieces (a piece is left out of its own
+         * speaker's model so that it does not vote for itself); pieces are scored by the linear approximation of the
+         * log-likelihood ratio under the mixture's frame alignment, summed over the fits. A comparison against all
+         * of a speaker's speech is steadier than the piece-to-piece distances the first grouping rests on.
+         *
+         * @param labels   0-based speaker per piece; not changed
+         * @param speakers number of speakers
+         * @return the new labels (the same array content when nothing moved)
+         */
+        int[] resegment(int[] labels, int speakers) {
+            int[] label = labels.clone();
+            if (fits.isEmpty() || speakers < 2) {
+                return label;
+            }
+            for (int round = 0; round < RESEGMENT_ROUNDS; round++) {
+                double[][] score = new double[size][speakers];
+                for (Fit fit : fits) {
+                    addScores(fit, label, speakers, score);
+                }
+                int[] next = new int[size];
+                boolean changed = false;
+                for (int i = 0; i < size; i++) {
+                    int best = label[i];
+                    for (int s = 0; s < speakers; s++) {
+                        if (score[i][s] > score[i][best] + 1e-9) {
+                            best = s;
+                        }
+                    }
+                    next[i] = best;
+                    changed |= best != label[i];
+                }
+                if (!changed || distinct(next) < distinct(label)) {
+                    break; // settled, or a speaker would vanish: keep the last grouping that had them all
+                }
+                label = next;
+            }
+            return label;
+        }
+
+        private static int distinct(int[] label) {
+            return (int) java.util.Arrays.stream(label).distinct().count();
+        }
+
+        private void addScores(Fit fit, int[] label, int speakers, double[][] score) {
+            Mixture ubm = fit.ubm();
+            int k = ubm.weight.length;
+            int dim = ubm.mean[0].length;
+            double[][] n = new double[speakers][k];
+            double[][][] first = new double[speakers][k][dim];
+            for (int i = 0; i < size; i++) {
+                add(n[label[i]], first[label[i]], fit.pieces().get(i), 1);
+            }
+            for (int i = 0; i < size; i++) {
+                PieceStats piece = fit.pieces().get(i);
+                for (int s = 0; s < speakers; s++) {
+                    double[] sn = n[s];
+                    double[][] sf = first[s];
+                    if (s == label[i]) {
+                        sn = sn.clone();
+                        sf = deepCopy(sf);
+                        add(sn, sf, piece, -1);
+                    }
+                    double total = 0;
+                    for (int c = 0; c < k; c++) {
+                        if (piece.n()[c] < 1e-9) {
+                            continue;
+                        }
+                        double[] m = ubm.mean[c];
+                        double[] p = ubm.precision[c];
+                        for (int d = 0; d < dim; d++) {
+                            double adapted = (sf[c][d] + SPEAKER_RELEVANCE * m[d]) / (sn[c] + SPEAKER_RELEVANCE);
+                            total += ((adapted - m[d]) * piece.first()[c][d]
+                                    - 0.5 * piece.n()[c] * (adapted * adapted - m[d] * m[d])) * p[d];
+                        }
+                    }
+                    score[i][s] += total;
                 }
             }
         }
-        return distance;
-    }
 
-    private double[][] fitDistances(List<double[][]> pieces, List<double[]> training, int fit) {
-        int n = pieces.size();
-        Mixture ubm = Mixture.fit(training, components, new Random(17L + fit), EM_ROUNDS);
-        double[][] vectors = new double[n][];
-        for (int i = 0; i < n; i++) {
-            vectors[i] = ubm.supervector(pieces.get(i), relevance);
-        }
-        centreAndNormalise(vectors);
-        double[][] distance = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double d = 1 - dot(vectors[i], vectors[j]);
-                distance[i][j] = d;
-                distance[j][i] = d;
+        private static void add(double[] n, double[][] first, PieceStats piece, int sign) {
+            for (int c = 0; c < n.length; c++) {
+                n[c] = Math.max(0, n[c] + sign * piece.n()[c]);
+                for (int d = 0; d < first[c].length; d++) {
+                    first[c][d] += sign * piece.first()[c][d];
+                }
             }
         }
-        return distance;
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] out = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                out[i] = a[i].clone();
+            }
+            return out;
+        }
     }
 
     private static List<double[]> trainingFrames(List<double[][]> pieces) {
@@ -275,8 +405,8 @@ final class SpeakerSupervectors {
             }
         }
 
-        /** MAP-adapted mean shifts of {@code frames}, scaled by sqrt(weight) / standard deviation, concatenated. */
-        double[] supervector(double[][] frames, double relevance) {
+        /** The frames' summed posteriors and posterior-weighted sums per component. */
+        PieceStats stats(double[][] frames) {
             int k = weight.length;
             int dim = mean[0].length;
             double[] n = new double[k];
@@ -291,12 +421,20 @@ final class SpeakerSupervectors {
                     }
                 }
             }
+            return new PieceStats(n, first);
+        }
+
+        /** MAP-adapted mean shifts of a piece, scaled by sqrt(weight) / standard deviation, concatenated. */
+        double[] supervector(PieceStats stats, double relevance) {
+            int k = weight.length;
+            int dim = mean[0].length;
             double[] out = new double[k * dim];
             for (int c = 0; c < k; c++) {
-                double alpha = n[c] / (n[c] + relevance);
+                double n = stats.n()[c];
+                double alpha = n / (n + relevance);
                 double scale = Math.sqrt(weight[c]);
                 for (int d = 0; d < dim; d++) {
-                    double adapted = n[c] > 0 ? first[c][d] / n[c] : mean[c][d];
+                    double adapted = n > 0 ? stats.first()[c][d] / n : mean[c][d];
                     out[c * dim + d] = alpha * (adapted - mean[c][d]) * scale / Math.sqrt(variance[c][d]);
                 }
             }

@@ -12,7 +12,8 @@
  *       speakers' turns closes a segment.</li>
  *   <li>Features (pure Java): 25 ms Hamming windows every 10 ms, pre-emphasis, 512-point FFT, 40 triangular mel
  *       filters from 60 Hz to 7.9 kHz, log, DCT-II; c1..c16 are kept (c0 only tracks loudness). Only frames above
- *       the segmenter's threshold count, and each dimension is standardised over the file's speech.</li>
+ *       the segmenter's threshold count, and each dimension is standardised over the file's speech. For
+ *       clustering, each frame's change over +-2 frames (deltas, standardised the same way) is added.</li>
  *   <li>Speaker changes inside a segment (speakers that answer without a pause): the split point maximising the
  *       BIC gain of two full-covariance Gaussians over one, accepted when positive with at least 3 s of speech on
  *       either side, applied recursively.</li>
@@ -22,8 +23,13 @@
  *       piece's supervector. Cosine distances are averaged over 8 mixtures from different deterministic starts.
  *       Pieces with at least 1 s of speech are merged by average linkage down to the number of speakers, shorter
  *       ones join the nearest group, then pieces move to the group they are on average nearest to until nothing
- *       changes. With an automatic speaker count (0), BIC agglomerative clustering of full-covariance Gaussians
- *       is used instead.</li>
+ *       changes.</li>
+ *   <li>Resegmentation: each speaker's model is the mixture with its means MAP-adapted (relevance 16) to all
+ *       that speaker's pieces but the one scored; each piece moves to the speaker whose model gives its frames the
+ *       higher likelihood (linear scoring under the mixture's alignment, summed over the mixtures) until nothing
+ *       moves. Comparing a piece with a side's pooled speech is steadier than comparing pieces pairwise.
+ *       With an automatic speaker count (0), BIC agglomerative clustering of full-covariance Gaussians is used
+ *       instead of these steps.</li>
  * </ol>
  * The corpus voices are both espeak-ng's default voice (en-us and en-gb differ in phonemes, rhythm and stress, not in
  * timbre or pitch). One Gaussian per piece mostly measured what was said: on 21 synthetic calls the best two-way

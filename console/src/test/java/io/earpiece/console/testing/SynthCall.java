@@ -12,6 +12,18 @@ public record SynthCall(String name, Path dir, ReferenceTranscript reference) {
         return Path.of(System.getProperty("earpiece.shared", "../../shared")).toAbsolutePath().normalize();
     }
 
+    /** Names of the dev corpus scripts ({@code corpus/dev/NAME.call}), sorted; fails when there are none. */
+    public static java.util.List<String> devCallNames() throws IOException {
+        Path dev = shared().resolve("corpus/dev");
+        if (!Files.isDirectory(dev)) {
+            throw new IllegalStateException("no dev corpus at " + dev + " (is ../shared beside the checkout?)");
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dev)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".call"))
+                    .map(n -> n.substring(0, n.length() - ".call".length())).sorted().toList();
+        }
+    }
+
     /** Generates (once per build) the fixtures of {@code corpus/dev/NAME.call} under {@code target/fixtures}. */
     public static synchronized SynthCall generate(String name) throws IOException, InterruptedException {
         Path script = shared().resolve("corpus/dev/" + name + ".call");

@@ -24,6 +24,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -162,14 +163,13 @@ class UploadFormatsIT {
         assertThat(summary.actionItems()).as("action items").isNotEmpty();
     }
 
-    static Stream<Arguments> devCallsInEveryFormat() {
-        // no-need.call is left out: the shared synth-call tool cannot render it
-        return Stream.of("bad-timing", "competitor-switch", "renewal-price", "support-outage")
+    static Stream<Arguments> devCallsInEveryFormat() throws IOException {
+        return SynthCall.devCallNames().stream()
                 .flatMap(c -> Stream.of("stereo.wav", "mono.wav", "mp3", "m4a").map(f -> Arguments.of(c, f)));
     }
 
     /**
-     * Every renderable dev call in every format: stereo keeps the reference turns exactly, mono mixes are diarized
+     * Every dev call in every format: stereo keeps the reference turns exactly, mono mixes are diarized
      * within the goal, and the stored summary has the call's type and each labelled action item's owner and date.
      */
     @ParameterizedTest(name = "{0} as {1}")

@@ -44,6 +44,24 @@ public final class CorpusCall {
         }
     }
 
+    /**
+     * Renders a script a test depends on. A script that cannot be rendered fails the test under {@code CI=true}, so
+     * that CI exercises every script, and skips it elsewhere with the reason.
+     */
+    public static CorpusCall required(Path script, Path outDir) throws InterruptedException {
+        try {
+            return synthesize(script, outDir);
+        } catch (IOException e) {
+            String why = "synth-call could not render " + script.getFileName() + ": "
+                    + e.getMessage().lines().findFirst().orElse("");
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why, e);
+            }
+            org.junit.jupiter.api.Assumptions.abort(why);
+            return null;
+        }
+    }
+
     /** Whether the programs synth-call runs are installed. */
     public static boolean synthToolsAvailable() {
         return onPath("espeak-ng") && onPath("sox") && onPath("ffmpeg");

@@ -44,14 +44,7 @@ class UtteranceSegmenterIT {
     }
 
     private void check(Path script, String party, String source) throws Exception {
-        CorpusCall call;
-        try {
-            call = CorpusCall.synthesize(script, OUT);
-        } catch (IOException e) {
-            Assumptions.abort("the shared synth-call tool could not render this call, so there is nothing to "
-                    + "segment: " + e.getMessage());
-            return;
-        }
+        CorpusCall call = CorpusCall.required(script, OUT);
         List<DetectedSpeech> found = source.equals("wav") ? segmentWav(call.wav(party)) : segmentPcap(call.pcap(party));
         List<CorpusCall.Reference> expected = call.references(party);
 
