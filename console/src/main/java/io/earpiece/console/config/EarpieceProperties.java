@@ -61,6 +61,9 @@ public record EarpieceProperties(
      * @param backend  {@code cpu} (the whisper.cpp bundled in whisper-jni), {@code cuda:/dir} or {@code external:/dir}
      *                 (a libwhisper built elsewhere, e.g. by docker/Dockerfile.cuda)
      * @param partialInterval how much new speech triggers another partial decode
+     * @param commitPause silence after a speaker's last word that commits the final of a live segment; speech that
+     *                 goes on after it continues in the next segment. Short, because the rep waits for the final
+     *                 (and its cards) from the last word; longer values keep sentences together in one segment
      * @param maxQueued queued decodes above which partial decodes are dropped (finals never are)
      * @param partialBusyLimit busy fraction of the decode workers (over the last 3 s) above which new partials are
      *                 dropped, so that finals get the whole pool under load; 1 drops partials only by queue length
@@ -75,6 +78,7 @@ public record EarpieceProperties(
                           @DefaultValue("en") String language,
                           @DefaultValue("cpu") String backend,
                           @DefaultValue("700ms") Duration partialInterval,
+                          @DefaultValue("300ms") Duration commitPause,
                           @DefaultValue("16") int maxQueued,
                           @DefaultValue("0.75") double partialBusyLimit,
                           @DefaultValue("true") boolean temperatureFallback,

@@ -98,7 +98,8 @@ public class SpeechConfiguration {
             return SpeechConfiguration::noTranscription;
         }
         StreamingSettings settings = StreamingSettings.defaults()
-                .withPartialIntervalMs((int) p.whisper().partialInterval().toMillis());
+                .withPartialIntervalMs((int) p.whisper().partialInterval().toMillis())
+                .withCommitPauseMs((int) p.whisper().commitPause().toMillis());
         return new StreamingSpeechToText(settings, holder.recognizer(), scheduler);
     }
 

@@ -41,12 +41,32 @@ public record StreamingSettings(VadSettings vad, int partialIntervalMs, int maxS
         }
     }
 
+    /** Silence after the last voiced frame that commits a live final by default; see {@link #defaults()}. */
+    public static final int DEFAULT_COMMIT_PAUSE_MS = 300;
+
     /**
      * Partials every 700 ms, segments of at most 15 s, prompt carry-over of the last 200 characters, speculative
-     * decodes as soon as the speech's tail is seen.
+     * decodes as soon as the speech's tail (200 ms) is seen, and a final committed after a pause of
+     * {@value #DEFAULT_COMMIT_PAUSE_MS} ms. A rep waits for the final from the speaker's last word, so the pause that
+     * ends a segment is short: speech that goes on after it continues in the next segment (the audio is cut between
+     * the two, so no word is lost or repeated). Recordings are segmented with the longer
+     * {@link VadSettings#defaults()} hangover, where nobody waits.
      */
     public static StreamingSettings defaults() {
-        return new StreamingSettings(VadSettings.defaults(), 700, 15_000, true, 200, Duration.ofSeconds(60));
+        VadSettings live = VadSettings.defaults();
+        return new StreamingSettings(new VadSettings(live.thresholdDbfs(), live.minSpeechMs(), DEFAULT_COMMIT_PAUSE_MS,
+                live.preRollMs(), 200, live.maxUtteranceMs()), 700, 15_000, true, 200, Duration.ofSeconds(60));
+    }
+
+    /**
+     * The same settings with finals committed after {@code millis} ms of silence (the VAD's hangover); the tail of
+     * audio kept after the last voiced frame is shortened to fit inside it.
+     */
+    public StreamingSettings withCommitPauseMs(int millis) {
+        VadSettings v = new VadSettings(vad.thresholdDbfs(), vad.minSpeechMs(), millis, vad.preRollMs(),
+                Math.min(vad.tailMs(), millis), vad.maxUtteranceMs());
+        return new StreamingSettings(v, partialIntervalMs, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout,
+                speculativeDelayMs);
     }
 
     /** The same settings with partials every {@code millis} ms. */

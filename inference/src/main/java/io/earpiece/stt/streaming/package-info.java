@@ -6,9 +6,12 @@
  * next segment). While an utterance runs, every {@code partialIntervalMs} of new audio the whole utterance so far
  * is re-decoded; a word becomes committed when two consecutive decodes agree on it and all words before it
  * (LocalAgreement-2), and a partial is the committed words plus the latest decode's tail, so it never contradicts
- * them ({@code stableWords} tells how many are committed). Once the utterance's tail has passed in silence, its final
- * audio is decoded speculatively while the VAD's hangover runs; if the speaker stays silent that result is the
- * final, so the final is usually ready the moment the end of speech is declared. The final keeps the committed
+ * them ({@code stableWords} tells how many are committed). Once the utterance's tail (200 ms) has passed in silence,
+ * its final audio is decoded speculatively while the VAD's hangover runs; if the speaker stays silent that result is
+ * the final, so the final is usually ready the moment the end of speech is declared. Live, the hangover is short
+ * (300 ms, {@code earpiece.whisper.commit-pause}): a final is committed at a pause between sentences, not only at
+ * the end of the turn, and speech after the pause continues in the next segment, whose audio starts where the
+ * committed one's ends. The final keeps the committed
  * words and adds what the final decode has after them: nothing shown as committed is lost or repeated. The previous
  * final text of the party is passed as the decoder's prompt. Word timings are spread over the segment (whisper-jni
  * 1.7.1 gives no token timestamps) and marked estimated.

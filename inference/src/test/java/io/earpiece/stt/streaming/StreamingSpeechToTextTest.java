@@ -106,10 +106,10 @@ class StreamingSpeechToTextTest {
 
     @Test
     void aSpeculativeDecodeOvertakenBySpeechIsNotUsedForTheFinal() {
-        // a 500 ms pause: longer than the tail (a speculative final decode starts), shorter than the hangover
-        short[] pcm = Bursts.silence(7_000).tone(500, 3_000).tone(3_500, 5_000).pcm();
+        // a 260 ms pause: longer than the tail (a speculative final decode starts), shorter than the commit pause
+        short[] pcm = Bursts.silence(7_000).tone(500, 3_000).tone(3_260, 5_000).pcm();
         List<ScriptedRecognizer.Word> script = concat(ScriptedRecognizer.evenly("x", 10, 500, 250),
-                ScriptedRecognizer.evenly("y", 6, 3_500, 250));
+                ScriptedRecognizer.evenly("y", 6, 3_260, 250));
         ScriptedRecognizer decoder = new ScriptedRecognizer(script, 0);
         SpeechToText stt = new StreamingSpeechToText(SETTINGS, decoder, scheduler);
         TranscriptionSession session = stt.open("call-1", "rep", delivered::add);
@@ -117,8 +117,45 @@ class StreamingSpeechToTextTest {
         session.close();
 
         assertThat(decoder.calls).filteredOn(c -> !c.partial()).extracting(ScriptedRecognizer.Call::endMs)
-                .contains(3_300L, 5_300L);
-        assertThat(finals(delivered)).singleElement().extracting(TranscriptSegment::endMs).isEqualTo(5_300L);
+                .contains(3_200L, 5_200L);
+        assertThat(finals(delivered)).singleElement().extracting(TranscriptSegment::endMs).isEqualTo(5_200L);
+        assertConsistent(delivered, script);
+    }
+
+    @Test
+    void aPauseCommitsTheFinalAndSpeechAfterItContinuesInTheNextSegment() {
+        // a 400 ms pause between two sentences of one turn: past the 300 ms commit pause
+        short[] pcm = Bursts.silence(7_000).tone(500, 3_000).tone(3_400, 5_000).pcm();
+        List<ScriptedRecognizer.Word> script = concat(ScriptedRecognizer.evenly("x", 10, 500, 250),
+                ScriptedRecognizer.evenly("y", 6, 3_400, 250));
+        ScriptedRecognizer decoder = new ScriptedRecognizer(script, 0);
+        SpeechToText stt = new StreamingSpeechToText(SETTINGS, decoder, scheduler);
+        TranscriptionSession session = stt.open("call-1", "rep", delivered::add);
+        feed(session, pcm);
+        session.close();
+
+        List<TranscriptSegment> finals = finals(delivered);
+        assertThat(finals).extracting(TranscriptSegment::index).containsExactly(0, 1);
+        assertThat(finals.get(0).endMs()).isEqualTo(3_200L);
+        assertThat(finals.get(1).startMs()).isEqualTo(3_400L);
+        // the second segment's audio starts after the first one's: nothing is decoded twice
+        assertThat(decoder.calls).filteredOn(c -> !c.partial() && c.endMs() == 5_200L)
+                .allSatisfy(c -> assertThat(c.startMs()).isGreaterThanOrEqualTo(3_200L));
+        assertConsistent(delivered, script);
+    }
+
+    @Test
+    void aLongerCommitPauseKeepsTheSentencesInOneSegment() {
+        short[] pcm = Bursts.silence(7_000).tone(500, 3_000).tone(3_400, 5_000).pcm();
+        List<ScriptedRecognizer.Word> script = concat(ScriptedRecognizer.evenly("x", 10, 500, 250),
+                ScriptedRecognizer.evenly("y", 6, 3_400, 250));
+        SpeechToText stt = new StreamingSpeechToText(SETTINGS.withCommitPauseMs(800),
+                new ScriptedRecognizer(script, 0), scheduler);
+        TranscriptionSession session = stt.open("call-1", "rep", delivered::add);
+        feed(session, pcm);
+        session.close();
+
+        assertThat(finals(delivered)).singleElement().extracting(TranscriptSegment::endMs).isEqualTo(5_200L);
         assertConsistent(delivered, script);
     }
 
