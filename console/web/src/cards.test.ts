@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardPhase, DEFAULT_FADE_SECONDS, fadeSeconds, FADE_OUT_MS, mergeCards, newestCard, nextChangeAt, type LiveCard } from './cards';
-import type { CardView } from './types';
+import { addProvisional, addStoredCard, cardPhase, DEFAULT_FADE_SECONDS, fadeSeconds, FADE_OUT_MS, mergeCards, newestCard, nextChangeAt, withdrawProvisional, type LiveCard } from './cards';
+import type { CardEvent, CardView, ProvisionalCardEvent } from './types';
 
 const view = (id: number, extra: Partial<CardView> = {}): CardView =>
   ({ id, cardKey: `k${id}`, title: `T${id}`, body: `B${id}`, priority: 2, utterance: id, trigger: null, ...extra });
@@ -66,5 +66,42 @@ describe('cards', () => {
     expect(fadeSeconds('?fade=abc', '20')).toBe(20);
     expect(fadeSeconds('', null)).toBe(DEFAULT_FADE_SECONDS);
     expect(fadeSeconds('?fade=-1', '0')).toBe(DEFAULT_FADE_SECONDS);
+  });
+});
+
+describe('provisional cards', () => {
+  const provisional = (key: string): ProvisionalCardEvent => ({ type: 'card_provisional', callId: 'c', key,
+    cardKey: 'objection-price', title: 'Price', body: 'Ask what they compare with', priority: 1, party: 'customer',
+    trigger: 'objection:price' });
+  const stored = (id: number, replaces: string | null): CardEvent => ({ type: 'card', callId: 'c', ...view(id),
+    cardKey: 'objection-price', replaces });
+
+  it('goes up once, with a negative id and no feedback', () => {
+    const once = addProvisional([], provisional('customer/3/objection-price'), 100);
+    const twice = addProvisional(once, provisional('customer/3/objection-price'), 200);
+    expect(twice).toBe(once);
+    expect(once).toHaveLength(1);
+    expect(once[0].id).toBeLessThan(0);
+    expect(once[0].provisionalKey).toBe('customer/3/objection-price');
+  });
+
+  it('is replaced in place by the stored card that confirms it, keeping its timer and pin', () => {
+    let cs = addProvisional([card(1, 0)], provisional('customer/3/objection-price'), 100);
+    cs = cs.map((c) => (c.provisionalKey ? { ...c, pinned: true } : c));
+    cs = addStoredCard(cs, stored(7, 'customer/3/objection-price'), 900);
+    expect(cs.map((c) => c.id)).toEqual([1, 7]);
+    expect(cs[1]).toMatchObject({ receivedAt: 100, pinned: true, provisionalKey: undefined,
+      uiKey: 'customer/3/objection-price' });
+  });
+
+  it('is taken down when withdrawn; other cards stay', () => {
+    const cs = addProvisional([card(1, 0)], provisional('rep/0/x'), 100);
+    expect(withdrawProvisional(cs, 'rep/0/x').map((c) => c.id)).toEqual([1]);
+    expect(withdrawProvisional(cs, 'rep/9/none')).toBe(cs);
+  });
+
+  it('adds a stored card without a provisional one as before', () => {
+    expect(addStoredCard([card(1, 0)], stored(2, null), 50).map((c) => c.id)).toEqual([1, 2]);
+    expect(addStoredCard([card(1, 0)], stored(2, 'gone/0/x'), 50).map((c) => c.id)).toEqual([1, 2]);
   });
 });

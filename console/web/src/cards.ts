@@ -1,4 +1,4 @@
-import type { CardView } from './types';
+import type { CardEvent, CardView, ProvisionalCardEvent } from './types';
 
 /** A whisper card as the live view holds it: what the server sent plus what the rep did to it. */
 export interface LiveCard extends CardView {
@@ -13,6 +13,13 @@ export interface LiveCard extends CardView {
   feedback: string | null;
   /** The feedback POST is in flight. */
   sending?: boolean;
+  /**
+   * Set while the card is provisional (raised before the sentence ended): its key, until the final confirms it
+   * (the stored card takes its place) or withdraws it. A provisional card has a negative id and takes no feedback.
+   */
+  provisionalKey?: string;
+  /** Stays the same when a provisional card is confirmed, so the element on screen is kept. */
+  uiKey?: string;
 }
 
 export type CardPhase = 'shown' | 'fading' | 'gone';
@@ -76,4 +83,41 @@ export function fadeSeconds(search: string, saved: string | null): number {
     if (Number.isFinite(n) && n > 0 && n <= 3600) return n;
   }
   return DEFAULT_FADE_SECONDS;
+}
+
+/** Provisional cards get negative ids, so they never collide with stored ones (positive database ids). */
+function provisionalId(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) | 0;
+  return -(Math.abs(h) + 1);
+}
+
+/** Puts up a provisional card unless it is up already (a replayed event). */
+export function addProvisional(have: LiveCard[], e: ProvisionalCardEvent, now: number): LiveCard[] {
+  if (have.some((c) => c.provisionalKey === e.key)) return have;
+  return [...have, {
+    id: provisionalId(e.key), cardKey: e.cardKey, title: e.title, body: e.body, priority: e.priority, utterance: -1,
+    trigger: e.trigger, receivedAt: now, pinned: false, held: false, releasedAt: null, feedback: null,
+    provisionalKey: e.key, uiKey: e.key,
+  }];
+}
+
+/**
+ * Adds a stored card. One that confirms a provisional card takes its place, keeping what the rep did to it (its
+ * timer, pin and hover), so the card the rep is reading neither jumps nor restarts.
+ */
+export function addStoredCard(have: LiveCard[], e: CardEvent, now: number): LiveCard[] {
+  const at = e.replaces ? have.findIndex((c) => c.provisionalKey === e.replaces) : -1;
+  if (at < 0) return mergeCards(have, [e], now);
+  if (have.some((c) => c.id === e.id)) return have.filter((_, i) => i !== at);
+  const old = have[at];
+  const confirmed: LiveCard = { ...old, ...e, receivedAt: old.receivedAt, pinned: old.pinned, held: old.held,
+    releasedAt: old.releasedAt, feedback: e.feedback ?? null, provisionalKey: undefined };
+  return have.map((c, i) => (i === at ? confirmed : c));
+}
+
+/** Takes down a provisional card the final did not bear out. */
+export function withdrawProvisional(have: LiveCard[], key: string): LiveCard[] {
+  const left = have.filter((c) => c.provisionalKey !== key);
+  return left.length === have.length ? have : left;
 }

@@ -80,6 +80,27 @@ export interface SegmentEvent {
 export interface CardEvent extends CardView {
   type: 'card';
   callId: string;
+  /** The provisional card this stored one confirms, if one was up. */
+  replaces?: string | null;
+}
+
+/** A card raised on the committed words of a sentence still being spoken; its final confirms or withdraws it. */
+export interface ProvisionalCardEvent {
+  type: 'card_provisional';
+  callId: string;
+  key: string;
+  cardKey: string;
+  title: string;
+  body: string;
+  priority: number;
+  party: Party;
+  trigger: string | null;
+}
+
+export interface CardWithdrawnEvent {
+  type: 'card_withdrawn';
+  callId: string;
+  key: string;
 }
 
 export interface InsightEvent {
@@ -98,4 +119,5 @@ export interface CallStateEvent {
   party: Party | null;
 }
 
-export type CallEvent = SegmentEvent | CardEvent | InsightEvent | CallStateEvent;
+export type CallEvent = SegmentEvent | CardEvent | ProvisionalCardEvent | CardWithdrawnEvent | InsightEvent
+  | CallStateEvent;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { api, checkSession } from './api';
-import { mergeCards, type LiveCard } from './cards';
+import { addProvisional, addStoredCard, mergeCards, withdrawProvisional, type LiveCard } from './cards';
 import { eventsUrl, LiveSocket, type SocketStatus } from './socket';
 import { emptyTranscript, transcriptReducer } from './transcript';
 import type { CallDetail, InsightView } from './types';
@@ -78,7 +78,13 @@ export function useLiveCall(callId: string | null) {
               text: e.text, isFinal: e.isFinal ?? e.type === 'segment' });
             break;
           case 'card':
-            setCards((c) => mergeCards(c, [e], Date.now()));
+            setCards((c) => addStoredCard(c, e, Date.now()));
+            break;
+          case 'card_provisional':
+            setCards((c) => addProvisional(c, e, Date.now()));
+            break;
+          case 'card_withdrawn':
+            setCards((c) => withdrawProvisional(c, e.key));
             break;
           case 'insight':
             setInsights((i) => mergeInsights(i, [e]));

@@ -49,8 +49,10 @@ export function CardStack({ callId, cards, fadeMs, updateCard }: Props) {
   return (
     <div className="card-stack" aria-label="Whisper cards" role="region" aria-live="polite">
       {visible.map(({ card, phase }, i) => (
-        <article key={card.id} className={`whisper ${phase} prio-${Math.min(card.priority, 3)}`}
-          data-card-id={card.id} data-phase={phase} aria-labelledby={`card-title-${card.id}`}
+        <article key={card.uiKey ?? card.id}
+          className={`whisper ${phase} prio-${Math.min(card.priority, 3)}${card.provisionalKey ? ' provisional' : ''}`}
+          data-card-id={card.id} data-phase={phase} data-provisional={card.provisionalKey ? 'true' : undefined}
+          aria-labelledby={`card-title-${card.id}`}
           onMouseEnter={() => updateCard(card.id, { held: true })}
           onMouseLeave={() => updateCard(card.id, { held: false, releasedAt: Date.now() })}
           onFocus={() => updateCard(card.id, { held: true })}
@@ -71,9 +73,10 @@ export function CardStack({ callId, cards, fadeMs, updateCard }: Props) {
           </header>
           <p className="whisper-body">{card.body}</p>
           <footer>
-            <button type="button" className="btn small primary" disabled={card.sending}
+            {/* feedback needs the stored card: a provisional one gets its buttons once its final confirms it */}
+            <button type="button" className="btn small primary" disabled={card.sending || !!card.provisionalKey}
               onClick={() => react(card, 'used')} data-action="used">✓ Used</button>
-            <button type="button" className="btn small ghost" disabled={card.sending}
+            <button type="button" className="btn small ghost" disabled={card.sending || !!card.provisionalKey}
               onClick={() => react(card, 'dismissed')} data-action="dismissed">Dismiss</button>
             {i === visible.length - 1 && <span className="hint" aria-hidden="true"><kbd>Ctrl+Shift+Space</kbd> copies</span>}
           </footer>

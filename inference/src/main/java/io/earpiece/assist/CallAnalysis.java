@@ -132,6 +132,26 @@ public final class CallAnalysis {
         return new SegmentOutcome(events, raised);
     }
 
+    /**
+     * The playbook cards that the committed words of a segment still being spoken would raise now, so a card can go
+     * up before the sentence ends. Nothing is recorded (no event, no cool-down, no context for the next segment):
+     * the segment's final, fed to {@link #onFinalSegment}, decides whether each card stands.
+     *
+     * @param utteranceIndex the utterance number the final will have
+     * @param nowS           seconds from the call start, for cool-downs
+     */
+    public List<Card> preview(int utteranceIndex, String speaker, String committedText, double nowS) {
+        if (committedText.isBlank()) {
+            return List.of();
+        }
+        String who = speaker.equals("rep") ? "rep" : "customer";
+        List<AssistEvent> events = new ArrayList<>();
+        for (String tag : tagger.tags(who, committedText)) {
+            events.add(new AssistEvent(utteranceIndex, tag, Map.of()));
+        }
+        return cards.peek(events, nowS);
+    }
+
     private List<Card> coachingCards(String who, double startS, double endS, String text, int utteranceIndex) {
         boolean monologueTooLong = coaching.onSegment(who, startS, endS, text);
         CoachingPolicy policy = playbook.coaching();

@@ -32,6 +32,21 @@ public record TranscriptSegment(String callId, String party, int index, long sta
         this(callId, party, index, startMs, endMs, text, isFinal, isFinal ? wordCount(text) : 0, List.of());
     }
 
+    /** The committed words: the first {@code stableWords} of the text, which no later segment of this index changes. */
+    public String committedText() {
+        String t = text.strip();
+        if (t.isEmpty() || stableWords == 0) {
+            return "";
+        }
+        String[] all = t.split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOf(all, Math.min(stableWords, all.length)));
+    }
+
+    /** How many words {@link #committedText()} has. */
+    public int committedWords() {
+        return Math.min(stableWords, wordCount(text));
+    }
+
     private static int wordCount(String text) {
         String t = text == null ? "" : text.strip();
         return t.isEmpty() ? 0 : t.split("\\s+").length;

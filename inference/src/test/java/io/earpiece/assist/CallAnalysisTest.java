@@ -31,6 +31,30 @@ class CallAnalysisTest {
     }
 
     @Test
+    void committedWordsPreviewACardWithoutStartingItsCooldown() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        call.onFinalSegment(0, "rep", 0, 3, "Quick note, we record this call for coaching purposes.");
+        // the customer is still talking: the words committed so far already object to the price
+        List<Card> early = call.preview(1, "customer", "Honestly that is way too expensive for", 5.5);
+        List<Card> again = call.preview(1, "customer", "Honestly that is way too expensive for", 5.6);
+        SegmentOutcome confirmed = call.onFinalSegment(1, "customer", 4, 8, "Honestly that is way too expensive for us.");
+
+        assertThat(early).extracting(Card::id).containsExactly("objection-price");
+        assertThat(again).as("a preview records nothing").extracting(Card::id).containsExactly("objection-price");
+        assertThat(confirmed.cards()).extracting(Card::id).containsExactly("objection-price");
+        assertThat(call.preview(2, "customer", "It is really far too pricey", 9)).as("now cooling down").isEmpty();
+        assertThat(call.cards()).extracting(Card::id).containsOnlyOnce("objection-price");
+    }
+
+    @Test
+    void aPreviewOfWordsWithoutATriggerRaisesNothing() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        assertThat(call.preview(0, "customer", "Thanks for calling, the weather is lovely", 2)).isEmpty();
+        assertThat(call.preview(0, "customer", "", 2)).isEmpty();
+        assertThat(call.events()).isEmpty();
+    }
+
+    @Test
     void missingDisclosureRaisesComplianceCardAfterTenSeconds() {
         CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
         SegmentOutcome early = call.onFinalSegment(0, "rep", 0, 6, "Hi there, thanks for picking up.");

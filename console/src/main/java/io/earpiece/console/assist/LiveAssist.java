@@ -9,13 +9,18 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs the assist engine over each live call's final segments, in arrival order across parties, and masks
- * personal data in every segment text before anything stores or pushes it. A call is coached with the playbook
+ * personal data in every segment text before anything stores or pushes it. A partial's committed words (which later
+ * decodes cannot change) are previewed for playbook cards, so a card can go up while the customer is still talking;
+ * the segment's final then confirms or withdraws each. A call is coached with the playbook
  * of its rep's team as it stood when the call's first segment arrived; an edit applies to calls that start later.
  */
 @Component
@@ -33,22 +38,77 @@ public class LiveAssist {
         this.teams = teams;
     }
 
-    /** What one segment became: its masked text and, for a final, the assist outcome and utterance number. */
-    public record Assisted(String maskedText, int utterance, SegmentOutcome outcome) {
+    /**
+     * Committed words a partial needs before its cards are previewed: fewer say too little to tell an objection
+     * from small talk, and a card that goes up only to be withdrawn costs the rep attention.
+     */
+    static final int MIN_PREVIEW_WORDS = 4;
+
+    /**
+     * What one segment became: its masked text; for a final, the assist outcome and utterance number, which
+     * provisional cards of the segment its cards confirm (card id to provisional key) and which it withdraws; for a
+     * partial, the provisional cards its committed words raised that were not up yet.
+     */
+    public record Assisted(String maskedText, int utterance, SegmentOutcome outcome, List<ProvisionalCard> provisional,
+                           Map<String, String> confirmed, List<String> withdrawn) {
+
+        static Assisted textOnly(String maskedText) {
+            return new Assisted(maskedText, -1, new SegmentOutcome(List.of(), List.of()), List.of(), Map.of(),
+                    List.of());
+        }
+    }
+
+    /** A card raised on the committed words of a segment still being spoken; {@code key} names it until its final. */
+    public record ProvisionalCard(String key, Card card) {
     }
 
     public Assisted onSegment(TranscriptSegment segment) {
         CallState state = stateOf(segment.callId());
         synchronized (state) {
             String masked = state.analysis.masked(segment.text());
-            if (!segment.isFinal() || segment.text().isBlank()) {
-                return new Assisted(masked, -1, new SegmentOutcome(List.of(), List.of()));
+            String segmentKey = segment.party() + "/" + segment.index();
+            if (!segment.isFinal()) {
+                return preview(state, segment, segmentKey, masked);
+            }
+            Map<String, String> shown = state.provisional.remove(segmentKey);
+            shown = shown == null ? Map.of() : shown;
+            if (segment.text().isBlank()) {
+                return new Assisted(masked, -1, new SegmentOutcome(List.of(), List.of()), List.of(), Map.of(),
+                        List.copyOf(shown.values()));
             }
             int utterance = state.next++;
             SegmentOutcome outcome = state.analysis.onFinalSegment(utterance, segment.party(),
                     segment.startMs() / 1000.0, segment.endMs() / 1000.0, segment.text());
-            return new Assisted(masked, utterance, withCitations(outcome));
+            Map<String, String> confirmed = new LinkedHashMap<>();
+            List<String> withdrawn = new ArrayList<>();
+            for (Map.Entry<String, String> e : shown.entrySet()) {
+                if (outcome.cards().stream().anyMatch(c -> c.id().equals(e.getKey()))) {
+                    confirmed.put(e.getKey(), e.getValue());
+                } else {
+                    withdrawn.add(e.getValue());
+                }
+            }
+            return new Assisted(masked, utterance, withCitations(outcome), List.of(), confirmed, withdrawn);
         }
+    }
+
+    private Assisted preview(CallState state, TranscriptSegment segment, String segmentKey, String masked) {
+        if (segment.committedWords() < MIN_PREVIEW_WORDS) {
+            return Assisted.textOnly(masked);
+        }
+        String committed = segment.committedText();
+        Map<String, String> shown = state.provisional.computeIfAbsent(segmentKey, k -> new LinkedHashMap<>());
+        List<ProvisionalCard> raised = new ArrayList<>();
+        // the utterance number the final will get, if no other final comes first
+        for (Card card : state.analysis.preview(state.next, segment.party(), committed, segment.endMs() / 1000.0)) {
+            if (!shown.containsKey(card.id())) {
+                String key = segmentKey + "/" + card.id();
+                shown.put(card.id(), key);
+                raised.add(new ProvisionalCard(key, card));
+            }
+        }
+        return new Assisted(masked, -1, new SegmentOutcome(List.of(), List.of()), List.copyOf(raised), Map.of(),
+                List.of());
     }
 
     public void callEnded(String callId) {
@@ -92,6 +152,8 @@ public class LiveAssist {
     private static final class CallState {
         final CallAnalysis analysis;
         int next;
+        /** Per segment ("party/index") still being spoken: card id to the key of its provisional card. */
+        final Map<String, Map<String, String>> provisional = new HashMap<>();
 
         CallState(CallAnalysis analysis) {
             this.analysis = analysis;

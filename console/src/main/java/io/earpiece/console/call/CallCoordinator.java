@@ -1,14 +1,9 @@
 package io.earpiece.console.call;
 
-import io.earpiece.assist.AssistEvent;
 import io.earpiece.console.assist.LiveAssist;
 import io.earpiece.console.config.EarpieceProperties;
-import io.earpiece.console.events.CardEvent;
-import io.earpiece.console.events.InsightEvent;
-import io.earpiece.db.assist.CardEntity;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
-import io.earpiece.console.events.SegmentEvent;
 import io.earpiece.console.metrics.CallMetrics;
 import io.earpiece.console.plugin.PluginDispatcher;
 import io.earpiece.db.call.CallEventEntity;
@@ -22,7 +17,6 @@ import io.earpiece.media.RelaySpec;
 import io.earpiece.media.MediaServer;
 import io.earpiece.media.PortsExhaustedException;
 import io.earpiece.plugins.CallInfo;
-import io.earpiece.plugins.SegmentInfo;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.call.CallController;
 import io.earpiece.sip.call.Codec;
@@ -71,6 +65,7 @@ public class CallCoordinator implements CallController {
     private final PluginDispatcher plugins;
     private final CallMetrics metrics;
     private final LiveAssist assist;
+    private final SegmentRecorder recorder;
     private final Path recordingsDir;
     private final String mediaHost;
     private final ObjectProvider<SipGateway> gateway;
@@ -82,7 +77,8 @@ public class CallCoordinator implements CallController {
     private final Map<String, ActiveLeg> legs = new ConcurrentHashMap<>();
 
     public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
-                           PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, EarpieceProperties properties,
+                           PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, SegmentRecorder recorder,
+                           EarpieceProperties properties,
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
                            @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter) {
@@ -93,6 +89,7 @@ public class CallCoordinator implements CallController {
         this.plugins = plugins;
         this.metrics = metrics;
         this.assist = assist;
+        this.recorder = recorder;
         this.recordingsDir = properties.recordingsDir();
         this.mediaHost = mediaHost;
         this.gateway = gateway;
@@ -352,32 +349,14 @@ public class CallCoordinator implements CallController {
         });
     }
 
-    /** Masks, stores (non-empty finals), then announces a segment and what the assist engine raised on it. */
+    /** Records a segment (SegmentRecorder), then announces it and what the assist engine raised on it. */
     private void writeSegment(TranscriptSegment segment) {
-        if (segment.isFinal() && segment.text().isBlank()) {
-            // An empty final means nothing was said after all: retract the partials shown for it.
-            bus.publish(new SegmentEvent(segment.callId(), segment.party(), segment.index(), segment.startMs(),
-                    segment.endMs(), "", true));
-            return;
-        }
-        LiveAssist.Assisted assisted = assist.onSegment(segment);
-        String text = assisted.maskedText();
-        List<CardEntity> cards = List.of();
-        if (segment.isFinal()) {
-            cards = store.segment(segment, text, assisted.utterance(), assisted.outcome());
+        SegmentRecorder.Recorded recorded = recorder.record(segment, segment.party());
+        if (recorded.stored() != null) {
             metrics.segment();
-            plugins.segment(new SegmentInfo(segment.callId(), segment.party(), segment.index(), segment.startMs(),
-                    segment.endMs(), text));
+            plugins.segment(recorded.stored());
         }
-        bus.publish(new SegmentEvent(segment.callId(), segment.party(), segment.index(), segment.startMs(),
-                segment.endMs(), text, segment.isFinal()));
-        for (AssistEvent e : assisted.outcome().events()) {
-            bus.publish(new InsightEvent(segment.callId(), assisted.utterance(), segment.party(), e.tag(), e.details()));
-        }
-        for (CardEntity c : cards) {
-            bus.publish(new CardEvent(segment.callId(), c.getId(), c.getCardKey(), c.getTitle(), c.getBody(),
-                    c.getPriority(), c.getUtterance(), c.getTrigger()));
-        }
+        recorded.events().forEach(bus::publish);
     }
 
     private void onMediaTimeout(String legId) {

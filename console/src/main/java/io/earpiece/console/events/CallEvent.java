@@ -1,7 +1,8 @@
 package io.earpiece.console.events;
 
 /** Something live about a call, pushed to browsers. */
-public sealed interface CallEvent permits SegmentEvent, CallStateEvent, CardEvent, InsightEvent {
+public sealed interface CallEvent permits SegmentEvent, CallStateEvent, CardEvent, ProvisionalCardEvent, CardWithdrawnEvent,
+        InsightEvent {
 
     String callId();
 

@@ -1,17 +1,13 @@
 package io.earpiece.console.upload;
 
-import io.earpiece.assist.AssistEvent;
 import io.earpiece.console.assist.LiveAssist;
 import io.earpiece.console.call.CallStore;
 import io.earpiece.console.config.EarpieceProperties;
+import io.earpiece.console.call.SegmentRecorder;
 import io.earpiece.console.events.CallEvent;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
-import io.earpiece.console.events.CardEvent;
-import io.earpiece.console.events.InsightEvent;
-import io.earpiece.console.events.SegmentEvent;
 import io.earpiece.console.plugin.PluginDispatcher;
-import io.earpiece.db.assist.CardEntity;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.PartyEntity;
@@ -56,6 +52,7 @@ public class UploadCallWriter {
 
     private final CallStore store;
     private final LiveAssist assist;
+    private final SegmentRecorder recorder;
     private final CallEventBus bus;
     private final PluginDispatcher plugins;
     private final CallRepository calls;
@@ -65,12 +62,14 @@ public class UploadCallWriter {
     private final TransactionTemplate tx;
     private final Path recordingsDir;
 
-    public UploadCallWriter(CallStore store, LiveAssist assist, CallEventBus bus, PluginDispatcher plugins,
+    public UploadCallWriter(CallStore store, LiveAssist assist, SegmentRecorder recorder, CallEventBus bus,
+                            PluginDispatcher plugins,
                             CallRepository calls, PartyRepository parties, CallSpeakerRepository speakers,
                             UploadJobRepository jobs, PlatformTransactionManager transactions,
                             EarpieceProperties properties) {
         this.store = store;
         this.assist = assist;
+        this.recorder = recorder;
         this.bus = bus;
         this.plugins = plugins;
         this.calls = calls;
@@ -121,22 +120,13 @@ public class UploadCallWriter {
                     }
                     int index = nextIndex.merge(u.speaker(), 1, Integer::sum) - 1;
                     // the engine knows rep and customer; the transcript keeps the speaker's label
-                    LiveAssist.Assisted a = assist.onSegment(new TranscriptSegment(callId,
-                            SpeakerNames.roleOf(u.speaker(), job.getRepSpeaker()), index, u.startMs(), u.endMs(),
-                            u.text(), true));
-                    TranscriptSegment segment = new TranscriptSegment(callId, u.speaker(), index, u.startMs(),
-                            u.endMs(), u.text(), true);
-                    List<CardEntity> cards = store.segment(segment, a.maskedText(), a.utterance(), a.outcome());
-                    segments.add(new SegmentInfo(callId, u.speaker(), index, u.startMs(), u.endMs(), a.maskedText()));
-                    events.add(new SegmentEvent(callId, u.speaker(), index, u.startMs(), u.endMs(), a.maskedText(),
-                            true));
-                    for (AssistEvent e : a.outcome().events()) {
-                        events.add(new InsightEvent(callId, a.utterance(), u.speaker(), e.tag(), e.details()));
+                    SegmentRecorder.Recorded recorded = recorder.record(new TranscriptSegment(callId, u.speaker(),
+                            index, u.startMs(), u.endMs(), u.text(), true),
+                            SpeakerNames.roleOf(u.speaker(), job.getRepSpeaker()));
+                    if (recorded.stored() != null) {
+                        segments.add(recorded.stored());
                     }
-                    for (CardEntity c : cards) {
-                        events.add(new CardEvent(callId, c.getId(), c.getCardKey(), c.getTitle(), c.getBody(),
-                                c.getPriority(), c.getUtterance(), c.getTrigger()));
-                    }
+                    events.addAll(recorded.events());
                 }
                 for (String speaker : labels) {
                     store.partyLeft(callId, speaker, ended, new RtpStats(0, 0, 0, 0, 0, codec));

@@ -140,6 +140,7 @@ class LiveCallIT {
         await().atMost(Duration.ofSeconds(10)).until(
                 () -> pushed.stream().filter(m -> m.contains("\"type\":\"segment\"")).count() == segments);
         assertThat(pushed.stream().filter(m -> m.contains("\"type\":\"segment\"")).distinct().count()).isEqualTo(segments);
+        assertProvisionalCardsSettled(pushed, detail);
         socket.dispose();
 
         String metrics = http().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
@@ -169,6 +170,37 @@ class LiveCallIT {
                 assertThat(p.packetsReceived()).isEqualTo(AudioMath.pcapPackets(call.pcap(p.party())));
             }
         }
+    }
+
+    /**
+     * Cards go up on the committed words of a sentence still being spoken, and each is settled by its segment's
+     * final: confirmed by a stored card that replaces it, or withdrawn; every stored card is pushed once.
+     */
+    private static void assertProvisionalCardsSettled(List<String> pushed, CallViews.CallDetail detail) {
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("\"key\":\"([^\"]+)\"");
+        List<String> provisional = new java.util.ArrayList<>();
+        for (int i = 0; i < pushed.size(); i++) {
+            String m = pushed.get(i);
+            if (!m.contains("\"type\":\"card_provisional\"")) {
+                continue;
+            }
+            java.util.regex.Matcher k = key.matcher(m);
+            assertThat(k.find()).isTrue();
+            String id = k.group(1);
+            provisional.add(id);
+            List<String> after = pushed.subList(i + 1, pushed.size());
+            assertThat(after).as("provisional card %s is confirmed or withdrawn", id).anyMatch(n ->
+                    (n.contains("\"type\":\"card\"") && n.contains("\"replaces\":\"" + id + "\""))
+                            || (n.contains("\"type\":\"card_withdrawn\"") && n.contains("\"key\":\"" + id + "\"")));
+        }
+        assertThat(provisional).as("cards raised before their sentence ended").isNotEmpty();
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("\"id\":(\\d+)");
+        List<String> cardIds = pushed.stream().filter(m -> m.contains("\"type\":\"card\"")).map(m -> {
+            java.util.regex.Matcher k = id.matcher(m);
+            return k.find() ? k.group(1) : m;
+        }).toList();
+        assertThat(cardIds).as("stored cards pushed once each").doesNotHaveDuplicates();
+        assertThat(detail.cards().stream().map(c -> String.valueOf(c.id())).toList()).containsAll(cardIds);
     }
 
     private static void sendGarbageRtp(int port, int count) throws Exception {

@@ -32,10 +32,32 @@ public final class CardPlanner {
         return out;
     }
 
+    /**
+     * The cards {@link #cardsFor} would show for these events now, without showing them: nothing is recorded, so
+     * cool-downs start only when a card is really shown.
+     */
+    public List<Card> peek(List<AssistEvent> events, double nowS) {
+        List<Card> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (AssistEvent event : events) {
+            for (CardTemplate t : templates) {
+                if ((event.tag().equals(t.trigger()) || event.tag().startsWith(t.trigger() + ":"))
+                        && !coolingDown(t, nowS) && seen.add(t.id())) {
+                    out.add(new Card(t.id(), t.title(), t.body(), t.priority(), event.utterance(), event.tag()));
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean coolingDown(CardTemplate t, double nowS) {
+        Double last = lastShownS.get(t.id());
+        return last != null && nowS - last < t.cooldownS();
+    }
+
     /** Shows a template unconditionally triggered by a rule (compliance, coaching), still within its cool-down. */
     public java.util.Optional<Card> show(CardTemplate t, int utterance, String trigger, double nowS) {
-        Double last = lastShownS.get(t.id());
-        if (last != null && nowS - last < t.cooldownS()) {
+        if (coolingDown(t, nowS)) {
             return java.util.Optional.empty();
         }
         lastShownS.put(t.id(), nowS);
