@@ -2,6 +2,7 @@ package io.earpiece.console.report;
 
 import io.earpiece.db.search.CallHit;
 import io.earpiece.db.search.CallSearch;
+import io.earpiece.db.user.CallOwners;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
@@ -26,13 +27,16 @@ public class CallsCsv {
         this.search = search;
     }
 
-    /** Writes calls started in [from, to) to {@code out}; returns how many rows were written. */
+    /**
+     * Writes the calls started in [from, to) that {@code owners} own (null: every call) to {@code out}; returns how
+     * many rows were written.
+     */
     @Transactional(readOnly = true)
-    public int write(Instant from, Instant to, Writer out) throws IOException {
+    public int write(Instant from, Instant to, CallOwners owners, Writer out) throws IOException {
         int[] rows = {0};
         CSVPrinter csv = CSVFormat.RFC4180.builder().setHeader(HEADER).get().print(out);
         try {
-            search.forEachInPeriod(from, to, r -> {
+            search.forEachInPeriod(from, to, owners, r -> {
                 CallHit c = r.call();
                 try {
                     csv.printRecord(c.callId(), c.startedAt(), c.endedAt(),
