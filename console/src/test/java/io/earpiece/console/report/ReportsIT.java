@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The period reports over HTTP: each user's CSV and weekly PDF list only the calls they may open (admin every
- * call, manager their team's, rep their own).
+ * call, manager their team's, rep their own), and CSV cells that a spreadsheet would run as a formula are
+ * neutralised.
  */
 @SharedTestServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +73,14 @@ class ReportsIT {
         assertThat(weekPdfText(TestAuth.asUser(port, "ruth"))).contains("sip:rita@pbx.example")
                 .doesNotContain("sip:3002@pbx.example");
         assertThat(weekPdfText(admin())).contains("sip:rita@pbx.example", "sip:3002@pbx.example");
+    }
+
+    @Test
+    void csvCellsThatWouldRunAsFormulasStartWithAQuote() throws IOException {
+        CSVRecord formula = csv(admin()).stream().filter(r -> r.get("call_id").equals(FORMULA_CALL)).findFirst()
+                .orElseThrow();
+        assertThat(formula.get("from")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assertThat(formula.get("to")).isEqualTo("'@SUM(1+1)");
     }
 
     WebTestClient admin() {
