@@ -4,6 +4,7 @@ import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,9 +18,13 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Instant;
 import java.util.List;
 
-/** Admin API over export jobs: list them with state, attempts and last error; replay a failed one. */
+/**
+ * Admin API over export jobs: list them with state, attempts and last error; replay a failed one. Admins only:
+ * a job names its call and its last error may quote the CRM's answer about it, whoever's call it is.
+ */
 @RestController
 @RequestMapping("/api/exports")
+@PreAuthorize("hasRole('ADMIN')")
 public class ExportsEndpoint {
 
     private final OutboxJobRepository jobs;
