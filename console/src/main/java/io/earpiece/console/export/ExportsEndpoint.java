@@ -1,5 +1,6 @@
 package io.earpiece.console.export;
 
+import io.earpiece.console.api.PageParams;
 import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import org.springframework.data.domain.PageRequest;
@@ -40,9 +41,7 @@ public class ExportsEndpoint {
     public Mono<List<ExportJobView>> list(@RequestParam(required = false) String callId,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
-        }
+        PageParams.check(page, size);
         return Mono.fromCallable(() -> (callId == null
                         ? jobs.findAllByOrderByCreatedAtDescIdAsc(PageRequest.of(page, size)).getContent()
                         : jobs.findByCallIdOrderByExporterAsc(callId)).stream().map(ExportsEndpoint::view).toList())

@@ -1,5 +1,6 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.api.PageParams;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -116,9 +117,7 @@ public class UploadsEndpoint {
 
     @GetMapping("/api/uploads")
     public Mono<List<UploadView>> recent(@RequestParam(defaultValue = "50") int size, Authentication user) {
-        if (size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1..500"));
-        }
+        PageParams.checkSize(size);
         return Mono.fromCallable(() -> {
             Predicate<String> visible = access.visibleTo(user);
             return jobs.recent(size).stream().filter(v -> visible.test(v.uploadedBy())).toList();
