@@ -219,13 +219,25 @@ abstract class SearchContract {
     void streamsAPeriodOldestFirstWithCounts() {
         threeCalls();
         List<ReportRow> rows = new ArrayList<>();
-        search.forEachInPeriod(DAY, DAY.plusSeconds(86_400), rows::add);
+        search.forEachInPeriod(DAY, DAY.plusSeconds(86_400), null, rows::add);
         assertThat(rows).extracting(r -> r.call().callId()).containsExactly("s-price", "s-timing", "s-outage");
         assertThat(rows.get(0).objections()).isEqualTo(1);
         assertThat(rows.get(0).actionItems()).isEqualTo(1);
         assertThat(rows.get(0).segments()).isEqualTo(2);
         assertThat(rows.get(0).call().callType()).isEqualTo("sales");
         assertThat(rows.get(0).call().durationMs()).isEqualTo(90_000);
+    }
+
+    @Test
+    void streamsOnlyTheOwnersCallsOfAPeriod() {
+        threeCalls();
+        List<String> alice = new ArrayList<>();
+        search.forEachInPeriod(DAY, DAY.plusSeconds(86_400), new CallOwners(Set.of("alice.rep"), Set.of("alice")),
+                r -> alice.add(r.call().callId()));
+        assertThat(alice).containsExactly("s-price", "s-outage");
+        List<String> nobody = new ArrayList<>();
+        search.forEachInPeriod(DAY, DAY.plusSeconds(86_400), CallOwners.NONE, r -> nobody.add(r.call().callId()));
+        assertThat(nobody).isEmpty();
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earpiece.assist.AnalysisResult;
 import io.earpiece.console.assist.AssistEngines;
 import io.earpiece.console.assist.CallTeams;
+import io.earpiece.console.assist.PlaybookReaders;
 import io.earpiece.console.assist.PlaybookStore;
 import io.earpiece.assist.ReferenceTranscriptReader;
 import io.earpiece.assist.TranscriptFormatException;
@@ -25,7 +26,8 @@ import java.time.format.DateTimeParseException;
 /**
  * {@code POST /api/analyze}: the assist engine over a whole transcript (synth-call reference JSON format), the
  * same engine live calls get: the playbook of {@code team} (default: the caller's team, else the default
- * playbook), the knowledge base and the language model as configured.
+ * playbook), the knowledge base and the language model as configured. Naming a team whose playbook the caller
+ * may not read ({@link PlaybookReaders}) is refused with 403, as reading that playbook is.
  */
 @RestController
 public class AnalyzeEndpoint {
@@ -33,12 +35,15 @@ public class AnalyzeEndpoint {
     private final AssistEngines engines;
     private final CallTeams teams;
     private final PlaybookStore playbooks;
+    private final PlaybookReaders readers;
     private final ReferenceTranscriptReader reader;
 
-    public AnalyzeEndpoint(AssistEngines engines, CallTeams teams, PlaybookStore playbooks, ObjectMapper json) {
+    public AnalyzeEndpoint(AssistEngines engines, CallTeams teams, PlaybookStore playbooks, PlaybookReaders readers,
+                           ObjectMapper json) {
         this.engines = engines;
         this.teams = teams;
         this.playbooks = playbooks;
+        this.readers = readers;
         this.reader = new ReferenceTranscriptReader(json);
     }
 
@@ -54,8 +59,13 @@ public class AnalyzeEndpoint {
     }
 
     private String scope(String team, Authentication user) {
+        String own = user == null ? null : teams.teamOfUser(user.getName()).orElse(null);
         if (team == null || team.isBlank()) {
-            return user == null ? null : teams.teamOfUser(user.getName()).orElse(null);
+            return own;
+        }
+        // Before the existence check, so a rep cannot probe team names either.
+        if (!readers.mayUse(user, team, own)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "you may not use the playbook of team " + team);
         }
         if (!playbooks.isScope(team)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no team " + team);

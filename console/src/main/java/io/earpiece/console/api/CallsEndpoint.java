@@ -36,9 +36,7 @@ public class CallsEndpoint {
     public Mono<List<CallViews.CallSummary>> list(@RequestParam(defaultValue = "0") int page,
                                                  @RequestParam(defaultValue = "50") int size,
                                                  Authentication user) {
-        if (page < 0 || size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
-        }
+        PageParams.check(page, size);
         return Mono.fromCallable(() -> queries.list(user, page, size)).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -42,14 +42,14 @@ public class PlaybooksEndpoint {
 
     /** The newest version of every playbook, without bodies. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@playbookReaders.mayReadAll(authentication)")
     public Mono<List<AssistViews.PlaybookView>> list() {
         return blocking(() -> store.latest().stream().map(p -> AssistViews.playbook(p, null, false)).toList());
     }
 
     /** The playbook the team's calls use now, with its text. */
     @GetMapping("/{team}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@playbookReaders.mayReadAll(authentication)")
     public Mono<AssistViews.PlaybookView> current(@PathVariable String team) {
         return blocking(() -> {
             requireScope(team);
@@ -88,7 +88,7 @@ public class PlaybooksEndpoint {
 
     /** Every version of the team's own playbook, newest first, without bodies. */
     @GetMapping("/{team}/versions")
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@playbookReaders.mayReadAll(authentication)")
     public Mono<List<AssistViews.PlaybookView>> versions(@PathVariable String team) {
         return blocking(() -> {
             requireScope(team);
@@ -97,7 +97,7 @@ public class PlaybooksEndpoint {
     }
 
     @GetMapping("/{team}/versions/{version}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER')")
+    @PreAuthorize("@playbookReaders.mayReadAll(authentication)")
     public Mono<AssistViews.PlaybookView> version(@PathVariable String team, @PathVariable int version) {
         return blocking(() -> store.version(team, version).map(p -> AssistViews.playbook(p, null, true))
                 .orElseThrow(() -> notFound("no version " + version + " of the playbook of " + team)));

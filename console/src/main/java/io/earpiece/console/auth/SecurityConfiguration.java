@@ -13,6 +13,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -46,7 +47,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, PasswordAuthenticator passwords,
-                                                  BearerTokens tokens, CallAccessPolicy calls, JsonErrors errors) {
+                                                  BearerTokens tokens, CallAccessPolicy calls, JsonErrors errors,
+                                                  ContentSecurityPolicy csp) {
         CookieServerCsrfTokenRepository csrfCookie = CookieServerCsrfTokenRepository.withHttpOnlyFalse();
         return http
                 .authenticationManager(passwords)
@@ -54,6 +56,11 @@ public class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                // Besides Spring's defaults (no caching, nosniff, X-Frame-Options DENY, HSTS over TLS): the page's
+                // policy, and no Referer leaving the console, whose URLs name calls.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(policy -> policy.policyDirectives(csp.directives()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie)
                         // The SPA echoes the cookie as it is; the XOR-masked default would need it re-encoded.
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())

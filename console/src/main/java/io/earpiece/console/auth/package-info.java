@@ -27,6 +27,10 @@
  * <p>Refusals are JSON {@code {"message": ...}}: 401 without valid credentials (never a Basic challenge, so
  * browsers show no dialog), 403 for a missing role or CSRF token, 404 for a call the user may not see.
  *
+ * <p>Every response carries {@link ContentSecurityPolicy}'s policy, {@code Referrer-Policy: no-referrer} and Spring
+ * Security's defaults ({@code Cache-Control: no-store}, {@code X-Content-Type-Options: nosniff},
+ * {@code X-Frame-Options: DENY}).
+ *
  * <p>Roles: ADMIN sees every call and manages users, teams and API keys under {@code /api/admin/**}; MANAGER
  * sees the calls of everyone in their team; REP sees their own calls. A call is someone's when their SIP user
  * (their username when none is set) or extension is the user part of the call's From or To URI.

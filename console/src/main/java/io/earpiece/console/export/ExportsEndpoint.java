@@ -1,9 +1,11 @@
 package io.earpiece.console.export;
 
+import io.earpiece.console.api.PageParams;
 import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,9 +19,13 @@ import reactor.core.scheduler.Schedulers;
 import java.time.Instant;
 import java.util.List;
 
-/** Admin API over export jobs: list them with state, attempts and last error; replay a failed one. */
+/**
+ * Admin API over export jobs: list them with state, attempts and last error; replay a failed one. Admins only:
+ * a job names its call and its last error may quote the CRM's answer about it, whoever's call it is.
+ */
 @RestController
 @RequestMapping("/api/exports")
+@PreAuthorize("hasRole('ADMIN')")
 public class ExportsEndpoint {
 
     private final OutboxJobRepository jobs;
@@ -35,9 +41,7 @@ public class ExportsEndpoint {
     public Mono<List<ExportJobView>> list(@RequestParam(required = false) String callId,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
-        }
+        PageParams.check(page, size);
         return Mono.fromCallable(() -> (callId == null
                         ? jobs.findAllByOrderByCreatedAtDescIdAsc(PageRequest.of(page, size)).getContent()
                         : jobs.findByCallIdOrderByExporterAsc(callId)).stream().map(ExportsEndpoint::view).toList())

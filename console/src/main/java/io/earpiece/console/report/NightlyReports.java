@@ -1,5 +1,6 @@
 package io.earpiece.console.report;
 
+import io.earpiece.db.user.CallOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,8 @@ import java.util.List;
 public class NightlyReports implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyReports.class);
+    /** The batch writes for whoever can read the report folder (an operator), not for one user: every call. */
+    private static final CallOwners EVERY_CALL = null;
 
     private final CallsCsv csv;
     private final PeriodReportPdf pdf;
@@ -66,10 +69,10 @@ public class NightlyReports implements SchedulingConfigurer {
         int[] rows = {0};
         atomically(csvFile, out -> {
             Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            rows[0] = csv.write(from, to, w);
+            rows[0] = csv.write(from, to, EVERY_CALL, w);
             w.flush();
         });
-        atomically(pdfFile, out -> pdf.write("Daily call report " + day, from, to, out));
+        atomically(pdfFile, out -> pdf.write("Daily call report " + day, from, to, EVERY_CALL, out));
         log.info("nightly report for {}: {} calls -> {}, {}", day, rows[0], csvFile, pdfFile);
         return List.of(csvFile, pdfFile);
     }

@@ -6,6 +6,7 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.earpiece.db.search.CallHit;
 import io.earpiece.db.search.CallSearch;
+import io.earpiece.db.user.CallOwners;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,9 +35,12 @@ public class PeriodReportPdf {
         this.properties = properties;
     }
 
-    /** Writes the calls started in [from, to) under {@code title}; returns how many calls it lists. */
+    /**
+     * Writes the calls started in [from, to) that {@code owners} own (null: every call) under {@code title}; returns
+     * how many calls it lists.
+     */
     @Transactional(readOnly = true)
-    public int write(String title, Instant from, Instant to, OutputStream out) {
+    public int write(String title, Instant from, Instant to, CallOwners owners, OutputStream out) {
         Document doc = new Document(PageSize.A4.rotate(), 30, 30, 30, 30);
         PdfWriter.getInstance(doc, out);
         doc.addTitle(title);
@@ -51,7 +55,7 @@ public class PeriodReportPdf {
         long[] objections = {0};
         long[] actions = {0};
         Map<String, Integer> byType = new TreeMap<>();
-        search.forEachInPeriod(from, to, r -> {
+        search.forEachInPeriod(from, to, owners, r -> {
             CallHit c = r.call();
             PdfStyle.cell(table, WHEN.format(c.startedAt().atZone(properties.zone())));
             PdfStyle.cell(table, c.fromUri());

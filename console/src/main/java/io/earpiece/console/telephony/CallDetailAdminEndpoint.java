@@ -1,5 +1,6 @@
 package io.earpiece.console.telephony;
 
+import io.earpiece.console.api.PageParams;
 import io.earpiece.db.telephony.CallDetailRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.data.domain.PageRequest;
@@ -31,9 +32,7 @@ public class CallDetailAdminEndpoint {
     @GetMapping
     public Mono<List<AdminViews.CallDetailView>> list(@RequestParam(defaultValue = "0") int page,
                                                       @RequestParam(defaultValue = "50") int size) {
-        if (page < 0 || size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1..500"));
-        }
+        PageParams.check(page, size);
         return blocking(() -> details.findAllByOrderByStartedAtDesc(PageRequest.of(page, size)).stream()
                 .map(AdminViews::detail).toList());
     }

@@ -100,7 +100,8 @@ public class TrunkAdminEndpoint {
             throw bad("codecs and allowedSources are lists of single values");
         }
         try {
-            // The sip module's own checks (port range, transport, interval) decide what a valid trunk is.
+            // The sip module's own checks (port range, transport, interval, no control characters in values that
+            // go into SIP headers) decide what a valid trunk is.
             new TrunkConfig(e.getId(), req.host(), req.port(), transport, req.username(), "", req.realm(),
                     req.callerId(), codecs, sources, Duration.ofSeconds(interval));
         } catch (IllegalArgumentException ex) {

@@ -65,15 +65,17 @@ public class ResumableUploadsEndpoint {
     private final UploadIntake intake;
     private final UploadJobs jobs;
     private final UploadProperties properties;
+    private final UploadAccess access;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     public ResumableUploadsEndpoint(UploadSessionRepository sessions, UploadStorage storage, UploadIntake intake,
-                                    UploadJobs jobs, UploadProperties properties) {
+                                    UploadJobs jobs, UploadProperties properties, UploadAccess access) {
         this.sessions = sessions;
         this.storage = storage;
         this.intake = intake;
         this.jobs = jobs;
         this.properties = properties;
+        this.access = access;
     }
 
     /** A session as the API shows it. */
@@ -211,7 +213,7 @@ public class ResumableUploadsEndpoint {
     }
 
     private UploadSessionEntity session(String id, Authentication user) {
-        return sessions.findById(id).filter(s -> UploadAccess.maySee(user, s.getCreatedBy()))
+        return sessions.findById(id).filter(s -> access.visibleTo(user).test(s.getCreatedBy()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no resumable upload " + id));
     }
 

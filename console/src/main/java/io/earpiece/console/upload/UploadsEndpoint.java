@@ -1,5 +1,6 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.api.PageParams;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Uploaded recordings.
@@ -52,12 +54,15 @@ public class UploadsEndpoint {
     private final UploadIntake intake;
     private final UploadJobs jobs;
     private final UploadProperties properties;
+    private final UploadAccess access;
 
-    public UploadsEndpoint(UploadStorage storage, UploadIntake intake, UploadJobs jobs, UploadProperties properties) {
+    public UploadsEndpoint(UploadStorage storage, UploadIntake intake, UploadJobs jobs, UploadProperties properties,
+                           UploadAccess access) {
         this.storage = storage;
         this.intake = intake;
         this.jobs = jobs;
         this.properties = properties;
+        this.access = access;
     }
 
     @PostMapping(path = "/api/uploads", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -112,11 +117,11 @@ public class UploadsEndpoint {
 
     @GetMapping("/api/uploads")
     public Mono<List<UploadView>> recent(@RequestParam(defaultValue = "50") int size, Authentication user) {
-        if (size < 1 || size > 500) {
-            return Mono.error(new ResponseStatusException(HttpStatus.BAD_REQUEST, "size must be 1..500"));
-        }
-        return Mono.fromCallable(() -> jobs.recent(size).stream().filter(v -> maySee(user, v)).toList())
-                .subscribeOn(Schedulers.boundedElastic());
+        PageParams.checkSize(size);
+        return Mono.fromCallable(() -> {
+            Predicate<String> visible = access.visibleTo(user);
+            return jobs.recent(size).stream().filter(v -> visible.test(v.uploadedBy())).toList();
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @GetMapping("/api/uploads/{id}")
@@ -146,11 +151,7 @@ public class UploadsEndpoint {
 
     /** The job, if {@code user} may see it; otherwise 404, as for a job that does not exist. */
     private UploadView visible(String id, Authentication user) {
-        return jobs.find(id).filter(v -> maySee(user, v)).orElseThrow(() -> notFound(id));
-    }
-
-    private static boolean maySee(Authentication user, UploadView view) {
-        return UploadAccess.maySee(user, view.uploadedBy());
+        return jobs.find(id).filter(v -> access.visibleTo(user).test(v.uploadedBy())).orElseThrow(() -> notFound(id));
     }
 
     private static ResponseStatusException notFound(String id) {

@@ -1,5 +1,6 @@
 package io.earpiece.db.search;
 
+import io.earpiece.db.user.CallOwners;
 import io.earpiece.db.user.CallOwnership;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -60,18 +61,27 @@ public class CallSearch {
     }
 
     /**
-     * Every call started in [from, to), oldest first, with counts of its summary's objections and action items,
-     * handed to {@code each} row by row as the database streams them (reports never hold the whole period).
+     * Every call started in [from, to) that {@code owners} own (null: every call), oldest first, with counts of its
+     * summary's objections and action items, handed to {@code each} row by row as the database streams them
+     * (reports never hold the whole period).
      */
-    public void forEachInPeriod(Instant from, Instant to, java.util.function.Consumer<ReportRow> each) {
+    public void forEachInPeriod(Instant from, Instant to, CallOwners owners,
+                                java.util.function.Consumer<ReportRow> each) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("fromTime", from.atOffset(ZoneOffset.UTC)).addValue("toTime", to.atOffset(ZoneOffset.UTC));
+        String owned = "";
+        if (owners != null) {
+            Map<String, Object> ownerParams = new HashMap<>();
+            owned = " and " + CallOwnership.sqlOwnedBy("c", owners, ownerParams);
+            params.addValues(ownerParams);
+        }
         jdbc.query("select c.id, c.started_at, c.ended_at, c.duration_ms, c.from_uri, c.to_uri, s.call_type,"
                 + " s.priority, s.sentiment_label,"
                 + " (select count(*) from summary_objections o where o.call_id = c.id) as objections,"
                 + " (select count(*) from summary_action_items a where a.call_id = c.id) as action_items,"
                 + " (select count(*) from transcript_segments t where t.call_id = c.id) as segments" + FROM
-                + " where c.started_at >= :fromTime and c.started_at < :toTime order by c.started_at asc, c.id asc",
+                + " where c.started_at >= :fromTime and c.started_at < :toTime" + owned
+                + " order by c.started_at asc, c.id asc",
                 params, (java.sql.ResultSet rs) -> {
                     each.accept(new ReportRow(HIT.mapRow(rs, 0), rs.getLong("objections"),
                             rs.getLong("action_items"), rs.getLong("segments")));

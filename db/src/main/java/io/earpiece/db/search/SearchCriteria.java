@@ -1,5 +1,6 @@
 package io.earpiece.db.search;
 
+import io.earpiece.db.Paging;
 import io.earpiece.db.user.CallOwners;
 
 import java.time.Instant;
@@ -22,9 +23,7 @@ import java.time.Instant;
 public record SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
                              String objection, int page, int size, CallOwners owners) {
     public SearchCriteria {
-        if (page < 0 || size < 1 || size > 500) {
-            throw new IllegalArgumentException("page must be >= 0 and size 1..500");
-        }
+        Paging.check(page, size);
         text = blankToNull(text);
         rep = blankToNull(rep);
         customer = blankToNull(customer);

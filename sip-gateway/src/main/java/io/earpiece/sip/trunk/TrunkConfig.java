@@ -38,6 +38,24 @@ public record TrunkConfig(String id, String host, int port, String transport, St
         if (registerInterval.isNegative()) {
             throw new IllegalArgumentException("negative registerInterval");
         }
+        headerSafe("id", id);
+        headerSafe("host", host);
+        headerSafe("username", username);
+        headerSafe("realm", realm);
+        headerSafe("callerId", callerId);
+        codecs.forEach(c -> headerSafe("codecs", c));
+        allowedSources.forEach(s -> headerSafe("allowedSources", s));
+    }
+
+    /**
+     * Refuses control characters in a value that goes into SIP headers or SDP (Request-URI, From, To, digest
+     * parameters): a CR or LF there would end the header and let the value add headers of its own.
+     */
+    private static void headerSafe(String field, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(field + " must not contain a control character (such as CR, LF or tab):"
+                    + " it goes into SIP headers");
+        }
     }
 
     /** Whether an inbound request from this IP address may belong to the trunk. */
