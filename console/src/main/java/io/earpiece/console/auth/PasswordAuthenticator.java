@@ -8,9 +8,12 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +24,9 @@ import java.util.UUID;
  * <p>Every attempt pays exactly one password check: an unknown user is checked against a dummy hash made by
  * the same encoder, so the answer time does not tell which usernames exist. A disabled user is refused only
  * after the check, for the same reason.
+ *
+ * <p>All password sign-ins pass here (login, token requests, HTTP Basic), so this is where {@link LoginThrottle}
+ * counts failures and refuses locked names and addresses, before paying for bcrypt.
  */
 public class PasswordAuthenticator implements ReactiveAuthenticationManager {
 
@@ -28,17 +34,36 @@ public class PasswordAuthenticator implements ReactiveAuthenticationManager {
 
     private final ReactiveUserDetailsService accounts;
     private final PasswordEncoder encoder;
+    private final LoginThrottle throttle;
     /** A hash of a random password nobody knows; what unknown users are checked against. */
     private final String dummyHash;
 
-    public PasswordAuthenticator(ReactiveUserDetailsService accounts, PasswordEncoder encoder) {
+    public PasswordAuthenticator(ReactiveUserDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle) {
         this.accounts = accounts;
         this.encoder = encoder;
+        this.throttle = throttle;
         this.dummyHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     @Override
     public Mono<Authentication> authenticate(Authentication request) {
+        // Spring Security's filter chain puts the exchange in the Reactor context, for the endpoints under it too.
+        return Mono.deferContextual(context -> {
+            String address = context.getOrEmpty(ServerWebExchange.class)
+                    .map(exchange -> address(((ServerWebExchange) exchange).getRequest().getRemoteAddress()))
+                    .orElse(null);
+            String username = request.getName() == null || request.getName().isEmpty() ? null : request.getName();
+            Duration locked = throttle.lockedFor(username, address);
+            if (!locked.isZero()) {
+                return Mono.error(new LoginLockedException(locked));
+            }
+            return check(request)
+                    .doOnNext(done -> throttle.succeeded(username))
+                    .doOnError(BadCredentialsException.class, e -> throttle.failed(username, address));
+        });
+    }
+
+    private Mono<Authentication> check(Authentication request) {
         if (request.getName() == null || request.getName().isEmpty() || !(request.getCredentials() instanceof String)) {
             return Mono.error(new BadCredentialsException("username and password are required"));
         }
@@ -60,6 +85,13 @@ public class PasswordAuthenticator implements ReactiveAuthenticationManager {
                     return (Authentication) UsernamePasswordAuthenticationToken.authenticated(account, null,
                             account.getAuthorities());
                 });
+    }
+
+    private static String address(InetSocketAddress remote) {
+        if (remote == null) {
+            return null;
+        }
+        return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
     }
 
     /** Authenticates the pair; a missing value fails like a wrong one. */

@@ -9,6 +9,8 @@ import org.springframework.security.crypto.password.NoOpPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,14 +35,17 @@ class PasswordAuthenticatorTest {
     }
 
     static final ReactiveUserDetailsService ONLY_DANA = username -> "dana".equals(username)
-            ? Mono.just((UserDetails) new Account(7, "dana", "right-password", UserRole.REP, true))
+            ? Mono.just((UserDetails) new Account(7, "dana", "right-password", UserRole.REP, true, 0))
             : Mono.empty();
 
     final CountingEncoder encoder = new CountingEncoder();
+    final LoginThrottle throttle = new LoginThrottle(
+            new AuthProperties.LoginLimits(5, 50, Duration.ofMinutes(15), Duration.ofSeconds(30), Duration.ofMinutes(15)),
+            Clock.systemUTC());
 
     @Test
     void anUnknownUserCostsAPasswordCheckLikeAWrongPassword() {
-        PasswordAuthenticator authenticator = new PasswordAuthenticator(ONLY_DANA, encoder);
+        PasswordAuthenticator authenticator = new PasswordAuthenticator(ONLY_DANA, encoder, throttle);
 
         assertThatThrownBy(() -> authenticator.authenticate("nobody", "right-password").block())
                 .isInstanceOf(BadCredentialsException.class);
@@ -52,8 +57,28 @@ class PasswordAuthenticatorTest {
     }
 
     @Test
+    void aLockedNameIsRefusedWithoutAPasswordCheckAndASuccessClearsTheCount() {
+        PasswordAuthenticator authenticator = new PasswordAuthenticator(ONLY_DANA, encoder, throttle);
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> authenticator.authenticate("dana", "wrong").block())
+                    .isInstanceOf(BadCredentialsException.class);
+        }
+        authenticator.authenticate("dana", "right-password").block();
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> authenticator.authenticate("dana", "wrong").block())
+                    .as("the success cleared the earlier failures").isInstanceOf(BadCredentialsException.class);
+        }
+        assertThatThrownBy(() -> authenticator.authenticate("dana", "wrong").block())
+                .isInstanceOf(BadCredentialsException.class);
+        int checks = encoder.matches.get();
+        assertThatThrownBy(() -> authenticator.authenticate("dana", "right-password").block())
+                .isInstanceOf(LoginLockedException.class);
+        assertThat(encoder.matches).as("no bcrypt spent on a locked name").hasValue(checks);
+    }
+
+    @Test
     void theRightPasswordSignsInWithoutKeepingTheHash() {
-        PasswordAuthenticator authenticator = new PasswordAuthenticator(ONLY_DANA, encoder);
+        PasswordAuthenticator authenticator = new PasswordAuthenticator(ONLY_DANA, encoder, throttle);
 
         var auth = authenticator.authenticate("dana", "right-password").block();
         assertThat(auth.isAuthenticated()).isTrue();
