@@ -11,17 +11,20 @@ import java.util.List;
 
 /**
  * The signed-in user as Spring Security sees it; the principal of every authentication this package makes.
- * Once authenticated it carries no password hash, so sessions never hold one.
+ * Once authenticated it carries no password hash, so sessions never hold one. {@code sessionGeneration} is the
+ * user's at sign-in; a session whose copy is behind the stored one no longer counts ({@link StaleSessionFilter}).
  */
-public record Account(long id, String username, String passwordHash, UserRole role, boolean enabled)
+public record Account(long id, String username, String passwordHash, UserRole role, boolean enabled,
+                      int sessionGeneration)
         implements UserDetails {
 
     static Account of(UserEntity user) {
-        return new Account(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(), user.isEnabled());
+        return new Account(user.getId(), user.getUsername(), user.getPasswordHash(), user.getRole(), user.isEnabled(),
+                user.getSessionGeneration());
     }
 
     Account withoutPassword() {
-        return new Account(id, username, null, role, enabled);
+        return new Account(id, username, null, role, enabled, sessionGeneration);
     }
 
     /** The Spring authority of a role, e.g. {@code ROLE_ADMIN}. */

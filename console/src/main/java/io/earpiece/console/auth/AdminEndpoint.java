@@ -2,10 +2,12 @@ package io.earpiece.console.auth;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,6 +39,22 @@ public class AdminEndpoint {
     @PostMapping("/users")
     public Mono<ResponseEntity<AuthViews.UserView>> createUser(@RequestBody AuthViews.NewUser user) {
         return blocking(() -> accounts.create(user)).map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
+    }
+
+    /** Allows or refuses the user's sign-in; disabling also ends their sessions and login tokens at once. */
+    @PutMapping("/users/{username}/enabled")
+    public Mono<AuthViews.UserView> setEnabled(Authentication auth, @PathVariable String username,
+                                               @RequestBody AuthViews.Enabled body) {
+        return blocking(() -> accounts.setEnabled(auth.getName(), username, body.enabled()));
+    }
+
+    /** Deletes the user and every credential they hold; 409 for the acting admin, 404 for an unknown user. */
+    @DeleteMapping("/users/{username}")
+    public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username) {
+        return blocking(() -> {
+            accounts.delete(auth.getName(), username);
+            return true;
+        }).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/teams")

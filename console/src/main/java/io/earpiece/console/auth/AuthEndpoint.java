@@ -1,7 +1,9 @@
 package io.earpiece.console.auth;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextImpl;
@@ -47,6 +49,7 @@ public class AuthEndpoint {
                         .then(sessions.save(exchange, new SecurityContextImpl(auth)))
                         .then(blocking(() -> accounts.me(auth.getName()))))
                 .map(me -> ResponseEntity.ok((Object) me))
+                .onErrorResume(LoginLockedException.class, e -> Mono.just(tooManyAttempts(e)))
                 .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
     }
 
@@ -56,6 +59,7 @@ public class AuthEndpoint {
         return authenticate(credentials)
                 .flatMap(auth -> blocking(() -> tokens.issueLoginToken(auth.getName())))
                 .map(issued -> ResponseEntity.ok((Object) issued))
+                .onErrorResume(LoginLockedException.class, e -> Mono.just(tooManyAttempts(e)))
                 .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
     }
 
@@ -76,12 +80,23 @@ public class AuthEndpoint {
         return blocking(() -> accounts.me(auth.getName()));
     }
 
+    /**
+     * Changes the password and ends the user's other sessions and all their login tokens (the one this request
+     * came with included). A session that made the change stays signed in, under a fresh id.
+     */
     @PostMapping("/password")
-    public Mono<ResponseEntity<Void>> changePassword(Authentication auth, @RequestBody AuthViews.PasswordChange change) {
-        return blocking(() -> {
-            accounts.changePassword(auth.getName(), change);
-            return true;
-        }).thenReturn(ResponseEntity.noContent().build());
+    public Mono<ResponseEntity<Void>> changePassword(Authentication auth, @RequestBody AuthViews.PasswordChange change,
+                                                     ServerWebExchange exchange) {
+        return blocking(() -> accounts.changePassword(auth.getName(), change))
+                .flatMap(account -> keepThisSession(exchange, account))
+                .thenReturn(ResponseEntity.noContent().build());
+    }
+
+    private Mono<Void> keepThisSession(ServerWebExchange exchange, Account account) {
+        return exchange.getSession()
+                .filter(session -> session.getAttribute(StaleSessionFilter.CONTEXT) != null)
+                .flatMap(session -> session.changeSessionId().then(sessions.save(exchange, new SecurityContextImpl(
+                        UsernamePasswordAuthenticationToken.authenticated(account, null, account.getAuthorities())))));
     }
 
     private Mono<Authentication> authenticate(AuthViews.Credentials credentials) {
@@ -91,6 +106,12 @@ public class AuthEndpoint {
 
     private static ResponseEntity<Object> unauthorized() {
         return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(new AuthViews.Problem(BAD_CREDENTIALS));
+    }
+
+    private static ResponseEntity<Object> tooManyAttempts(LoginLockedException locked) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()))
+                .body(new AuthViews.Problem(locked.getMessage()));
     }
 
     private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> work) {

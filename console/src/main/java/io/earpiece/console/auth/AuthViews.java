@@ -30,6 +30,10 @@ public final class AuthViews {
                            boolean enabled, Instant createdAt) {
     }
 
+    /** The body of {@code PUT /api/admin/users/{username}/enabled}. */
+    public record Enabled(Boolean enabled) {
+    }
+
     /** The body of a user creation; role is ADMIN, MANAGER or REP, team a name (created when new). */
     public record NewUser(String username, String password, String role, String team, String sipUser,
                           String extension) {

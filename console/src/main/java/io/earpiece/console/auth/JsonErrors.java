@@ -2,6 +2,7 @@ package io.earpiece.console.auth;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -40,9 +41,16 @@ public class JsonErrors {
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
-    /** 401 for requests without (valid) credentials. */
+    /** 401 for requests without (valid) credentials; 429 for HTTP Basic while the name or address is locked. */
     public ServerAuthenticationEntryPoint unauthorized() {
-        return (exchange, e) -> write(exchange, HttpStatus.UNAUTHORIZED, "authentication required");
+        return (exchange, e) -> e instanceof LoginLockedException locked ? tooManyAttempts(exchange, locked)
+                : write(exchange, HttpStatus.UNAUTHORIZED, "authentication required");
+    }
+
+    /** 429 with {@code Retry-After} for a locked sign-in. */
+    public Mono<Void> tooManyAttempts(ServerWebExchange exchange, LoginLockedException locked) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(locked.retryAfterSeconds()));
+        return write(exchange, HttpStatus.TOO_MANY_REQUESTS, locked.getMessage());
     }
 
     /** 403 for a missing role or CSRF token. */

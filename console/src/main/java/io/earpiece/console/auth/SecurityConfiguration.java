@@ -36,8 +36,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordAuthenticator passwordAuthenticator(AccountDetailsService accounts, PasswordEncoder encoder) {
-        return new PasswordAuthenticator(accounts, encoder);
+    PasswordAuthenticator passwordAuthenticator(AccountDetailsService accounts, PasswordEncoder encoder,
+                                                LoginThrottle throttle) {
+        return new PasswordAuthenticator(accounts, encoder, throttle);
     }
 
     @Bean

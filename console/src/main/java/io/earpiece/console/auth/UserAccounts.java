@@ -30,14 +30,16 @@ public class UserAccounts {
     private final TeamRepository teams;
     private final PasswordEncoder encoder;
     private final AuthProperties properties;
+    private final SignOuts signOuts;
     private final Clock clock;
 
     public UserAccounts(UserRepository users, TeamRepository teams, PasswordEncoder encoder, AuthProperties properties,
-                        ObjectProvider<Clock> clock) {
+                        SignOuts signOuts, ObjectProvider<Clock> clock) {
         this.users = users;
         this.teams = teams;
         this.encoder = encoder;
         this.properties = properties;
+        this.signOuts = signOuts;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -98,9 +100,12 @@ public class UserAccounts {
         return new AuthViews.TeamView(team.getId(), team.getName(), List.of());
     }
 
-    /** Changes the user's own password after checking the current one. */
+    /**
+     * Changes the user's own password after checking the current one, and ends all their sign-ins: whoever
+     * knew the old password must not stay in. Answers the account as it now is (for the caller's own session).
+     */
     @Transactional
-    public void changePassword(String username, AuthViews.PasswordChange change) {
+    public Account changePassword(String username, AuthViews.PasswordChange change) {
         UserEntity user = users.findByUsername(username)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "no user " + username));
         if (change == null || change.currentPassword() == null
@@ -109,7 +114,41 @@ public class UserAccounts {
         }
         checkPassword(change.newPassword());
         user.changePasswordHash(encoder.encode(change.newPassword()));
-        users.save(user);
+        signOuts.everywhere(user);
+        return Account.of(users.save(user)).withoutPassword();
+    }
+
+    /** Allows or refuses the user's sign-in; disabling ends their sign-ins. Admins cannot lock themselves out. */
+    @Transactional
+    public AuthViews.UserView setEnabled(String actor, String username, Boolean enabled) {
+        if (enabled == null) {
+            throw badRequest("enabled must be true or false");
+        }
+        UserEntity user = otherUser(actor, username, "disable");
+        if (user.isEnabled() && !enabled) {
+            signOuts.everywhere(user);
+        }
+        user.setEnabled(enabled);
+        UserEntity saved = users.save(user);
+        return view(saved, teamName(saved.getTeamId()));
+    }
+
+    /** Deletes the user with all their tokens and API keys; their calls and uploads stay. */
+    @Transactional
+    public void delete(String actor, String username) {
+        UserEntity user = otherUser(actor, username, "delete");
+        signOuts.forDeletion(user);
+        users.delete(user);
+    }
+
+    /** The named user, unless it is the acting admin (409) or unknown (404). */
+    private UserEntity otherUser(String actor, String username, String action) {
+        UserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username));
+        if (user.getUsername().equals(actor)) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT, "you cannot " + action + " yourself");
+        }
+        return user;
     }
 
     private void checkPassword(String password) {

@@ -25,7 +25,17 @@
  * </ul>
  *
  * <p>Refusals are JSON {@code {"message": ...}}: 401 without valid credentials (never a Basic challenge, so
- * browsers show no dialog), 403 for a missing role or CSRF token, 404 for a call the user may not see.
+ * browsers show no dialog), 403 for a missing role or CSRF token, 404 for a call the user may not see, 429 with
+ * {@code Retry-After} (seconds) while a username or client address is locked after too many failed sign-ins
+ * ({@code earpiece.auth.login.*}: 5 failures per username or 50 per address within 15 minutes lock it for 30 s,
+ * doubling with each further lock up to 15 minutes; a successful sign-in clears the username's count).
+ *
+ * <p>Ending sign-ins: a password change ({@code POST /api/auth/password}) ends the user's login tokens and
+ * other sessions (the session that made the change stays). Admins disable or enable a user with
+ * {@code PUT /api/admin/users/{username}/enabled {"enabled": false}} and delete one with
+ * {@code DELETE /api/admin/users/{username}} (not themselves: 409); both end the user's sessions and login tokens
+ * at once, and deleting also removes their API keys. A disabled user's sign-in answers 401 like a wrong password,
+ * and their API keys stop working until they are enabled again.
  *
  * <p>Every response carries {@link ContentSecurityPolicy}'s policy, {@code Referrer-Policy: no-referrer} and Spring
  * Security's defaults ({@code Cache-Control: no-store}, {@code X-Content-Type-Options: nosniff},

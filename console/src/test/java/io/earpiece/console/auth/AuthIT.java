@@ -291,6 +291,109 @@ class AuthIT {
         assertThat(policy.liveFilter(auth("bob")).test("call-bob")).isTrue();
     }
 
+    /** Signs in with a session; the answer's cookies (SESSION and XSRF-TOKEN). */
+    org.springframework.util.MultiValueMap<String, ResponseCookie> login(String username, String password) {
+        return anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", username, "password", password))
+                .exchange().expectStatus().isOk().expectBody().returnResult().getResponseCookies();
+    }
+
+    int me(org.springframework.util.MultiValueMap<String, ResponseCookie> session) {
+        return anonymous().get().uri("/api/auth/me").cookie("SESSION", session.getFirst("SESSION").getValue())
+                .exchange().returnResult(String.class).getStatus().value();
+    }
+
+    int me(String token) {
+        return TestAuth.as(port, token).get().uri("/api/auth/me").exchange().returnResult(String.class).getStatus().value();
+    }
+
+    @Test
+    void aPasswordChangeEndsTheUsersOtherSessionsAndTokens(CapturedOutput output) {
+        ensureUser(adminToken(output), "frank", "REP", null, null, null);
+        String token = TestAuth.token(port, "frank", PASSWORD);
+        var changing = login("frank", PASSWORD);
+        var other = login("frank", PASSWORD);
+        assertThat(List.of(me(token), me(changing), me(other))).containsOnly(200);
+
+        String xsrf = changing.getFirst("XSRF-TOKEN").getValue();
+        var renewed = anonymous().post().uri("/api/auth/password").cookie("SESSION", changing.getFirst("SESSION").getValue())
+                .cookie("XSRF-TOKEN", xsrf).header("X-XSRF-TOKEN", xsrf)
+                .bodyValue(Map.of("currentPassword", PASSWORD, "newPassword", "a brand new secret"))
+                .exchange().expectStatus().isNoContent().expectBody().returnResult().getResponseCookies();
+
+        assertThat(me(token)).as("login token from before the change").isEqualTo(401);
+        assertThat(me(other)).as("another session from before the change").isEqualTo(401);
+        assertThat(renewed.getFirst("SESSION").getValue()).as("a fresh session id")
+                .isNotEqualTo(changing.getFirst("SESSION").getValue());
+        assertThat(me(renewed)).as("the session that made the change").isEqualTo(200);
+        assertThat(me(TestAuth.token(port, "frank", "a brand new secret"))).isEqualTo(200);
+    }
+
+    @Test
+    void anAdminDisablesEnablesAndDeletesUsersButNotThemselves(CapturedOutput output) {
+        String admin = adminToken(output);
+        WebTestClient asAdmin = TestAuth.as(port, admin);
+        ensureUser(admin, "gina", "REP", null, null, null);
+        String token = TestAuth.token(port, "gina", PASSWORD);
+        var session = login("gina", PASSWORD);
+
+        asAdmin.put().uri("/api/admin/users/gina/enabled").bodyValue(Map.of("enabled", false)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.username").isEqualTo("gina")
+                .jsonPath("$.enabled").isEqualTo(false);
+        assertThat(me(token)).as("token of a disabled user").isEqualTo(401);
+        assertThat(me(session)).as("session of a disabled user").isEqualTo(401);
+        anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", "gina", "password", PASSWORD))
+                .exchange().expectStatus().isUnauthorized();
+        anonymous().post().uri("/api/auth/token").bodyValue(Map.of("username", "gina", "password", PASSWORD))
+                .exchange().expectStatus().isUnauthorized();
+
+        asAdmin.put().uri("/api/admin/users/gina/enabled").bodyValue(Map.of("enabled", true)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.enabled").isEqualTo(true);
+        assertThat(me(token)).as("enabling again does not bring old tokens back").isEqualTo(401);
+        assertThat(me(session)).as("nor old sessions").isEqualTo(401);
+        assertThat(me(login("gina", PASSWORD))).isEqualTo(200);
+
+        asAdmin.put().uri("/api/admin/users/admin/enabled").bodyValue(Map.of("enabled", false)).exchange()
+                .expectStatus().isEqualTo(409);
+        asAdmin.delete().uri("/api/admin/users/admin").exchange().expectStatus().isEqualTo(409);
+        asAdmin.put().uri("/api/admin/users/nobody/enabled").bodyValue(Map.of("enabled", false)).exchange()
+                .expectStatus().isNotFound();
+        assertThat(me(admin)).isEqualTo(200);
+
+        String key = (String) asAdmin.post().uri("/api/admin/api-keys").bodyValue(Map.of("name", "gina-crm", "username", "gina"))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("key");
+        String fresh = TestAuth.token(port, "gina", PASSWORD);
+        var freshSession = login("gina", PASSWORD);
+        asAdmin.delete().uri("/api/admin/users/gina").exchange().expectStatus().isNoContent();
+        assertThat(List.of(me(fresh), me(key), me(freshSession))).as("credentials of a deleted user").containsOnly(401);
+        asAdmin.get().uri("/api/admin/users").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(users -> assertThat(users).doesNotContain("\"gina\""));
+        asAdmin.delete().uri("/api/admin/users/gina").exchange().expectStatus().isNotFound();
+        anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", "gina", "password", PASSWORD))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void repeatedWrongPasswordsLockTheUserOutWith429AndRetryAfter(CapturedOutput output) {
+        ensureUser(adminToken(output), "hank", "REP", null, null, null);
+        for (int i = 0; i < 5; i++) {
+            anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", "hank", "password", "guess " + i))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+        anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", "hank", "password", "guess 6"))
+                .exchange().expectStatus().isEqualTo(429)
+                .expectHeader().value(HttpHeaders.RETRY_AFTER, v -> assertThat(Long.parseLong(v)).isPositive())
+                .expectBody().jsonPath("$.message").isNotEmpty();
+        // Locked means locked: the right password does not get in either, by any door.
+        anonymous().post().uri("/api/auth/login").bodyValue(Map.of("username", "hank", "password", PASSWORD))
+                .exchange().expectStatus().isEqualTo(429);
+        anonymous().post().uri("/api/auth/token").bodyValue(Map.of("username", "hank", "password", PASSWORD))
+                .exchange().expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        anonymous().get().uri("/api/auth/me").headers(h -> h.setBasicAuth("hank", PASSWORD))
+                .exchange().expectStatus().isEqualTo(429).expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        // Other users are not affected.
+        assertThat(me(adminToken(output))).isEqualTo(200);
+    }
+
     private static UsernamePasswordAuthenticationToken auth(String username) {
         return UsernamePasswordAuthenticationToken.authenticated(username, null, List.of());
     }

@@ -18,4 +18,12 @@ public interface ApiTokenRepository extends JpaRepository<ApiTokenEntity, Long> 
     @Modifying
     @Query("delete from ApiTokenEntity t where t.expiresAt is not null and t.expiresAt < :now")
     int deleteExpired(Instant now);
+
+    @Modifying
+    @Query("delete from ApiTokenEntity t where t.userId = :userId and t.kind = :kind")
+    int deleteByUserAndKind(Long userId, ApiTokenKind kind);
+
+    @Modifying
+    @Query("delete from ApiTokenEntity t where t.userId = :userId")
+    int deleteByUser(Long userId);
 }

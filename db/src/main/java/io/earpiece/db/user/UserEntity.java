@@ -44,6 +44,10 @@ public class UserEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Cookie sessions remember this at sign-in; bumping it ends all of them (see V14). */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
+
     protected UserEntity() {
     }
 
@@ -64,6 +68,16 @@ public class UserEntity {
         this.passwordHash = passwordHash;
     }
 
+    /** Allows or refuses sign-in; the caller ends existing sign-ins when disabling. */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Makes every cookie session signed in before this call stop counting. */
+    public void newSessionGeneration() {
+        this.sessionGeneration++;
+    }
+
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public String getPasswordHash() { return passwordHash; }
@@ -73,4 +87,5 @@ public class UserEntity {
     public String getExtension() { return extension; }
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
+    public int getSessionGeneration() { return sessionGeneration; }
 }
