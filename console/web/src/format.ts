@@ -44,3 +44,19 @@ export function tagLabel(tag: string): string {
   const tail = rest.filter(Boolean).join(' · ').replace(/_/g, ' ');
   return tail ? `${head[0].toUpperCase()}${head.slice(1)} · ${tail}` : head[0].toUpperCase() + head.slice(1);
 }
+
+/** What to tell the user about a call that was not transcribed live, or null for a live one. */
+export function transcriptionNotice(transcription: string | undefined, ended: boolean): string | null {
+  switch (transcription) {
+    case 'DEFERRED':
+      return ended
+        ? 'The server was at capacity during this call: it is being transcribed now, and the transcript appears here.'
+        : 'The server is at capacity: this call is recorded and will be transcribed when it ends.';
+    case 'AFTER_CALL':
+      return 'Transcribed after the call: the server was at capacity while it ran.';
+    case 'FAILED':
+      return 'This call could not be transcribed after it ended; its recordings are kept.';
+    default:
+      return null;
+  }
+}

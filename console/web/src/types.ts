@@ -31,6 +31,8 @@ export interface CallSummary {
   endReason: string | null;
   parties: PartyView[];
   segments: number;
+  /** LIVE, or DEFERRED (beyond live capacity: transcribed after hang-up), then AFTER_CALL or FAILED. */
+  transcription?: 'LIVE' | 'DEFERRED' | 'AFTER_CALL' | 'FAILED' | string;
 }
 
 export interface SegmentView {

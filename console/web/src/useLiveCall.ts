@@ -92,7 +92,8 @@ export function useLiveCall(callId: string | null) {
           case 'call':
             if (e.state === 'hold') setOnHold(true);
             else if (e.state === 'resume') setOnHold(false);
-            else if (e.state === 'ended' || e.state === 'party-joined' || e.state === 'party-left') void refresh();
+            else if (e.state === 'ended' || e.state === 'party-joined' || e.state === 'party-left'
+              || e.state === 'transcribed') void refresh();
             break;
         }
       },

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
-import { clock, partyName, when, who } from '../format';
+import { clock, partyName, transcriptionNotice, when, who } from '../format';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail } from '../types';
@@ -69,6 +69,7 @@ export function CallPage({ callId }: { callId: string }) {
     };
   }, [callId]);
 
+  const notice = call ? transcriptionNotice(call.transcription, call.status === 'ENDED') : null;
   const lines = useMemo(() => orderedLines(
     transcriptReducer(emptyTranscript, { type: 'snapshot', segments: call?.segments ?? [] })), [call]);
 
@@ -120,6 +121,7 @@ export function CallPage({ callId }: { callId: string }) {
         </div>
         <section className="panel transcript-panel" aria-label="Transcript">
           <h2>Transcript</h2>
+          {notice && <p className="notice" role="status" data-testid="transcription-notice">{notice}</p>}
           <TranscriptView lines={lines} cards={call.cards} insights={call.insights} follow={false}
             names={names ?? undefined}
             label="Call transcript" empty="Nothing was transcribed." />

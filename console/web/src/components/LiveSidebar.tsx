@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { newestCard } from '../cards';
 import { copyText } from '../clipboard';
+import { transcriptionNotice } from '../format';
 import { href } from '../route';
 import type { SocketStatus } from '../socket';
 import { orderedLines } from '../transcript';
@@ -59,6 +60,7 @@ export function LiveSidebar({ callId, live, fadeMs }: { callId: string; live: Li
   }, [live.status]);
 
   const state = live.ended ? 'ended' : live.status.state;
+  const deferredNotice = transcriptionNotice(live.detail?.transcription, live.ended);
   const newest = newestCard(live.cards);
   return (
     <section className="sidebar panel" aria-label="Live call" data-newest-card={newest?.id ?? ''}>
@@ -73,6 +75,7 @@ export function LiveSidebar({ callId, live, fadeMs }: { callId: string; live: Li
         </span>
       </header>
       {live.error && <p className="error" role="alert">{live.error}</p>}
+      {deferredNotice && <p className="notice" role="status" data-testid="transcription-notice">{deferredNotice}</p>}
       <div className="sidebar-body">
         <TranscriptView lines={lines} cards={live.cards.filter((c) => c.feedback !== 'dismissed')}
           insights={live.insights} follow label="Live transcript"

@@ -48,7 +48,17 @@ public final class BatchTranscriber {
 
     public BatchTranscriber(AudioDecoder decoder, Diarizer diarizer, SpeechRecognizer recognizer,
                             BatchSettings settings) {
-        this.decoder = Objects.requireNonNull(decoder, "decoder");
+        this(diarizer, recognizer, settings, Objects.requireNonNull(decoder, "decoder"));
+    }
+
+    /** For audio that is already decoded (recordings the media server wrote): no decoder, no files. */
+    public BatchTranscriber(Diarizer diarizer, SpeechRecognizer recognizer, BatchSettings settings) {
+        this(diarizer, recognizer, settings, null);
+    }
+
+    private BatchTranscriber(Diarizer diarizer, SpeechRecognizer recognizer, BatchSettings settings,
+                             AudioDecoder decoder) {
+        this.decoder = decoder;
         this.diarizer = Objects.requireNonNull(diarizer, "diarizer");
         this.recognizer = Objects.requireNonNull(recognizer, "recognizer");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -57,6 +67,9 @@ public final class BatchTranscriber {
     /** Decodes, diarizes and transcribes {@code file}; {@code jobId} names the job in logs and utterances. */
     public BatchTranscript transcribe(String jobId, Path file, ProgressListener listener)
             throws IOException, MediaException, InterruptedException {
+        if (decoder == null) {
+            throw new IllegalStateException("this transcriber was made for decoded audio and has no decoder");
+        }
         listener.onProgress(new Progress(TranscriptionStage.DECODING, 0, Optional.empty()));
         DecodedAudio audio = decoder.decode(file, fraction -> listener.onProgress(new Progress(
                 TranscriptionStage.DECODING, (int) Math.round(fraction * DECODED_PERCENT), Optional.empty())));

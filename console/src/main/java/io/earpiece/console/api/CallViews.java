@@ -15,17 +15,20 @@ public final class CallViews {
     private CallViews() {
     }
 
-    /** One row of the call list. */
+    /**
+     * One row of the call list; {@code transcription} is LIVE, or DEFERRED while a call beyond live capacity waits
+     * for its after-call transcript, then AFTER_CALL (or FAILED).
+     */
     public record CallSummary(String id, String conversationId, String from, String to, String status,
                               Instant startedAt, Instant endedAt, Long durationMs, String endReason,
-                              List<PartyView> parties, long segments) {
+                              List<PartyView> parties, long segments, String transcription) {
     }
 
     /** A call with its parties and transcript. */
     public record CallDetail(String id, String conversationId, String from, String to, String status,
                              Instant startedAt, Instant endedAt, Long durationMs, String endReason,
                              List<PartyView> parties, List<SegmentView> segments, List<InsightView> insights,
-                             List<CardView> cards) {
+                             List<CardView> cards, String transcription) {
     }
 
     /** A tag the assist engine found on an utterance (the call's n-th final segment). */
@@ -49,14 +52,15 @@ public final class CallViews {
 
     static CallSummary summary(CallEntity c, List<PartyView> parties, long segments) {
         return new CallSummary(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
-                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments);
+                c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments,
+                c.getTranscription().name());
     }
 
     static CallDetail detail(CallEntity c, List<PartyView> parties, List<SegmentView> segments,
                              List<InsightView> insights, List<CardView> cards) {
         return new CallDetail(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
                 c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments, insights,
-                cards);
+                cards, c.getTranscription().name());
     }
 
     static InsightView insight(InsightEntity i) {

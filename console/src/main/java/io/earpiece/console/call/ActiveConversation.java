@@ -16,12 +16,16 @@ final class ActiveConversation {
     final String from;
     final String to;
     final Instant startedAt;
+    /** Transcribed as it is spoken; false when the server was at capacity and it is transcribed after hang-up. */
+    final boolean live;
     private final Set<String> parties = new LinkedHashSet<>();
     private final Set<String> seen = new LinkedHashSet<>();
     private final CountDownLatch stored = new CountDownLatch(1);
     private final AtomicBoolean storing = new AtomicBoolean();
 
-    ActiveConversation(String callId, String conversationId, String from, String to, Instant startedAt) {
+    ActiveConversation(String callId, String conversationId, String from, String to, Instant startedAt,
+                       boolean live) {
+        this.live = live;
         this.callId = callId;
         this.conversationId = conversationId;
         this.from = from;

@@ -4,6 +4,7 @@ import io.earpiece.console.assist.LiveAssist;
 import io.earpiece.console.config.EarpieceProperties;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
+import io.earpiece.db.call.CallTranscription;
 import io.earpiece.console.metrics.CallMetrics;
 import io.earpiece.console.plugin.PluginDispatcher;
 import io.earpiece.db.call.CallEventEntity;
@@ -66,6 +67,8 @@ public class CallCoordinator implements CallController {
     private final CallMetrics metrics;
     private final LiveAssist assist;
     private final SegmentRecorder recorder;
+    private final LiveAdmission admission;
+    private final DeferredTranscription deferred;
     private final Path recordingsDir;
     private final String mediaHost;
     private final ObjectProvider<SipGateway> gateway;
@@ -78,7 +81,7 @@ public class CallCoordinator implements CallController {
 
     public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
                            PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, SegmentRecorder recorder,
-                           EarpieceProperties properties,
+                           LiveAdmission admission, DeferredTranscription deferred, EarpieceProperties properties,
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
                            @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter) {
@@ -90,6 +93,8 @@ public class CallCoordinator implements CallController {
         this.metrics = metrics;
         this.assist = assist;
         this.recorder = recorder;
+        this.admission = admission;
+        this.deferred = deferred;
         this.recordingsDir = properties.recordingsDir();
         this.mediaHost = mediaHost;
         this.gateway = gateway;
@@ -107,7 +112,8 @@ public class CallCoordinator implements CallController {
             conversation = conversations.get(offer.conversationId());
             isNew = conversation == null;
             if (isNew) {
-                conversation = new ActiveConversation(newCallId(), offer.conversationId(), offer.from(), offer.to(), now);
+                conversation = new ActiveConversation(newCallId(), offer.conversationId(), offer.from(), offer.to(), now,
+                        admission.tryAdmit());
             }
             if (!conversation.join(party)) {
                 throw new LegRejectedException(403, "party " + party + " already present in this conversation");
@@ -117,7 +123,9 @@ public class CallCoordinator implements CallController {
         try {
             return openLeg(offer, conversation, party, isNew, now);
         } catch (RuntimeException | LegRejectedException e) {
-            release(conversation, party);
+            if (release(conversation, party) && !conversation.live) {
+                admission.deferredDone(); // nothing was recorded, so there is nothing to transcribe later
+            }
             throw e;
         }
     }
@@ -127,6 +135,7 @@ public class CallCoordinator implements CallController {
         if (conversation.markStored()) {
             try {
                 store.callStarted(conversation.callId, conversation.conversationId, offer.from(), offer.to(), now);
+                deferIfBeyondCapacity(conversation);
                 metrics.callStarted();
             } finally {
                 conversation.stored();
@@ -134,7 +143,7 @@ public class CallCoordinator implements CallController {
         }
         conversation.awaitStored();
         Path recording = recordingFile(conversation.callId, party);
-        TranscriptionSession transcription = speechToText.open(conversation.callId, party, this::onSegment);
+        TranscriptionSession transcription = transcription(conversation, party);
         MediaLeg mediaLeg;
         try {
             mediaLeg = media.open(new MediaLegSpec(offer.legId(), offer.remoteMedia(), offer.codec().payloadType(),
@@ -171,11 +180,13 @@ public class CallCoordinator implements CallController {
         Instant now = Instant.now();
         String partyA = repIsLegA ? "rep" : "customer";
         String partyB = repIsLegA ? "customer" : "rep";
-        ActiveConversation conversation = new ActiveConversation(newCallId(), conversationId, from, to, now);
+        ActiveConversation conversation;
         synchronized (lock) {
-            if (conversations.putIfAbsent(conversationId, conversation) != null) {
+            if (conversations.containsKey(conversationId)) {
                 throw new LegRejectedException(403, "conversation " + conversationId + " is already live");
             }
+            conversation = new ActiveConversation(newCallId(), conversationId, from, to, now, admission.tryAdmit());
+            conversations.put(conversationId, conversation);
             conversation.join(partyA);
             conversation.join(partyB);
         }
@@ -186,12 +197,13 @@ public class CallCoordinator implements CallController {
         try {
             conversation.markStored();
             store.callStarted(conversation.callId, conversationId, from, to, now);
+            deferIfBeyondCapacity(conversation);
             metrics.callStarted();
             conversation.stored();
             Path recA = recordingFile(conversation.callId, partyA);
             Path recB = recordingFile(conversation.callId, partyB);
-            sessionA = speechToText.open(conversation.callId, partyA, this::onSegment);
-            sessionB = speechToText.open(conversation.callId, partyB, this::onSegment);
+            sessionA = transcription(conversation, partyA);
+            sessionB = transcription(conversation, partyB);
             MediaRelay relay = media.openRelay(new RelaySpec(
                             new RelayLegSpec(legA, null, payloadType, telephoneEventPt, recA),
                             new RelayLegSpec(legB, null, payloadType, telephoneEventPt, recB)),
@@ -232,7 +244,36 @@ public class CallCoordinator implements CallController {
             conversation.partiesSeen().forEach(conversation::leave);
             conversations.remove(conversation.conversationId, conversation);
         }
+        if (conversation.live) {
+            admission.released();
+        } else {
+            admission.deferredDone();
+        }
     }
+
+    /** Marks a call the server has no live place for: it is recorded now and transcribed after its hang-up. */
+    private void deferIfBeyondCapacity(ActiveConversation conversation) {
+        if (!conversation.live) {
+            store.transcription(conversation.callId, CallTranscription.DEFERRED);
+            log.warn("call {}: {} calls are transcribed live already (earpiece.live.capacity); this one is recorded "
+                    + "and transcribed after its hang-up", conversation.callId, admission.capacity());
+        }
+    }
+
+    /** A live call's parties are transcribed as they speak; a deferred call's audio is only recorded for now. */
+    private TranscriptionSession transcription(ActiveConversation conversation, String party) {
+        return conversation.live ? speechToText.open(conversation.callId, party, this::onSegment) : RECORD_ONLY;
+    }
+
+    private static final TranscriptionSession RECORD_ONLY = new TranscriptionSession() {
+        @Override
+        public void accept(long mediaTimeMs, short[] samples) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     private static void closeQuietly(TranscriptionSession... sessions) {
         for (TranscriptionSession s : sessions) {
@@ -324,7 +365,17 @@ public class CallCoordinator implements CallController {
             metrics.callEnded();
             bus.publish(new CallStateEvent(conversation.callId, "ended", null));
             long durationMs = at.toEpochMilli() - conversation.startedAt.toEpochMilli();
-            plugins.callEnded(info(conversation, durationMs, (int) store.segmentCount(conversation.callId), reason));
+            Runnable afterCall = () -> plugins.callEnded(info(conversation, durationMs,
+                    (int) store.segmentCount(conversation.callId), reason));
+            if (conversation.live) {
+                afterCall.run();
+            } else {
+                // the summary and exports need the transcript, which is made now
+                deferred.submit(conversation.callId, () -> {
+                    assist.callEnded(conversation.callId);
+                    afterCall.run();
+                });
+            }
         }
     }
 
@@ -333,6 +384,9 @@ public class CallCoordinator implements CallController {
         synchronized (lock) {
             if (conversation.leave(party)) {
                 conversations.remove(conversation.conversationId, conversation);
+                if (conversation.live) {
+                    admission.released();
+                }
                 return true;
             }
             return false;

@@ -121,6 +121,21 @@ public class CallStore {
         return active.size();
     }
 
+    /** Records how the call is being transcribed (deferred while the server is at capacity, then after the call). */
+    @Transactional
+    public void transcription(String callId, io.earpiece.db.call.CallTranscription how) {
+        calls.findById(callId).ifPresent(c -> {
+            c.setTranscription(how);
+            calls.save(c);
+        });
+    }
+
+    /** Deferred calls that ended but were not yet transcribed (a restart interrupted them). */
+    public List<String> deferredAndEnded() {
+        return calls.findByStatusAndTranscription(CallStatus.ENDED, io.earpiece.db.call.CallTranscription.DEFERRED)
+                .stream().map(CallEntity::getId).toList();
+    }
+
     public long segmentCount(String callId) {
         return segments.countByCallId(callId);
     }

@@ -17,7 +17,21 @@ public record EarpieceProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue Sip sip,
         @DefaultValue Rtp rtp,
-        @DefaultValue Whisper whisper) {
+        @DefaultValue Whisper whisper,
+        @DefaultValue Live live) {
+
+    /**
+     * Admission of calls to live transcription.
+     *
+     * @param capacity        calls transcribed live at once; calls beyond are answered and recorded as usual,
+     *                        marked deferred, and transcribed and analysed after their hang-up, so that the calls
+     *                        already admitted keep their latency. 0 means {@code callsPerWorker} per decode worker
+     * @param callsPerWorker  live calls one decode worker keeps within latency when {@code capacity} is 0: with
+     *                        tiny.en on the 2-core build machine two workers kept ten calls' finals in time
+     */
+    public record Live(@DefaultValue("0") int capacity,
+                       @DefaultValue("5") int callsPerWorker) {
+    }
 
     /**
      * SIP signalling.
@@ -101,6 +115,11 @@ public record EarpieceProperties(
     /** The Whisper model file in effect and whether the admin named it explicitly. */
     public Path whisperModel() {
         return whisper.model().isBlank() ? dataDir.resolve("models").resolve("ggml-base.en.bin") : Path.of(whisper.model());
+    }
+
+    /** Calls transcribed live at once: as configured, or {@code callsPerWorker} per decode worker for 0. */
+    public int liveCapacity() {
+        return live.capacity() > 0 ? live.capacity() : Math.max(1, live.callsPerWorker() * whisperContexts());
     }
 
     public Path recordingsDir() {

@@ -43,6 +43,10 @@ public class CallEntity {
     @Column(name = "end_reason")
     private String endReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private CallTranscription transcription = CallTranscription.LIVE;
+
     protected CallEntity() {
     }
 
@@ -72,4 +76,9 @@ public class CallEntity {
     public Instant getEndedAt() { return endedAt; }
     public Long getDurationMs() { return durationMs; }
     public String getEndReason() { return endReason; }
+    public CallTranscription getTranscription() { return transcription; }
+
+    public void setTranscription(CallTranscription transcription) {
+        this.transcription = transcription;
+    }
 }

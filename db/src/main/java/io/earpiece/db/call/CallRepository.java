@@ -12,4 +12,6 @@ public interface CallRepository extends JpaRepository<CallEntity, String> {
     Page<CallEntity> findAllByOrderByStartedAtDesc(Pageable page);
 
     List<CallEntity> findByStatus(CallStatus status);
+
+    List<CallEntity> findByStatusAndTranscription(CallStatus status, CallTranscription transcription);
 }
