@@ -43,6 +43,8 @@ import static org.awaitility.Awaitility.await;
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=46000", "earpiece.rtp.port-max=46999",
         "earpiece.rtp.media-timeout=10s",
+        // ten calls at once, all transcribed live whatever the machine's default capacity (LiveAdmissionIT)
+        "earpiece.live.capacity=16",
         "earpiece.data-dir=target/it-data/live-call", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:livecall;DB_CLOSE_DELAY=-1"})
 class LiveCallIT {
