@@ -10,7 +10,8 @@ import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A bounded pool of decode workers fed from one priority queue: finals before partials, then the oldest call first,
+ * A bounded pool of decode workers fed from one priority queue: finals before partials; within a priority the call
+ * served least recently goes first (so no call's finals wait behind another call's backlog), then the oldest call,
  * then first come first served. When more than {@link SchedulerSettings#maxQueuedJobs()} jobs wait, the
  * least urgent queued partial is dropped (counted); finals are never dropped, only delayed.
  */
@@ -20,6 +21,8 @@ public final class RecognitionScheduler implements AutoCloseable {
     private static final long CLOSE_WAIT_SECONDS = 30;
     /** How far back the load that decides about partials looks. */
     private static final long BUSY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Calls whose last service is remembered before those with nothing queued are forgotten. */
+    private static final int MAX_TRACKED_CALLS = 1_000;
 
     private record Queued(RecognitionTask task, long sequence, long queuedNanos) {
     }
@@ -35,6 +38,9 @@ public final class RecognitionScheduler implements AutoCloseable {
     private final List<Thread> workers = new ArrayList<>();
     private final BusyMeter busy;
     private long sequence;
+    /** Per call, the dispatch number of its latest job taken by a worker: the round-robin between calls. */
+    private final java.util.Map<String, Long> lastServed = new java.util.HashMap<>();
+    private long dispatches;
     private int queuedPartials;
     private int maxQueuedPartials;
     private int maxQueueDepth;
@@ -177,9 +183,14 @@ public final class RecognitionScheduler implements AutoCloseable {
                         return;
                     }
                 }
-                next = queue.poll();
+                next = fairest();
                 if (next == null) {
                     return; // closed and drained
+                }
+                queue.remove(next);
+                lastServed.put(next.task().callId(), dispatches++);
+                if (lastServed.size() > MAX_TRACKED_CALLS) {
+                    forgetIdleCalls();
                 }
                 if (next.task().priority() != Priority.FINAL) {
                     queuedPartials--;
@@ -187,6 +198,37 @@ public final class RecognitionScheduler implements AutoCloseable {
             }
             run(next);
         }
+    }
+
+    /**
+     * The most urgent priority's job of the call served least recently (a call never served counts as longest ago);
+     * between calls served alike, the usual order. Queues are short (bounded by the jobs' limits), so a scan is
+     * cheap.
+     */
+    private Queued fairest() {
+        Queued head = queue.peek();
+        if (head == null) {
+            return null;
+        }
+        Queued best = null;
+        long bestServed = Long.MAX_VALUE;
+        for (Queued q : queue) {
+            if (q.task().priority() != head.task().priority()) {
+                continue;
+            }
+            long served = lastServed.getOrDefault(q.task().callId(), -1L);
+            if (best == null || served < bestServed || (served == bestServed && URGENCY.compare(q, best) < 0)) {
+                best = q;
+                bestServed = served;
+            }
+        }
+        return best;
+    }
+
+    private void forgetIdleCalls() {
+        java.util.Set<String> waiting = new java.util.HashSet<>();
+        queue.forEach(q -> waiting.add(q.task().callId()));
+        lastServed.keySet().retainAll(waiting);
     }
 
     private void run(Queued q) {

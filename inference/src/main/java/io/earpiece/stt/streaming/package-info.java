@@ -17,7 +17,7 @@
  * 1.7.1 gives no token timestamps) and marked estimated.
  * <p>
  * Decodes run on a shared {@link io.earpiece.stt.scheduling.RecognitionScheduler}: a bounded pool, finals before
- * speculative finals before partials, the oldest call first; above {@code maxQueuedJobs} waiting jobs partials are
+ * speculative finals before partials, calls taking turns (least recently served first); above {@code maxQueuedJobs} waiting jobs partials are
  * dropped (counted), finals never. Each party has at most one partial decode waiting or running, so partials thin
  * out under load. Metrics (queue depth, drops, real-time factor and duration of each decode, end-of-speech to
  * final latency) go to a {@link io.earpiece.stt.scheduling.RecognitionMetricsListener} and
