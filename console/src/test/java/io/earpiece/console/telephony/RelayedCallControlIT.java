@@ -5,6 +5,7 @@ import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.TestAuth;
+import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
@@ -21,9 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
@@ -214,8 +212,7 @@ class RelayedCallControlIT {
         Path pcap = Path.of("target", "relay-control", "long-" + System.nanoTime() + ".pcap");
         DtmfPcap.write(pcap, 1500, EVENT_PT, List.of());
         ConfigurableApplicationContext app = new SpringApplicationBuilder(EarpieceApplication.class, Replay.class)
-                .initializers(c -> c.getBeanFactory().registerSingleton("testTypeExcludeFilter",
-                        new TestClassesExcluded()))
+                .initializers(TestClassesExcluded::register)
                 // Command-line arguments, as a production start gets them: they override application.properties.
                 .run(Stream.of("server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",
                         "earpiece.sip.public-host=127.0.0.1", "earpiece.rtp.host=127.0.0.1",
@@ -242,14 +239,6 @@ class RelayedCallControlIT {
                 assertThat(customer.awaitExit()).as("customer's sipp received BYE at shutdown and answered it")
                         .isZero();
             }
-        }
-    }
-
-    /** Keeps the test sources' configurations (other tests' beans) out of a server started by hand. */
-    private static final class TestClassesExcluded extends TypeExcludeFilter {
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
-            return reader.getResource().getURL().getPath().contains("/test-classes/");
         }
     }
 

@@ -35,6 +35,28 @@ public final class AudioMath {
         throw new IOException(wav + " has no data chunk");
     }
 
+    /**
+     * End, in seconds, of the last 10 ms inside {@code [fromS, toS)} louder than -40 dBFS (RMS): where the voice
+     * really stops, before the quiet tail a speech synthesizer leaves in its output; {@code fromS} when all is quiet.
+     */
+    public static double lastVoicedS(short[] samples, int rate, double fromS, double toS) {
+        int window = rate / 100;
+        int from = (int) Math.round(fromS * rate);
+        int to = Math.min(samples.length, (int) Math.round(toS * rate));
+        double threshold = 32768 * 0.01;
+        int last = from;
+        for (int i = from; i + window <= to; i += window) {
+            double sum = 0;
+            for (int j = i; j < i + window; j++) {
+                sum += (double) samples[j] * samples[j];
+            }
+            if (Math.sqrt(sum / window) > threshold) {
+                last = i + window;
+            }
+        }
+        return (double) last / rate;
+    }
+
     /** Number of packets in a classic libpcap file. */
     public static int pcapPackets(Path pcap) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(pcap)).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,12 +1,16 @@
 package io.earpiece.console.testing;
 
+import io.earpiece.sip.testing.SippMessageTrace;
 import io.earpiece.sip.testing.SippRunner;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,19 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class SipLegs implements AutoCloseable {
 
-    private final List<SippRunner> runners;
+    private final Map<String, SippRunner> runners;
 
-    private SipLegs(List<SippRunner> runners) {
+    private SipLegs(Map<String, SippRunner> runners) {
         this.runners = runners;
     }
 
     public static SipLegs start(SynthCall call, String conversation, String host, int sipPort, int calls)
             throws IOException {
         long durationMs = Math.round(call.reference().duration_s() * 1000);
-        List<SippRunner> runners = new ArrayList<>();
+        Map<String, SippRunner> runners = new LinkedHashMap<>();
         for (String party : List.of("rep", "customer")) {
             Path scenario = scenario(conversation, party, call.pcap(party));
-            runners.add(SippRunner.builder(scenario)
+            runners.put(party, SippRunner.builder(scenario)
                     .remote(host, sipPort)
                     .localHost(host)
                     .mediaIp(host)
@@ -43,14 +47,38 @@ public final class SipLegs implements AutoCloseable {
 
     /** Waits for both sipp processes and asserts that every call of each succeeded. */
     public void awaitSuccess(Duration limit) {
-        for (SippRunner r : runners) {
+        for (SippRunner r : runners.values()) {
             assertThat(r.awaitExit(limit)).as("sipp exit code (0: all calls succeeded): %s", r.command()).isZero();
         }
     }
 
+    /**
+     * When {@code party}'s sipp sent the ACK of each conversation (its {@code X-Earpiece-Conversation}), read from
+     * sipp's message trace once it has exited: the scenario starts playing the pcap right after the ACK, so this is
+     * when the leg's audio timeline starts.
+     */
+    public Map<String, Instant> ackTimes(String party) {
+        Map<String, String> conversationOfCall = new HashMap<>();
+        Map<String, Instant> out = new HashMap<>();
+        for (SippMessageTrace.Message m : SippMessageTrace.parse(runners.get(party).file("messages.log"))) {
+            if (!m.sent()) {
+                continue;
+            }
+            if (m.method().equals("INVITE")) {
+                conversationOfCall.put(m.header("Call-ID"), m.header("X-Earpiece-Conversation"));
+            } else if (m.method().equals("ACK")) {
+                String conversation = conversationOfCall.get(m.header("Call-ID"));
+                if (conversation != null) {
+                    out.putIfAbsent(conversation, m.at());
+                }
+            }
+        }
+        return out;
+    }
+
     @Override
     public void close() {
-        runners.forEach(SippRunner::close);
+        runners.values().forEach(SippRunner::close);
     }
 
     private static Path scenario(String conversation, String party, Path pcap) throws IOException {
