@@ -5,6 +5,7 @@ import io.earpiece.assist.Card;
 import io.earpiece.assist.SegmentOutcome;
 import io.earpiece.assist.knowledge.KnowledgeAssist;
 import io.earpiece.stt.TranscriptSegment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Runs the assist engine over each live call's final segments, in arrival order across parties, and masks
@@ -29,13 +31,19 @@ public class LiveAssist {
     // The call_cards.body column.
     private static final int STORED_BODY_CHARS = 2000;
 
-    private final AssistEngines engines;
-    private final CallTeams teams;
+    private final Function<String, CallAnalysis> startCall;
     private final Map<String, CallState> calls = new ConcurrentHashMap<>();
 
+    @Autowired
     public LiveAssist(AssistEngines engines, CallTeams teams) {
-        this.engines = engines;
-        this.teams = teams;
+        // the team's playbook as it stands when the call's first segment arrives
+        this(callId -> engines.engineFor(teams.teamOfCall(callId).orElse(null))
+                .startCall(LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** @param startCall the assist state a new call starts with, by call id */
+    LiveAssist(Function<String, CallAnalysis> startCall) {
+        this.startCall = startCall;
     }
 
     /**
@@ -120,9 +128,8 @@ public class LiveAssist {
         if (state != null) {
             return state;
         }
-        // Looked up outside the map's lock: it reads the database and may build an engine.
-        String team = teams.teamOfCall(callId).orElse(null);
-        CallState fresh = new CallState(engines.engineFor(team).startCall(LocalDate.now(ZoneOffset.UTC)));
+        // Started outside the map's lock: it reads the database and may build an engine.
+        CallState fresh = new CallState(startCall.apply(callId));
         CallState raced = calls.putIfAbsent(callId, fresh);
         return raced == null ? fresh : raced;
     }
