@@ -1,6 +1,7 @@
 package io.earpiece.sip;
 
 import gov.nist.javax.sip.SipStackImpl;
+import io.earpiece.sip.stack.EarpieceSipStack;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
@@ -98,7 +99,7 @@ public final class SipGateway implements AutoCloseable {
             throw new IllegalStateException("SIP gateway already started or closed");
         }
         try {
-            stack = new SipStackImpl(stackProperties());
+            stack = new EarpieceSipStack(stackProperties());
             stack.setMessageParserFactory(new GuardedMessageParserFactory(counters, rejectHeader));
             CountingNetworkLayer network = (CountingNetworkLayer) stack.getNetworkLayer();
             network.attach(counters);
