@@ -487,6 +487,18 @@ public final class UasListener implements SipListenerExt {
             return provider.getNewServerTransaction(event.getRequest());
         } catch (TransactionAlreadyExistsException e) {
             return null;
+        } catch (javax.sip.TransactionUnavailableException e) {
+            // The stack's own header checks (RFC 3261 8.1.1) failed: the request is malformed, not our fault.
+            Request request = event.getRequest();
+            log.info("rejecting {} {}: {}", request.getMethod(), SipText.callId(request), e.getMessage());
+            try {
+                responder.sendStateless(responder.create(request, Response.BAD_REQUEST,
+                        "Bad Request (" + io.earpiece.sip.stack.ReasonPhrases.printable(String.valueOf(e.getMessage()))
+                                + ")", null));
+            } catch (ParseException | SipException | RuntimeException ex) {
+                log.debug("could not refuse {}: {}", request.getMethod(), ex.toString());
+            }
+            return null;
         }
     }
 
