@@ -78,6 +78,7 @@ public class LiveAssist {
             if (!segment.isFinal()) {
                 return preview(state, segment, segmentKey, masked);
             }
+            state.previewed.remove(segmentKey);
             Map<String, String> shown = state.provisional.remove(segmentKey);
             shown = shown == null ? Map.of() : shown;
             if (segment.text().isBlank()) {
@@ -105,6 +106,10 @@ public class LiveAssist {
             return Assisted.textOnly(masked);
         }
         String committed = segment.committedText();
+        // most partials only grow their uncommitted tail: the same committed words need no second classification
+        if (committed.equals(state.previewed.put(segmentKey, committed))) {
+            return Assisted.textOnly(masked);
+        }
         Map<String, String> shown = state.provisional.computeIfAbsent(segmentKey, k -> new LinkedHashMap<>());
         List<ProvisionalCard> raised = new ArrayList<>();
         // the utterance number the final will get, if no other final comes first
@@ -161,6 +166,8 @@ public class LiveAssist {
         int next;
         /** Per segment ("party/index") still being spoken: card id to the key of its provisional card. */
         final Map<String, Map<String, String>> provisional = new HashMap<>();
+        /** Per segment still being spoken: the committed words last previewed. */
+        final Map<String, String> previewed = new HashMap<>();
 
         CallState(CallAnalysis analysis) {
             this.analysis = analysis;
