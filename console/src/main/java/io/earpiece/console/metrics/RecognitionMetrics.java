@@ -36,6 +36,10 @@ public class RecognitionMetrics implements RecognitionMetricsListener {
         Timer.builder("earpiece.stt.decode").tag("priority", sample.priority().name().toLowerCase())
                 .description("whisper decode time").register(registry)
                 .record(Duration.ofNanos((long) (sample.decodeMs() * 1_000_000)));
+        // time queued behind other decodes: under load this, not the decode itself, is what delays finals
+        Timer.builder("earpiece.stt.queue.wait").tag("priority", sample.priority().name().toLowerCase())
+                .description("time a decode waited for a worker").register(registry)
+                .record(Duration.ofNanos((long) (sample.queuedMs() * 1_000_000)));
         realTimeFactor.record(sample.realTimeFactor());
     }
 

@@ -44,13 +44,17 @@ import static org.awaitility.Awaitility.await;
  * Benchmark run by bench/live-e2e (skipped unless -Dearpiece.bench=true): the live loop as a rep lives it, through
  * the running server and real peers on loopback. The server starts in-process with its defaults and a random-weight
  * tiny.en model (run from its q8_0 copy, as by default); for each step of N, sipp places N concurrent two-leg calls
- * playing a dev-corpus rendering in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
- * arrival. Each reference utterance is timed from the user's moment (the leg's ACK, after which sipp plays the pcap,
+ * playing dev-corpus renderings in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
+ * arrival. The N calls are different conversations, as on a real floor: call i plays the i-th of the dev calls in
+ * turn (all of them by default), so no two calls end their sentences in the same instant unless a script repeats,
+ * and then its repetitions start 1 s / (repetitions) apart. With one script for every call ({@code -Dearpiece.bench.calls=X})
+ * all N sentence ends coincide within N x 100 ms: a burst no real floor produces, kept as a stress case. Each reference utterance is timed from the user's moment (the leg's ACK, after which sipp plays the pcap,
  * plus the utterance's end or start in the audio) to the first final covering its end and to its first partial.
  * Then a second server with the test-only replay recognizer (real text, so the playbook raises cards) times the
  * end of each card-worthy utterance to its first card. The line goes to target/bench/live-e2e.txt.
  * <p>
- * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.call=renewal-price (dev script),
+ * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.calls=all (dev scripts the calls play
+ * in turn, comma-separated; a step of 1 plays the first), -Dearpiece.bench.call=renewal-price (the card step's script),
  * -Dearpiece.bench.card-calls=1.
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
@@ -62,7 +66,7 @@ class LiveE2eBenchIT {
 
     /** What one step measured: per reference utterance of every call, and the JVM over the step. */
     private record Step(int calls, List<LiveLoopLatency.Utterance> utterances, List<LiveLoopLatency.Card> cards,
-                        long emptyFinals, double rssMb, double cpuPct) {
+                        long emptyFinals, double rssMb, double cpuPct, int deferred, double deferredDoneMaxS) {
     }
 
     @Test
@@ -70,6 +74,7 @@ class LiveE2eBenchIT {
         int[] steps = Arrays.stream(System.getProperty("earpiece.bench.steps", "1,4,10").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         SynthCall call = SynthCall.generate(System.getProperty("earpiece.bench.call", "renewal-price"));
+        List<SynthCall> mix = mix(call);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
         List<String> figures = new ArrayList<>();
 
@@ -85,7 +90,7 @@ class LiveE2eBenchIT {
                     .doesNotContain("replay");
             System.out.println("live-e2e: " + recognizer + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             for (int n : steps) {
-                Step s = step(app, call, n, "whisper step");
+                Step s = step(app, mix, n, "whisper step");
                 figures.add(finalFigures(s));
                 cpuOfLargest = s.cpuPct();
             }
@@ -97,7 +102,7 @@ class LiveE2eBenchIT {
         replay.use(call.reference());
         try (ConfigurableApplicationContext app = start("replay",
                 c -> c.getBeanFactory().registerSingleton("replaySpeechRecognizer", replay))) {
-            Step s = step(app, call, cardCalls, "replay-recognizer step (for cards; its finals skip decoding)");
+            Step s = step(app, List.of(call), cardCalls, "replay-recognizer step (for cards; its finals skip decoding)");
             List<Double> ms = sorted(s.cards().stream().map(LiveLoopLatency.Card::ms));
             System.out.printf(Locale.ROOT, "live-e2e cards (replay recognizer text): %s%n", s.cards());
             figures.add(String.format(Locale.ROOT, "card_p50_ms=%s card_p95_ms=%s card_max_ms=%s card_n=%d "
@@ -106,76 +111,154 @@ class LiveE2eBenchIT {
         }
 
         String line = String.join(" ", figures) + String.format(Locale.ROOT,
-                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d call=%s call_s=%.0f model=tiny.en weights=q8_0 "
+                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d calls=%s card_call=%s model=tiny.en weights=q8_0 "
                         + "recognizer_for_cards=replay media_start=sipp_ack",
-                peakRssMb, cpuOfLargest, Runtime.getRuntime().availableProcessors(), call.name(),
-                call.reference().duration_s());
+                peakRssMb, cpuOfLargest, Runtime.getRuntime().availableProcessors(),
+                String.join("+", mix.stream().map(SynthCall::name).toList()), call.name());
         Path out = Path.of("target", "bench", "live-e2e.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, line + "\n");
         System.out.println(line);
     }
 
-    /** N concurrent calls through the server; returns once every final arrived or 10 s after the last hang-up. */
-    private Step step(ConfigurableApplicationContext app, SynthCall call, int n, String label) throws Exception {
+    /** The scripts the calls of a step play in turn: -Dearpiece.bench.calls, all dev calls by default. */
+    private static List<SynthCall> mix(SynthCall first) throws Exception {
+        String names = System.getProperty("earpiece.bench.calls", "all").trim();
+        List<String> list = names.equals("all") ? SynthCall.devCallNames() : List.of(names.split(","));
+        List<SynthCall> out = new ArrayList<>();
+        out.add(first); // a 1-call step plays the same script as the card step
+        for (String name : list) {
+            if (!name.isBlank() && !name.trim().equals(first.name())) {
+                out.add(SynthCall.generate(name.trim()));
+            }
+        }
+        if (!names.equals("all") && !list.contains(first.name())) {
+            out.remove(0);
+        }
+        return out;
+    }
+
+    /**
+     * N concurrent calls through the server, call i playing script i mod the mix; returns once every final arrived or
+     * 10 s after the last hang-up.
+     */
+    private Step step(ConfigurableApplicationContext app, List<SynthCall> mix, int n, String label) throws Exception {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         String token = TestAuth.adminToken(port);
         String conversation = "e2e" + n + "-" + UUID.randomUUID().toString().substring(0, 8);
+        int sipPort = app.getBean(SipGateway.class).port();
+        Map<String, SynthCall> scriptOf = new HashMap<>();
+        Map<String, double[]> voiceEndsOf = new HashMap<>();
+        double longest = 0;
         ProcessGauge gauge = ProcessGauge.start();
-        try (gauge; StampedEvents events = StampedEvents.connect(port, token);
-             SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", app.getBean(SipGateway.class).port(), n)) {
-            legs.awaitSuccess(Duration.ofSeconds(Math.round(call.reference().duration_s()) + 30));
-            Map<String, Map<String, Instant>> starts = mediaStarts(legs, conversation, n);
-            Map<String, String> conversationOf = callIds(port, token, conversation, n);
-            int expected = n * call.reference().utterances().size();
-            double[] voiceEnds = voiceEnds(call);
+        DecodeLoad load = DecodeLoad.snapshot(app.getBean(io.micrometer.core.instrument.MeterRegistry.class));
+        List<SipLegs> running = new ArrayList<>();
+        try (gauge; StampedEvents events = StampedEvents.connect(port, token)) {
+            for (int k = 0; k < Math.min(n, mix.size()); k++) {
+                SynthCall call = mix.get(k);
+                int count = (n - k + mix.size() - 1) / mix.size(); // calls k, k + mix, k + 2 mix, ...
+                String prefix = conversation + "-" + k;
+                scriptOf.put(prefix, call);
+                voiceEndsOf.put(prefix, voiceEnds(call));
+                longest = Math.max(longest, call.reference().duration_s());
+                running.add(SipLegs.start(call, prefix, "127.0.0.1", sipPort, count));
+            }
+            for (SipLegs legs : running) {
+                legs.awaitSuccess(Duration.ofSeconds(Math.round(longest) + 30));
+            }
+            Instant hungUp = Instant.now();
+            Map<String, Map<String, Instant>> starts = new HashMap<>();
+            running.forEach(legs -> starts.putAll(mediaStarts(legs)));
+            assertThat(starts.keySet()).as("ACKs in sipp's message traces").hasSize(n)
+                    .allMatch(c -> c.startsWith(conversation + "-"));
+            List<CallViews.CallSummary> calls = calls(port, token, conversation, n);
+            // calls beyond live capacity are transcribed after hang-up: timed apart, not as missing live finals
+            Map<String, String> conversationOf = new HashMap<>();
+            List<String> deferred = new ArrayList<>();
+            for (CallViews.CallSummary c : calls) {
+                if ("LIVE".equals(c.transcription())) {
+                    conversationOf.put(c.id(), c.conversationId());
+                } else {
+                    deferred.add(c.id());
+                }
+            }
+            int all = conversationOf.values().stream()
+                    .mapToInt(conv -> scriptOf.get(prefixOf(conv)).reference().utterances().size()).sum();
             try {
-                await().atMost(AFTER_HANG_UP).pollInterval(Duration.ofMillis(200))
-                        .until(() -> finals(measure(call, voiceEnds, events.all(), starts, conversationOf)) == expected);
+                await().atMost(AFTER_HANG_UP).pollInterval(Duration.ofMillis(200)).until(() -> finals(measure(scriptOf,
+                        voiceEndsOf, events.all(), starts, conversationOf)) == all);
             } catch (ConditionTimeoutException e) {
                 // finals still missing after the wait are a result of the step, counted below
             }
+            double deferredDone = deferredDoneS(port, token, deferred, hungUp);
             gauge.close();
-            List<StampedEvents.Stamped> all = events.all();
-            Step s = new Step(n, measure(call, voiceEnds, all, starts, conversationOf), cards(call, all, starts, conversationOf),
-                    all.stream().filter(e -> e.type().equals("retracted")).count(), gauge.peakRssMb(), gauge.cpuPct());
+            List<StampedEvents.Stamped> stamped = events.all();
+            Step s = new Step(n, measure(scriptOf, voiceEndsOf, stamped, starts, conversationOf),
+                    cards(scriptOf, stamped, starts, conversationOf),
+                    stamped.stream().filter(e -> e.type().equals("retracted")).count(), gauge.peakRssMb(),
+                    gauge.cpuPct(), deferred.size(), deferredDone);
             System.out.println("live-e2e " + label + ": " + finalFigures(s) + " empty_finals=" + s.emptyFinals()
-                    + " events=" + all.size());
+                    + " events=" + stamped.size());
+            System.out.println("live-e2e " + label + " decodes (inside the server, for diagnosis): " + load.since());
             return s;
+        } finally {
+            running.forEach(SipLegs::close);
         }
     }
 
-    /** Conversation (sipp's X-Earpiece-Conversation, the server's conversation id) to party to its ACK time. */
-    private static Map<String, Map<String, Instant>> mediaStarts(SipLegs legs, String conversation, int n) {
+    /** Conversation (sipp's X-Earpiece-Conversation) to party to its ACK time. */
+    private static Map<String, Map<String, Instant>> mediaStarts(SipLegs legs) {
         Map<String, Map<String, Instant>> out = new HashMap<>();
         for (String party : List.of("rep", "customer")) {
             legs.ackTimes(party).forEach((conv, at) -> out.computeIfAbsent(conv, k -> new HashMap<>()).put(party, at));
         }
-        assertThat(out.keySet()).as("ACKs in sipp's message traces").hasSize(n)
-                .allMatch(c -> c.startsWith(conversation + "-"));
         return out;
     }
 
-    /** The server's call id to its conversation id, for the step's calls. */
-    private static Map<String, String> callIds(int port, String token, String conversation, int n) {
-        List<CallViews.CallSummary> calls = await().atMost(Duration.ofSeconds(10)).until(() ->
+    /** The step's calls as the calls list shows them once they have ended. */
+    private static List<CallViews.CallSummary> calls(int port, String token, String conversation, int n) {
+        return await().atMost(Duration.ofSeconds(10)).until(() ->
                 TestAuth.as(port, token).get().uri("/api/calls?size=100").exchange().expectStatus().isOk()
                         .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
                         .returnResult().getResponseBody().stream()
                         .filter(c -> c.conversationId().startsWith(conversation + "-")).toList(), l -> l.size() == n);
-        Map<String, String> out = new HashMap<>();
-        calls.forEach(c -> out.put(c.id(), c.conversationId()));
-        return out;
     }
 
-    private static List<LiveLoopLatency.Utterance> measure(SynthCall call, double[] voiceEnds,
+    /**
+     * Seconds from the step's hang-up until the last deferred call has its after-call transcript and summary (the
+     * issue's goal: within 2 minutes); NaN when one has none after 3 minutes, 0 when none was deferred.
+     */
+    private static double deferredDoneS(int port, String token, List<String> deferred, Instant hungUp) {
+        if (deferred.isEmpty()) {
+            return 0;
+        }
+        try {
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> deferred.stream()
+                    .allMatch(id -> TestAuth.as(port, token).get().uri("/api/calls/" + id + "/summary").exchange()
+                            .returnResult(String.class).getStatus().is2xxSuccessful()));
+        } catch (ConditionTimeoutException e) {
+            return Double.NaN;
+        }
+        return Duration.between(hungUp, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static List<LiveLoopLatency.Utterance> measure(Map<String, SynthCall> scriptOf,
+                                                           Map<String, double[]> voiceEndsOf,
                                                            List<StampedEvents.Stamped> all,
                                                            Map<String, Map<String, Instant>> starts,
                                                            Map<String, String> conversationOf) {
         List<LiveLoopLatency.Utterance> out = new ArrayList<>();
-        conversationOf.forEach((callId, conv) -> out.addAll(LiveLoopLatency.utterances(call.reference(),
-                starts.getOrDefault(conv, Map.of()), voiceEnds, ofCall(all, callId))));
+        conversationOf.forEach((callId, conv) -> {
+            String prefix = prefixOf(conv);
+            out.addAll(LiveLoopLatency.utterances(scriptOf.get(prefix).reference(), starts.getOrDefault(conv, Map.of()),
+                    voiceEndsOf.get(prefix), ofCall(all, callId)));
+        });
         return out;
+    }
+
+    /** The step's script prefix of a sipp conversation id (prefix-k-callnumber: sipp appends the call number). */
+    private static String prefixOf(String conversation) {
+        return conversation.substring(0, conversation.lastIndexOf('-'));
     }
 
     /** Per reference utterance, where its voice stops in the party's rendering (before espeak's quiet tail). */
@@ -197,13 +280,14 @@ class LiveE2eBenchIT {
         return out;
     }
 
-    private static List<LiveLoopLatency.Card> cards(SynthCall call, List<StampedEvents.Stamped> all,
+    private static List<LiveLoopLatency.Card> cards(Map<String, SynthCall> scriptOf, List<StampedEvents.Stamped> all,
                                                     Map<String, Map<String, Instant>> starts,
                                                     Map<String, String> conversationOf) {
         List<LiveLoopLatency.Card> out = new ArrayList<>();
         var templates = new PlaybookLoader().loadDefault().cards();
-        conversationOf.forEach((callId, conv) -> out.addAll(LiveLoopLatency.cards(call.reference(),
-                starts.getOrDefault(conv, Map.of()), ofCall(all, callId), templates)));
+        conversationOf.forEach((callId, conv) -> out.addAll(LiveLoopLatency.cards(
+                scriptOf.get(prefixOf(conv)).reference(), starts.getOrDefault(conv, Map.of()), ofCall(all, callId),
+                templates)));
         return out;
     }
 
@@ -223,11 +307,12 @@ class LiveE2eBenchIT {
         return String.format(Locale.ROOT, "%sfinal_p50_ms=%s %sfinal_p95_ms=%s %sfinal_max_ms=%s "
                         + "%svoice_final_p50_ms=%s %svoice_final_p95_ms=%s "
                         + "%spartial_start_p50_ms=%s %spartial_start_p95_ms=%s %sno_partial=%d %smissing=%d "
-                        + "%srss_mb=%.0f %scpu_pct=%.0f",
+                        + "%srss_mb=%.0f %scpu_pct=%.0f %sdeferred=%d %sdeferred_summary_max_s=%s",
                 p, fmt(pct(fin, 50)), p, fmt(pct(fin, 95)), p, fmt(pct(fin, 100)),
                 p, fmt(pct(voice, 50)), p, fmt(pct(voice, 95)),
                 p, fmt(pct(partial, 50)), p, fmt(pct(partial, 95)), p, s.utterances().size() - partial.size(),
-                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct());
+                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct(), p, s.deferred(),
+                p, Double.isNaN(s.deferredDoneMaxS()) ? "NA" : String.format(Locale.ROOT, "%.0f", s.deferredDoneMaxS()));
     }
 
     private static List<Double> sorted(java.util.stream.Stream<Double> values) {
