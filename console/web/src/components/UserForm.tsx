@@ -40,7 +40,7 @@ export function UserForm({ teams, onCreated }: { teams: string[]; onCreated: () 
       <label><span>Password</span><input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password" /></label>
       <label>
         <span>Role</span>
-        <select value={role} onChange={(e) => setRole(e.target.value)}>
+        <select value={role} onChange={(e) => setRole(e.target.value)} aria-label="Role">
           <option value="REP">Rep: their own calls</option>
           <option value="MANAGER">Manager: their team’s calls</option>
           <option value="ADMIN">Admin: everything</option>
