@@ -4,7 +4,7 @@
 // playbook and KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { check, launch, log } from './chromium.mjs';
+import { accessible, check, launch, log, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -24,6 +24,8 @@ async function main() {
     await page.click('button[type=submit]');
     const editor = page.getByTestId('playbook-editor');
     await editor.getByTestId('playbook-version').waitFor({ timeout: 15_000 });
+    await titled(page, 'admin playbooks', 'Admin');
+    await accessible(page, 'admin playbooks');
     const version = await editor.getByTestId('playbook-version').textContent();
     check(/^version 1\b/.test(version), `the default playbook is loaded (${version})`);
     const box = editor.locator('textarea');
@@ -64,6 +66,57 @@ async function main() {
     await page.locator('table td', { hasText: KB_TITLE }).first().waitFor({ timeout: 10_000 });
     check(true, 'the knowledge table lists it');
     console.log(`KB_SLUG=${slug[1]}`);
+    await accessible(page, 'admin knowledge base');
+
+    // Users: create one with a role and a new team in the form, then disable them from their row.
+    await page.goto(`${BASE}/#/admin/users`);
+    const userForm = page.getByTestId('user-form');
+    await userForm.waitFor({ timeout: 15_000 });
+    await userForm.getByLabel('Username', { exact: true }).fill('browser-rep');
+    await userForm.getByLabel('Password', { exact: true }).fill('browser-rep-Secret-1');
+    await userForm.getByLabel('Role', { exact: true }).selectOption('REP');
+    await userForm.getByLabel('Team', { exact: true }).fill('north');
+    await userForm.getByRole('button', { name: 'Create user' }).click();
+    await userForm.locator('[data-testid=user-status][role=status]').waitFor({ timeout: 10_000 });
+    const row = page.locator('tr[data-username="browser-rep"]');
+    await row.waitFor({ timeout: 10_000 });
+    check((await row.textContent()).includes('north'), 'the new user is listed with their team');
+    const headers = await page.locator('.admin-body thead th').allTextContents();
+    check(headers.includes('SIP user') && headers.includes('Created at'), `readable column names (${headers.join(', ')})`);
+    await row.getByRole('button', { name: /Disable/ }).click();
+    await row.getByRole('button', { name: /Enable/ }).waitFor({ timeout: 10_000 });
+    check(true, 'the user is disabled from their row');
+    await accessible(page, 'admin users');
+    console.log('DISABLED_USER=browser-rep');
+
+    // A manager's Admin tab: only the sections a manager may use, each readable, none "Access Denied".
+    if (process.env.MANAGER_USERNAME) {
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.locator('#username').waitFor({ timeout: 15_000 });
+      await page.fill('#username', process.env.MANAGER_USERNAME);
+      await page.fill('#password', process.env.MANAGER_PASSWORD ?? '');
+      await page.click('button[type=submit]');
+      await page.locator('.topbar').waitFor({ timeout: 15_000 });
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+      const sections = page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link');
+      await sections.first().waitFor({ timeout: 15_000 });
+      const names = await sections.allTextContents();
+      check(JSON.stringify(names) === JSON.stringify(['Playbooks', 'Knowledge base', 'Card stats']),
+        `a manager sees only the sections they may use (${names.join(', ')})`);
+      for (const name of names) {
+        await sections.filter({ hasText: name }).click();
+        await page.locator('#admin-title', { hasText: name }).waitFor({ timeout: 10_000 });
+        await page.waitForFunction(() => !document.querySelector('.admin-body').textContent.includes('Loading'),
+          null, { timeout: 10_000 });
+        const text = await page.locator('.admin-body').textContent();
+        check(!/access denied|forbidden|not available/i.test(text) && (await page.locator('.admin-body [role=alert]').count()) === 0,
+          `manager: ${name} is readable, without an error`);
+      }
+      await sections.filter({ hasText: 'Playbooks' }).click();
+      await page.locator('.admin-body table td').first().waitFor({ timeout: 10_000 });
+      check(await page.getByTestId('playbook-editor').count() === 0, 'manager: playbooks are read only (no editor)');
+      await accessible(page, 'manager admin page');
+    }
   } finally {
     await close();
   }

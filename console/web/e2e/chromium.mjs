@@ -40,3 +40,24 @@ export async function launch({ args = [], profilePrefix = 'earpiece-chromium-' }
     },
   };
 }
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) over the page as it is now and fails on any serious or critical violation,
+ * naming each rule and its first elements; minor and moderate ones are logged.
+ */
+export async function accessible(page, label) {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const describe = (v) => `${v.id} [${v.impact}] ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`;
+  const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of result.violations.filter((x) => !serious.includes(x))) log(`axe (${label}, not failing): ${describe(v)}`);
+  check(serious.length === 0, `${label}: axe finds no serious or critical violations${serious.length
+    ? ` — ${serious.map(describe).join('; ')}` : ''}`);
+}
+
+/** The page's title names it, and it has exactly one h1. */
+export async function titled(page, label, title) {
+  await page.waitForFunction((t) => document.title.includes(t), title, { timeout: 10_000 });
+  const h1 = await page.locator('h1').count();
+  check(h1 === 1, `${label}: title "${await page.title()}" and one h1 (${h1})`);
+}

@@ -4,7 +4,7 @@
 // CHROMIUM (default /usr/bin/chromium). Prints "OK ..." per check and USED_CARD=<id>; exits 0 when all pass.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { check, launch, log, ok } from './chromium.mjs';
+import { accessible, check, launch, log, ok, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const CALL = process.env.CALL;
@@ -107,6 +107,8 @@ async function main() {
     await page.mouse.move(5, 5);
     await shot(page, 'console-idle.png');
     await noHorizontalOverflow(page, '1280x720 idle');
+    await titled(page, 'softphone', 'Softphone');
+    await accessible(page, 'softphone, idle');
 
     // Keyboard: the dial pad is reachable with Tab and shows a visible focus ring.
     await page.locator('#dial-number').focus();
@@ -129,6 +131,7 @@ async function main() {
     await page.locator('.sidebar [data-party=rep][data-final=true]').first().waitFor({ timeout: 40_000 });
     await page.locator('.sidebar [data-party=customer][data-final=true]').first().waitFor({ timeout: 40_000 });
     ok('transcript shows final lines from both parties');
+    check(await page.getByTestId('copy-hint').isVisible(), 'the Ctrl+Shift+Space hint is on screen during the call');
 
     const colours = await page.evaluate(() => {
       const pick = (sel) => {
@@ -168,6 +171,7 @@ async function main() {
     await page.evaluate(() => document.querySelector('.phone-left').scrollTo(0, 0));
     check((await card.getAttribute('data-phase')) === 'shown', `hovered card still shown after ${FADE_S + 1.5} s`);
     await shot(page, 'console-live.png');
+    await accessible(page, 'live call');
 
     await card.locator('[data-action=used]').click();
     await card.waitFor({ state: 'detached', timeout: 5_000 });
@@ -213,6 +217,9 @@ async function main() {
       return s.top < p.top;
     });
     check(sidebarFirst, '390px: the live transcript comes before the dial pad');
+    check(await narrow.getByTestId('copy-hint').isVisible(), '390px: the Ctrl+Shift+Space hint stays on screen');
+    check(await narrow.getByRole('button', { name: 'Menu' }).isVisible(), '390px: the navigation is a menu');
+    await accessible(narrow, '390px live call');
     await shot(narrow, 'console-narrow.png');
     await narrow.close();
 
@@ -250,6 +257,7 @@ async function main() {
     await page.mouse.move(5, 5);
     await shot(page, 'console-call.png', { fullPage: true });
     await noHorizontalOverflow(page, '1280x720 call page');
+    await accessible(page, 'call page');
 
     await page.setViewportSize({ width: 390, height: 844 });
     await noHorizontalOverflow(page, '390px call page');

@@ -1,10 +1,12 @@
-// Drags recordings onto the console's upload page in headless Chromium (run by UploadBrowserIT).
+// Uploads recordings on the console's upload page in headless Chromium (run by UploadBrowserIT): a text file named
+// .mp3 is dragged on (refused), the recording goes through the file picker opened from the keyboard; then the call
+// page and the calls library, each checked with axe-core, at 1280x720 and 390x844.
 // Env: BASE_URL, FILE (a recording to upload), BAD_FILE (a file that is not audio), OUT_DIR (screenshots),
 // DOCS_DIR (optional: where console-upload.png is copied), E2E_USERNAME/E2E_PASSWORD, CHROMIUM.
 // Prints "OK ..." per check and CALL_ID=<id> of the call the upload made; exits 0 when all pass.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { check, launch, log } from './chromium.mjs';
+import { accessible, check, launch, log, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const FILE = process.env.FILE;
@@ -59,6 +61,8 @@ async function main() {
     await page.click('button[type=submit]');
     await page.getByTestId('dropzone').waitFor({ timeout: 15_000 });
     check(true, 'signed in and on the upload page');
+    await titled(page, 'upload page', 'Recorded calls');
+    await accessible(page, 'upload page');
 
     // A text file named .mp3 is refused with the server's reason, and makes no job.
     await dropFile(page, BAD_FILE, 'audio/mpeg');
@@ -67,13 +71,23 @@ async function main() {
     const refusal = await refused.getByTestId('upload-status').textContent();
     check(/^Refused \(415\): .+/.test(refusal), `a text file named .mp3 is refused: "${refusal}"`);
 
-    // The rep of this recording spoke second: the choice goes with the upload.
+    // The rep of this recording spoke second: the choice goes with the upload. Then, by keyboard only: Tab from
+    // the choice to the drop zone, Enter opens the file picker, and the file chosen there is uploaded.
     await page.getByLabel('the second (right channel)').check();
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/uploads?rep=2'),
-      { timeout: 15_000 });
-    await dropFile(page, FILE, 'audio/mpeg');
+      { timeout: 60_000 });
+    sent.catch(() => {}); // awaited below; a failure before that must not end the script as an unhandled rejection
+    await page.keyboard.press('Tab');
+    check(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'dropzone'),
+      'Tab from the rep choice reaches the drop zone');
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 30_000 }),
+      page.keyboard.press('Enter'),
+    ]);
+    await chooser.setFiles(FILE);
+    check(true, 'Enter on the drop zone opens the file picker');
     await sent;
-    check(true, 'the upload says the rep is Speaker 2');
+    check(true, 'the file chosen in the picker is uploaded, and says the rep is Speaker 2');
     const done = page.locator('[data-testid=upload-row][data-state=done]');
     await done.waitFor({ timeout: 90_000 });
     const statuses = await page.evaluate(() => window.__statuses);
@@ -104,6 +118,43 @@ async function main() {
     const who = await page.locator('[data-party="Speaker 2"] .who').first().textContent();
     check(who === 'Dana (rep)', `renamed speaker sticks after reload (${who})`);
     await page.screenshot({ path: join(OUT, 'console-upload-call.png'), animations: 'disabled', caret: 'hide' });
+    await titled(page, 'call page', 'Call');
+    await accessible(page, 'call page');
+
+    // The calls library lists the call with its columns; a search for words said finds it; the state is in the
+    // address, so a reload (or a shared link) shows the same search.
+    await page.goto(`${BASE}/#/calls`);
+    const table = page.getByTestId('library-table');
+    await table.locator(`tr[data-call-id="${callId}"]`).waitFor({ timeout: 15_000 });
+    await titled(page, 'calls library', 'Calls');
+    // a word the call's own transcript has, whatever the recording says
+    const detail = await (await page.request.get(`${BASE}/api/calls/${encodeURIComponent(callId)}`)).json();
+    const said = detail.segments.map((x) => x.text).join(' ').split(/[^A-Za-z']+/).find((w) => w.length >= 5);
+    check(Boolean(said), `a word said in the call to search for ("${said}")`);
+    await page.getByLabel('Words said').fill(said);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/#\/calls\?q=/);
+    await page.reload();
+    await table.locator(`tr[data-call-id="${callId}"]`).waitFor({ timeout: 15_000 });
+    check(await page.getByLabel('Words said').inputValue() !== '', 'the search survives a reload (URL state)');
+    const count = await page.getByTestId('library-count').textContent();
+    check(/^1–\d+ of \d+$/.test(count), `the library counts its results ("${count}")`);
+    await accessible(page, 'calls library');
+    await page.screenshot({ path: join(OUT, 'console-library.png'), animations: 'disabled', caret: 'hide' });
+
+    // Phone: the menu holds the navigation, nothing widens the page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    check(overflow <= 1, `390px calls library: no horizontal scrolling (${overflow})`);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    check(await menu.isVisible(), '390px: the navigation folds into a menu button');
+    check(!(await page.getByRole('link', { name: 'Upload' }).isVisible()), '390px: the links are hidden until the menu opens');
+    await menu.click();
+    await page.getByRole('link', { name: 'Upload' }).click();
+    await page.getByTestId('dropzone').waitFor({ timeout: 10_000 });
+    check(true, '390px: the menu opens and leads to the upload page');
+    await accessible(page, '390px upload page');
+    await page.screenshot({ path: join(OUT, 'console-phone-menu.png'), animations: 'disabled', caret: 'hide' });
     console.log(`CALL_ID=${callId}`);
   } finally {
     await close();

@@ -3,7 +3,9 @@ import { api, ApiError, me, setUnauthorizedHandler } from './api';
 import { fadeSeconds } from './cards';
 import { AdminPage } from './components/AdminPage';
 import { CallPage } from './components/CallPage';
+import { CallLibrary } from './components/CallLibrary';
 import { CallsList } from './components/CallsList';
+import { TranscriptionBanner } from './components/TranscriptionBanner';
 import { LiveSidebar } from './components/LiveSidebar';
 import { SignIn } from './components/SignIn';
 import { Softphone } from './components/Softphone';
@@ -12,7 +14,7 @@ import { when, who } from './format';
 import { href, useRoute } from './route';
 import { earpieceCallOf } from './softphoneCall';
 import { ToastProvider } from './toast';
-import type { CallSummary, User } from './types';
+import type { CallSummary, ServerStatus, User } from './types';
 import { useLiveCall } from './useLiveCall';
 import { useSoftphone, type Softphone as SoftphoneState } from './useSoftphone';
 
@@ -39,8 +41,29 @@ function useCalls(enabled: boolean) {
   return { calls, error };
 }
 
-function PhonePage({ callId, calls, callsError, softphone, fadeMs }: {
+/** What the server can do (GET /api/status), re-read each minute; null until known or on an older server. */
+function useServerStatus(): ServerStatus | null {
+  const [status, setStatus] = useState<ServerStatus | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    const load = () => api.status().then((s) => !cancelled && setStatus(s), () => {});
+    void load();
+    const id = setInterval(load, 60_000);
+    return () => {
+      cancelled = true;
+      clearInterval(id);
+    };
+  }, []);
+  return status;
+}
+
+const TITLES: Record<string, string> = {
+  phone: 'Softphone', calls: 'Calls', call: 'Call', uploads: 'Recorded calls', admin: 'Admin',
+};
+
+function PhonePage({ callId, calls, callsError, softphone, fadeMs, transcribing }: {
   callId: string | null; calls: CallSummary[] | null; callsError: string | null; softphone: SoftphoneState; fadeMs: number;
+  transcribing: boolean;
 }) {
   const live = useLiveCall(callId);
   useFollowSoftphoneCall(softphone, calls, callId);
@@ -51,13 +74,14 @@ function PhonePage({ callId, calls, callsError, softphone, fadeMs }: {
   const liveNow = (calls ?? []).filter((c) => c.status === 'ACTIVE').slice(0, 4);
   return (
     <main className={`phone-layout ${callId ? 'in-call' : 'idle'}`}>
+      <h1 className="visually-hidden">Softphone</h1>
       <div className="phone-left">
         <Softphone softphone={softphone} call={live.detail} ended={live.ended} onHold={live.onHold} incoming={incoming}
           onIgnoreIncoming={() => incoming && setIgnored((s) => new Set(s).add(incoming.id))} />
         <CallsList calls={calls} selected={callId} error={callsError} compact />
       </div>
       {callId ? (
-        <LiveSidebar callId={callId} live={live} fadeMs={fadeMs} />
+        <LiveSidebar callId={callId} live={live} fadeMs={fadeMs} transcribing={transcribing} />
       ) : (
         <section className="sidebar panel empty-sidebar" aria-label="Live transcript">
           <div className="empty-state">
@@ -110,24 +134,36 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
   const route = useRoute();
   const { calls, error } = useCalls(true);
   const softphone = useSoftphone(true);
+  const status = useServerStatus();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => {
+    document.title = `${TITLES[route.page] ?? 'Console'} · Earpiece`;
+    setMenuOpen(false);
+  }, [route]);
   const [saved, setSaved] = useState(() => localStorage.getItem(FADE_KEY));
   const fade = fadeSeconds(location.search, saved);
   const fromQuery = new URLSearchParams(location.search).has('fade');
 
   const isAdmin = !user || user.roles.some((r) => /admin|manager/i.test(r));
+  const isRealAdmin = !user || user.roles.some((r) => /^admin$/i.test(r));
   const nav: [string, string, boolean][] = [
     ['Softphone', href({ page: 'phone', callId: null }), route.page === 'phone'],
     ['Calls', href({ page: 'calls' }), route.page === 'calls' || route.page === 'call'],
     ['Upload', href({ page: 'uploads' }), route.page === 'uploads'],
   ];
-  if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: 'users' }), route.page === 'admin']);
+  if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: isRealAdmin ? 'users' : 'playbooks' }), route.page === 'admin']);
 
   return (
     <div className="app">
       <a className="skip" href="#content">Skip to content</a>
       <header className="topbar">
         <a className="brand" href="#/"><span className="logo" aria-hidden="true" />Earpiece</a>
-        <nav aria-label="Main">
+        {/* on a phone the links fold into a menu, so the bar never runs off the screen */}
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="main-nav"
+          onClick={() => setMenuOpen((o) => !o)}>
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <nav aria-label="Main" id="main-nav" className={menuOpen ? 'open' : undefined}>
           {nav.map(([label, to, current]) => (
             <a key={label} href={to} aria-current={current ? 'page' : undefined}>{label}</a>
           ))}
@@ -150,16 +186,16 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
           )}
         </div>
       </header>
+      {status && <TranscriptionBanner status={status.transcription} admin={isRealAdmin} />}
       <div id="content" className="content">
         {route.page === 'phone' && (
-          <PhonePage callId={route.callId} calls={calls} callsError={error} softphone={softphone} fadeMs={fade * 1000} />
+          <PhonePage callId={route.callId} calls={calls} callsError={error} softphone={softphone} fadeMs={fade * 1000}
+            transcribing={status?.transcription.live ?? true} />
         )}
-        {route.page === 'calls' && (
-          <main className="page"><CallsList calls={calls} selected={null} error={error} /></main>
-        )}
-        {route.page === 'call' && <CallPage callId={route.callId} />}
-        {route.page === 'uploads' && <UploadsPage />}
-        {route.page === 'admin' && <AdminPage section={route.section} />}
+        {route.page === 'calls' && <CallLibrary query={route.query ?? ''} />}
+        {route.page === 'call' && <CallPage callId={route.callId} transcribing={status?.transcription.live ?? true} />}
+        {route.page === 'uploads' && <UploadsPage transcription={status?.transcription ?? null} />}
+        {route.page === 'admin' && <AdminPage section={route.section} user={user} />}
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { CallDetail, CallSummary, User } from './types';
+import type { CallDetail, CallSummary, SearchPage, ServerStatus, User } from './types';
 
 /** Thrown for a non-2xx answer; {@code status} lets callers tell "sign in" (401) from "not there" (404). */
 export class ApiError extends Error {
@@ -80,6 +80,9 @@ export const api = {
   login: (username: string, password: string) => json<User>('POST', '/api/auth/login', { username, password }),
   logout: () => json<unknown>('POST', '/api/auth/logout'),
   calls: () => json<CallSummary[]>('GET', '/api/calls?size=50'),
+  status: () => json<ServerStatus>('GET', '/api/status'),
+  /** GET /api/search with the library's query string (see library.ts). */
+  search: (query: string) => json<SearchPage>('GET', `/api/search?${query}`),
   call: (id: string) => json<CallDetail>('GET', `/api/calls/${encodeURIComponent(id)}`),
   feedback: (callId: string, cardId: number, action: 'used' | 'dismissed') =>
     json<unknown>('POST', `/api/calls/${encodeURIComponent(callId)}/cards/${cardId}/feedback`, { action }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { transcriptionNotice } from './format';
+import { emptyTranscriptText, transcriptionNotice, who } from './format';
 
 describe('transcription notice', () => {
   it('says nothing for a call transcribed live', () => {
@@ -12,5 +12,25 @@ describe('transcription notice', () => {
     expect(transcriptionNotice('DEFERRED', true)).toMatch(/being transcribed now/);
     expect(transcriptionNotice('AFTER_CALL', true)).toMatch(/Transcribed after the call/);
     expect(transcriptionNotice('FAILED', true)).toMatch(/could not be transcribed/);
+  });
+});
+
+describe('who', () => {
+  it('shows the user part of a SIP URI, decoded', () => {
+    expect(who('sip:alice@acme.test')).toBe('alice');
+    expect(who('sip:Dana%20Smith@acme.test;transport=udp')).toBe('Dana Smith');
+    expect(who('"Sam Lee" <sip:7001@acme.test>')).toBe('Sam Lee');
+    expect(who('<sip:+15550001@pstn.test>')).toBe('+15550001');
+    expect(who('sip:bad%zz@host')).toBe('bad%zz');
+    expect(who(null)).toBe('unknown');
+  });
+});
+
+describe('empty transcript', () => {
+  it('never says nothing was said when nothing was listening', () => {
+    expect(emptyTranscriptText(true, false)).toMatch(/^Not transcribed: transcription is off.*recording is saved/);
+    expect(emptyTranscriptText(false, false)).toMatch(/^Not transcribed/);
+    expect(emptyTranscriptText(true, true)).toMatch(/^Not transcribed: no speech/);
+    expect(emptyTranscriptText(false, true)).toMatch(/Waiting for the first words/);
   });
 });

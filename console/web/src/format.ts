@@ -17,11 +17,24 @@ export function when(iso: string | null | undefined): string {
     : d.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
-/** The user part of a SIP URI ("sip:alice@host" → "alice"), for compact display. */
+/**
+ * The user part of a SIP URI ("sip:alice@host" → "alice"), for compact display, %-escapes decoded
+ * ("sip:Dana%20Smith@host" → "Dana Smith"); a display name ("\"Dana\" <sip:…>") wins when there is one.
+ */
 export function who(uri: string | null | undefined): string {
   if (!uri) return 'unknown';
-  const m = /^(?:sips?:)?([^@;>]+)/.exec(uri.replace(/^.*</, ''));
-  return m ? m[1] : uri;
+  const display = /^\s*"([^"]+)"\s*</.exec(uri) ?? /^\s*([^"<]+?)\s*</.exec(uri);
+  if (display) return decoded(display[1]);
+  const m = /^(?:sips?:|tel:)?([^@;>]+)/.exec(uri.replace(/^.*</, ''));
+  return decoded(m ? m[1] : uri);
+}
+
+function decoded(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s; // a stray "%" is shown as it is
+  }
 }
 
 export function partyName(party: string): string {
@@ -59,4 +72,13 @@ export function transcriptionNotice(transcription: string | undefined, ended: bo
     default:
       return null;
   }
+}
+
+/** What an empty transcript says: never "nothing was said" when nothing was listening. */
+export function emptyTranscriptText(ended: boolean, transcribing: boolean): string {
+  if (!transcribing) {
+    return ended ? 'Not transcribed: transcription is off on this server. The recording is saved.'
+      : 'Not transcribed: transcription is off on this server. The call is being recorded.';
+  }
+  return ended ? 'Not transcribed: no speech was recognised on this call.' : 'Waiting for the first words…';
 }

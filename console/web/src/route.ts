@@ -3,16 +3,18 @@ import { useEffect, useState } from 'react';
 /** The page the hash names: hash routes need no server-side fallback for deep links. */
 export type Route =
   | { page: 'phone'; callId: string | null }
-  | { page: 'calls' }
+  | { page: 'calls'; query?: string }
   | { page: 'uploads' }
   | { page: 'call'; callId: string }
   | { page: 'admin'; section: string };
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  // "#/calls?q=price&page=2": the calls library keeps its search in the address, so it can be shared
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?', 2);
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'live' && parts[1]) return { page: 'phone', callId: parts[1] };
   if (parts[0] === 'calls' && parts[1]) return { page: 'call', callId: parts[1] };
-  if (parts[0] === 'calls') return { page: 'calls' };
+  if (parts[0] === 'calls') return { page: 'calls', query };
   if (parts[0] === 'uploads') return { page: 'uploads' };
   if (parts[0] === 'admin') return { page: 'admin', section: parts[1] ?? 'users' };
   return { page: 'phone', callId: null };
@@ -23,7 +25,7 @@ export function href(route: Route): string {
     case 'phone':
       return route.callId ? `#/live/${encodeURIComponent(route.callId)}` : '#/';
     case 'calls':
-      return '#/calls';
+      return route.query ? `#/calls?${route.query}` : '#/calls';
     case 'uploads':
       return '#/uploads';
     case 'call':

@@ -123,3 +123,44 @@ export interface CallStateEvent {
 
 export type CallEvent = SegmentEvent | CardEvent | ProvisionalCardEvent | CardWithdrawnEvent | InsightEvent
   | CallStateEvent;
+
+/** GET /api/status: what the server can do now. */
+export interface TranscriptionStatus {
+  live: boolean;
+  uploads: boolean;
+  /** Why not, in plain words; null when both work. */
+  reason: string | null;
+  /** What an admin does about it; only admins get it. */
+  howToEnable: string | null;
+}
+
+export interface ServerStatus {
+  transcription: TranscriptionStatus;
+}
+
+/** One call of GET /api/search, with its summary's headline fields (null before the summary, or untranscribed). */
+export interface CallHit {
+  callId: string;
+  startedAt: string;
+  endedAt: string | null;
+  durationMs: number | null;
+  fromUri: string | null;
+  toUri: string | null;
+  callType: string | null;
+  priority: string | null;
+  sentiment: string | null;
+  /** Added later: absent from older servers. */
+  status?: string | null;
+  rep?: string | null;
+  customer?: string | null;
+  segments?: number | null;
+  objections?: string[] | null;
+  cardsUsed?: number | null;
+}
+
+export interface SearchPage {
+  hits: CallHit[];
+  total: number;
+  page: number;
+  size: number;
+}

@@ -1,28 +1,36 @@
 import { useEffect, useRef, useState } from 'react';
-import { optional } from '../api';
+import { api, optional } from '../api';
 import { href } from '../route';
 import { KnowledgeForm } from './KnowledgeForm';
+import { UserForm } from './UserForm';
 import { PlaybookEditor } from './PlaybookEditor';
+import { cell, columnLabel } from '../adminTable';
+import type { User } from '../types';
 
-/** An admin list and the endpoints that may serve it, tried in order (the first that exists wins). */
-const SECTIONS: { id: string; title: string; urls: string[]; blurb: string }[] = [
-  { id: 'users', title: 'Users', urls: ['/api/admin/users', '/api/users'], blurb: 'People who sign in, with their roles.' },
-  { id: 'teams', title: 'Teams', urls: ['/api/admin/teams', '/api/teams'], blurb: 'Managers see their team’s calls.' },
-  { id: 'trunks', title: 'Trunks', urls: ['/api/admin/trunks', '/api/trunks'], blurb: 'SIP trunks that bring calls in.' },
-  { id: 'playbooks', title: 'Playbooks', urls: ['/api/admin/playbooks', '/api/playbooks'], blurb: 'What triggers which card.' },
-  { id: 'knowledge', title: 'Knowledge base', urls: ['/api/admin/knowledge', '/api/knowledge', '/api/kb'], blurb: 'Articles cards can quote.' },
-  { id: 'cards', title: 'Card stats', urls: ['/api/cards/stats'], blurb: 'How often each card was shown, used and dismissed.' },
+type Role = 'ADMIN' | 'MANAGER';
+
+/**
+ * An admin list, the endpoints that may serve it (tried in order, the first that exists wins) and the roles that
+ * may read it: a section a role cannot use is not shown, rather than answering "Access Denied".
+ */
+const SECTIONS: { id: string; title: string; urls: string[]; blurb: string; roles: Role[] }[] = [
+  { id: 'users', title: 'Users', urls: ['/api/admin/users'], blurb: 'People who sign in, with their roles.', roles: ['ADMIN'] },
+  { id: 'teams', title: 'Teams', urls: ['/api/admin/teams'], blurb: 'Managers see their team’s calls.', roles: ['ADMIN'] },
+  { id: 'trunks', title: 'Trunks', urls: ['/api/admin/trunks'], blurb: 'SIP trunks that bring calls in.', roles: ['ADMIN'] },
+  // managers read playbooks and knowledge through the endpoints they may use; only admins edit them
+  { id: 'playbooks', title: 'Playbooks', urls: ['/api/playbooks'], blurb: 'What triggers which card.', roles: ['ADMIN', 'MANAGER'] },
+  { id: 'knowledge', title: 'Knowledge base', urls: ['/api/knowledge'], blurb: 'Articles cards can quote.', roles: ['ADMIN', 'MANAGER'] },
+  { id: 'cards', title: 'Card stats', urls: ['/api/cards/stats'], blurb: 'How often each card was shown, used and dismissed.', roles: ['ADMIN', 'MANAGER'] },
 ];
 
-type Rows = Record<string, unknown>[];
-
-function cell(v: unknown): string {
-  if (v == null) return '';
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(2);
-  if (Array.isArray(v)) return v.map(cell).join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+/** The sections {@code user} may use; everything without sign-in (open mode). */
+export function sectionsFor(user: User | null) {
+  if (!user) return SECTIONS;
+  const roles = user.roles.map((r) => r.replace(/^ROLE_/, '').toUpperCase());
+  return SECTIONS.filter((s) => s.roles.some((r) => roles.includes(r)));
 }
+
+type Rows = Record<string, unknown>[];
 
 function rowsOf(body: unknown): Rows {
   if (Array.isArray(body)) return body.map((r) => (typeof r === 'object' && r ? r : { value: r }) as Record<string, unknown>);
@@ -35,8 +43,10 @@ function rowsOf(body: unknown): Rows {
 }
 
 /** Admin lists; a section whose API the server does not have says so instead of failing. */
-export function AdminPage({ section }: { section: string }) {
-  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0];
+export function AdminPage({ section, user }: { section: string; user: User | null }) {
+  const sections = sectionsFor(user);
+  const editor = !user || user.roles.some((r) => /^(ROLE_)?ADMIN$/i.test(r));
+  const current = sections.find((s) => s.id === section) ?? sections[0];
   const [rows, setRows] = useState<Rows | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
@@ -60,11 +70,21 @@ export function AdminPage({ section }: { section: string }) {
     };
   }, [current, reload]);
 
+  // users can be disabled (their sessions end at once) and enabled again from their row
+  const userRows = editor && current.id === 'users';
+  const setEnabled = async (username: string, enabled: boolean) => {
+    try {
+      await api.put(`/api/admin/users/${encodeURIComponent(username)}/enabled`, { enabled });
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(`Could not ${enabled ? 'enable' : 'disable'} ${username}: ${(e as Error).message ?? e}`);
+    }
+  };
   const columns = rows && rows.length ? Array.from(new Set(rows.flatMap((r) => Object.keys(r)))).slice(0, 8) : [];
   return (
     <main className="page admin-page">
       <nav className="admin-nav" aria-label="Admin sections">
-        {SECTIONS.map((s) => (
+        {sections.map((s) => (
           <a key={s.id} href={href({ page: 'admin', section: s.id })} aria-current={s.id === current.id ? 'page' : undefined}>
             {s.title}
           </a>
@@ -76,21 +96,43 @@ export function AdminPage({ section }: { section: string }) {
         {error && <p className="error" role="alert">{error}</p>}
         {rows === undefined && !error && <p className="muted">Loading…</p>}
         {rows === null && <p className="not-available" data-testid="not-available">Not available on this server yet.</p>}
-        {current.id === 'playbooks' && rows && rows.length > 0 && (
+        {!editor && (current.id === 'playbooks' || current.id === 'knowledge') && (
+          <p className="muted small">Read only: admins edit these.</p>
+        )}
+        {editor && current.id === 'playbooks' && rows && rows.length > 0 && (
           <PlaybookEditor teams={Array.from(new Set(rows.map((r) => String(r.team ?? 'default'))))}
             onSaved={() => setReload((n) => n + 1)} />
         )}
-        {current.id === 'knowledge' && rows !== undefined && rows !== null && (
+        {editor && current.id === 'knowledge' && rows !== undefined && rows !== null && (
           <KnowledgeForm onAdded={() => setReload((n) => n + 1)} />
+        )}
+        {editor && current.id === 'users' && rows && (
+          <UserForm teams={Array.from(new Set(rows.map((r) => String(r.team ?? '')).filter(Boolean)))}
+            onCreated={() => setReload((n) => n + 1)} />
         )}
         {rows && rows.length === 0 && <p className="muted">Nothing here yet.</p>}
         {rows && rows.length > 0 && (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={`${current.title} table`}>
             <table>
-              <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {columns.map((c) => <th key={c} scope="col">{columnLabel(c)}</th>)}
+                  {userRows && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                </tr>
+              </thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={i}>{columns.map((c) => <td key={c}>{cell(r[c])}</td>)}</tr>
+                  <tr key={i} data-username={userRows ? String(r.username) : undefined}>
+                    {columns.map((c) => <td key={c}>{cell(r[c])}</td>)}
+                    {userRows && (
+                      <td>
+                        <button type="button" className="btn small ghost"
+                          onClick={() => void setEnabled(String(r.username), !r.enabled)}>
+                          {r.enabled ? 'Disable' : 'Enable'}<span className="visually-hidden"> {String(r.username)}</span>
+                        </button>
+                      </td>
+                    )}
+                  </tr>
                 ))}
               </tbody>
             </table>

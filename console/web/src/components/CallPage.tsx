@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
-import { clock, partyName, transcriptionNotice, when, who } from '../format';
+import { clock, emptyTranscriptText, partyName, transcriptionNotice, when, who } from '../format';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail } from '../types';
@@ -45,8 +45,14 @@ function SpeakerNames({ callId, names, onSaved }: {
   );
 }
 
+/** A summary of a call with no transcribed line: the server leaves type, priority and sentiment out. */
+function unclaimed(summary: unknown): boolean {
+  const s = summary as { type?: unknown; sentiment?: unknown; abstractText?: unknown };
+  return s.type == null && s.sentiment == null && s.abstractText == null;
+}
+
 /** After the call: recordings per party, the transcript with cards at their moments, and the summary if any. */
-export function CallPage({ callId }: { callId: string }) {
+export function CallPage({ callId, transcribing = true }: { callId: string; transcribing?: boolean }) {
   const [call, setCall] = useState<CallDetail | null>(null);
   const [summary, setSummary] = useState<unknown>(undefined);
   const [error, setError] = useState<string | null>(null);
@@ -116,7 +122,10 @@ export function CallPage({ callId }: { callId: string }) {
             <h2>Summary</h2>
             {summary === undefined && <p className="muted">Loading…</p>}
             {summary === null && <p className="muted">No summary for this call yet.</p>}
-            {summary != null && <SummaryValue value={summary} />}
+            {summary != null && unclaimed(summary) && (
+              <p className="muted" data-testid="summary-untranscribed">Not transcribed: there is nothing to summarise.</p>
+            )}
+            {summary != null && !unclaimed(summary) && <SummaryValue value={summary} />}
           </section>
         </div>
         <section className="panel transcript-panel" aria-label="Transcript">
@@ -124,7 +133,7 @@ export function CallPage({ callId }: { callId: string }) {
           {notice && <p className="notice" role="status" data-testid="transcription-notice">{notice}</p>}
           <TranscriptView lines={lines} cards={call.cards} insights={call.insights} follow={false}
             names={names ?? undefined}
-            label="Call transcript" empty="Nothing was transcribed." />
+            label="Call transcript" empty={emptyTranscriptText(call.status === 'ENDED', transcribing)} />
         </section>
       </div>
     </main>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { newestCard } from '../cards';
 import { copyText } from '../clipboard';
-import { transcriptionNotice } from '../format';
+import { emptyTranscriptText, transcriptionNotice } from '../format';
 import { href } from '../route';
 import type { SocketStatus } from '../socket';
 import { orderedLines } from '../transcript';
@@ -27,7 +27,11 @@ function statusText(s: SocketStatus, ended: boolean): string {
 }
 
 /** The right-hand sidebar of a live call: transcript, floating whisper cards, and the copy shortcut. */
-export function LiveSidebar({ callId, live, fadeMs }: { callId: string; live: Live; fadeMs: number }) {
+export function LiveSidebar({ callId, live, fadeMs, transcribing = true }: {
+  callId: string; live: Live; fadeMs: number;
+  /** false while the server has no speech model: the call is recorded, not transcribed */
+  transcribing?: boolean;
+}) {
   const notify = useNotify();
   const lines = useMemo(() => orderedLines(live.transcript), [live.transcript]);
   const cardsRef = useRef(live.cards);
@@ -68,6 +72,8 @@ export function LiveSidebar({ callId, live, fadeMs }: { callId: string; live: Li
         <div>
           <h2>Live transcript</h2>
           <p className="sub">{live.onHold ? 'On hold · ' : ''}{live.cards.length} tip{live.cards.length === 1 ? '' : 's'} so far</p>
+          {/* stays on screen for the whole call (the card's own hint goes with the card) */}
+          <p className="copy-hint small" data-testid="copy-hint"><kbd>Ctrl</kbd>+<kbd>Shift</kbd>+<kbd>Space</kbd> copies the newest tip</p>
         </div>
         <span className={`conn conn-${state}`} data-testid="socket-state" data-state={state}
           data-reconnects={live.reconnects}>
@@ -79,7 +85,7 @@ export function LiveSidebar({ callId, live, fadeMs }: { callId: string; live: Li
       <div className="sidebar-body">
         <TranscriptView lines={lines} cards={live.cards.filter((c) => c.feedback !== 'dismissed')}
           insights={live.insights} follow label="Live transcript"
-          empty={live.ended ? 'Nothing was said on this call.' : 'Waiting for the first words…'} />
+          empty={emptyTranscriptText(live.ended, transcribing)} />
         <CardStack callId={callId} cards={live.cards} fadeMs={fadeMs} updateCard={live.updateCard} />
       </div>
       {live.ended && (

@@ -3,6 +3,7 @@ import { api, csrfToken } from '../api';
 import { when } from '../format';
 import { href } from '../route';
 import { fileSha256 } from '../sha256';
+import type { TranscriptionStatus } from '../types';
 import { describe, isFinal, mergeJob, overallPercent, refusalReason, type UploadJob, type UploadRow } from '../uploads';
 
 const ACCEPT = 'audio/*,video/mp4,video/webm,.mp3,.m4a,.mp4,.wav,.ogg,.opus,.webm,.flac';
@@ -31,8 +32,12 @@ function sendFile(file: File, rep: RepChoice, token: string | null, checksum: st
   });
 }
 
-/** Recorded calls: drop a file (or pick one), watch upload, decoding, transcription and analysis progress. */
-export function UploadsPage() {
+/**
+ * Recorded calls: drop a file (or pick one), watch upload, decoding, transcription and analysis progress. While
+ * the server cannot analyse recordings the drop zone is disabled with the reason, before any file goes up.
+ */
+export function UploadsPage({ transcription }: { transcription: TranscriptionStatus | null }) {
+  const off = transcription != null && !transcription.uploads;
   const [rows, setRows] = useState<UploadRow[]>([]);
   const [over, setOver] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +79,7 @@ export function UploadsPage() {
     };
   }, [follow]);
 
-  const upload = useCallback(async (files: FileList | File[]) => {
+  const upload = useCallback(async (files: File[]) => {
     const token = await csrfToken();
     for (const file of Array.from(files)) {
       const key = `local-${Date.now()}-${Math.random().toString(36).slice(2)}`;
@@ -127,38 +132,50 @@ export function UploadsPage() {
           the second (right channel)
         </label>
       </fieldset>
+      {off && (
+        <p className="notice" role="status" data-testid="uploads-off">
+          Uploads are unavailable: {transcription?.reason}.{' '}
+          {transcription?.howToEnable ?? 'An admin can turn transcription on.'}
+        </p>
+      )}
       <div
-        className={`dropzone ${over ? 'over' : ''}`}
+        className={`dropzone ${over ? 'over' : ''} ${off ? 'disabled' : ''}`}
         data-testid="dropzone"
         role="button"
-        tabIndex={0}
-        aria-label="Upload a recording: drop a file here or press Enter to choose one"
-        onClick={() => input.current?.click()}
+        tabIndex={off ? -1 : 0}
+        aria-disabled={off || undefined}
+        aria-label={off ? 'Upload a recording (unavailable: transcription is off)'
+          : 'Upload a recording: drop a file here or press Enter to choose one'}
+        onClick={() => !off && input.current?.click()}
         onKeyDown={(e) => {
+          if (off) return;
           if (e.key === 'Enter' || e.key === ' ') {
             e.preventDefault();
             input.current?.click();
           }
         }}
-        onDragEnter={(e) => { e.preventDefault(); setOver(true); }}
-        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }}
+        onDragEnter={(e) => { e.preventDefault(); if (!off) setOver(true); }}
+        onDragOver={(e) => { e.preventDefault(); e.dataTransfer.dropEffect = off ? 'none' : 'copy'; }}
         onDragLeave={() => setOver(false)}
         onDrop={(e) => {
           e.preventDefault();
           setOver(false);
-          if (e.dataTransfer.files.length) void upload(e.dataTransfer.files);
+          if (!off && e.dataTransfer.files.length) void upload(Array.from(e.dataTransfer.files));
         }}
       >
         <svg viewBox="0 0 48 48" width="40" height="40" aria-hidden="true">
           <path d="M24 32V10m0 0-8 8m8-8 8 8M10 30v8h28v-8" fill="none" stroke="currentColor" strokeWidth="2.5"
             strokeLinecap="round" strokeLinejoin="round" />
         </svg>
-        <strong>Drop a recording here</strong>
-        <span className="muted">or click to choose a file</span>
-        <input ref={input} type="file" accept={ACCEPT} multiple hidden data-testid="file-input"
+        <strong>{off ? 'Uploads are unavailable' : 'Drop a recording here'}</strong>
+        <span className="muted">{off ? 'transcription is off on this server' : 'or click to choose a file'}</span>
+        <input ref={input} type="file" accept={ACCEPT} multiple hidden data-testid="file-input" disabled={off}
           onChange={(e) => {
-            if (e.target.files?.length) void upload(e.target.files);
+            // the FileList is live: copy it before clearing the input (so the same file can be picked again),
+            // or it empties under the upload
+            const files = Array.from(e.target.files ?? []);
             e.target.value = '';
+            if (files.length) void upload(files);
           }} />
       </div>
       {error && <p className="error" role="alert">{error}</p>}

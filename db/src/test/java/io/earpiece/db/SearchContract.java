@@ -9,6 +9,7 @@ import io.earpiece.db.search.CallSearch;
 import io.earpiece.db.search.ReportRow;
 import io.earpiece.db.search.SearchCriteria;
 import io.earpiece.db.search.SearchPage;
+import io.earpiece.db.search.SearchSort;
 import io.earpiece.db.summary.ActionItemEntity;
 import io.earpiece.db.summary.ActionItemRepository;
 import io.earpiece.db.summary.ObjectionEntity;
@@ -184,6 +185,38 @@ abstract class SearchContract {
         assertThat(byCustomer("jones")).isEmpty();
         assertThat(search.search(new SearchCriteria(null, "carol", "555 0005", null, null, null, null, 0, 20))
                 .hits()).extracting(CallHit::callId).containsExactly("s-carol-ext");
+    }
+
+    @Test
+    void hitsCarryTheLibrarysColumns() {
+        callsWithKnownReps();
+        java.util.Map<String, CallHit> hits = new java.util.HashMap<>();
+        search.search(SearchCriteria.all(50)).hits().forEach(h -> hits.put(h.callId(), h));
+        assertThat(hits.get("s-upload").rep()).as("the rep speaker's name").isEqualTo("Dave Jones");
+        assertThat(hits.get("s-upload").customer()).isEqualTo("Erin Walsh");
+        assertThat(hits.get("s-b2bua").rep()).as("the B2BUA's rep login").isEqualTo("frank");
+        assertThat(hits.get("s-b2bua").customer()).isEqualTo("+15550199");
+        assertThat(hits.get("s-price").rep()).as("only the URIs say").isNull();
+        assertThat(hits.get("s-price").objections()).containsExactly("price");
+        assertThat(hits.get("s-timing").objections()).as("summary and live insight: once").containsExactly("timing");
+        assertThat(hits.get("s-outage").objections()).isEmpty();
+        assertThat(hits.get("s-price").segments()).isEqualTo(2);
+        assertThat(hits.get("s-price").cardsUsed()).isZero();
+        assertThat(hits.get("s-price").status()).isEqualTo("ENDED");
+    }
+
+    @Test
+    void filtersBySentimentAndSorts() {
+        threeCalls();
+        SearchCriteria day = new SearchCriteria(null, null, null, DAY, DAY.plusSeconds(86_400), null, null, 0, 10);
+        assertThat(ids(search.search(day.withSentimentAndSort("NEUTRAL", null)))).hasSize(3);
+        assertThat(ids(search.search(day.withSentimentAndSort("negative", null)))).isEmpty();
+        assertThat(ids(search.search(day.withSentimentAndSort(null, SearchSort.OLDEST))))
+                .containsExactly("s-price", "s-timing", "s-outage");
+        assertThat(ids(search.search(day.withSentimentAndSort(null, SearchSort.parse("shortest")))))
+                .as("equal lengths: newest first").containsExactly("s-outage", "s-timing", "s-price");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SearchSort.parse("loudest"))
+                .hasMessageContaining("sort must be");
     }
 
     @Test

@@ -58,7 +58,10 @@ public class CallReportPdf {
         PdfStyle.fact(facts, "To", call.getToUri());
         PdfStyle.fact(facts, "Duration", call.getDurationMs() == null ? "in progress"
                 : String.format(Locale.ROOT, "%.0f s", call.getDurationMs() / 1000.0));
-        if (summary != null) {
+        if (summary != null && summary.sentiment() == null) {
+            // a call with no transcribed line: its summary makes no claims
+            PdfStyle.fact(facts, "Transcript", "not transcribed");
+        } else if (summary != null) {
             PdfStyle.fact(facts, "Type", summary.type());
             PdfStyle.fact(facts, "Priority", summary.priority());
             PdfStyle.fact(facts, "Customer sentiment", String.format(Locale.ROOT, "%s (%+.2f; opening %+.2f,"
@@ -70,7 +73,8 @@ public class CallReportPdf {
             PdfStyle.text(doc, "No summary yet.");
         } else {
             PdfStyle.heading(doc, "Summary");
-            PdfStyle.text(doc, summary.abstractText());
+            PdfStyle.text(doc, summary.abstractText() == null ? "Not transcribed: nothing to summarise."
+                    : summary.abstractText());
             if (!summary.objections().isEmpty()) {
                 PdfStyle.heading(doc, "Objections");
                 summary.objections().forEach(o -> PdfStyle.bullet(doc, o.kind(), o.said()

@@ -5,6 +5,7 @@ import io.earpiece.console.report.ReportProperties;
 import io.earpiece.db.search.CallSearch;
 import io.earpiece.db.search.SearchCriteria;
 import io.earpiece.db.search.SearchPage;
+import io.earpiece.db.search.SearchSort;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,8 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * {@code GET /api/search}: call history, newest first, filtered by words said ({@code q}), rep, customer, time
- * range, call type and objection kind; paged.
+ * range, call type, objection kind and sentiment; paged, newest first or {@code sort=oldest|longest|shortest}.
+ * Each hit carries the library's columns (status, rep, customer, lines, objection kinds, cards used).
  */
 @RestController
 public class SearchEndpoint {
@@ -39,6 +41,8 @@ public class SearchEndpoint {
                                    @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String type,
                                    @RequestParam(required = false) String objection,
+                                   @RequestParam(required = false) String sentiment,
+                                   @RequestParam(required = false) String sort,
                                    @RequestParam(defaultValue = "0") int page,
                                    @RequestParam(defaultValue = "20") int size,
                                    Authentication user) {
@@ -46,7 +50,8 @@ public class SearchEndpoint {
             SearchCriteria criteria;
             try {
                 criteria = new SearchCriteria(q, rep, customer, TimeParams.start(from, reports.zone()),
-                        TimeParams.end(to, reports.zone()), type, objection, page, size);
+                        TimeParams.end(to, reports.zone()), type, objection, page, size)
+                        .withSentimentAndSort(sentiment, SearchSort.parse(sort));
             } catch (IllegalArgumentException e) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
             }

@@ -6,6 +6,7 @@ import io.earpiece.db.summary.ObjectionRepository;
 import io.earpiece.db.summary.QuestionRepository;
 import io.earpiece.db.summary.SummaryEntity;
 import io.earpiece.db.summary.SummaryRepository;
+import io.earpiece.db.transcript.TranscriptSegmentRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,9 +23,12 @@ public class SummaryQueries {
     private final ObjectionRepository objections;
     private final QuestionRepository questions;
     private final DecisionRepository decisions;
+    private final TranscriptSegmentRepository segments;
 
     public SummaryQueries(SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
-                          QuestionRepository questions, DecisionRepository decisions) {
+                          QuestionRepository questions, DecisionRepository decisions,
+                          TranscriptSegmentRepository segments) {
+        this.segments = segments;
         this.summaries = summaries;
         this.actions = actions;
         this.objections = objections;
@@ -32,9 +36,24 @@ public class SummaryQueries {
         this.decisions = decisions;
     }
 
+    /**
+     * The call's summary. A call with no transcribed line makes no claims: type, priority, abstract, text and
+     * sentiment are null (the offline summarizer's defaults, "sales / low / neutral", are not findings), which
+     * also covers summaries stored before this rule.
+     */
     @Transactional(readOnly = true)
     public Optional<SummaryView> find(String callId) {
-        return summaries.findById(callId).map(s -> new SummaryView(s.getCallId(), s.getCallDate(), s.getCallType(),
+        return summaries.findById(callId).map(s -> segments.countByCallId(callId) == 0 ? unclaimed(s) : full(s));
+    }
+
+    private SummaryView unclaimed(SummaryEntity s) {
+        return new SummaryView(s.getCallId(), s.getCallDate(), null, null, null, null, List.of(), List.of(), List.of(),
+                List.of(), null, s.getEngine(), s.getEngineFallback(), s.getCreatedAt());
+    }
+
+    private SummaryView full(SummaryEntity s) {
+        String callId = s.getCallId();
+        return new SummaryView(s.getCallId(), s.getCallDate(), s.getCallType(),
                 s.getPriority(), s.getAbstractText(),
                 new SummaryView.Sentiment(s.getSentimentLabel(), s.getSentimentOverall(), s.getSentimentOpening(),
                         s.getSentimentClosing(), points(s)),
@@ -46,7 +65,7 @@ public class SummaryQueries {
                         d.getUtterance(), d.getSpeaker(), d.getText())).toList(),
                 actions.findByCallIdOrderBySeqAsc(callId).stream().map(a -> new SummaryView.ActionItemView(
                         a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(), a.getDueDate())).toList(),
-                s.getSummaryText(), s.getEngine(), s.getEngineFallback(), s.getCreatedAt()));
+                s.getSummaryText(), s.getEngine(), s.getEngineFallback(), s.getCreatedAt());
     }
 
     private static List<SummaryView.Point> points(SummaryEntity s) {

@@ -1,5 +1,8 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.status.StatusEndpoint;
+import io.earpiece.console.status.TranscriptionStatus;
+
 import io.earpiece.db.upload.UploadSessionEntity;
 import io.earpiece.db.upload.UploadSessionRepository;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -66,10 +69,13 @@ public class ResumableUploadsEndpoint {
     private final UploadJobs jobs;
     private final UploadProperties properties;
     private final UploadAccess access;
+    private final TranscriptionStatus transcription;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
     public ResumableUploadsEndpoint(UploadSessionRepository sessions, UploadStorage storage, UploadIntake intake,
-                                    UploadJobs jobs, UploadProperties properties, UploadAccess access) {
+                                    UploadJobs jobs, UploadProperties properties, UploadAccess access,
+                                    TranscriptionStatus transcription) {
+        this.transcription = transcription;
         this.sessions = sessions;
         this.storage = storage;
         this.intake = intake;
@@ -86,7 +92,7 @@ public class ResumableUploadsEndpoint {
     public Mono<ResponseEntity<SessionView>> create(@RequestHeader(LENGTH) long length,
                                                     @RequestHeader(value = "Upload-Name", required = false) String name,
                                                     Authentication user) {
-        var off = intake.unavailable();
+        var off = transcription.uploadRefusal(StatusEndpoint.isAdmin(user));
         if (off.isPresent()) {
             return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
         }

@@ -37,18 +37,7 @@ public class UploadInspector {
     }
 
     public Inspection inspect(Path file) throws IOException, MediaException {
-        long size = Files.size(file);
-        if (size == 0) {
-            throw new CorruptMediaException("empty file: 0 bytes were uploaded");
-        }
-        if (size > properties.maxBytes()) {
-            throw new MediaTooLargeException("file is " + size + " bytes; the limit is " + properties.maxBytes());
-        }
-        SniffResult sniff = sniffer.sniff(file);
-        if (!sniff.known()) {
-            throw new UnsupportedMediaException("not a recognised audio file (the content decides, not the name): "
-                    + sniff.reason());
-        }
+        SniffResult sniff = checkFormat(file);
         AudioDecoder decoder = tools.decoder();
         if (decoder == null) {
             throw new IllegalStateException(tools.missing());
@@ -64,5 +53,25 @@ public class UploadInspector {
                     + "is %d minutes", durationMs / 60_000.0, properties.maxDuration().toMinutes()));
         }
         return new Inspection(sniff, durationMs);
+    }
+
+    /**
+     * The checks that need neither ffmpeg nor a model (size, content sniff), so that a file that is not audio is
+     * told so even while transcription is off.
+     */
+    public SniffResult checkFormat(Path file) throws IOException, MediaException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new CorruptMediaException("empty file: 0 bytes were uploaded");
+        }
+        if (size > properties.maxBytes()) {
+            throw new MediaTooLargeException("file is " + size + " bytes; the limit is " + properties.maxBytes());
+        }
+        SniffResult sniff = sniffer.sniff(file);
+        if (!sniff.known()) {
+            throw new UnsupportedMediaException("not a recognised audio file (the content decides, not the name): "
+                    + sniff.reason());
+        }
+        return sniff;
     }
 }

@@ -35,6 +35,19 @@ public class UploadIntake {
         return runner.unavailable();
     }
 
+    /**
+     * Refuses a stored upload that cannot be analysed now: its format is checked first, so a file that is not
+     * audio is told so (415, 422) rather than "transcription is off" (503); either way the file is deleted.
+     */
+    public void refuse(StoredFile file, String whyOff) throws IOException, MediaException {
+        try {
+            inspector.checkFormat(file.path());
+        } finally {
+            Files.deleteIfExists(file.path());
+        }
+        throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, whyOff);
+    }
+
     public UploadView accept(String jobId, StoredFile file, String fileName, String source)
             throws IOException, MediaException {
         return accept(jobId, file, fileName, source, null, null);

@@ -1,6 +1,8 @@
 package io.earpiece.console.upload;
 
 import io.earpiece.console.api.PageParams;
+import io.earpiece.console.status.StatusEndpoint;
+import io.earpiece.console.status.TranscriptionStatus;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
@@ -35,7 +37,8 @@ import java.util.function.Predicate;
  * <ul>
  * <li>{@code POST /api/uploads}: multipart form with the recording in the part {@code file}; streamed to disk,
  * checked (size, content sniff, ffprobe, duration) and answered 202 with the job, or 4xx naming the problem
- * (415 not audio, 422 damaged/too short/empty, 413 too large or too long, 503 when transcription is off). With
+ * (415 not audio, 422 damaged/too short/empty, 413 too large or too long, 503 when transcription is off; the
+ * format is checked first, so a file that is not audio gets 415 then too). With
  * {@code Upload-Checksum: sha256 <hex>} the bytes received must have that hash, else 422 and nothing is kept.
  * {@code ?rep=2} says the rep is Speaker 2 (the second to speak, or the right channel) rather than Speaker 1.</li>
  * <li>{@code GET /api/uploads}: recent jobs; {@code GET /api/uploads/{id}}: one job with stage, percent, eta, the
@@ -55,9 +58,11 @@ public class UploadsEndpoint {
     private final UploadJobs jobs;
     private final UploadProperties properties;
     private final UploadAccess access;
+    private final TranscriptionStatus transcription;
 
     public UploadsEndpoint(UploadStorage storage, UploadIntake intake, UploadJobs jobs, UploadProperties properties,
-                           UploadAccess access) {
+                           UploadAccess access, TranscriptionStatus transcription) {
+        this.transcription = transcription;
         this.storage = storage;
         this.intake = intake;
         this.jobs = jobs;
@@ -71,10 +76,8 @@ public class UploadsEndpoint {
             @RequestHeader(value = "Upload-Checksum", required = false) String checksum,
             @RequestParam(value = "rep", required = false) String rep,
             @RequestBody Flux<PartEvent> parts, Authentication user) {
-        var off = intake.unavailable();
-        if (off.isPresent()) {
-            return Mono.error(new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, off.get()));
-        }
+        // Checked after the bytes are in, so that a file that is not audio is told so rather than "off" (503).
+        var off = transcription.uploadRefusal(StatusEndpoint.isAdmin(user));
         String repSpeaker = SpeakerNames.requestedRep(rep);
         long max = properties.maxBytes();
         if (contentLength != null && contentLength > max + MULTIPART_SLACK) {
@@ -105,6 +108,9 @@ public class UploadsEndpoint {
                                     throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY, "checksum "
                                             + "mismatch: the server received " + file.size() + " bytes with sha256 "
                                             + file.sha256() + "; send the file again");
+                                }
+                                if (off.isPresent()) {
+                                    intake.refuse(file, off.get());
                                 }
                                 return intake.accept(jobId, file, fileName.get(), "upload", UploadAccess.owner(user),
                                         repSpeaker);

@@ -21,7 +21,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The admin's playbook editor in a real browser (driven by {@code console/web/e2e/admin-playbook.mjs}): an invalid
  * playbook is refused with the server's reason and stores nothing; a valid edit becomes version 2, by the admin;
- * a knowledge-base document added in the form is stored with its source.
+ * a knowledge-base document added in the form is stored with its source. A user created in the form (role, new team) is
+ * stored and can be disabled from their row. A manager's Admin tab shows only the
+ * sections a manager may use (playbooks, knowledge base, card stats), each readable; axe-core checks the pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestAuth.ADMIN_PASSWORD_PROPERTY,
@@ -45,10 +47,13 @@ class AdminBrowserIT {
 
     @Test
     void adminEditsThePlaybookInTheBrowser() throws Exception {
+        TestAuth.user(port, "browser-manager", "MANAGER", null, null, null);
         BrowserScript.Result run = BrowserScript.run("admin-playbook.mjs", Map.of(
                 "BASE_URL", "http://127.0.0.1:" + port,
                 "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
-                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD), Duration.ofMinutes(2));
+                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD,
+                "MANAGER_USERNAME", "browser-manager", "MANAGER_PASSWORD", TestAuth.USER_PASSWORD),
+                Duration.ofMinutes(3));
         String out = run.output();
         assertThat(run.exitCode()).as("browser script exit code; output:%n%s", out).isZero();
         Matcher m = VERSION.matcher(out);
@@ -64,6 +69,12 @@ class AdminBrowserIT {
         Map<String, Object> current = admin.get().uri("/api/playbooks/default").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
         assertThat((String) current.get("body")).contains("# edited in the browser test");
+        List<Map<String, Object>> users = admin.get().uri("/api/admin/users").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        assertThat(users).as("the user made in the form, then disabled from their row").anySatisfy(u ->
+                assertThat(u).containsEntry("username", "browser-rep").containsEntry("role", "REP")
+                        .containsEntry("team", "north").containsEntry("enabled", false));
         Matcher kb = KB_SLUG.matcher(out);
         assertThat(kb.find()).as("script reports the document it added").isTrue();
         List<Map<String, Object>> docs = admin.get().uri("/api/knowledge").exchange().expectStatus().isOk()

@@ -26,12 +26,31 @@ import java.util.Map;
  */
 public class CallSearch {
 
-    private static final String FROM = " from calls c left join call_summaries s on s.call_id = c.id";
+    /** A summary of a call with no transcribed line makes no claims (its type, sentiment are defaults). */
+    private static final String FROM = " from calls c left join call_summaries s on s.call_id = c.id"
+            + " and exists (select 1 from transcript_segments t0 where t0.call_id = c.id)";
+    /** The library's columns beyond the summary's: who, how much was said, cards used. */
+    private static final String COLUMNS = ", c.status,"
+            + " coalesce((select min(d.rep_username) from call_details d where d.conversation_id = c.conversation_id),"
+            + " (select min(sp.display_name) from call_speakers sp where sp.call_id = c.id and sp.role = 'rep'),"
+            + " (select min(j.uploaded_by) from upload_jobs j where j.call_id = c.id)) as rep_name,"
+            + " coalesce((select min(sp.display_name) from call_speakers sp where sp.call_id = c.id"
+            + " and sp.role = 'customer'),"
+            + " (select min(d.remote) from call_details d where d.conversation_id = c.conversation_id)) as customer_name,"
+            + " (select count(*) from transcript_segments t where t.call_id = c.id) as segments,"
+            + " (select count(*) from call_cards k where k.call_id = c.id and k.feedback = 'used') as cards_used";
     private static final RowMapper<CallHit> HIT = (rs, n) -> new CallHit(rs.getString("id"),
             instant(rs.getObject("started_at", OffsetDateTime.class)),
             instant(rs.getObject("ended_at", OffsetDateTime.class)),
             (Long) rs.getObject("duration_ms", Long.class), rs.getString("from_uri"), rs.getString("to_uri"),
             rs.getString("call_type"), rs.getString("priority"), rs.getString("sentiment_label"));
+    private static final RowMapper<CallHit> LIBRARY_HIT = (rs, n) -> new CallHit(rs.getString("id"),
+            instant(rs.getObject("started_at", OffsetDateTime.class)),
+            instant(rs.getObject("ended_at", OffsetDateTime.class)),
+            (Long) rs.getObject("duration_ms", Long.class), rs.getString("from_uri"), rs.getString("to_uri"),
+            rs.getString("call_type"), rs.getString("priority"), rs.getString("sentiment_label"),
+            rs.getString("status"), rs.getString("rep_name"), rs.getString("customer_name"), rs.getLong("segments"),
+            List.of(), rs.getLong("cards_used"));
 
     private final NamedParameterJdbcTemplate jdbc;
     private final boolean postgres;
@@ -55,9 +74,36 @@ public class CallSearch {
         params.addValue("limit", criteria.size());
         params.addValue("offset", (long) criteria.page() * criteria.size());
         List<CallHit> hits = jdbc.query("select c.id, c.started_at, c.ended_at, c.duration_ms, c.from_uri, c.to_uri,"
-                + " s.call_type, s.priority, s.sentiment_label" + FROM + where
-                + " order by c.started_at desc, c.id asc limit :limit offset :offset", params, HIT);
-        return new SearchPage(hits, total == null ? 0 : total, criteria.page(), criteria.size());
+                + " s.call_type, s.priority, s.sentiment_label" + COLUMNS + FROM + where
+                + " order by " + criteria.sort().orderBy() + " limit :limit offset :offset", params, LIBRARY_HIT);
+        return new SearchPage(withObjections(hits), total == null ? 0 : total, criteria.page(), criteria.size());
+    }
+
+    /** The objection kinds of each hit: the summary's once it exists, the live insights' before. */
+    private List<CallHit> withObjections(List<CallHit> hits) {
+        if (hits.isEmpty()) {
+            return hits;
+        }
+        Map<String, java.util.Set<String>> kinds = new HashMap<>();
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", hits.stream().map(CallHit::callId).toList());
+        jdbc.query("select call_id, kind from summary_objections where call_id in (:ids) order by call_id, seq", ids,
+                (java.sql.ResultSet rs) -> {
+                    kinds.computeIfAbsent(rs.getString(1), k -> new java.util.LinkedHashSet<>()).add(rs.getString(2));
+                });
+        jdbc.query("select call_id, tag from call_insights where call_id in (:ids) and tag like 'objection:%'"
+                + " order by call_id, id", ids, (java.sql.ResultSet rs) -> {
+                    String callId = rs.getString(1);
+                    if (!summarised(callId, hits)) {
+                        kinds.computeIfAbsent(callId, k -> new java.util.LinkedHashSet<>())
+                                .add(rs.getString(2).substring("objection:".length()));
+                    }
+                });
+        return hits.stream().map(h -> h.withObjections(List.copyOf(kinds.getOrDefault(h.callId(), java.util.Set.of()))))
+                .toList();
+    }
+
+    private static boolean summarised(String callId, List<CallHit> hits) {
+        return hits.stream().anyMatch(h -> h.callId().equals(callId) && h.callType() != null);
     }
 
     /**
@@ -107,6 +153,10 @@ public class CallSearch {
         if (c.type() != null) {
             clauses.add("s.call_type = :type");
             params.addValue("type", c.type().toLowerCase(Locale.ROOT));
+        }
+        if (c.sentiment() != null) {
+            clauses.add("s.sentiment_label = :sentiment");
+            params.addValue("sentiment", c.sentiment().toLowerCase(Locale.ROOT));
         }
         if (c.objection() != null) {
             // The summary's objections once it exists; the live insights cover calls not summarised yet.

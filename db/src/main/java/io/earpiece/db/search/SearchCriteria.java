@@ -19,10 +19,15 @@ import java.time.Instant;
  * @param type      summary call type ("sales", "support", "meeting")
  * @param objection objection kind raised in the call ("price", "timing")
  * @param owners    only the calls these owners own (what the searching user may open); null for every call
+ * @param sentiment summary sentiment label ("positive", "neutral", "negative")
+ * @param sort      the order of the hits (null: newest first)
  */
 public record SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
-                             String objection, int page, int size, CallOwners owners) {
+                             String objection, int page, int size, CallOwners owners, String sentiment,
+                             SearchSort sort) {
     public SearchCriteria {
+        sentiment = blankToNull(sentiment);
+        sort = sort == null ? SearchSort.NEWEST : sort;
         Paging.check(page, size);
         text = blankToNull(text);
         rep = blankToNull(rep);
@@ -34,12 +39,19 @@ public record SearchCriteria(String text, String rep, String customer, Instant f
     /** Criteria over every call. */
     public SearchCriteria(String text, String rep, String customer, Instant from, Instant to, String type,
                           String objection, int page, int size) {
-        this(text, rep, customer, from, to, type, objection, page, size, null);
+        this(text, rep, customer, from, to, type, objection, page, size, null, null, null);
+    }
+
+    /** The same criteria, also filtered by sentiment label and in {@code order}. */
+    public SearchCriteria withSentimentAndSort(String sentimentLabel, SearchSort order) {
+        return new SearchCriteria(text, rep, customer, from, to, type, objection, page, size, owners, sentimentLabel,
+                order);
     }
 
     /** The same criteria over the calls of {@code callOwners} only (null: every call). */
     public SearchCriteria ownedBy(CallOwners callOwners) {
-        return new SearchCriteria(text, rep, customer, from, to, type, objection, page, size, callOwners);
+        return new SearchCriteria(text, rep, customer, from, to, type, objection, page, size, callOwners, sentiment,
+                sort);
     }
 
     /** Everything, first page of {@code size}. */
