@@ -31,12 +31,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cluster mode's event backbone with a real Kafka broker (KRaft, its own process) and two Earpiece nodes sharing one
- * database: a browser connected to node A follows, live, a call that node B answered, every final segment once;
- * and events published while the broker restarts still arrive afterwards. The two nodes run in this JVM (two
+ * Cluster mode with a real Kafka broker (KRaft, its own process), two Earpiece nodes sharing one database and a real
+ * Kamailio in front with the project's dispatcher config ({@code docker/kamailio/kamailio.cfg}): a browser connected
+ * to node A follows, live, a call that node B answered, every final segment once; events published while the broker
+ * restarts still arrive afterwards; calls sent to Kamailio spread over both nodes with each conversation's two legs
+ * on one node and their BYEs reaching it, and once a node is gone new calls go to the other. The two nodes run in this JVM (two
  * application contexts with their own SIP, RTP and HTTP ports) so they can share an in-memory database; each
  * relays through the broker exactly as separate processes would.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ClusterEventsIT {
 
     private static final Path DATA = Path.of("target", "it-data", "cluster-events");
@@ -70,6 +73,7 @@ class ClusterEventsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aBrowserOnOneNodeFollowsACallAnsweredByTheOther() throws Exception {
         int portA = port(nodeA);
         int portB = port(nodeB);
@@ -101,6 +105,7 @@ class ClusterEventsIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void eventsPublishedWhileTheBrokerRestartsArriveAfterwards() throws Exception {
         int portA = port(nodeA);
         try (StampedEvents onA = StampedEvents.connect(portA, TestAuth.adminToken(portA))) {
@@ -115,6 +120,53 @@ class ClusterEventsIT {
             await().atMost(Duration.ofSeconds(90)).until(() -> states(onA, callId).contains("ENDED"));
             assertThat(states(onA, callId)).containsExactly("STARTED", "ENDED");
         }
+    }
+
+    /** Last: it stops node B. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void kamailioSpreadsCallsOverTheNodesKeepsEachConversationTogetherAndSkipsAGoneNode() throws Exception {
+        int portA = port(nodeA);
+        Path list = DATA.resolve("dispatcher-" + UUID.randomUUID().toString().substring(0, 8) + ".list");
+        java.nio.file.Files.writeString(list, "1 sip:127.0.0.1:" + nodeA.getBean(SipGateway.class).port() + "\n"
+                + "1 sip:127.0.0.1:" + nodeB.getBean(SipGateway.class).port() + "\n");
+        try (io.earpiece.sip.testing.KamailioRunner kamailio = io.earpiece.sip.testing.KamailioRunner.start(
+                Path.of("..", "docker", "kamailio", "kamailio.cfg"),
+                java.util.Map.of("ADDR", "127.0.0.1", "LIST", list.toAbsolutePath().toString()),
+                Duration.ofSeconds(20))) {
+            double startedA = started(nodeA);
+            double startedB = started(nodeB);
+            int conversations = 12;
+            String conv = "kam-" + UUID.randomUUID().toString().substring(0, 8);
+            try (SipLegs legs = SipLegs.start(call, conv, "127.0.0.1", kamailio.port(), conversations)) {
+                legs.awaitSuccess(Duration.ofSeconds(Math.round(call.reference().duration_s()) + 90));
+            }
+            List<CallViews.CallSummary> mine = await().atMost(Duration.ofSeconds(20)).until(() -> calls(portA).stream()
+                    .filter(c -> c.conversationId().startsWith(conv)).toList(),
+                    l -> l.size() == conversations && l.stream().allMatch(c -> "ENDED".equals(c.status())));
+            assertThat(mine).as("each conversation's two legs on one node, ended by BYEs through Kamailio")
+                    .allSatisfy(c -> assertThat(c.parties()).hasSize(2));
+            double onA = started(nodeA) - startedA;
+            double onB = started(nodeB) - startedB;
+            System.out.printf("cluster-kamailio: %d conversations, %.0f on node a, %.0f on node b%n", conversations,
+                    onA, onB);
+            assertThat(onA + onB).isEqualTo(conversations);
+            assertThat(onA).as("calls on node a").isPositive();
+            assertThat(onB).as("calls on node b").isPositive();
+
+            // node B goes away: new conversations all land on node A
+            nodeB.close();
+            double before = started(nodeA);
+            String after = "kam2-" + UUID.randomUUID().toString().substring(0, 8);
+            try (SipLegs legs = SipLegs.start(call, after, "127.0.0.1", kamailio.port(), 4)) {
+                legs.awaitSuccess(Duration.ofSeconds(Math.round(call.reference().duration_s()) + 90));
+            }
+            assertThat(started(nodeA) - before).as("conversations on node a after node b left").isEqualTo(4);
+        }
+    }
+
+    private static double started(ConfigurableApplicationContext node) {
+        return node.getBean(MeterRegistry.class).get("earpiece.calls.started").counter().count();
     }
 
     private static List<String> states(StampedEvents events, String callId) {

@@ -51,6 +51,29 @@ public final class KamailioRunner implements AutoCloseable {
      * plus {@code PORT} and {@code MPATH}, and waits up to {@code ready} for it to answer.
      */
     public static KamailioRunner start(String resource, Map<String, String> values, Duration ready) {
+        String cfg;
+        try (InputStream in = KamailioRunner.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no kamailio config " + resource);
+            }
+            cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return launch(resource, cfg, values, ready);
+    }
+
+    /** As {@link #start(String, Map, Duration)} with a config file, e.g. one the project ships under docker/. */
+    public static KamailioRunner start(Path file, Map<String, String> values, Duration ready) {
+        try {
+            return launch(file.toString(), Files.readString(file), values, ready);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static KamailioRunner launch(String resource, String template, Map<String, String> values,
+                                         Duration ready) {
         try {
             Path root = Path.of("target", "kamailio").toAbsolutePath();
             Files.createDirectories(root);
@@ -59,13 +82,7 @@ public final class KamailioRunner implements AutoCloseable {
             Map<String, String> all = new LinkedHashMap<>(values);
             all.put("PORT", Integer.toString(port));
             all.put("MPATH", MODULES);
-            String cfg;
-            try (InputStream in = KamailioRunner.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalArgumentException("no kamailio config " + resource);
-                }
-                cfg = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+            String cfg = template;
             for (Map.Entry<String, String> e : all.entrySet()) {
                 cfg = cfg.replace("@" + e.getKey() + "@", e.getValue());
             }
