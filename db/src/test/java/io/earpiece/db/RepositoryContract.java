@@ -38,6 +38,22 @@ abstract class RepositoryContract {
     TranscriptSegmentRepository segments;
     @Autowired
     CallEventRepository events;
+    @Autowired
+    io.earpiece.db.lease.LeaseRepository leases;
+
+    @Test
+    void aLeaseIsHeldByOneHolderUntilItRunsOut() {
+        Instant t0 = Instant.parse("2026-12-07T02:00:00Z");
+        java.time.Duration ttl = java.time.Duration.ofHours(12);
+        assertThat(leases.acquire("nightly-report/2026-12-06", "node-a", t0, ttl)).as("free").isTrue();
+        assertThat(leases.acquire("nightly-report/2026-12-06", "node-b", t0.plusSeconds(1), ttl)).as("held").isFalse();
+        assertThat(leases.acquire("nightly-report/2026-12-06", "node-a", t0.plusSeconds(2), ttl)).as("own").isTrue();
+        assertThat(leases.acquire("nightly-report/2026-12-07", "node-b", t0.plusSeconds(3), ttl)).as("other name")
+                .isTrue();
+        assertThat(leases.acquire("nightly-report/2026-12-06", "node-b", t0.plus(ttl).plusSeconds(3), ttl))
+                .as("run out").isTrue();
+        assertThat(leases.findById("nightly-report/2026-12-06").orElseThrow().getHolder()).isEqualTo("node-b");
+    }
 
     @Test
     void storesACallWithPartiesAndOrderedSegments() {

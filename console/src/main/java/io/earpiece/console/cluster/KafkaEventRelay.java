@@ -28,13 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,11 +75,11 @@ public class KafkaEventRelay implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean assigned;
 
-    public KafkaEventRelay(ClusterProperties properties, CallEventBus bus, MeterRegistry registry) {
+    public KafkaEventRelay(ClusterProperties properties, NodeIdentity node, CallEventBus bus, MeterRegistry registry) {
         this.properties = properties;
         this.bus = bus;
         this.registry = registry;
-        this.nodeId = properties.nodeId().isBlank() ? defaultNodeId() : properties.nodeId();
+        this.nodeId = node.id();
         this.sent = Counter.builder("earpiece.cluster.events.sent").description("live events handed to Kafka")
                 .register(registry);
         this.received = Counter.builder("earpiece.cluster.events.received")
@@ -337,16 +335,6 @@ public class KafkaEventRelay implements SmartLifecycle {
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-    }
-
-    private static String defaultNodeId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            host = "node";
-        }
-        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Thread daemon(Runnable r, String name) {

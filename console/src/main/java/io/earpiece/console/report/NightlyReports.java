@@ -24,7 +24,8 @@ import java.util.List;
 /**
  * The nightly batch: at the configured cron time (in the configured zone) writes the previous day's
  * {@code calls-DATE.csv} and {@code calls-DATE.pdf} to the report folder, each via a temporary file renamed
- * into place so a reader never sees half a report.
+ * into place so a reader never sees half a report. In a cluster one node writes each day's report (a lease in the
+ * shared database); the report folder is then expected to be shared storage.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -34,14 +35,22 @@ public class NightlyReports implements SchedulingConfigurer {
     /** The batch writes for whoever can read the report folder (an operator), not for one user: every call. */
     private static final CallOwners EVERY_CALL = null;
 
+    /** How long a node holds a day's report: far beyond its writing, well short of the next night. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofHours(12);
+
     private final CallsCsv csv;
     private final PeriodReportPdf pdf;
     private final ReportProperties properties;
+    private final io.earpiece.db.lease.LeaseRepository leases;
+    private final io.earpiece.console.cluster.NodeIdentity node;
 
-    public NightlyReports(CallsCsv csv, PeriodReportPdf pdf, ReportProperties properties) {
+    public NightlyReports(CallsCsv csv, PeriodReportPdf pdf, ReportProperties properties,
+                          io.earpiece.db.lease.LeaseRepository leases, io.earpiece.console.cluster.NodeIdentity node) {
         this.csv = csv;
         this.pdf = pdf;
         this.properties = properties;
+        this.leases = leases;
+        this.node = node;
     }
 
     @Override
@@ -52,8 +61,14 @@ public class NightlyReports implements SchedulingConfigurer {
     }
 
     private void yesterday() {
+        LocalDate day = LocalDate.now(properties.zone()).minusDays(1);
         try {
-            writeDay(LocalDate.now(properties.zone()).minusDays(1));
+            // every node of a cluster fires this cron; the database lease lets one of them write the day
+            if (!leases.acquire("nightly-report/" + day, node.id(), Instant.now(), LEASE)) {
+                log.info("nightly report for {}: another node writes it", day);
+                return;
+            }
+            writeDay(day);
         } catch (IOException | RuntimeException e) {
             log.error("nightly report failed", e);
         }
