@@ -2,9 +2,12 @@ package io.earpiece.console.call;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
@@ -45,8 +48,8 @@ public class SegmentStoreRetry {
                     log.warn("stored {} after the database came back", what);
                 }
                 return result;
-            } catch (DataAccessException | TransactionException | jakarta.persistence.PersistenceException e) {
-                if (System.nanoTime() - deadline > 0) {
+            } catch (RuntimeException e) {
+                if (!unavailable(e) || System.nanoTime() - deadline > 0) {
                     throw e;
                 }
                 if (!warned) {
@@ -65,6 +68,16 @@ public class SegmentStoreRetry {
                         : wait.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Whether the failure says the database could not be reached or the work could not be committed, which a later
+     * try may fix; a constraint violation (a final stored twice) or a bug would fail the same way for ten minutes.
+     */
+    static boolean unavailable(RuntimeException e) {
+        return e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
+                || e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException;
     }
 
     /** Tries that failed on the database and were repeated, since start. */
