@@ -84,7 +84,13 @@ public final class MediaSniffer {
                 return new SniffResult(MediaContainer.WAV, codec, "RIFF/WAVE fmt code " + format + ", " + channels
                         + " channel(s), " + rate + " Hz, " + bits + " bits");
             }
-            pos = (int) Math.min(Integer.MAX_VALUE, body + size + (size & 1));
+            // In long: a chunk size near 4 GiB would wrap an int negative and the next read would go before the
+            // start (found by MediaSnifferFuzzTest). A chunk reaching past what was read ends the walk.
+            long next = body + size + (size & 1);
+            if (next > head.length) {
+                break;
+            }
+            pos = (int) next;
         }
         return new SniffResult(MediaContainer.WAV, "unknown", "RIFF/WAVE without a fmt chunk in the first bytes");
     }

@@ -2,10 +2,12 @@ package io.earpiece.console.api;
 
 import io.earpiece.assist.playbook.PlaybookException;
 import io.earpiece.console.assist.PlaybookEditor;
+import io.earpiece.console.audit.AuditLog;
 import io.earpiece.console.assist.PlaybookStore;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +36,12 @@ public class PlaybooksEndpoint {
 
     private final PlaybookStore store;
     private final PlaybookEditor editor;
+    private final AuditLog audit;
 
-    public PlaybooksEndpoint(PlaybookStore store, PlaybookEditor editor) {
+    public PlaybooksEndpoint(PlaybookStore store, PlaybookEditor editor, AuditLog audit) {
         this.store = store;
         this.editor = editor;
+        this.audit = audit;
     }
 
     /** The newest version of every playbook, without bodies. */
@@ -62,7 +66,7 @@ public class PlaybooksEndpoint {
     @PreAuthorize("hasRole('ADMIN')")
     public Mono<ResponseEntity<AssistViews.PlaybookView>> edit(@PathVariable String team,
                                                                @RequestBody(required = false) String body,
-                                                               Authentication user) {
+                                                               Authentication user, ServerHttpRequest request) {
         return blocking(() -> {
             requireScope(team);
             if (body == null || body.isBlank()) {
@@ -74,7 +78,9 @@ public class PlaybooksEndpoint {
             }
             PlaybookEditor.Published published;
             try {
-                published = editor.publish(team, body, user.getName());
+                published = audit.audited(new AuditLog.Entry(user.getName(), AuditLog.PLAYBOOK_EDIT, team,
+                        body.length() + " characters", AuditLog.source(request)),
+                        () -> editor.publish(team, body, user.getName()));
             } catch (PlaybookException e) {
                 throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
             } catch (DataIntegrityViolationException e) {

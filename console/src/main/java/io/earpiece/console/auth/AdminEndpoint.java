@@ -1,7 +1,9 @@
 package io.earpiece.console.auth;
 
+import io.earpiece.console.audit.AuditLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,17 +20,22 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** Admin-only management of users, teams and API keys (the security chain requires role ADMIN here). */
+/**
+ * Admin-only management of users, teams and API keys (the security chain requires role ADMIN here). User changes
+ * are written to the audit log in the transaction that makes them.
+ */
 @RestController
 @RequestMapping("/api/admin")
 public class AdminEndpoint {
 
     private final UserAccounts accounts;
     private final BearerTokens tokens;
+    private final AuditLog audit;
 
-    public AdminEndpoint(UserAccounts accounts, BearerTokens tokens) {
+    public AdminEndpoint(UserAccounts accounts, BearerTokens tokens, AuditLog audit) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     @GetMapping("/users")
@@ -37,24 +44,42 @@ public class AdminEndpoint {
     }
 
     @PostMapping("/users")
-    public Mono<ResponseEntity<AuthViews.UserView>> createUser(@RequestBody AuthViews.NewUser user) {
-        return blocking(() -> accounts.create(user)).map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
+    public Mono<ResponseEntity<AuthViews.UserView>> createUser(Authentication auth, @RequestBody AuthViews.NewUser user,
+                                                               ServerHttpRequest request) {
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_CREATE,
+                        user == null ? null : user.username(),
+                        user == null ? null : "role " + user.role() + (user.team() == null ? "" : ", team " + user.team()),
+                        AuditLog.source(request)), () -> accounts.create(user)))
+                .map(v -> ResponseEntity.status(HttpStatus.CREATED).body(v));
     }
 
     /** Allows or refuses the user's sign-in; disabling also ends their sessions and login tokens at once. */
     @PutMapping("/users/{username}/enabled")
     public Mono<AuthViews.UserView> setEnabled(Authentication auth, @PathVariable String username,
-                                               @RequestBody AuthViews.Enabled body) {
-        return blocking(() -> accounts.setEnabled(auth.getName(), username, body.enabled()));
+                                               @RequestBody AuthViews.Enabled body, ServerHttpRequest request) {
+        String action = Boolean.FALSE.equals(body.enabled()) ? AuditLog.USER_DISABLE : AuditLog.USER_ENABLE;
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), action, username, null,
+                AuditLog.source(request)), () -> accounts.setEnabled(auth.getName(), username, body.enabled())));
+    }
+
+    /** Gives the user another role ({@code ADMIN}, {@code MANAGER}, {@code REP}) and ends their sign-ins. */
+    @PutMapping("/users/{username}/role")
+    public Mono<AuthViews.UserView> setRole(Authentication auth, @PathVariable String username,
+                                            @RequestBody AuthViews.RoleChange body, ServerHttpRequest request) {
+        String role = body == null ? null : body.role();
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_ROLE, username,
+                "role " + role, AuditLog.source(request)), () -> accounts.setRole(auth.getName(), username, role)));
     }
 
     /** Deletes the user and every credential they hold; 409 for the acting admin, 404 for an unknown user. */
     @DeleteMapping("/users/{username}")
-    public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username) {
-        return blocking(() -> {
-            accounts.delete(auth.getName(), username);
-            return true;
-        }).thenReturn(ResponseEntity.noContent().build());
+    public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username,
+                                                 ServerHttpRequest request) {
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_DELETE, username, null,
+                AuditLog.source(request)), () -> {
+                    accounts.delete(auth.getName(), username);
+                    return true;
+                })).thenReturn(ResponseEntity.noContent().build());
     }
 
     @GetMapping("/teams")

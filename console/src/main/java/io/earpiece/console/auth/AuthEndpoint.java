@@ -1,8 +1,11 @@
 package io.earpiece.console.auth;
 
+import io.earpiece.console.audit.AuditLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -32,35 +35,60 @@ public class AuthEndpoint {
     private final PasswordAuthenticator passwords;
     private final BearerTokens tokens;
     private final UserAccounts accounts;
+    private final AuditLog audit;
     private final ServerSecurityContextRepository sessions = new WebSessionServerSecurityContextRepository();
 
-    public AuthEndpoint(PasswordAuthenticator passwords, BearerTokens tokens, UserAccounts accounts) {
+    public AuthEndpoint(PasswordAuthenticator passwords, BearerTokens tokens, UserAccounts accounts, AuditLog audit) {
         this.passwords = passwords;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     /** Checks the password and binds the user to a new session (a fresh id, against session fixation). */
     @PostMapping("/login")
     public Mono<ResponseEntity<Object>> login(@RequestBody(required = false) AuthViews.Credentials credentials,
                                               ServerWebExchange exchange) {
-        return authenticate(credentials)
+        return audited(authenticate(credentials)
                 .flatMap(auth -> exchange.getSession().flatMap(WebSession::changeSessionId)
                         .then(sessions.save(exchange, new SecurityContextImpl(auth)))
                         .then(blocking(() -> accounts.me(auth.getName()))))
-                .map(me -> ResponseEntity.ok((Object) me))
-                .onErrorResume(LoginLockedException.class, e -> Mono.just(tooManyAttempts(e)))
-                .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
+                .map(me -> ResponseEntity.ok((Object) me)), credentials, "session", exchange.getRequest());
     }
 
     /** A bearer token for scripts; it is not tied to a session and expires after {@code earpiece.auth.token-ttl}. */
     @PostMapping("/token")
-    public Mono<ResponseEntity<Object>> token(@RequestBody(required = false) AuthViews.Credentials credentials) {
-        return authenticate(credentials)
+    public Mono<ResponseEntity<Object>> token(@RequestBody(required = false) AuthViews.Credentials credentials,
+                                              ServerHttpRequest request) {
+        return audited(authenticate(credentials)
                 .flatMap(auth -> blocking(() -> tokens.issueLoginToken(auth.getName())))
-                .map(issued -> ResponseEntity.ok((Object) issued))
-                .onErrorResume(LoginLockedException.class, e -> Mono.just(tooManyAttempts(e)))
-                .onErrorResume(AuthenticationException.class, e -> Mono.just(unauthorized()));
+                .map(issued -> ResponseEntity.ok((Object) issued)), credentials, "token", request);
+    }
+
+    /**
+     * Answers a sign-in and writes its outcome to the audit log (success, failure or locked, with the username
+     * tried and the client address) before the answer goes out.
+     */
+    private Mono<ResponseEntity<Object>> audited(Mono<ResponseEntity<Object>> signIn, AuthViews.Credentials credentials,
+                                                 String kind, ServerHttpRequest request) {
+        String username = credentials == null ? null : credentials.username();
+        String source = AuditLog.source(request);
+        return signIn
+                .flatMap(ok -> record(username, AuditLog.LOGIN_SUCCESS, kind, source).thenReturn(ok))
+                .onErrorResume(LoginLockedException.class, e -> record(username, AuditLog.LOGIN_LOCKED,
+                        kind + ", retry after " + e.retryAfterSeconds() + " s", source)
+                        .thenReturn(tooManyAttempts(e)))
+                .onErrorResume(AuthenticationException.class, e -> record(username, AuditLog.LOGIN_FAILURE,
+                        kind + ", " + (e instanceof DisabledException
+                                ? "user disabled" : BAD_CREDENTIALS), source)
+                        .thenReturn(unauthorized()));
+    }
+
+    private Mono<Boolean> record(String username, String action, String detail, String source) {
+        return blocking(() -> {
+            audit.record(new AuditLog.Entry(username, action, username, detail, source));
+            return true;
+        });
     }
 
     /** Ends the session, and revokes the login token if the request came with one. */

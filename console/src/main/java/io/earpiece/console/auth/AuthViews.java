@@ -31,6 +31,9 @@ public final class AuthViews {
     }
 
     /** The body of {@code PUT /api/admin/users/{username}/enabled}. */
+    public record RoleChange(String role) {
+    }
+
     public record Enabled(Boolean enabled) {
     }
 

@@ -133,6 +133,22 @@ public class UserAccounts {
         return view(saved, teamName(saved.getTeamId()));
     }
 
+    /**
+     * Gives the user another role and ends their sign-ins, whose sessions hold the old one. Admins cannot change
+     * their own role (409), so the last admin cannot demote themselves by mistake.
+     */
+    @Transactional
+    public AuthViews.UserView setRole(String actor, String username, String role) {
+        UserRole newRole = role(role);
+        UserEntity user = otherUser(actor, username, "change the role of");
+        if (user.getRole() != newRole) {
+            signOuts.everywhere(user);
+            user.setRole(newRole);
+        }
+        UserEntity saved = users.save(user);
+        return view(saved, teamName(saved.getTeamId()));
+    }
+
     /** Deletes the user with all their tokens and API keys; their calls and uploads stay. */
     @Transactional
     public void delete(String actor, String username) {

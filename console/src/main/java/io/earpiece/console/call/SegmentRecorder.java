@@ -27,10 +27,12 @@ public class SegmentRecorder {
 
     private final LiveAssist assist;
     private final CallStore store;
+    private final SegmentStoreRetry retry;
 
-    public SegmentRecorder(LiveAssist assist, CallStore store) {
+    public SegmentRecorder(LiveAssist assist, CallStore store, SegmentStoreRetry retry) {
         this.assist = assist;
         this.store = store;
+        this.retry = retry;
     }
 
     /**
@@ -68,7 +70,9 @@ public class SegmentRecorder {
             assisted.withdrawn().forEach(k -> events.add(new CardWithdrawnEvent(callId, k)));
             return new Recorded(events, null);
         }
-        List<CardEntity> cards = store.segment(segment, text, assisted.utterance(), assisted.outcome());
+        // Only the write is retried: the assist engine has seen the segment once, as it must.
+        List<CardEntity> cards = retry.store("segment " + segment.party() + "#" + segment.index() + " of call " + callId,
+                () -> store.segment(segment, text, assisted.utterance(), assisted.outcome()));
         events.add(new SegmentEvent(callId, segment.party(), segment.index(), segment.startMs(), segment.endMs(), text,
                 true));
         for (AssistEvent e : assisted.outcome().events()) {

@@ -1,11 +1,14 @@
 package io.earpiece.console.export;
 
 import io.earpiece.console.api.PageParams;
+import io.earpiece.console.audit.AuditLog;
 import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +33,12 @@ public class ExportsEndpoint {
 
     private final OutboxJobRepository jobs;
     private final JpaOutboxStore store;
+    private final AuditLog audit;
 
-    public ExportsEndpoint(OutboxJobRepository jobs, JpaOutboxStore store) {
+    public ExportsEndpoint(OutboxJobRepository jobs, JpaOutboxStore store, AuditLog audit) {
         this.jobs = jobs;
         this.store = store;
+        this.audit = audit;
     }
 
     /** Jobs, newest first; {@code callId} narrows to one call. */
@@ -50,14 +55,17 @@ public class ExportsEndpoint {
 
     /** Puts a failed job back in the queue, due now: 404 for an unknown job, 409 when it has not failed. */
     @PostMapping("/{id}/replay")
-    public Mono<ExportJobView> replay(@PathVariable String id) {
+    public Mono<ExportJobView> replay(Authentication auth, @PathVariable String id, ServerHttpRequest request) {
         return Mono.fromCallable(() -> {
-            if (jobs.findById(id).isEmpty()) {
-                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no export job " + id);
-            }
-            if (!store.replay(id, Instant.now())) {
-                throw new ResponseStatusException(HttpStatus.CONFLICT, "export job " + id + " has not failed");
-            }
+            OutboxJobEntity job = jobs.findById(id).orElseThrow(
+                    () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no export job " + id));
+            audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.EXPORT_REPLAY, id,
+                    job.getExporter() + " for call " + job.getCallId(), AuditLog.source(request)), () -> {
+                        if (!store.replay(id, Instant.now())) {
+                            throw new ResponseStatusException(HttpStatus.CONFLICT, "export job " + id + " has not failed");
+                        }
+                        return true;
+                    });
             return view(jobs.findById(id).orElseThrow());
         }).subscribeOn(Schedulers.boundedElastic());
     }

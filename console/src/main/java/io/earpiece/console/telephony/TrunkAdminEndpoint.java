@@ -1,10 +1,13 @@
 package io.earpiece.console.telephony;
 
+import io.earpiece.console.audit.AuditLog;
 import io.earpiece.db.telephony.TrunkEntity;
 import io.earpiece.db.telephony.TrunkRepository;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,11 +38,13 @@ public class TrunkAdminEndpoint {
     private final TrunkRepository trunks;
     private final TrunkPasswords passwords;
     private final TrunkRuntime runtime;
+    private final AuditLog audit;
 
-    public TrunkAdminEndpoint(TrunkRepository trunks, TrunkPasswords passwords, TrunkRuntime runtime) {
+    public TrunkAdminEndpoint(TrunkRepository trunks, TrunkPasswords passwords, TrunkRuntime runtime, AuditLog audit) {
         this.trunks = trunks;
         this.passwords = passwords;
         this.runtime = runtime;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -54,7 +59,8 @@ public class TrunkAdminEndpoint {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public Mono<AdminViews.TrunkView> create(@RequestBody AdminViews.TrunkRequest req) {
+    public Mono<AdminViews.TrunkView> create(Authentication auth, @RequestBody AdminViews.TrunkRequest req,
+                                             ServerHttpRequest request) {
         return blocking(() -> {
             if (req.id() == null || !ID.matcher(req.id()).matches()) {
                 throw bad("id must be 1-64 letters, digits, '.', '_' or '-'");
@@ -62,16 +68,19 @@ public class TrunkAdminEndpoint {
             if (trunks.existsById(req.id())) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "trunk " + req.id() + " exists");
             }
-            TrunkEntity saved = save(new TrunkEntity(req.id(), Instant.now()), req);
+            TrunkEntity saved = audit.audited(entry(auth, AuditLog.TRUNK_CREATE, req.id(), req, request),
+                    () -> save(new TrunkEntity(req.id(), Instant.now()), req));
             runtime.reload();
             return view(saved);
         });
     }
 
     @PutMapping("/{id}")
-    public Mono<AdminViews.TrunkView> update(@PathVariable String id, @RequestBody AdminViews.TrunkRequest req) {
+    public Mono<AdminViews.TrunkView> update(Authentication auth, @PathVariable String id,
+                                             @RequestBody AdminViews.TrunkRequest req, ServerHttpRequest request) {
         return blocking(() -> {
-            TrunkEntity saved = save(find(id), req);
+            TrunkEntity saved = audit.audited(entry(auth, AuditLog.TRUNK_UPDATE, id, req, request),
+                    () -> save(find(id), req));
             runtime.reload();
             return view(saved);
         });
@@ -79,12 +88,24 @@ public class TrunkAdminEndpoint {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    public Mono<Void> delete(@PathVariable String id) {
+    public Mono<Void> delete(Authentication auth, @PathVariable String id, ServerHttpRequest request) {
         return blocking(() -> {
-            trunks.delete(find(id));
+            audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.TRUNK_DELETE, id, null, AuditLog.source(request)),
+                    () -> {
+                        trunks.delete(find(id));
+                        return true;
+                    });
             runtime.reload();
             return true;
         }).then();
+    }
+
+    /** What the audit log says about a trunk edit: where it points, and whether the password changed (never its value). */
+    private static AuditLog.Entry entry(Authentication auth, String action, String id, AdminViews.TrunkRequest req,
+                                        ServerHttpRequest request) {
+        String detail = req == null ? null : "host " + req.host() + ":" + req.port() + ", user " + req.username()
+                + (req.password() != null ? ", password set" : "");
+        return new AuditLog.Entry(auth.getName(), action, id, detail, AuditLog.source(request));
     }
 
     private TrunkEntity save(TrunkEntity e, AdminViews.TrunkRequest req) {

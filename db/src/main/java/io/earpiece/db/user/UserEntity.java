@@ -73,6 +73,11 @@ public class UserEntity {
         this.enabled = enabled;
     }
 
+    /** Changes what the user may do; the caller ends existing sign-ins, which carry the old role. */
+    public void setRole(UserRole role) {
+        this.role = role;
+    }
+
     /** Makes every cookie session signed in before this call stop counting. */
     public void newSessionGeneration() {
         this.sessionGeneration++;

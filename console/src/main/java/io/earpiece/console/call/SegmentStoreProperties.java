@@ -1,0 +1,23 @@
+package io.earpiece.console.call;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How storing a final transcript segment is retried while the database is unreachable, bound from
+ * {@code earpiece.segments.store.*}. The segment writer waits and retries (finals of all calls queue behind it, in
+ * order, in memory), so an outage shorter than {@code giveUpAfter} loses no final; health shows the database DOWN
+ * meanwhile.
+ *
+ * @param retryFirst  the first wait after a failed write (200ms); each further one doubles it
+ * @param retryMax    the longest wait between tries (5s)
+ * @param giveUpAfter how long one segment is retried before it is logged as lost (10m)
+ */
+@ConfigurationProperties("earpiece.segments.store")
+public record SegmentStoreProperties(
+        @DefaultValue("200ms") Duration retryFirst,
+        @DefaultValue("5s") Duration retryMax,
+        @DefaultValue("10m") Duration giveUpAfter) {
+}

@@ -1,0 +1,87 @@
+package io.earpiece.console.call;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * Retries a segment write while the database cannot be reached (a connection refused, a transaction that cannot
+ * begin or commit), with doubling waits, so that a database outage during calls delays their finals rather than
+ * losing them. A final is announced only after it is stored, so waiting here also holds back its announcement.
+ * Other failures (a constraint, a bug) are not retried, nor is a write inside a caller's transaction (an upload's):
+ * that transaction is lost with the connection, and its owner starts over.
+ */
+@Component
+public class SegmentStoreRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(SegmentStoreRetry.class);
+
+    private final SegmentStoreProperties properties;
+    private final AtomicLong retries = new AtomicLong();
+
+    public SegmentStoreRetry(SegmentStoreProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Runs {@code write} until it succeeds, the failure is not the database's availability, or time is up. */
+    public <T> T store(String what, Supplier<T> write) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return write.get();
+        }
+        long deadline = System.nanoTime() + properties.giveUpAfter().toNanos();
+        Duration wait = properties.retryFirst();
+        boolean warned = false;
+        while (true) {
+            try {
+                T result = write.get();
+                if (warned) {
+                    log.warn("stored {} after the database came back", what);
+                }
+                return result;
+            } catch (RuntimeException e) {
+                if (!unavailable(e) || System.nanoTime() - deadline > 0) {
+                    throw e;
+                }
+                if (!warned) {
+                    log.warn("database unavailable while storing {}; retrying until it returns: {}", what,
+                            e.getMessage());
+                    warned = true;
+                }
+                retries.incrementAndGet();
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(properties.retryMax()) > 0 ? properties.retryMax()
+                        : wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Whether the failure says the database could not be reached or the work could not be committed, which a later
+     * try may fix; a constraint violation (a final stored twice) or a bug would fail the same way for ten minutes.
+     */
+    static boolean unavailable(RuntimeException e) {
+        return e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
+                || e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RecoverableDataAccessException;
+    }
+
+    /** Tries that failed on the database and were repeated, since start. */
+    public long retries() {
+        return retries.get();
+    }
+}

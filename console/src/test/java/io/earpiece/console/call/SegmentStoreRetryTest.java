@@ -1,0 +1,50 @@
+package io.earpiece.console.call;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SegmentStoreRetryTest {
+
+    private final SegmentStoreRetry retry = new SegmentStoreRetry(
+            new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(30)));
+
+    @Test
+    void aWriteThatCannotReachTheDatabaseIsRepeatedUntilItSucceeds() {
+        AtomicInteger tries = new AtomicInteger();
+        String stored = retry.store("segment", () -> {
+            if (tries.incrementAndGet() < 3) {
+                throw new CannotCreateTransactionException("Connection refused");
+            }
+            return "stored";
+        });
+        assertThat(stored).isEqualTo("stored");
+        assertThat(tries).hasValue(3);
+        assertThat(retry.retries()).isEqualTo(2);
+    }
+
+    @Test
+    void aConstraintViolationIsNotRepeated() {
+        AtomicInteger tries = new AtomicInteger();
+        assertThatThrownBy(() -> retry.store("segment", () -> {
+            tries.incrementAndGet();
+            throw new DataIntegrityViolationException("duplicate segment");
+        })).isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(tries).hasValue(1);
+    }
+
+    @Test
+    void anOutageLongerThanTheLimitGivesUp() {
+        SegmentStoreRetry impatient = new SegmentStoreRetry(
+                new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO));
+        assertThatThrownBy(() -> impatient.store("segment", () -> {
+            throw new CannotCreateTransactionException("Connection refused");
+        })).isInstanceOf(CannotCreateTransactionException.class);
+    }
+}

@@ -1,0 +1,131 @@
+package io.earpiece.console.crash;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.earpiece.console.api.CallViews;
+import io.earpiece.console.testing.ServerProcess;
+import io.earpiece.console.testing.SipLegs;
+import io.earpiece.console.testing.StampedEvents;
+import io.earpiece.console.testing.SynthCall;
+import io.earpiece.console.testing.TestAuth;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code kill -9} of the server in the middle of a call: the server runs in a JVM of its own (embedded H2 file
+ * database, as {@code ./earpiece run} has it), sipp places a two-party call, a console's WebSocket collects the
+ * finals as they are announced, and after {@value #ANNOUNCED} of them the JVM gets SIGKILL. A new server on the same
+ * data must list every announced final (a final is stored before it is announced), close the orphaned call, and
+ * the recordings left behind must be valid WAV files holding audio.
+ */
+class KillNineIT {
+
+    static final Path DATA = Path.of("target", "it-data", "kill-nine").toAbsolutePath();
+    static final int ANNOUNCED = 4;
+
+    /** A final as the WebSocket announced it or the API lists it. */
+    record Final(String party, int index, String text) {
+    }
+
+    @Test
+    void everyAnnouncedFinalSurvivesAKillMinusNine() throws Exception {
+        deleteRecursively(DATA);
+        SynthCall call = SynthCall.generate("bad-timing");
+        int httpPort = ServerProcess.freePort();
+        int sipPort = ServerProcess.freePort();
+        List<String> properties = List.of("earpiece.data-dir=" + DATA,
+                "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
+                "earpiece.rtp.port-min=47600", "earpiece.rtp.port-max=47699", "earpiece.rtp.media-timeout=10s");
+        String conversation = "kill9-" + UUID.randomUUID();
+
+        StampedEvents events;
+        try (ServerProcess first = ServerProcess.start(httpPort, sipPort, DATA.resolve("server-1.log"), properties)) {
+            events = StampedEvents.connect(httpPort, TestAuth.adminToken(httpPort));
+            try (SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", sipPort, 1)) {
+                await().atMost(Duration.ofSeconds((long) call.reference().duration_s() + 60))
+                        .pollInterval(Duration.ofMillis(20))
+                        .until(() -> announced(events).size() >= ANNOUNCED);
+                first.kill();
+            }
+        }
+        // Frames the server wrote before it died may still be read after the kill; they count as announced too.
+        Set<String> callIds = events.all().stream().filter(e -> e.type().equals("segment"))
+                .map(StampedEvents.Stamped::callId).collect(Collectors.toSet());
+        assertThat(callIds).hasSize(1);
+        String callId = callIds.iterator().next();
+
+        try (ServerProcess second = ServerProcess.start(httpPort, sipPort, DATA.resolve("server-2.log"), properties)) {
+            events.close();
+            Set<Final> announced = announced(events);
+            assertThat(announced).hasSizeGreaterThanOrEqualTo(ANNOUNCED);
+            WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+            CallViews.CallDetail detail = http.get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
+                    .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+            Set<Final> stored = detail.segments().stream().map(s -> new Final(s.party(), s.index(), s.text()))
+                    .collect(Collectors.toSet());
+            assertThat(stored).as("every final announced before the kill is stored").containsAll(announced);
+            assertThat(detail.segments()).extracting(s -> s.party() + "#" + s.index()).doesNotHaveDuplicates();
+            assertThat(detail.status()).as("the orphaned call is closed at the restart").isEqualTo("ENDED");
+            assertThat(http.get().uri("/api/calls?size=100").exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
+                    .returnResult().getResponseBody()).extracting(CallViews.CallSummary::id).contains(callId);
+        }
+
+        List<Path> recordings;
+        try (Stream<Path> files = Files.walk(DATA)) {
+            recordings = files.filter(p -> p.toString().endsWith(".wav") && p.toString().contains(callId)).toList();
+        }
+        assertThat(recordings).as("one recording per party").hasSize(2);
+        for (Path wav : recordings) {
+            assertValidWav(wav);
+        }
+    }
+
+    private static Set<Final> announced(StampedEvents events) {
+        return events.all().stream().filter(e -> e.type().equals("segment")).map(StampedEvents.Stamped::event)
+                .map(KillNineIT::finalOf).collect(Collectors.toSet());
+    }
+
+    private static Final finalOf(JsonNode e) {
+        return new Final(e.path("party").asText(), e.path("index").asInt(), e.path("text").asText());
+    }
+
+    /** A RIFF/WAVE PCM file whose header claims no more audio than the file holds, and some. */
+    private static void assertValidWav(Path wav) throws IOException {
+        byte[] bytes = Files.readAllBytes(wav);
+        assertThat(bytes.length).as(wav + " size").isGreaterThan(44);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
+        assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WAVE");
+        long dataBytes = Integer.toUnsignedLong(b.getInt(40));
+        assertThat(dataBytes).as(wav + " data size in the header").isPositive().isLessThanOrEqualTo(bytes.length - 44L);
+        assertThat(Integer.toUnsignedLong(b.getInt(4))).isEqualTo(36 + dataBytes);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
