@@ -138,7 +138,9 @@ public final class RecordingOfferReader {
             return new OfferedStream(index, label, m, null, "stream " + label + ": " + e.getMessage(), true);
         }
         MediaDirection d = sd.directionFor(m);
-        boolean paused = d == MediaDirection.INACTIVE || d == MediaDirection.RECVONLY || effective.isNullAddress();
+        // No c= at all (OpenSIPS) is not hold: RTP comes from wherever the client sends it.
+        boolean paused = d == MediaDirection.INACTIVE || d == MediaDirection.RECVONLY
+                || (conn != null && conn.isNullAddress());
         return new OfferedStream(index, label, m, new Negotiation(index, n.codec(), n.telephoneEventPt(),
                 n.remoteHost(), n.remotePort(), d, paused), null, paused);
     }

@@ -220,6 +220,7 @@ public final class SiprecServer implements RequestHandler {
                 return;
             }
         }
+        report(session, resolved);
         synchronized (session) {
             opened.forEach(l -> session.legs.put(l.label, l));
             if (session.aborted) {
@@ -239,6 +240,15 @@ public final class SiprecServer implements RequestHandler {
                 log.warn("SIPREC {}: could not answer", session.callId, e);
                 finish(session, EndReason.FAILED);
             }
+        }
+    }
+
+    /** Tells the controller who is in the recorded call and which party each is heard in. */
+    private void report(RecordingSession session, List<StreamParty> resolved) {
+        try {
+            controller.recordingInfo(session.callId, RecordingInfos.of(session.offer.metadata(), resolved));
+        } catch (RuntimeException e) {
+            log.warn("controller failed on recordingInfo({})", session.callId, e);
         }
     }
 
@@ -326,6 +336,7 @@ public final class SiprecServer implements RequestHandler {
                 reject(tx, request, r.status(), r.getMessage(), 0, null);
                 return;
             }
+            boolean newMetadata = offer.metadata() != session.offer.metadata();
             session.offer = offer;
             session.sdpVersion++;
             responder.send(tx, okWithAnswer(request, session, null));
@@ -347,6 +358,15 @@ public final class SiprecServer implements RequestHandler {
                         log.warn("controller failed on remoteChanged({})", leg.legId, e);
                     }
                 }
+            }
+            if (newMetadata) {
+                // Participants may have joined or changed (Avaya SBCE names the far end only in a later UPDATE);
+                // each recorded stream keeps its party, who is heard on it is told again.
+                List<StreamParty> now = new ArrayList<>();
+                for (RecordingSession.StreamLeg leg : session.legs.values()) {
+                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged"));
+                }
+                report(session, now);
             }
         }
     }
