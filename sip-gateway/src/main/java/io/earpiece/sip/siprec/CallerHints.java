@@ -86,7 +86,8 @@ final class CallerHints {
                 out.add(p);
             }
         }
-        return found ? new RecordingMetadata(md.sessionId(), byElimination(out), md.streams(), md.associationStated())
+        return found ? new RecordingMetadata(md.sessionId(), byElimination(out), md.streams(), md.associationStated(),
+                md.partial())
                 : md;
     }
 

@@ -45,6 +45,7 @@ public final class MetadataParser {
             throw new MetadataParseException("root element is <" + rootName + ">, not <recording>");
         }
         String sessionId = null;
+        boolean partial = false;
         Map<String, Participant> participants = new LinkedHashMap<>();
         List<Element> streams = new ArrayList<>();
         Map<String, List<String>> associated = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ public final class MetadataParser {
                     }
                     streams.add(e);
                 }
+                case "datamode" -> partial = "partial".equalsIgnoreCase(text(e));
                 case "participantstreamassoc" -> {
                     String pid = id(e, "participant_id");
                     if (pid != null) {
@@ -85,11 +87,11 @@ public final class MetadataParser {
             return p.withSends(all);
         }));
         List<Participant> people = CallerHints.apply(root, new ArrayList<>(participants.values()));
-        return associate(sessionId, people, streams);
+        return associate(sessionId, people, streams, partial);
     }
 
-    private static RecordingMetadata associate(String sessionId, List<Participant> people, List<Element> streamElements)
-            throws MetadataParseException {
+    private static RecordingMetadata associate(String sessionId, List<Participant> people, List<Element> streamElements,
+                                               boolean partial) throws MetadataParseException {
         record Raw(String id, String label, boolean mixed) {
         }
         List<Raw> raws = new ArrayList<>();
@@ -145,7 +147,7 @@ public final class MetadataParser {
             Raw r = raws.get(i);
             streams.add(new RecordedStream(r.id(), r.label(), r.mixed(), senders.get(i)));
         }
-        return new RecordingMetadata(sessionId, people, streams, stated);
+        return new RecordingMetadata(sessionId, people, streams, stated, partial);
     }
 
     private static int soleMixed(List<Boolean> mixed) {

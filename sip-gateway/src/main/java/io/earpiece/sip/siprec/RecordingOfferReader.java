@@ -100,6 +100,37 @@ public final class RecordingOfferReader {
         return new RecordingOffer(sd, unchanged, streams(sd, current));
     }
 
+    /**
+     * Reads a small built-in offer once, so that the first real recording session does not pay for loading the
+     * XML parser and warming the code paths (hundreds of milliseconds on a cold JVM, against a 1 s goal for the call
+     * to be listed).
+     */
+    public void warmUp() {
+        String body = "--w\r\nContent-Type: application/sdp\r\n\r\nv=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\n"
+                + "c=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 9 RTP/AVP 0\r\na=label:1\r\na=sendonly\r\n\r\n--w\r\n"
+                + "Content-Type: application/rs-metadata+xml\r\nContent-Disposition: recording-session\r\n\r\n"
+                + "<recording xmlns='urn:ietf:params:xml:ns:recording:1'><participant participant_id='p'>"
+                + "<nameID aor='sip:warm@up'/><send>s</send></participant><stream stream_id='s'><label>1</label>"
+                + "</stream></recording>\r\n--w--\r\n";
+        try {
+            read("multipart/mixed;boundary=w", body.getBytes(java.nio.charset.StandardCharsets.US_ASCII), Map.of());
+        } catch (RecordingRejection e) {
+            throw new IllegalStateException("built-in SIPREC offer refused: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether a body may be a recording session: cheap enough for a SIP thread to decide before parsing whether
+     * to answer 100 Trying at once.
+     */
+    public static boolean mayBeRecordingSession(String contentType, byte[] body) {
+        if (!isMultipart(contentType) || body == null) {
+            return false;
+        }
+        String text = new String(body, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.toLowerCase(Locale.ROOT).contains("recording-session");
+    }
+
     /** Whether a Content-Type is a multipart one (only those can carry a recording session). */
     public static boolean isMultipart(String contentType) {
         return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/");

@@ -28,7 +28,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.DialogTerminatedEvent;
@@ -52,7 +51,7 @@ import javax.sip.message.Response;
 public final class SiprecServer implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(SiprecServer.class);
     private static final int BUSY_RETRY_AFTER_S = 5;
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final InetAddress UNSPECIFIED = unspecified();
     static final String ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, UPDATE";
 
     private final SipProvider provider;
@@ -83,6 +82,7 @@ public final class SiprecServer implements RequestHandler {
         this.advertisedHost = advertisedHost;
         this.rejectHeader = rejectHeader;
         this.maxSessions = maxSessions;
+        reader.warmUp();
     }
 
     /** Recording sessions between INVITE and end. */
@@ -131,17 +131,8 @@ public final class SiprecServer implements RequestHandler {
         if (!RecordingOfferReader.isMultipart(contentType)) {
             return false;
         }
-        Optional<RecordingOffer> offer;
-        RecordingRejection rejection = null;
-        try {
-            offer = reader.read(contentType, request.getRawContent(), Map.of(),
-                    ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
-        } catch (RecordingRejection r) {
-            offer = Optional.empty();
-            rejection = r;
-        }
-        if (offer.isEmpty() && rejection == null) {
-            return false; // multipart without a recording-session part: not ours
+        if (!RecordingOfferReader.mayBeRecordingSession(contentType, request.getRawContent())) {
+            return false; // multipart without a recording-session part: not ours (the user-agent server says 415)
         }
         ServerTransaction tx = serverTransaction(event);
         if (tx == null) {
@@ -152,18 +143,21 @@ public final class SiprecServer implements RequestHandler {
             return true;
         }
         String tag = newTag();
-        if (rejection != null) {
-            log.info("SIPREC: rejecting {}: {} {}", SipText.callId(request), rejection.status(), rejection.getMessage());
-            reject(tx, request, rejection.status(), rejection.getMessage(), 0, tag);
-            return true;
-        }
+        // 100 before parsing, so the client stops retransmitting while the offer is read.
         responder.send(tx, responder.create(request, Response.TRYING, null, null));
-        List<StreamParty> resolved;
+        Optional<RecordingOffer> offer;
         try {
-            resolved = parties.resolve(offer.get());
+            offer = reader.read(contentType, request.getRawContent(), Map.of(),
+                    ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString());
         } catch (RecordingRejection r) {
             log.info("SIPREC: rejecting {}: {} {}", SipText.callId(request), r.status(), r.getMessage());
             reject(tx, request, r.status(), r.getMessage(), 0, tag);
+            return true;
+        }
+        if (offer.isEmpty()) {
+            // "recording-session" appeared in the body but not as a part's disposition.
+            reject(tx, request, Response.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Media Type: multipart body without a recording-session part", 0, tag);
             return true;
         }
         String callId = SipText.callId(request);
@@ -178,7 +172,7 @@ public final class SiprecServer implements RequestHandler {
             return true;
         }
         try {
-            answering.execute(() -> answer(session, request, resolved));
+            answering.execute(() -> answer(session, request));
         } catch (RejectedExecutionException e) {
             sessions.remove(callId);
             reject(tx, request, Response.SERVICE_UNAVAILABLE, "Shutting down", BUSY_RETRY_AFTER_S, tag);
@@ -186,7 +180,22 @@ public final class SiprecServer implements RequestHandler {
         return true;
     }
 
-    private void answer(RecordingSession session, Request request, List<StreamParty> resolved) {
+    private void answer(RecordingSession session, Request request) {
+        List<StreamParty> resolved;
+        try {
+            // Off the SIP threads: telling reps apart may ask the user directory.
+            resolved = parties.resolve(session.offer);
+        } catch (RecordingRejection | RuntimeException e) {
+            int status = e instanceof RecordingRejection r ? r.status() : Response.SERVER_INTERNAL_ERROR;
+            log.info("SIPREC: rejecting {}: {} {}", session.callId, status, e.getMessage());
+            synchronized (session) {
+                if (!session.aborted) {
+                    reject(session.invite, request, status, e.getMessage(), 0, session.localTag);
+                }
+                finish(session, EndReason.FAILED);
+            }
+            return;
+        }
         String from = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
         String to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
         String[] ends = PartyResolver.fromAndTo(session.offer.metadata(), from, to);
@@ -326,8 +335,10 @@ public final class SiprecServer implements RequestHandler {
             try {
                 String type = contentType(request);
                 if (RecordingOfferReader.isMultipart(type)) {
-                    offer = reader.read(type, body, session.codecs()).orElseThrow(
+                    RecordingOffer update = reader.read(type, body, session.codecs()).orElseThrow(
                             () -> new RecordingRejection(415, "Unsupported Media Type: multipart without recording-session"));
+                    offer = new RecordingOffer(update.sdp(), update.metadata().after(session.offer.metadata()),
+                            update.streams());
                 } else {
                     offer = reader.readSdp(body, session.offer.metadata(), session.codecs());
                 }
@@ -491,22 +502,21 @@ public final class SiprecServer implements RequestHandler {
         }
     }
 
-    /** Where the client sends from, as its SDP says; without an address (OpenSIPS), the INVITE's source. */
+    /**
+     * The unspecified address with the offered port: the media server then latches onto the first RTP source. A
+     * recording client's SDP names where it would receive, and vendors send the recorded streams from other
+     * ports (or, OpenSIPS, from no stated address at all); dropping those would lose the recording.
+     */
     static InetSocketAddress remote(OfferedStream s, String source) {
-        String host = s.negotiation().remoteHost();
-        if (host == null || host.equals("0.0.0.0") || host.equals("::")) {
-            host = source == null || source.isEmpty() ? "0.0.0.0" : source;
+        return new InetSocketAddress(UNSPECIFIED, s.negotiation().remotePort());
+    }
+
+    private static InetAddress unspecified() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
         }
-        int port = s.negotiation().remotePort();
-        if (IPV4.matcher(host).matches() || host.indexOf(':') >= 0) {
-            try {
-                return new InetSocketAddress(InetAddress.getByName(host), port);
-            } catch (UnknownHostException e) {
-                return InetSocketAddress.createUnresolved(host, port);
-            }
-        }
-        // Host names stay unresolved: no DNS lookup on a SIP thread.
-        return InetSocketAddress.createUnresolved(host, port);
     }
 
     private static String contentType(Request request) {
