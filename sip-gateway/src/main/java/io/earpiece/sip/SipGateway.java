@@ -13,6 +13,7 @@ import io.earpiece.sip.stack.CountingNetworkLayer;
 import io.earpiece.sip.stack.GuardedMessageParserFactory;
 import io.earpiece.sip.stack.Slf4jServerLogger;
 import io.earpiece.sip.stack.Slf4jStackLogger;
+import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.siprec.SiprecConfig;
 import io.earpiece.sip.siprec.SiprecServer;
 import io.earpiece.sip.uas.Responder;
@@ -133,7 +134,9 @@ public final class SipGateway implements AutoCloseable {
             // Recording sessions come first: they are recognised by their body, which no other handler takes.
             BotLegGate gate = new BotLegGate(botAccess, context, refusals);
             siprec = new SiprecServer(provider, new Responder(provider, messages, headers, addresses,
-                    config.advertisedHost(), boundPort, config.userAgent()), controller, answering, gate, siprecConfig,
+                    config.advertisedHost(), boundPort, config.userAgent()),
+                    new ServerTransactions(provider, messages, headers, config.userAgent()), controller, answering,
+                    gate, siprecConfig,
                     config.advertisedHost(), rejectHeader, config.maxCalls());
             dispatcher.add(siprec);
             provider.addSipListener(dispatcher);

@@ -12,6 +12,7 @@ import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
 import io.earpiece.sip.sdp.SdpFormatter;
+import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.uas.Responder;
 import io.earpiece.sip.uas.SipText;
 import org.slf4j.Logger;
@@ -34,7 +35,6 @@ import javax.sip.DialogTerminatedEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.SipProvider;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -56,6 +56,7 @@ public final class SiprecServer implements RequestHandler {
 
     private final SipProvider provider;
     private final Responder responder;
+    private final ServerTransactions transactions;
     private final CallController controller;
     private final Executor answering;
     private final BotLegGate gate;
@@ -70,11 +71,13 @@ public final class SiprecServer implements RequestHandler {
     private final Map<String, RecordingSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, RecordingSession> byLeg = new ConcurrentHashMap<>();
 
-    public SiprecServer(SipProvider provider, Responder responder, CallController controller, Executor answering,
+    public SiprecServer(SipProvider provider, Responder responder, ServerTransactions transactions,
+                        CallController controller, Executor answering,
                         BotLegGate gate, SiprecConfig config, String advertisedHost, String rejectHeader,
                         int maxSessions) {
         this.provider = provider;
         this.responder = responder;
+        this.transactions = transactions;
         this.controller = controller;
         this.answering = answering;
         this.gate = gate;
@@ -103,7 +106,7 @@ public final class SiprecServer implements RequestHandler {
         }
         String method = request.getMethod();
         try {
-            if (Request.INVITE.equals(method) && toTag(request) == null) {
+            if (Request.INVITE.equals(method) && ServerTransactions.toTag(request) == null) {
                 return newInvite(event);
             }
             RecordingSession session = sessions.get(SipText.callId(request));
@@ -134,7 +137,7 @@ public final class SiprecServer implements RequestHandler {
         if (!RecordingOfferReader.mayBeRecordingSession(contentType, request.getRawContent())) {
             return false; // multipart without a recording-session part: not ours (the user-agent server says 415)
         }
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return true;
         }
@@ -142,7 +145,7 @@ public final class SiprecServer implements RequestHandler {
         if (!gate.admit(tx, request, source)) {
             return true;
         }
-        String tag = newTag();
+        String tag = ServerTransactions.newTag();
         // 100 before parsing, so the client stops retransmitting while the offer is read.
         responder.send(tx, responder.create(request, Response.TRYING, null, null));
         Optional<RecordingOffer> offer;
@@ -285,7 +288,7 @@ public final class SiprecServer implements RequestHandler {
     }
 
     private void bye(RequestEvent event, RecordingSession session) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -296,7 +299,7 @@ public final class SiprecServer implements RequestHandler {
     }
 
     private void cancel(RequestEvent event, RecordingSession session) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -313,7 +316,7 @@ public final class SiprecServer implements RequestHandler {
     /** A re-INVITE or UPDATE: new SDP (pause, resume, new address) and maybe new metadata. */
     private void change(RequestEvent event, RecordingSession session) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -484,24 +487,6 @@ public final class SiprecServer implements RequestHandler {
         }
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) throws Exception {
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx != null) {
-            return tx;
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null; // a retransmission the stack already answers
-        } catch (javax.sip.TransactionUnavailableException e) {
-            Request request = event.getRequest();
-            responder.sendStateless(responder.create(request, Response.BAD_REQUEST,
-                    "Bad Request (" + io.earpiece.sip.stack.ReasonPhrases.printable(String.valueOf(e.getMessage()))
-                            + ")", null));
-            return null;
-        }
-    }
-
     /**
      * The unspecified address with the offered port: the media server then latches onto the first RTP source. A
      * recording client's SDP names where it would receive, and vendors send the recorded streams from other
@@ -527,14 +512,5 @@ public final class SiprecServer implements RequestHandler {
         String s = h.toString();
         int colon = s.indexOf(':');
         return (colon < 0 ? s : s.substring(colon + 1)).trim();
-    }
-
-    private static String toTag(Request request) {
-        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-        return to == null ? null : to.getTag();
-    }
-
-    private String newTag() {
-        return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }
 }
