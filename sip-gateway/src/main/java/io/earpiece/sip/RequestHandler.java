@@ -15,4 +15,9 @@ public interface RequestHandler {
     /** A dialog ended; handlers that own dialogs react to theirs. */
     default void dialogTerminated(DialogTerminatedEvent event) {
     }
+
+    /** A dialog's 2xx was never acknowledged; true when this handler owns the dialog and dealt with it. */
+    default boolean dialogTimedOut(gov.nist.javax.sip.DialogTimeoutEvent event) {
+        return false;
+    }
 }

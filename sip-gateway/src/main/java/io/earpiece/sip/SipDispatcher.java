@@ -148,6 +148,11 @@ final class SipDispatcher implements SipListenerExt {
 
     @Override
     public void processDialogTimeout(DialogTimeoutEvent event) {
+        for (RequestHandler h : handlers) {
+            if (h.dialogTimedOut(event)) {
+                return;
+            }
+        }
         uas.processDialogTimeout(event);
     }
 

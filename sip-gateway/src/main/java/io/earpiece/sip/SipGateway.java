@@ -13,6 +13,10 @@ import io.earpiece.sip.stack.CountingNetworkLayer;
 import io.earpiece.sip.stack.GuardedMessageParserFactory;
 import io.earpiece.sip.stack.Slf4jServerLogger;
 import io.earpiece.sip.stack.Slf4jStackLogger;
+import io.earpiece.sip.server.ServerTransactions;
+import io.earpiece.sip.siprec.SiprecConfig;
+import io.earpiece.sip.siprec.SiprecServer;
+import io.earpiece.sip.uas.Responder;
 import io.earpiece.sip.uas.UasListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +51,7 @@ public final class SipGateway implements AutoCloseable {
     private final Duration ackTimeout;
     private final FloodGuard floodGuard;
     private final BotAccess botAccess;
+    private final SiprecConfig siprecConfig;
     private final SipCounters counters = new SipCounters();
     private final Refusals refusals = new Refusals(counters, Clock.systemUTC());
     private final String stackName = "earpiece-sip-" + UUID.randomUUID();
@@ -56,6 +61,7 @@ public final class SipGateway implements AutoCloseable {
     private SipStackImpl stack;
     private SipProvider provider;
     private UasListener listener;
+    private SiprecServer siprec;
     private SipDispatcher dispatcher;
     private SipContext context;
     private ExecutorService answering;
@@ -86,6 +92,15 @@ public final class SipGateway implements AutoCloseable {
      */
     public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout,
                       FloodGuard floodGuard, BotAccess botAccess) {
+        this(config, controller, ackTimeout, floodGuard, botAccess, SiprecConfig.defaults());
+    }
+
+    /**
+     * @param siprec how SIPREC recording sessions tell the rep from the customer
+     */
+    public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout,
+                      FloodGuard floodGuard, BotAccess botAccess, SiprecConfig siprec) {
+        this.siprecConfig = java.util.Objects.requireNonNull(siprec, "siprec");
         this.config = config;
         this.controller = controller;
         this.ackTimeout = ackTimeout;
@@ -116,6 +131,14 @@ public final class SipGateway implements AutoCloseable {
                     config.userAgent(), config.maxCalls(), controller, answering, rejectHeader,
                     new BotLegGate(botAccess, context, refusals), refusals);
             dispatcher = new SipDispatcher(listener, floodGuard, context, refusals);
+            // Recording sessions come first: they are recognised by their body, which no other handler takes.
+            BotLegGate gate = new BotLegGate(botAccess, context, refusals);
+            siprec = new SiprecServer(provider, new Responder(provider, messages, headers, addresses,
+                    config.advertisedHost(), boundPort, config.userAgent()),
+                    new ServerTransactions(provider, messages, headers, config.userAgent()), controller, answering,
+                    gate, siprecConfig,
+                    config.advertisedHost(), rejectHeader, config.maxCalls());
+            dispatcher.add(siprec);
             provider.addSipListener(dispatcher);
             stack.start();
             log.info("SIP gateway listening on {}:{}/{} (advertising {}); bot legs from {}{}", config.host(),
@@ -192,6 +215,11 @@ public final class SipGateway implements AutoCloseable {
 
     /** Ends a leg from our side (BYE once answered). Unknown legs are ignored. */
     public void hangup(String legId) {
+        SiprecServer s = currentSiprec();
+        if (s != null && s.owns(legId)) {
+            s.hangup(legId);
+            return;
+        }
         UasListener l = currentListener();
         if (l != null) {
             l.hangup(legId);
@@ -201,7 +229,12 @@ public final class SipGateway implements AutoCloseable {
     /** Legs between their INVITE and their end. */
     public int activeLegs() {
         UasListener l = currentListener();
-        return l == null ? 0 : l.activeLegs();
+        SiprecServer s = currentSiprec();
+        return (l == null ? 0 : l.activeLegs()) + (s == null ? 0 : s.activeSessions());
+    }
+
+    private synchronized SiprecServer currentSiprec() {
+        return siprec;
     }
 
     /** Traffic counters since start. */
@@ -222,6 +255,9 @@ public final class SipGateway implements AutoCloseable {
         closed = true;
         if (listener != null) {
             listener.hangupAll();
+        }
+        if (siprec != null) {
+            siprec.hangupAll();
         }
         shutdown();
     }

@@ -6,6 +6,7 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.call.RecordingInfo;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -29,6 +30,8 @@ final class RecordingController implements CallController {
     final List<String> established = new CopyOnWriteArrayList<>();
     final List<Changed> changes = new CopyOnWriteArrayList<>();
     final Map<String, EndReason> ended = new ConcurrentHashMap<>();
+    /** SIPREC participants by conversation, the latest report. */
+    final Map<String, RecordingInfo> recordings = new ConcurrentHashMap<>();
     final List<String> endedOrder = new CopyOnWriteArrayList<>();
     volatile Opener opener = offer -> new LegMedia(new InetSocketAddress("127.0.0.1", MEDIA_PORT));
 
@@ -46,6 +49,11 @@ final class RecordingController implements CallController {
     @Override
     public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold) {
         changes.add(new Changed(legId, remoteMedia, codec, onHold));
+    }
+
+    @Override
+    public void recordingInfo(String conversationId, RecordingInfo info) {
+        recordings.put(conversationId, info);
     }
 
     @Override

@@ -25,6 +25,7 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.call.RecordingInfo;
 import io.earpiece.stt.SpeechToText;
 import io.earpiece.stt.TranscriptSegment;
 import io.earpiece.stt.TranscriptionSession;
@@ -74,17 +75,20 @@ public class CallCoordinator implements CallController {
     private final ObjectProvider<SipGateway> gateway;
     private final ExecutorService lifecycle;
     private final ExecutorService segmentWriter;
+    private final RecordingParticipantStore recordingParticipants;
 
     private final Object lock = new Object();
     private final Map<String, ActiveConversation> conversations = new ConcurrentHashMap<>();
     private final Map<String, ActiveLeg> legs = new ConcurrentHashMap<>();
+    private final java.util.Set<String> heldLegs = ConcurrentHashMap.newKeySet();
 
     public CallCoordinator(MediaServer media, SpeechToText speechToText, CallStore store, CallEventBus bus,
                            PluginDispatcher plugins, CallMetrics metrics, LiveAssist assist, SegmentRecorder recorder,
                            LiveAdmission admission, DeferredTranscription deferred, EarpieceProperties properties,
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
-                           @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter) {
+                           @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter,
+                           RecordingParticipantStore recordingParticipants) {
         this.media = media;
         this.speechToText = speechToText;
         this.store = store;
@@ -100,6 +104,7 @@ public class CallCoordinator implements CallController {
         this.gateway = gateway;
         this.lifecycle = lifecycle;
         this.segmentWriter = segmentWriter;
+        this.recordingParticipants = recordingParticipants;
     }
 
     @Override
@@ -330,13 +335,39 @@ public class CallCoordinator implements CallController {
         ActiveLeg leg = legs.get(legId);
         if (leg != null) {
             leg.media().updateRemote(remoteMedia, codec.payloadType());
-            bus.publish(new CallStateEvent(leg.conversation().callId, onHold ? "hold" : "resume", leg.party()));
+            // Stored when the state changes (a SIPREC client pausing the recording, a bot leg put on hold), so the
+            // call page shows the gap; a re-INVITE that only moves media is not an event.
+            boolean changed = onHold ? heldLegs.add(legId) : heldLegs.remove(legId);
+            String kind = onHold ? CallEventEntity.HOLD : CallEventEntity.RESUME;
+            if (changed) {
+                Instant now = Instant.now();
+                recordEvent(leg.conversation().callId, leg.party(), kind, null, null,
+                        now.toEpochMilli() - leg.conversation().startedAt.toEpochMilli(), now);
+            }
+            bus.publish(new CallStateEvent(leg.conversation().callId, kind, leg.party()));
         }
+    }
+
+    @Override
+    public void recordingInfo(String conversationId, RecordingInfo info) {
+        ActiveConversation conversation = conversations.get(conversationId);
+        if (conversation == null) {
+            return;
+        }
+        // In order with the call's other writes, and off the SIP threads.
+        segmentWriter.execute(() -> {
+            try {
+                recordingParticipants.store(conversation.callId, info);
+            } catch (RuntimeException e) {
+                log.error("storing the recording participants of call {} failed", conversation.callId, e);
+            }
+        });
     }
 
     @Override
     public void ended(String legId, EndReason reason) {
         ActiveLeg leg = legs.remove(legId);
+        heldLegs.remove(legId);
         if (leg == null) {
             return;
         }

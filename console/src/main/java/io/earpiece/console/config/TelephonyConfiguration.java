@@ -1,7 +1,11 @@
 package io.earpiece.console.config;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.console.telephony.EarpieceUserDirectory;
+import io.earpiece.console.telephony.SiprecProperties;
 import io.earpiece.console.telephony.TelephonyProperties;
+import io.earpiece.sip.siprec.RepSide;
+import io.earpiece.sip.siprec.SiprecConfig;
 import io.earpiece.media.MediaConfig;
 import io.earpiece.media.MediaServer;
 import io.earpiece.sip.FloodGuard;
@@ -60,12 +64,22 @@ public class TelephonyConfiguration {
      */
     @Bean(initMethod = "start", destroyMethod = "close")
     SipGateway sipGateway(EarpieceProperties p, TelephonyProperties telephony, CallCoordinator coordinator,
-                          String mediaHost, BotAccess botAccess) {
+                          String mediaHost, BotAccess botAccess, SiprecProperties siprec,
+                          EarpieceUserDirectory earpieceUsers) {
         EarpieceProperties.Sip sip = p.sip();
         FloodGuard flood = new FloodGuard(Clock.systemUTC(), telephony.flood().ratePerSecond(),
                 telephony.flood().burst());
         return new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(), mediaHost,
-                "Earpiece/0.1"), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess);
+                "Earpiece/0.1"), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess,
+                new SiprecConfig(repSide(siprec), earpieceUsers));
+    }
+
+    private static RepSide repSide(SiprecProperties siprec) {
+        try {
+            return RepSide.parse(siprec.repSide());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**

@@ -43,6 +43,10 @@ public class CallEntity {
     @Column(name = "end_reason")
     private String endReason;
 
+    /** The SIPREC recording session (rs-metadata session id) the call was recorded from, or null. */
+    @Column(name = "recording_session_id")
+    private String recordingSessionId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private CallTranscription transcription = CallTranscription.LIVE;
@@ -77,6 +81,11 @@ public class CallEntity {
     public Long getDurationMs() { return durationMs; }
     public String getEndReason() { return endReason; }
     public CallTranscription getTranscription() { return transcription; }
+    public String getRecordingSessionId() { return recordingSessionId; }
+
+    public void setRecordingSessionId(String recordingSessionId) {
+        this.recordingSessionId = recordingSessionId;
+    }
 
     public void setTranscription(CallTranscription transcription) {
         this.transcription = transcription;

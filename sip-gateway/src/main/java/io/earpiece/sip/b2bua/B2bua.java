@@ -4,6 +4,7 @@ import gov.nist.javax.sip.RequestEventExt;
 import io.earpiece.sip.RequestHandler;
 import io.earpiece.sip.ResponseHandler;
 import io.earpiece.sip.SipContext;
+import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.DigestGate;
 import io.earpiece.sip.register.Registrar;
@@ -28,7 +29,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
@@ -53,6 +53,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
 
     private final B2buaConfig config;
     private final SipContext sip;
+    private final ServerTransactions transactions;
     private final DigestGate repAuth;
     private final Registrar registrar;
     private final TrunkClient trunk;
@@ -70,6 +71,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                  DidRouter router, MediaRelay media, CallDetailListener listener, Clock clock) {
         this.config = config;
         this.sip = sip;
+        this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
         this.repAuth = repAuth;
         this.registrar = registrar;
         this.trunk = trunk;
@@ -111,7 +113,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                     case Request.BYE -> bye(event, call);
                     case Request.CANCEL -> cancel(event, call);
                     case Request.INVITE -> reInvite(event, call);
-                    default -> reply(serverTransaction(event), request, Response.NOT_IMPLEMENTED, null, null);
+                    default -> reply(transactions.of(event), request, Response.NOT_IMPLEMENTED, null, null);
                 }
             }
         } catch (Exception e) {
@@ -128,7 +130,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         if (!fromTrunk && (config.botUser().equals(user) || request.getHeader("X-Earpiece-Party") != null)) {
             return false;
         }
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return true;
         }
@@ -203,7 +205,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         relay.remoteA(offer.remote());
         String aCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
-        RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, newTag(),
+        RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, ServerTransactions.newTag(),
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         synchronized (call) {
             calls.put(aCallId, call);
@@ -215,7 +217,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             via.setRPort();
             Request invite = sip.messages().createRequest(target, Request.INVITE, bCallId,
                     sip.headers().createCSeqHeader(1L, Request.INVITE),
-                    sip.headers().createFromHeader(sip.addresses().createAddress(from), newTag()),
+                    sip.headers().createFromHeader(sip.addresses().createAddress(from), ServerTransactions.newTag()),
                     sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via),
                     sip.headers().createMaxForwardsHeader(70));
             invite.addHeader(contact(contactUser));
@@ -351,7 +353,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     }
 
     private void reInvite(RequestEvent event, RelayedCall call) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -439,7 +441,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     }
 
     private void bye(RequestEvent event, RelayedCall call) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx != null) {
             reply(tx, event.getRequest(), Response.OK, null, null);
         }
@@ -454,7 +456,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     }
 
     private void cancel(RequestEvent event, RelayedCall call) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -631,27 +633,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         return request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
     }
 
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx != null) {
-            return tx;
-        }
-        try {
-            return sip.provider().getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (Exception e) {
-            log.warn("cannot create server transaction", e);
-            return null;
-        }
-    }
-
     private String trunkId() {
         return trunk.config().id();
-    }
-
-    private String newTag() {
-        return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }
 
     private static void safely(Runnable r) {

@@ -18,6 +18,13 @@ public interface CallController {
     /** A re-INVITE changed where media goes or its direction; {@code onHold} for sendonly/inactive offers. */
     void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold);
 
+    /**
+     * A SIPREC recording session's participants, once its legs (conversation {@code conversationId}) are open, and
+     * again whenever a re-INVITE or UPDATE changes them. Other legs never call this.
+     */
+    default void recordingInfo(String conversationId, RecordingInfo info) {
+    }
+
     /** The leg is over, for the given reason; called once per leg that {@link #open} accepted. */
     void ended(String legId, EndReason reason);
 }

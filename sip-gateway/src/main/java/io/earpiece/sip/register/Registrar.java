@@ -3,6 +3,7 @@ package io.earpiece.sip.register;
 import gov.nist.javax.sip.RequestEventExt;
 import io.earpiece.sip.RequestHandler;
 import io.earpiece.sip.SipContext;
+import io.earpiece.sip.server.ServerTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.TimeZone;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -39,14 +39,15 @@ public final class Registrar implements RequestHandler {
     private final DigestGate gate;
     private final BindingStore store;
     private final SipContext sip;
+    private final ServerTransactions transactions;
     private final Clock clock;
-    private final java.security.SecureRandom random = new java.security.SecureRandom();
 
     public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock) {
         this.config = config;
         this.gate = gate;
         this.store = store;
         this.sip = sip;
+        this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
         this.clock = clock;
     }
 
@@ -61,7 +62,7 @@ public final class Registrar implements RequestHandler {
         if (!Request.REGISTER.equals(request.getMethod())) {
             return false;
         }
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return true;
         }
@@ -171,7 +172,7 @@ public final class Registrar implements RequestHandler {
         }
         ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
         if (to.getTag() == null) {
-            to.setTag(Long.toHexString(random.nextLong() & Long.MAX_VALUE));
+            to.setTag(ServerTransactions.newTag());
         }
         r.setHeader(sip.headers().createServerHeader(List.of(sip.userAgent())));
         return r;
@@ -195,20 +196,5 @@ public final class Registrar implements RequestHandler {
             out.add(String.valueOf(it.next()));
         }
         return out;
-    }
-
-    private ServerTransaction serverTransaction(RequestEvent event) {
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx != null) {
-            return tx;
-        }
-        try {
-            return sip.provider().getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (Exception e) {
-            log.warn("cannot create transaction for REGISTER", e);
-            return null;
-        }
     }
 }

@@ -16,6 +16,21 @@ public final class SdpParser {
     private static final int MAX_LINES = 512;
     private static final int MAX_FORMATS = 64;
 
+    private final boolean connectionRequired;
+
+    /** A parser that requires a connection for every medium, as offer/answer for calls does. */
+    public SdpParser() {
+        this(true);
+    }
+
+    /**
+     * @param connectionRequired false to accept media without any {@code c=} line (OpenSIPS' SIPREC offers have
+     *                           none); {@link SessionDescription#connectionFor} is then null for them
+     */
+    public SdpParser(boolean connectionRequired) {
+        this.connectionRequired = connectionRequired;
+    }
+
     /** Parses a whole session description. */
     public SessionDescription parse(byte[] bytes) throws SdpParseException {
         if (bytes == null || bytes.length == 0) {
@@ -104,7 +119,7 @@ public final class SdpParser {
         if (current != null) {
             session.media.add(current.build());
         }
-        return session.build();
+        return session.build(connectionRequired);
     }
 
     private static List<String> splitLines(String text) throws SdpParseException {
@@ -267,7 +282,7 @@ public final class SdpParser {
         final List<SdpAttribute> attributes = new ArrayList<>();
         final List<MediaDescription> media = new ArrayList<>();
 
-        SessionDescription build() throws SdpParseException {
+        SessionDescription build(boolean connectionRequired) throws SdpParseException {
             if (origin == null) {
                 throw new SdpParseException("missing o= line");
             }
@@ -275,7 +290,7 @@ public final class SdpParser {
                 throw new SdpParseException("missing s= line");
             }
             for (int i = 0; i < media.size(); i++) {
-                if (connection == null && media.get(i).connection() == null) {
+                if (connectionRequired && connection == null && media.get(i).connection() == null) {
                     throw new SdpParseException("media section " + (i + 1) + " has no c= line and the session has none");
                 }
             }

@@ -47,7 +47,8 @@ final class GuardedMessageParser implements MessageParser {
         List<String> names;
         try {
             names = HeaderNames.of(bytes);
-            message = delegate.parseSIPMessage(bytes, readBody, strict, failed);
+            message = delegate.parseSIPMessage(readBody ? RecordingBodyLength.corrected(bytes) : bytes, readBody,
+                    strict, failed);
         } catch (MalformedSipException e) {
             counters.malformedReceived();
             throw e;

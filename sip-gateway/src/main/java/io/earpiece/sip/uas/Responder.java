@@ -18,7 +18,7 @@ import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 /** Builds and sends this gateway's responses with its Server, Contact, Allow and Accept headers. */
-final class Responder {
+public final class Responder {
     static final List<String> ALLOWED = List.of(Request.INVITE, Request.ACK, Request.BYE, Request.CANCEL,
             Request.OPTIONS);
 
@@ -28,7 +28,7 @@ final class Responder {
     private final String userAgent;
     private final ContactHeader contact;
 
-    Responder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
+    public Responder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
               String advertisedHost, int port, String userAgent) throws ParseException {
         this.provider = provider;
         this.messages = messages;
@@ -41,12 +41,12 @@ final class Responder {
         this.contact = headers.createContactHeader(address);
     }
 
-    HeaderFactory headers() {
+    public HeaderFactory headers() {
         return headers;
     }
 
     /** A response to {@code request}; {@code toTag} is set when the request's To has none. */
-    Response create(Request request, int status, String reason, String toTag) throws ParseException {
+    public Response create(Request request, int status, String reason, String toTag) throws ParseException {
         Response r = messages.createResponse(status, request);
         if (reason != null) {
             r.setReasonPhrase(SipText.reasonPhrase(reason));
@@ -62,14 +62,14 @@ final class Responder {
     }
 
     /** Adds Allow and Accept, as 200 to OPTIONS, 405 and 415 need. */
-    Response withCapabilities(Response r) throws ParseException {
+    public Response withCapabilities(Response r) throws ParseException {
         r.setHeader(headers.createAllowHeader(String.join(", ", ALLOWED)));
         r.setHeader(headers.createAcceptHeader("application", "sdp"));
         return r;
     }
 
     /** Adds Contact, Allow and an SDP body, as a 200 to INVITE needs. */
-    Response withSdp(Response r, String sdp) throws ParseException {
+    public Response withSdp(Response r, String sdp) throws ParseException {
         ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
         r.setHeader(contact);
         r.setHeader(headers.createAllowHeader(String.join(", ", ALLOWED)));
@@ -77,23 +77,23 @@ final class Responder {
         return r;
     }
 
-    Response withRetryAfter(Response r, int seconds) throws InvalidArgumentException {
+    public Response withRetryAfter(Response r, int seconds) throws InvalidArgumentException {
         if (seconds > 0) {
             r.setHeader(headers.createRetryAfterHeader(seconds));
         }
         return r;
     }
 
-    void send(ServerTransaction tx, Response r) throws SipException, InvalidArgumentException {
+    public void send(ServerTransaction tx, Response r) throws SipException, InvalidArgumentException {
         tx.sendResponse(r);
     }
 
     /** Sends outside any transaction, for requests the stack must not track (malformed ones). */
-    void sendStateless(Response r) throws SipException {
+    public void sendStateless(Response r) throws SipException {
         provider.sendResponse(r);
     }
 
-    String userAgent() {
+    public String userAgent() {
         return userAgent;
     }
 }

@@ -14,6 +14,7 @@ import io.earpiece.sip.call.LegRejectedException;
 import io.earpiece.sip.sdp.AnswerBuilder;
 import io.earpiece.sip.sdp.SdpFormatter;
 import io.earpiece.sip.sdp.SessionDescription;
+import io.earpiece.sip.server.ServerTransactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,6 @@ import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
-import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.header.ExtensionHeader;
 import javax.sip.header.Header;
@@ -55,6 +55,7 @@ public final class UasListener implements SipListenerExt {
 
     private final SipProvider provider;
     private final Responder responder;
+    private final ServerTransactions transactions;
     private final CallController controller;
     private final LegRegistry legs;
     private final Executor answering;
@@ -67,10 +68,12 @@ public final class UasListener implements SipListenerExt {
     private final SdpFormatter formatter = new SdpFormatter();
     private final SecureRandom random = new SecureRandom();
 
-    UasListener(SipProvider provider, Responder responder, CallController controller, LegRegistry legs,
+    UasListener(SipProvider provider, Responder responder, ServerTransactions transactions, CallController controller,
+                LegRegistry legs,
                 Executor answering, String rejectHeader, String advertisedHost, BotLegGate gate, Refusals refusals) {
         this.provider = provider;
         this.responder = responder;
+        this.transactions = transactions;
         this.controller = controller;
         this.legs = legs;
         this.answering = answering;
@@ -88,7 +91,8 @@ public final class UasListener implements SipListenerExt {
                                      BotLegGate gate, Refusals refusals)
             throws ParseException {
         Responder responder = new Responder(provider, messages, headers, addresses, advertisedHost, port, userAgent);
-        return new UasListener(provider, responder, controller,
+        return new UasListener(provider, responder,
+                new ServerTransactions(provider, messages, headers, userAgent), controller,
                 new LegRegistry(maxCalls, gate.access().maxCallsPerSource()), answering, rejectHeader,
                 advertisedHost, gate, refusals);
     }
@@ -142,7 +146,7 @@ public final class UasListener implements SipListenerExt {
             }
             switch (method) {
                 case Request.INVITE -> {
-                    if (toTag(request) == null) {
+                    if (ServerTransactions.toTag(request) == null) {
                         newInvite(event);
                     } else {
                         reInvite(event);
@@ -172,7 +176,7 @@ public final class UasListener implements SipListenerExt {
 
     private void newInvite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -181,7 +185,7 @@ public final class UasListener implements SipListenerExt {
             return;
         }
         responder.send(tx, responder.create(request, Response.TRYING, null, null));
-        String tag = newTag();
+        String tag = ServerTransactions.newTag();
         InviteReader.Accepted accepted;
         try {
             accepted = reader.read(request);
@@ -303,7 +307,7 @@ public final class UasListener implements SipListenerExt {
 
     private void bye(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -320,7 +324,7 @@ public final class UasListener implements SipListenerExt {
 
     private void cancel(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -339,16 +343,16 @@ public final class UasListener implements SipListenerExt {
     }
 
     private void options(RequestEvent event) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx != null) {
             responder.send(tx, responder.withCapabilities(
-                    responder.create(event.getRequest(), Response.OK, null, toTag(event.getRequest()) == null
-                            ? newTag() : null)));
+                    responder.create(event.getRequest(), Response.OK, null, ServerTransactions.toTag(event.getRequest()) == null
+                            ? ServerTransactions.newTag() : null)));
         }
     }
 
     private void unsupported(RequestEvent event) throws Exception {
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -363,7 +367,7 @@ public final class UasListener implements SipListenerExt {
 
     private void reInvite(RequestEvent event) throws Exception {
         Request request = event.getRequest();
-        ServerTransaction tx = serverTransaction(event);
+        ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
@@ -476,39 +480,6 @@ public final class UasListener implements SipListenerExt {
         } catch (SipException | ParseException | RuntimeException e) {
             log.warn("could not send BYE for leg {}", leg.id, e);
         }
-    }
-
-    private ServerTransaction serverTransaction(RequestEvent event) throws SipException {
-        ServerTransaction tx = event.getServerTransaction();
-        if (tx != null) {
-            return tx;
-        }
-        try {
-            return provider.getNewServerTransaction(event.getRequest());
-        } catch (TransactionAlreadyExistsException e) {
-            return null;
-        } catch (javax.sip.TransactionUnavailableException e) {
-            // The stack's own header checks (RFC 3261 8.1.1) failed: the request is malformed, not our fault.
-            Request request = event.getRequest();
-            log.info("rejecting {} {}: {}", request.getMethod(), SipText.callId(request), e.getMessage());
-            try {
-                responder.sendStateless(responder.create(request, Response.BAD_REQUEST,
-                        "Bad Request (" + io.earpiece.sip.stack.ReasonPhrases.printable(String.valueOf(e.getMessage()))
-                                + ")", null));
-            } catch (ParseException | SipException | RuntimeException ex) {
-                log.debug("could not refuse {}: {}", request.getMethod(), ex.toString());
-            }
-            return null;
-        }
-    }
-
-    private static String toTag(Request request) {
-        ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-        return to == null ? null : to.getTag();
-    }
-
-    private String newTag() {
-        return Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }
 
     @Override
