@@ -18,6 +18,7 @@ import io.earpiece.media.RelaySpec;
 import io.earpiece.media.MediaServer;
 import io.earpiece.media.PortsExhaustedException;
 import io.earpiece.plugins.CallInfo;
+import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.call.CallController;
 import io.earpiece.sip.call.Codec;
@@ -147,7 +148,7 @@ public class CallCoordinator implements CallController {
         MediaLeg mediaLeg;
         try {
             mediaLeg = media.open(new MediaLegSpec(offer.legId(), offer.remoteMedia(), offer.codec().payloadType(),
-                    offer.telephoneEventPt(), recording), new LegListener(transcription));
+                    offer.telephoneEventPt(), recording, SdesKeys.receive(offer.srtp())), new LegListener(transcription));
         } catch (PortsExhaustedException e) {
             transcription.close();
             throw new LegRejectedException(503, "no free RTP port", 5);
@@ -327,9 +328,15 @@ public class CallCoordinator implements CallController {
 
     @Override
     public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold) {
+        remoteChanged(legId, remoteMedia, codec, onHold, null);
+    }
+
+    @Override
+    public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold,
+                              SdesSession srtp) {
         ActiveLeg leg = legs.get(legId);
         if (leg != null) {
-            leg.media().updateRemote(remoteMedia, codec.payloadType());
+            leg.media().updateRemote(remoteMedia, codec.payloadType(), SdesKeys.receive(srtp));
             bus.publish(new CallStateEvent(leg.conversation().callId, onHold ? "hold" : "resume", leg.party()));
         }
     }
