@@ -9,14 +9,17 @@ package io.earpiece.media;
  * @param droppedWrongSource       packets from an address other than the leg's peer
  * @param droppedWrongPayloadType  packets whose payload type was neither the audio nor the telephone-event type
  * @param droppedLateDuplicate     packets that arrived after their slot was released, or twice
+ * @param droppedSrtpAuthFailed    SRTP packets (legs and relay sides) whose authentication failed
+ * @param droppedSrtpReplayed      SRTP packets refused as replays
  * @param legsOpen                 legs open right now
  */
 public record MediaCounters(long datagramsReceived, long packetsReceived, long droppedMalformed,
                             long droppedWrongSource, long droppedWrongPayloadType, long droppedLateDuplicate,
-                            int legsOpen) {
+                            long droppedSrtpAuthFailed, long droppedSrtpReplayed, int legsOpen) {
 
     /** All drops, whatever the reason. */
     public long dropped() {
-        return droppedMalformed + droppedWrongSource + droppedWrongPayloadType + droppedLateDuplicate;
+        return droppedMalformed + droppedWrongSource + droppedWrongPayloadType + droppedLateDuplicate
+                + droppedSrtpAuthFailed + droppedSrtpReplayed;
     }
 }

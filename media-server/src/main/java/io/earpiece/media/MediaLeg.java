@@ -1,5 +1,7 @@
 package io.earpiece.media;
 
+import io.earpiece.media.srtp.SrtpKey;
+
 import java.net.InetSocketAddress;
 
 /** One leg's open RTP endpoint. Closing it flushes the jitter buffer, finishes the recording and frees the port. */
@@ -15,6 +17,17 @@ public interface MediaLeg extends AutoCloseable {
 
     /** A re-INVITE moved the peer or changed the codec. */
     void updateRemote(InetSocketAddress remote, int payloadType);
+
+    /**
+     * A re-INVITE moved the peer, changed the codec or re-keyed SRTP: {@code srtp} is the key the peer now encrypts
+     * with, or null for clear RTP.
+     */
+    default void updateRemote(InetSocketAddress remote, int payloadType, SrtpKey srtp) {
+        if (srtp != null) {
+            throw new UnsupportedOperationException("this leg cannot decrypt SRTP");
+        }
+        updateRemote(remote, payloadType);
+    }
 
     @Override
     void close();

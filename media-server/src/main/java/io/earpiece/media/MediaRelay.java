@@ -46,6 +46,12 @@ public interface MediaRelay extends AutoCloseable {
      */
     void hold(Side side, boolean onHold);
 
+    /**
+     * A re-INVITE on {@code side} re-keyed its SRTP, or switched it on or off (null: clear RTP from now on). A
+     * key equal to the current one keeps the rollover counters and replay windows.
+     */
+    void srtp(Side side, io.earpiece.media.srtp.SrtpKeys keys);
+
     /** Counters of the packets {@code side}'s phone sent. */
     RelayStats stats(Side side);
 

@@ -203,7 +203,8 @@ public final class MediaServer implements AutoCloseable {
     public MediaCounters counters() {
         return new MediaCounters(counters.datagrams(), counters.accepted(), counters.dropped(DropReason.MALFORMED),
                 counters.dropped(DropReason.WRONG_SOURCE), counters.dropped(DropReason.WRONG_PAYLOAD_TYPE),
-                counters.dropped(DropReason.LATE_DUPLICATE), legs.size());
+                counters.dropped(DropReason.LATE_DUPLICATE), counters.dropped(DropReason.SRTP_AUTH_FAILED),
+                counters.dropped(DropReason.SRTP_REPLAYED), legs.size());
     }
 
     public int openLegs() {

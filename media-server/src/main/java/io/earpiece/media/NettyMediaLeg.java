@@ -54,6 +54,17 @@ final class NettyMediaLeg implements MediaLeg {
         channel.eventLoop().execute(() -> pipeline.updateRemote(remote, payloadType));
     }
 
+    @Override
+    public void updateRemote(InetSocketAddress remote, int payloadType, io.earpiece.media.srtp.SrtpKey srtp) {
+        if (G711Codec.forPayloadType(payloadType) == null) {
+            throw new IllegalArgumentException("payload type " + payloadType + " is not G.711");
+        }
+        channel.eventLoop().execute(() -> {
+            pipeline.useSrtp(srtp);
+            pipeline.updateRemote(remote, payloadType);
+        });
+    }
+
     /** Flushes the pipeline and closes the socket; from a foreign thread it returns once the port is free. */
     @Override
     public void close() {

@@ -129,6 +129,15 @@ final class NettyMediaRelay implements MediaRelay, PacketOut {
     }
 
     @Override
+    public void srtp(Side side, io.earpiece.media.srtp.SrtpKeys keys) {
+        Objects.requireNonNull(side, "side");
+        onLoop(() -> {
+            core.srtp(side, keys);
+            return null;
+        });
+    }
+
+    @Override
     public RelayStats stats(Side side) {
         return core.stats(side);
     }

@@ -1,5 +1,7 @@
 package io.earpiece.media;
 
+import io.earpiece.media.srtp.SrtpKeys;
+
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -16,9 +18,17 @@ import java.util.Objects;
  * @param payloadType      its payload type (0 PCMU, 8 PCMA, 96-127 for Opus)
  * @param telephoneEventPt RFC 4733 payload type on this side (96-127), or -1 when not negotiated
  * @param recording        WAV file for this party's 16 kHz tap audio, or null for none
+ * @param srtp             this side's SDES keys when its media is SRTP, or null for clear RTP; each side is
+ *                         independent (SRTP toward the trunk, clear RTP toward a desk phone, or the reverse)
  */
 public record RelayLegSpec(String legId, InetSocketAddress remote, boolean latch, AudioCodec codec, int payloadType,
-                           int telephoneEventPt, Path recording) {
+                           int telephoneEventPt, Path recording, SrtpKeys srtp) {
+
+    /** A side with clear RTP. */
+    public RelayLegSpec(String legId, InetSocketAddress remote, boolean latch, AudioCodec codec, int payloadType,
+                        int telephoneEventPt, Path recording) {
+        this(legId, remote, latch, codec, payloadType, telephoneEventPt, recording, null);
+    }
 
     public RelayLegSpec {
         Objects.requireNonNull(legId, "legId");
@@ -36,6 +46,11 @@ public record RelayLegSpec(String legId, InetSocketAddress remote, boolean latch
     public RelayLegSpec(String legId, InetSocketAddress remote, int payloadType, int telephoneEventPt,
                         Path recording) {
         this(legId, remote, true, g711(payloadType), payloadType, telephoneEventPt, recording);
+    }
+
+    /** The same side with SRTP keys (or null for clear RTP). */
+    public RelayLegSpec withSrtp(SrtpKeys keys) {
+        return new RelayLegSpec(legId, remote, latch, codec, payloadType, telephoneEventPt, recording, keys);
     }
 
     /** An Opus side on a dynamic payload type that latches to its sender. */

@@ -15,8 +15,12 @@ import java.net.InetSocketAddress;
  * @param droppedWrongPayloadType packets of a payload type this side did not negotiate
  * @param tapDropped              accepted packets the tap skipped because it was behind (forwarding went on)
  * @param tap                     the tap's own reception statistics (loss, jitter, codec)
+ * @param encrypted               this side's media is SRTP (both directions)
+ * @param droppedSrtpAuthFailed   SRTP packets from the phone whose authentication failed (wrong key, altered)
+ * @param droppedSrtpReplayed     SRTP packets from the phone refused as replays
  */
 public record RelayStats(InetSocketAddress peer, long packetsReceived, long packetsForwarded, long notForwarded,
                          long droppedMalformed, long droppedWrongSource, long droppedWrongPayloadType,
-                         long tapDropped, RtpStats tap) {
+                         long tapDropped, RtpStats tap, boolean encrypted, long droppedSrtpAuthFailed,
+                         long droppedSrtpReplayed) {
 }

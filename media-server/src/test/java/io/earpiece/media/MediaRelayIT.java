@@ -12,6 +12,10 @@ import io.earpiece.media.support.PcmuStream;
 import io.earpiece.media.support.Phone;
 import io.earpiece.media.support.Tone;
 import io.earpiece.media.support.WavFile;
+import io.earpiece.media.srtp.SrtpContext;
+import io.earpiece.media.srtp.SrtpKey;
+import io.earpiece.media.srtp.SrtpKeys;
+import io.earpiece.media.srtp.SrtpSuite;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -330,6 +334,79 @@ class MediaRelayIT {
         assertThat(aTap.timeouts.get()).as("A was talking").isZero();
         await().atMost(WAIT).until(() -> aTap.timeouts.get() == 1);
         assertThat(bTap.timeoutLegs).containsExactly("customer");
+    }
+
+    @Test
+    void anSrtpSideGetsNoClearG711WhileTheClearSideHearsTheDecryptedAudio() throws Exception {
+        MediaServer server = server(4, Duration.ofSeconds(10));
+        Phone trunk = phone("trunk");
+        Phone desk = phone("desk");
+        SrtpKey trunkKey = key(SrtpSuite.AES_CM_128_HMAC_SHA1_80, 11);
+        SrtpKey ourKey = key(SrtpSuite.AES_CM_128_HMAC_SHA1_80, 12);
+        Captured aTap = new Captured();
+        Captured bTap = new Captured();
+        MediaRelay relay = server.openRelay(new RelaySpec(
+                new RelayLegSpec("customer", trunk.address(), 0, 101, null).withSrtp(new SrtpKeys(trunkKey, ourKey)),
+                new RelayLegSpec("rep", desk.address(), 0, 101, null)), aTap, bTap);
+        InetSocketAddress toA = target(relay.aLocalPort());
+        InetSocketAddress toB = target(relay.bLocalPort());
+        PcmuStream fromTrunk = new PcmuStream(440, 8000, 65_500, 0, 0xC1C1L);
+        PcmuStream fromDesk = new PcmuStream(660, 8000, 100, 0, 0xD2D2L);
+        SrtpContext trunkSends = new SrtpContext(trunkKey);
+        SrtpContext wrongKey = new SrtpContext(key(SrtpSuite.AES_CM_128_HMAC_SHA1_80, 13));
+        long start = System.nanoTime();
+        for (int i = 0; i < 100; i++) {
+            LockSupport.parkNanos(start + i * 20_000_000L - System.nanoTime());
+            trunk.send(toA, trunkSends.protect(fromTrunk.bytes(i)));
+            desk.send(toB, fromDesk.bytes(i));
+            if (i % 10 == 5) {
+                trunk.send(toA, wrongKey.protect(fromTrunk.bytes(i + 1000)));
+            }
+        }
+        await().atMost(WAIT).until(() -> desk.received().size() == 100 && trunk.received().size() == 100);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(desk.received().get(i).datagram()).as("clear toward the desk phone")
+                    .isEqualTo(fromTrunk.bytes(i));
+        }
+        // What Earpiece sent toward the SRTP side, as a capture there sees it: never the source's G.711.
+        SrtpContext trunkReceives = new SrtpContext(ourKey);
+        short[] asClear = new short[0];
+        short[] decrypted = new short[0];
+        for (int i = 0; i < 100; i++) {
+            byte[] wire = trunk.received().get(i).datagram();
+            assertThat(wire).isNotEqualTo(fromDesk.bytes(i));
+            byte[] payload = Arrays.copyOfRange(wire, 12, wire.length - 10);
+            assertThat(payload).isNotEqualTo(fromDesk.packet(i).payload());
+            asClear = append(asClear, G711Codec.PCMU.decode(payload));
+            byte[] rtp = trunkReceives.unprotect(wire);
+            assertThat(rtp).isEqualTo(fromDesk.bytes(i));
+            decrypted = append(decrypted, G711Codec.PCMU.decode(Arrays.copyOfRange(rtp, 12, rtp.length)));
+        }
+        short[] source = Tone.sine(660, 8000, 8000, 0, decrypted.length);
+        assertThat(Tone.bestCorrelation(decrypted, source, 0, decrypted.length, 0)).isGreaterThan(0.99);
+        assertThat(Math.abs(Tone.bestCorrelation(asClear, source, 160, asClear.length, 160)))
+                .as("SRTP payloads decoded as G.711 against the source").isLessThan(0.1);
+
+        RelayStats a = relay.stats(Side.A);
+        assertThat(a.encrypted()).isTrue();
+        assertThat(relay.stats(Side.B).encrypted()).isFalse();
+        assertThat(a.droppedSrtpAuthFailed()).isEqualTo(10);
+        assertThat(a.packetsForwarded()).isEqualTo(100);
+        assertThat(server.counters().droppedSrtpAuthFailed()).isEqualTo(10);
+        await().atMost(WAIT).until(() -> aTap.frames.size() >= 95);
+        short[] tapped = Captured.concat(aTap.frames);
+        assertThat(Tone.correlation(tapped, Tone.sine(440, 8000, 16000, 0, tapped.length), 64, 90 * 320))
+                .as("the SRTP side's party is tapped in the clear").isGreaterThan(0.99);
+    }
+
+    private static SrtpKey key(SrtpSuite suite, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        byte[] k = new byte[suite.keyLength()];
+        byte[] s = new byte[suite.saltLength()];
+        random.nextBytes(k);
+        random.nextBytes(s);
+        return new SrtpKey(suite, k, s);
     }
 
     private MediaServer server(int ports, Duration mediaTimeout) throws IOException {

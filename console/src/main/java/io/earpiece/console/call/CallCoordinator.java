@@ -18,6 +18,7 @@ import io.earpiece.media.RelaySpec;
 import io.earpiece.media.MediaServer;
 import io.earpiece.media.PortsExhaustedException;
 import io.earpiece.plugins.CallInfo;
+import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.call.CallController;
 import io.earpiece.sip.call.Codec;
@@ -152,7 +153,7 @@ public class CallCoordinator implements CallController {
         MediaLeg mediaLeg;
         try {
             mediaLeg = media.open(new MediaLegSpec(offer.legId(), offer.remoteMedia(), offer.codec().payloadType(),
-                    offer.telephoneEventPt(), recording), new LegListener(transcription));
+                    offer.telephoneEventPt(), recording, SdesKeys.receive(offer.srtp())), new LegListener(transcription));
         } catch (PortsExhaustedException e) {
             transcription.close();
             throw new LegRejectedException(503, "no free RTP port", 5);
@@ -332,9 +333,15 @@ public class CallCoordinator implements CallController {
 
     @Override
     public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold) {
+        remoteChanged(legId, remoteMedia, codec, onHold, null);
+    }
+
+    @Override
+    public void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold,
+                              SdesSession srtp) {
         ActiveLeg leg = legs.get(legId);
         if (leg != null) {
-            leg.media().updateRemote(remoteMedia, codec.payloadType());
+            leg.media().updateRemote(remoteMedia, codec.payloadType(), SdesKeys.receive(srtp));
             // Stored when the state changes (a SIPREC client pausing the recording, a bot leg put on hold), so the
             // call page shows the gap; a re-INVITE that only moves media is not an event.
             boolean changed = onHold ? heldLegs.add(legId) : heldLegs.remove(legId);

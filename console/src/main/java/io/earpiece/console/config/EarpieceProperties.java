@@ -61,11 +61,15 @@ public record EarpieceProperties(
      * @param password          the dialer's digest password (only its HA1 is kept in memory)
      * @param maxCallsPerSource concurrent bot legs one address may hold (503 with Retry-After above it); 0: no quota
      *                          of its own, since one PBX usually forks every call and needs all of {@code max-calls}
+     * @param srtp              bot legs' media encryption (SRTP keyed with SDES): {@code off} (RTP/SAVP offers get
+     *                          488), {@code optional} (SRTP when offered, the default) or {@code mandatory} (clear
+     *                          offers get 488)
      */
     public record Bot(@DefaultValue("loopback") List<String> trustedSources,
                       @DefaultValue("") String username,
                       @DefaultValue("") String password,
-                      @DefaultValue("0") int maxCallsPerSource) {
+                      @DefaultValue("0") int maxCallsPerSource,
+                      @DefaultValue("optional") String srtp) {
     }
 
     /**

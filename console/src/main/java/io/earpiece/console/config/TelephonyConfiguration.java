@@ -8,6 +8,7 @@ import io.earpiece.sip.siprec.RepSide;
 import io.earpiece.sip.siprec.SiprecConfig;
 import io.earpiece.media.MediaConfig;
 import io.earpiece.media.MediaServer;
+import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.FloodGuard;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
@@ -107,7 +108,13 @@ public class TelephonyConfiguration {
                     new InMemoryCredentialStore().put(bot.username(), telephony.realm(), bot.password()),
                     new NonceManager(Clock.systemUTC(), telephony.nonceLifetime()), telephony.algorithms());
         }
-        return new BotAccess(trusted, digest, bot.maxCallsPerSource());
+        SrtpPolicy srtp;
+        try {
+            srtp = SrtpPolicy.parse(bot.srtp());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("earpiece.sip.bot.srtp: " + e.getMessage(), e);
+        }
+        return new BotAccess(trusted, digest, bot.maxCallsPerSource(), srtp);
     }
 
     /** Runs leg endings, which wait for the last transcription of the leg, off the SIP and media threads. */

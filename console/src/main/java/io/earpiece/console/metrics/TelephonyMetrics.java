@@ -36,6 +36,8 @@ public class TelephonyMetrics implements MeterBinder {
         rtp(registry, "earpiece.rtp.packets.dropped", "wrong_source", MediaCounters::droppedWrongSource, "RTP datagrams dropped");
         rtp(registry, "earpiece.rtp.packets.dropped", "wrong_payload_type", MediaCounters::droppedWrongPayloadType, "RTP datagrams dropped");
         rtp(registry, "earpiece.rtp.packets.dropped", "late_duplicate", MediaCounters::droppedLateDuplicate, "RTP datagrams dropped");
+        rtp(registry, "earpiece.rtp.packets.dropped", "srtp_auth_failed", MediaCounters::droppedSrtpAuthFailed, "RTP datagrams dropped");
+        rtp(registry, "earpiece.rtp.packets.dropped", "srtp_replayed", MediaCounters::droppedSrtpReplayed, "RTP datagrams dropped");
         Gauge.builder("earpiece.rtp.legs.open", media, m -> m.counters().legsOpen()).register(registry);
         Gauge.builder("earpiece.sip.legs.active", sip, SipGateway::activeLegs).register(registry);
         for (String method : METHODS) {

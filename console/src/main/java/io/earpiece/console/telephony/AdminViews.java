@@ -20,10 +20,12 @@ public final class AdminViews {
      * A trunk as entered by the admin; {@code password} is write-only (omit it on update to keep the stored one).
      *
      * @param registerIntervalSeconds 0 for an IP-authenticated trunk that needs no registration
+     * @param srtp                    the carrier leg's media encryption: off, optional (default) or mandatory
      */
     public record TrunkRequest(String id, String host, Integer port, String transport, String username,
                                String password, String realm, String callerId, List<String> codecs,
-                               List<String> allowedSources, Integer registerIntervalSeconds, Boolean enabled) {
+                               List<String> allowedSources, Integer registerIntervalSeconds, Boolean enabled,
+                               String srtp) {
         @Override
         public String toString() {
             return "TrunkRequest[id=" + id + ", host=" + host + ", port=" + port + ", password=***]";
@@ -34,7 +36,7 @@ public final class AdminViews {
     public record TrunkView(String id, String host, int port, String transport, String username, boolean passwordSet,
                             String realm, String callerId, List<String> codecs, List<String> allowedSources,
                             int registerIntervalSeconds, boolean enabled, TrunkStatusView status,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant createdAt, Instant updatedAt, String srtp) {
     }
 
     /**
@@ -45,8 +47,13 @@ public final class AdminViews {
                                   Instant nextAttempt) {
     }
 
-    /** A new SIP user, or a new password for one. */
-    public record SipUserRequest(String username, String password) {
+    /**
+     * A new SIP user, or a new password or media encryption for one.
+     *
+     * @param srtp the leg to this rep's devices: off, optional (default) or mandatory; on update, omit the password
+     *             to change only this
+     */
+    public record SipUserRequest(String username, String password, String srtp) {
         @Override
         public String toString() {
             return "SipUserRequest[username=" + username + ", password=***]";
@@ -55,7 +62,7 @@ public final class AdminViews {
 
     /** A rep's SIP account and its registered devices. */
     public record SipUserView(String username, String realm, List<DeviceView> devices, Instant createdAt,
-                              Instant updatedAt) {
+                              Instant updatedAt, String srtp) {
     }
 
     /** One registered device. */
@@ -87,13 +94,26 @@ public final class AdminViews {
         return new TrunkView(e.getId(), e.getHost(), e.getPort(), e.getTransport(), e.getUsername(),
                 e.getPasswordSealed() != null, e.getRealm(), e.getCallerId(), TrunkRuntime.split(e.getCodecs()),
                 TrunkRuntime.split(e.getAllowedSources()), e.getRegisterIntervalS(), e.isEnabled(), status,
-                e.getCreatedAt(), e.getUpdatedAt());
+                e.getCreatedAt(), e.getUpdatedAt(), e.getSrtp());
     }
 
     static SipUserView user(SipUserEntity u, List<SipBindingEntity> devices) {
         return new SipUserView(u.getUsername(), u.getRealm(), devices.stream()
                 .map(b -> new DeviceView(b.getContact(), b.getSource(), b.getExpiresAt(), b.getUserAgent())).toList(),
-                u.getCreatedAt(), u.getUpdatedAt());
+                u.getCreatedAt(), u.getUpdatedAt(), u.getSrtp());
+    }
+
+    /** A request's srtp value as stored (lower case), or {@code fallback} when absent; 400 when not a policy. */
+    static String srtp(String requested, String fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        try {
+            return io.earpiece.sip.sdp.SrtpPolicy.parse(requested).label();
+        } catch (IllegalArgumentException e) {
+            throw new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+        }
     }
 
     static DidRouteView route(DidRouteEntity r) {

@@ -102,6 +102,11 @@ public final class CoordinatorMediaRelay implements MediaRelay {
         }
 
         @Override
+        public void srtp(boolean legA, io.earpiece.sip.sdp.SdesSession keys) {
+            relay.srtp(legA ? Side.A : Side.B, io.earpiece.console.call.SdesKeys.both(keys));
+        }
+
+        @Override
         public void hold(boolean legA, boolean held, boolean requested) {
             Side side = legA ? Side.A : Side.B;
             relay.hold(side, held);

@@ -66,7 +66,10 @@ public class SipUserAdminEndpoint {
             if (users.existsById(req.username())) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "SIP user " + req.username() + " exists");
             }
-            return view(credentials.put(req.username(), properties.realm(), password(req), Instant.now()));
+            String srtp = AdminViews.srtp(req.srtp(), "optional");
+            SipUserEntity u = credentials.put(req.username(), properties.realm(), password(req), Instant.now());
+            u.setSrtp(srtp, Instant.now());
+            return view(users.save(u));
         });
     }
 
@@ -75,8 +78,13 @@ public class SipUserAdminEndpoint {
     public Mono<AdminViews.SipUserView> update(@PathVariable String username,
                                                @RequestBody AdminViews.SipUserRequest req) {
         return blocking(() -> {
-            find(username);
-            return view(credentials.put(username, properties.realm(), password(req), Instant.now()));
+            SipUserEntity u = find(username);
+            String srtp = AdminViews.srtp(req.srtp(), u.getSrtp());
+            if (req.password() != null || req.srtp() == null) {
+                u = credentials.put(username, properties.realm(), password(req), Instant.now());
+            }
+            u.setSrtp(srtp, Instant.now());
+            return view(users.save(u));
         });
     }
 

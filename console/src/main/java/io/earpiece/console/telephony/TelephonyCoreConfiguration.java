@@ -80,10 +80,11 @@ public class TelephonyCoreConfiguration {
                               DidRouteRepository routes, CallCoordinator coordinator,
                               @Qualifier("mediaHost") String mediaHost, InviteScope scope,
                               CallDetailRecorder recorder, TelephonyRequestHandler front, TrunkRepository trunks,
-                              TrunkPasswords passwords, TelephonyProperties p) {
+                              TrunkPasswords passwords, TelephonyProperties p,
+                              io.earpiece.db.telephony.SipUserRepository users) {
         TrunkRuntime.Parts parts = new TrunkRuntime.Parts(gateway.context(), repDigestGate, registrar,
                 new DatabaseDidRouter(routes), new CoordinatorMediaRelay(coordinator, mediaHost, scope, front::hangup), recorder,
-                front);
+                front, users);
         return new TrunkRuntime(parts, trunks, passwords, p, Clock.systemUTC());
     }
 }

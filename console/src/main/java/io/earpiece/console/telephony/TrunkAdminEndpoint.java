@@ -128,6 +128,7 @@ public class TrunkAdminEndpoint {
         } catch (IllegalArgumentException ex) {
             throw bad(ex.getMessage());
         }
+        String srtp = AdminViews.srtp(req.srtp(), e.getSrtp());
         if (req.password() != null) {
             try {
                 e.setPasswordSealed(req.password().isEmpty() ? null : passwords.seal(req.password()));
@@ -138,6 +139,7 @@ public class TrunkAdminEndpoint {
         e.update(req.host().trim(), req.port(), transport.toLowerCase(java.util.Locale.ROOT), req.username(),
                 req.realm(), req.callerId(), String.join(",", codecs), String.join(",", sources), interval,
                 req.enabled() == null || req.enabled(), Instant.now());
+        e.setSrtp(srtp, Instant.now());
         return trunks.save(e);
     }
 

@@ -30,6 +30,10 @@ public class SipUserEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Media encryption: off, optional or mandatory (V17). */
+    @Column(nullable = false, length = 16)
+    private String srtp = "optional";
+
     protected SipUserEntity() {
     }
 
@@ -56,4 +60,11 @@ public class SipUserEntity {
     public String getHa1Sha256() { return ha1Sha256; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+
+    public String getSrtp() { return srtp; }
+
+    public void setSrtp(String srtp, Instant at) {
+        this.srtp = srtp;
+        this.updatedAt = at;
+    }
 }

@@ -56,6 +56,10 @@ public class TrunkEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Media encryption: off, optional or mandatory (V17). */
+    @Column(nullable = false, length = 16)
+    private String srtp = "optional";
+
     protected TrunkEntity() {
     }
 
@@ -99,4 +103,11 @@ public class TrunkEntity {
     public boolean isEnabled() { return enabled; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
+
+    public String getSrtp() { return srtp; }
+
+    public void setSrtp(String srtp, Instant at) {
+        this.srtp = srtp;
+        this.updatedAt = at;
+    }
 }

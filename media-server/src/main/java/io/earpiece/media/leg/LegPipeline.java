@@ -21,6 +21,9 @@ import io.earpiece.media.resample.HalfBandUpsampler;
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpParseException;
 import io.earpiece.media.rtp.RtpParser;
+import io.earpiece.media.srtp.SrtpContext;
+import io.earpiece.media.srtp.SrtpException;
+import io.earpiece.media.srtp.SrtpKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +34,8 @@ import java.nio.file.Path;
 import java.util.function.LongSupplier;
 
 /**
- * One leg's receive path, free of I/O so it can be driven by a channel handler or a test: parse, source check,
+ * One leg's receive path, free of I/O so it can be driven by a channel handler or a test: SRTP decryption (before
+ * anything else reads the packet, so the jitter buffer only ever holds authenticated RTP), parse, source check,
  * payload-type check, jitter buffer, decode (G.711, or Opus for relay taps), timestamp gap fill, 16 kHz, 20 ms
  * framing, recording and DTMF. Every method must be called from the same thread (the leg's event loop).
  */
@@ -67,11 +71,14 @@ public final class LegPipeline {
     private final short[] silence = new short[160];
     private long ssrc = -1;
     private boolean closed;
+    private SrtpKey srtpKey;
+    private SrtpContext srtp;
 
     public LegPipeline(MediaLegSpec spec, MediaLegListener listener, MediaConfig config, PacketCounters counters,
                        LongSupplier nanoClock) throws IOException {
         this(spec.legId(), spec.remote(), g711(spec.payloadType()), spec.payloadType(), spec.telephoneEventPt(),
                 spec.recording(), listener, config, counters, nanoClock);
+        useSrtp(spec.srtp());
     }
 
     /**
@@ -112,6 +119,15 @@ public final class LegPipeline {
         }
         long now = arrivalNanos;
         counters.countDatagram();
+        if (srtp != null) {
+            try {
+                data = srtp.unprotect(data);
+            } catch (SrtpException e) {
+                log.debug("leg {}: dropping SRTP datagram from {}: {}", legId, sender, e.getMessage());
+                drop(DropReason.of(e.reason()));
+                return;
+            }
+        }
         RtpPacket packet;
         try {
             packet = parser.parse(data);
@@ -189,6 +205,24 @@ public final class LegPipeline {
             useCodec(newCodec);
         }
         payloadTypes.audioPayloadType(payloadType);
+    }
+
+    /**
+     * Switches SRTP on, off or to a new key (a re-INVITE re-keyed the leg); the same key keeps the rollover counters
+     * and replay windows. Null means clear RTP.
+     */
+    public void useSrtp(SrtpKey key) {
+        if (key == null) {
+            srtp = null;
+        } else if (!key.equals(srtpKey)) {
+            srtp = new SrtpContext(key);
+        }
+        srtpKey = key;
+    }
+
+    /** Whether the leg expects SRTP now. */
+    public boolean encrypted() {
+        return srtp != null;
     }
 
     public RtpStats stats() {

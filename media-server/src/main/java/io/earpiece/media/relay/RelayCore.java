@@ -9,6 +9,9 @@ import io.earpiece.media.leg.PacketCounters;
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpParseException;
 import io.earpiece.media.rtp.RtpParser;
+import io.earpiece.media.srtp.SrtpContext;
+import io.earpiece.media.srtp.SrtpException;
+import io.earpiece.media.srtp.SrtpKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +20,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A relayed call's forwarding logic, free of I/O: checks each datagram (RTP, source, payload type), latches
+ * A relayed call's forwarding logic, free of I/O: decrypts an SRTP side's datagrams first (so checks, translation
+ * and the tap only see authenticated RTP), checks each datagram (RTP, source, payload type), latches
  * the sender, sends it on toward the other phone through {@link PacketOut} at once, then offers a copy to the
- * sender's tap, which may refuse it without affecting forwarding. Also owns hold and per-side media timeouts.
+ * sender's tap, which may refuse it without affecting forwarding. Packets toward an SRTP side are encrypted with
+ * the key Earpiece gave that side, so no clear RTP leaves toward it. Also owns hold and per-side media timeouts.
  * Every method except {@link #stats} must be called from one thread (the relay's event loop).
  */
 public final class RelayCore {
@@ -42,6 +47,11 @@ public final class RelayCore {
         volatile long malformed;
         volatile long wrongSource;
         volatile long wrongPayloadType;
+        volatile long srtpAuthFailed;
+        volatile long srtpReplayed;
+        volatile SrtpKeys keys;
+        SrtpContext decrypt;
+        SrtpContext encrypt;
 
         Party(Side side, RelayLegSpec spec, PartyTap tap, long timeoutNanos, long nowNanos) {
             this.side = side;
@@ -51,6 +61,23 @@ public final class RelayCore {
             this.timeout = new MediaTimeoutWatch(timeoutNanos, nowNanos);
             this.format = new RtpFormat(spec.codec(), spec.payloadType(), spec.telephoneEventPt());
             this.target = peer.target();
+            useKeys(spec.srtp());
+        }
+
+        /** New keys; the same keys keep both contexts (rollover counters, replay window). */
+        void useKeys(SrtpKeys newKeys) {
+            if (newKeys == null) {
+                decrypt = null;
+                encrypt = null;
+            } else if (!newKeys.equals(keys)) {
+                if (keys == null || !newKeys.receive().equals(keys.receive())) {
+                    decrypt = new SrtpContext(newKeys.receive());
+                }
+                if (keys == null || !newKeys.send().equals(keys.send())) {
+                    encrypt = new SrtpContext(newKeys.send());
+                }
+            }
+            keys = newKeys;
         }
     }
 
@@ -77,6 +104,20 @@ public final class RelayCore {
     public void onDatagram(Side side, InetSocketAddress sender, byte[] wire, long nowNanos) {
         Party from = parties.get(side);
         counters.countDatagram();
+        if (from.decrypt != null) {
+            try {
+                wire = from.decrypt.unprotect(wire);
+            } catch (SrtpException e) {
+                log.debug("relay {}: dropping SRTP datagram from {}: {}", from.legId, sender, e.getMessage());
+                switch (e.reason()) {
+                    case MALFORMED -> from.malformed++;
+                    case AUTH_FAILED -> from.srtpAuthFailed++;
+                    case REPLAYED -> from.srtpReplayed++;
+                }
+                counters.countDropped(DropReason.of(e.reason()));
+                return;
+            }
+        }
         RtpPacket packet;
         try {
             packet = parser.parse(wire);
@@ -111,6 +152,15 @@ public final class RelayCore {
         Party to = parties.get(from.side.other());
         InetSocketAddress target = to.target;
         byte[] datagram = to.held || target == null ? null : directions.get(from.side).translate(packet, wire);
+        if (datagram != null && to.encrypt != null) {
+            try {
+                datagram = to.encrypt.protect(datagram);
+            } catch (SrtpException e) {
+                // Cannot happen for a packet that parsed as RTP; never send it in the clear instead.
+                log.debug("relay {}: cannot encrypt toward {}: {}", from.legId, to.legId, e.getMessage());
+                datagram = null;
+            }
+        }
         if (datagram == null) {
             from.notForwarded++;
             return;
@@ -143,6 +193,11 @@ public final class RelayCore {
         }
     }
 
+    /** A re-INVITE on {@code side} re-keyed SRTP or switched it on or off (null). */
+    public void srtp(Side side, SrtpKeys keys) {
+        parties.get(side).useKeys(keys);
+    }
+
     public RtpFormat format(Side side) {
         return parties.get(side).format;
     }
@@ -161,7 +216,7 @@ public final class RelayCore {
     public RelayStats stats(Side side) {
         Party p = parties.get(side);
         return new RelayStats(p.target, p.received, p.forwarded, p.notForwarded, p.malformed, p.wrongSource,
-                p.wrongPayloadType, p.tap.dropped(), p.tap.stats());
+                p.wrongPayloadType, p.tap.dropped(), p.tap.stats(), p.keys != null, p.srtpAuthFailed, p.srtpReplayed);
     }
 
     private boolean suspended() {

@@ -11,6 +11,10 @@ import io.earpiece.media.RelayStats;
 import io.earpiece.media.g711.G711Codec;
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpPacketWriter;
+import io.earpiece.media.srtp.SrtpContext;
+import io.earpiece.media.srtp.SrtpKey;
+import io.earpiece.media.srtp.SrtpKeys;
+import io.earpiece.media.srtp.SrtpSuite;
 import io.earpiece.media.support.Tone;
 
 import java.lang.management.ManagementFactory;
@@ -25,6 +29,8 @@ import java.nio.channels.Selector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,8 +41,16 @@ import java.util.concurrent.locks.LockSupport;
  * Loopback relay benchmark: N concurrent relayed calls, each two phones sending real-time 20 ms PCMU to their
  * relay port while receiving the other's stream, both directions tapped. The send time rides in the first eight
  * payload bytes, so each received packet gives one one-way latency through the relay (kernel loopback included).
+ * In SRTP mode every phone speaks SRTP (AES_CM_128_HMAC_SHA1_80) with keys of its own and the relay's, so each packet
+ * is decrypted and re-encrypted by the relay; the phones' own encryption and decryption fall inside the measured
+ * latency (a little added to the relay's share) but not inside the relay's CPU.
  */
 public final class RelayBench {
+
+    /** One run's figures. */
+    private record Result(double p50, double p99, double lossPct, double cpuPctPerCall, long tapDropped,
+                          double max) {
+    }
 
     private static final long PERIOD_NANOS = 20_000_000L;
     private static final int SLOTS = 20;
@@ -47,6 +61,40 @@ public final class RelayBench {
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        String mode = args.length > 2 ? args[2] : "clear";
+        if (mode.equals("compare")) {
+            // Same JVM, runs in the order clear, SRTP, SRTP, clear, so a machine whose load drifts over the
+            // minutes weighs on both modes alike; each mode's figures are the mean of its two runs.
+            Result[] runs = new Result[4];
+            boolean[] srtpRun = {false, true, true, false};
+            for (int i = 0; i < runs.length; i++) {
+                MEASURE_FROM.set(Long.MAX_VALUE);
+                runs[i] = run(calls, seconds, srtpRun[i]);
+                System.err.printf(Locale.ROOT, "run %d %s p99_ms=%.3f cpu_pct_per_call=%.2f%n", i,
+                        srtpRun[i] ? "srtp" : "clear", runs[i].p99(), runs[i].cpuPctPerCall());
+            }
+            double clearP99 = (runs[0].p99() + runs[3].p99()) / 2;
+            double srtpP99 = (runs[1].p99() + runs[2].p99()) / 2;
+            double clearCpu = (runs[0].cpuPctPerCall() + runs[3].cpuPctPerCall()) / 2;
+            double srtpCpu = (runs[1].cpuPctPerCall() + runs[2].cpuPctPerCall()) / 2;
+            System.out.printf(Locale.ROOT, "calls=%d seconds=%d clear_p99_ms=%.3f srtp_p99_ms=%.3f "
+                            + "added_p99_ms=%.3f clear_cpu_pct_per_call=%.2f srtp_cpu_pct_per_call=%.2f "
+                            + "cpu_ratio=%.2f srtp_loss_pct=%.3f relay_crypto_us_per_packet=%.2f%n", calls, seconds,
+                    clearP99, srtpP99, srtpP99 - clearP99, clearCpu, srtpCpu, srtpCpu / clearCpu,
+                    Math.max(runs[1].lossPct(), runs[2].lossPct()), cryptoMicrosPerPacket());
+            return;
+        }
+        if (!mode.equals("clear") && !mode.equals("srtp")) {
+            throw new IllegalArgumentException("mode must be clear, srtp or compare, not " + mode);
+        }
+        Result r = run(calls, seconds, mode.equals("srtp"));
+        System.out.printf(Locale.ROOT,
+                "calls=%d seconds=%d mode=%s p50_ms=%.3f p99_ms=%.3f loss_pct=%.3f cpu_pct_per_call=%.2f "
+                        + "tap_dropped=%d max_ms=%.2f%n",
+                calls, seconds, mode, r.p50(), r.p99(), r.lossPct(), r.cpuPctPerCall(), r.tapDropped(), r.max());
+    }
+
+    private static Result run(int calls, int seconds, boolean srtp) throws Exception {
         int packetsPerStream = seconds * 50;
         InetAddress loopback = InetAddress.getLoopbackAddress();
         LongAdder frames = new LongAdder();
@@ -62,14 +110,21 @@ public final class RelayBench {
             int streams = 2 * calls;
             DatagramChannel[] phones = new DatagramChannel[streams];
             InetSocketAddress[] relayPorts = new InetSocketAddress[streams];
+            SrtpContext[] encrypt = new SrtpContext[streams];
+            Map<DatagramChannel, SrtpContext> decrypt = new HashMap<>();
             List<MediaRelay> relays = new ArrayList<>();
             for (int c = 0; c < calls; c++) {
                 DatagramChannel a = phone(loopback, selector);
                 DatagramChannel b = phone(loopback, selector);
-                MediaRelay relay = server.openRelay(new RelaySpec(
-                        new RelayLegSpec("call" + c + "-a", (InetSocketAddress) a.getLocalAddress(), 0, 101, null),
-                        new RelayLegSpec("call" + c + "-b", (InetSocketAddress) b.getLocalAddress(), 0, 101, null)),
-                        tap, tap);
+                RelayLegSpec aSpec = new RelayLegSpec("call" + c + "-a", (InetSocketAddress) a.getLocalAddress(), 0,
+                        101, null);
+                RelayLegSpec bSpec = new RelayLegSpec("call" + c + "-b", (InetSocketAddress) b.getLocalAddress(), 0,
+                        101, null);
+                if (srtp) {
+                    aSpec = aSpec.withSrtp(keys(2 * c, a, encrypt, decrypt));
+                    bSpec = bSpec.withSrtp(keys(2 * c + 1, b, encrypt, decrypt));
+                }
+                MediaRelay relay = server.openRelay(new RelaySpec(aSpec, bSpec), tap, tap);
                 relays.add(relay);
                 phones[2 * c] = a;
                 phones[2 * c + 1] = b;
@@ -78,7 +133,7 @@ public final class RelayBench {
             }
             long[] latencies = new long[streams * packetsPerStream + 16];
             AtomicLong received = new AtomicLong();
-            Thread receiver = new Thread(() -> receive(selector, latencies, received), "bench-receiver");
+            Thread receiver = new Thread(() -> receive(selector, latencies, received, decrypt), "bench-receiver");
             receiver.setDaemon(true);
             receiver.start();
 
@@ -110,6 +165,9 @@ public final class RelayBench {
                         ByteBuffer.wrap(payload).putLong(0, System.nanoTime());
                         byte[] wire = writer.write(RtpPacket.simple(packet == 0, 0, 1000 * s + packet,
                                 (long) s * 7919 + packet * 160L, 0x1000 + s, payload));
+                        if (srtp) {
+                            wire = encrypt[s].protect(wire);
+                        }
                         buffer.clear();
                         buffer.put(wire).flip();
                         phones[s].send(buffer, relayPorts[s]);
@@ -167,12 +225,58 @@ public final class RelayBench {
             System.err.printf(Locale.ROOT, "sent=%d forwarded_incl_warmup=%d received=%d tap_frames=%d tap_dropped=%d "
                             + "max_ms=%.2f relay_cpu_pct=%.1f proc_cpu_pct=%.1f%n", sent, forwarded, got,
                     frames.sum(), tapDropped, max, 100.0 * mediaCpu / 1e9 / wall, 100.0 * processCpu / 1e9 / wall);
-            System.out.printf(Locale.ROOT,
-                    "calls=%d seconds=%d p50_ms=%.3f p99_ms=%.3f loss_pct=%.3f cpu_pct_per_call=%.2f "
-                            + "tap_dropped=%d max_ms=%.2f%n",
-                    calls, seconds, p50, p99, 100.0 * (sent - got) / sent,
-                    100.0 * mediaCpu / 1e9 / wall / calls, tapDropped, max);
+            return new Result(p50, p99, 100.0 * (sent - got) / sent, 100.0 * mediaCpu / 1e9 / wall / calls,
+                    tapDropped, max);
         }
+    }
+
+    /**
+     * CPU cost of what the relay adds per forwarded packet on an SRTP-to-SRTP call, one thread, no I/O: decrypting
+     * a 172-byte SRTP packet and encrypting it for the other side. Independent of the machine's other load, which
+     * the latency percentiles are not.
+     */
+    private static double cryptoMicrosPerPacket() throws Exception {
+        SrtpKey phoneKey = randomKey();
+        SrtpContext phone = new SrtpContext(phoneKey);
+        SrtpContext relayIn = new SrtpContext(phoneKey);
+        SrtpContext relayOut = new SrtpContext(randomKey());
+        RtpPacketWriter writer = new RtpPacketWriter();
+        byte[][] payloads = oneSecondOfTone();
+        int warmup = 50_000;
+        int timed = 100_000;
+        byte[][] packets = new byte[warmup + timed][];
+        for (int i = 0; i < packets.length; i++) {
+            packets[i] = phone.protect(writer.write(RtpPacket.simple(false, 0, i, i * 160L, 0x4242,
+                    payloads[i % payloads.length])));
+        }
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = 0;
+        for (int i = 0; i < packets.length; i++) {
+            if (i == warmup) {
+                start = threads.getCurrentThreadCpuTime();
+            }
+            relayOut.protect(relayIn.unprotect(packets[i]));
+        }
+        return (threads.getCurrentThreadCpuTime() - start) / 1e3 / timed;
+    }
+
+    /** Keys of phone {@code s}: it encrypts with its own, the relay toward it with another; random per run. */
+    private static SrtpKeys keys(int s, DatagramChannel phone, SrtpContext[] encrypt,
+                                 Map<DatagramChannel, SrtpContext> decrypt) {
+        SrtpKey phoneKey = randomKey();
+        SrtpKey relayKey = randomKey();
+        encrypt[s] = new SrtpContext(phoneKey);
+        decrypt.put(phone, new SrtpContext(relayKey));
+        return new SrtpKeys(phoneKey, relayKey);
+    }
+
+    private static SrtpKey randomKey() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] key = new byte[16];
+        byte[] salt = new byte[14];
+        random.nextBytes(key);
+        random.nextBytes(salt);
+        return new SrtpKey(SrtpSuite.AES_CM_128_HMAC_SHA1_80, key, salt);
     }
 
     private static DatagramChannel phone(InetAddress loopback, Selector selector) throws Exception {
@@ -183,7 +287,8 @@ public final class RelayBench {
     }
 
     /** Reads every phone's socket; each datagram's latency is now minus the send time in its payload. */
-    private static void receive(Selector selector, long[] latencies, AtomicLong received) {
+    private static void receive(Selector selector, long[] latencies, AtomicLong received,
+                                Map<DatagramChannel, SrtpContext> decrypt) {
         ByteBuffer buffer = ByteBuffer.allocate(2048);
         try {
             while (selector.isOpen()) {
@@ -198,8 +303,21 @@ public final class RelayBench {
                         if (channel.receive(buffer) == null) {
                             break;
                         }
+                        // Taken on arrival: the phone's own decryption is not the relay's latency.
                         long now = System.nanoTime();
-                        long sentAt = buffer.getLong(12);
+                        SrtpContext srtp = decrypt.get(channel);
+                        long sentAt;
+                        if (srtp == null) {
+                            sentAt = buffer.getLong(12);
+                        } else {
+                            byte[] wire = new byte[buffer.position()];
+                            buffer.get(0, wire);
+                            try {
+                                sentAt = ByteBuffer.wrap(srtp.unprotect(wire)).getLong(12);
+                            } catch (io.earpiece.media.srtp.SrtpException e) {
+                                continue;
+                            }
+                        }
                         if (sentAt < MEASURE_FROM.get()) {
                             continue;
                         }

@@ -8,6 +8,9 @@ import io.earpiece.media.RtpStats;
 import io.earpiece.media.g711.G711Codec;
 import io.earpiece.media.rtp.RtpPacket;
 import io.earpiece.media.rtp.RtpPacketWriter;
+import io.earpiece.media.srtp.SrtpContext;
+import io.earpiece.media.srtp.SrtpKey;
+import io.earpiece.media.srtp.SrtpSuite;
 import io.earpiece.media.support.PcmuStream;
 import io.earpiece.media.support.Tone;
 import io.netty.buffer.Unpooled;
@@ -205,11 +208,43 @@ class RtpIngressHandlerTest {
                 + counters.accepted()).isEqualTo(501);
     }
 
+    @Test
+    void srtpIsDecryptedBeforeTheJitterBufferAndBadPacketsAreCountedNotFatal() throws Exception {
+        SrtpKey key = new SrtpKey(SrtpSuite.AES_CM_128_HMAC_SHA1_80, new byte[16], new byte[14]);
+        byte[] otherKey = new byte[16];
+        otherKey[0] = 1;
+        open(new MediaLegSpec("leg-1", PEER, 0, -1, null, key));
+        SrtpContext phone = new SrtpContext(key);
+        SrtpContext intruder = new SrtpContext(new SrtpKey(SrtpSuite.AES_CM_128_HMAC_SHA1_80, otherKey, new byte[14]));
+        for (int i : new int[] {0, 1, 2, 4, 3, 5, 6, 7, 8, 9}) {
+            byte[] srtp = phone.protect(stream.bytes(i));
+            send(PEER, srtp);
+            if (i == 4) {
+                send(PEER, srtp);
+                send(PEER, intruder.protect(stream.bytes(i + 100)));
+                send(PEER, stream.bytes(i + 200));
+            }
+        }
+        elapse(70);
+        channel.close().sync();
+        assertThat(captured.frames).hasSize(10);
+        short[] audio = Captured.concat(captured.frames);
+        assertThat(Tone.correlation(audio, Tone.sine(440, 9000, 16000, 0, audio.length), 100, 3100))
+                .isGreaterThan(0.995);
+        assertThat(counters.dropped(DropReason.SRTP_REPLAYED)).isEqualTo(1);
+        assertThat(counters.dropped(DropReason.SRTP_AUTH_FAILED)).as("wrong key, and clear RTP").isEqualTo(2);
+        assertThat(counters.accepted()).isEqualTo(10);
+        assertThat(captured.timeouts.get()).isZero();
+    }
+
     private void open(InetSocketAddress remote, int telephoneEventPt) throws Exception {
+        open(new MediaLegSpec("leg-1", remote, 0, telephoneEventPt, null));
+    }
+
+    private void open(MediaLegSpec spec) throws Exception {
         MediaConfig config = new MediaConfig("127.0.0.1", 40000, 40010, Duration.ofMillis(500),
                 Duration.ofMillis(60));
-        pipeline = new LegPipeline(new MediaLegSpec("leg-1", remote, 0, telephoneEventPt, null), captured, config,
-                counters, clock::get);
+        pipeline = new LegPipeline(spec, captured, config, counters, clock::get);
         channel = new EmbeddedChannel(new RtpIngressHandler(pipeline, Duration.ofMillis(10)));
     }
 

@@ -1,6 +1,7 @@
 package io.earpiece.sip.access;
 
 import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.sdp.SrtpPolicy;
 
 import java.util.Objects;
 
@@ -13,11 +14,19 @@ import java.util.Objects;
  *                          being refused with 403
  * @param maxCallsPerSource concurrent bot legs one source address may hold; 0 for no quota of its own (the gateway's
  *                          max-calls still applies)
+ * @param srtp              whether bot legs' media is SRTP (SDES): off, optional (when offered) or mandatory
  */
-public record BotAccess(AddressRanges trustedSources, DigestAuthenticator digest, int maxCallsPerSource) {
+public record BotAccess(AddressRanges trustedSources, DigestAuthenticator digest, int maxCallsPerSource,
+                        SrtpPolicy srtp) {
+
+    /** Bot legs take SRTP when offered. */
+    public BotAccess(AddressRanges trustedSources, DigestAuthenticator digest, int maxCallsPerSource) {
+        this(trustedSources, digest, maxCallsPerSource, SrtpPolicy.OPTIONAL);
+    }
 
     public BotAccess {
         Objects.requireNonNull(trustedSources, "trustedSources");
+        Objects.requireNonNull(srtp, "srtp");
         if (maxCallsPerSource < 0) {
             throw new IllegalArgumentException("maxCallsPerSource must be 0 (none) or positive: " + maxCallsPerSource);
         }

@@ -8,6 +8,9 @@ import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.DigestGate;
 import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.sdp.SdesNegotiator;
+import io.earpiece.sip.sdp.SdesSession;
+import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
@@ -64,6 +67,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final Clock clock;
     private final SdpAnchor sdp = new SdpAnchor();
     private final SecureRandom random = new SecureRandom();
+    private final SdesNegotiator sdes = new SdesNegotiator(random);
     /** Calls by the Call-ID of either leg. */
     private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
 
@@ -194,6 +198,17 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Bad or missing SDP: " + e.getMessage(), null);
             return;
         }
+        // The rep's leg follows the SIP user's policy, the carrier's leg the trunk's; each is negotiated alone.
+        SrtpLeg srtpA = new SrtpLeg(repIsA ? config.srtp().user(rep) : config.srtp().trunk(), sdes);
+        SrtpLeg srtpB = new SrtpLeg(repIsA ? config.srtp().trunk() : config.srtp().user(rep), sdes);
+        try {
+            srtpA.offered(offer.media());
+            srtpA.commit();
+        } catch (SdpNotAcceptableException e) {
+            log.info("refusing a call from {}: {}", rep, e.getMessage());
+            reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here: " + e.getMessage(), null);
+            return;
+        }
         String id = UUID.randomUUID().toString();
         MediaRelay.Relay relay;
         try {
@@ -203,10 +218,20 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.SERVICE_UNAVAILABLE, "Media unavailable", null);
             return;
         }
+        try {
+            relay.srtp(true, srtpA.keys());
+        } catch (RuntimeException e) {
+            relay.close();
+            log.warn("media relay cannot take leg A's SRTP keys", e);
+            reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "SRTP unavailable", null);
+            return;
+        }
         relay.remoteA(offer.remote());
         String aCallId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, ServerTransactions.newTag(),
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
+        call.srtpA = srtpA;
+        call.srtpB = srtpB;
         synchronized (call) {
             calls.put(aCallId, call);
             reply(tx, request, Response.TRYING, null, null);
@@ -222,7 +247,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                     sip.headers().createMaxForwardsHeader(70));
             invite.addHeader(contact(contactUser));
             invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
-            invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB), sdpType());
+            invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB, srtpB.offer()),
+                    sdpType());
             call.bRequest = invite;
             sendInvite(call, invite);
             log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
@@ -304,8 +330,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 end(call, CallDetail.Disposition.CANCELLED, null);
                 return;
             }
+            if (!forwardToA(call, response, Response.OK)) {
+                // Leg B answered without the SRTP its policy requires: nothing secure can be relayed.
+                sendBye(call.bDialog);
+                call.finalStatus = Response.NOT_ACCEPTABLE_HERE;
+                reply(call.aInvite, call.aInvite.getRequest(), Response.NOT_ACCEPTABLE_HERE, "SRTP not agreed",
+                        call.aTag);
+                end(call, ResponseMapper.disposition(Response.NOT_ACCEPTABLE_HERE), null);
+                return;
+            }
             call.finalStatus = code;
-            forwardToA(call, response, Response.OK);
             call.aDialog = call.aInvite.getDialog();
             call.state = RelayedCall.State.ANSWERED;
             call.answered = clock.instant();
@@ -338,18 +372,35 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(code), null);
     }
 
-    /** Relays a provisional or the 2xx of leg B to leg A, with SDP pointed at the relay's A side. */
-    private void forwardToA(RelayedCall call, Response fromB, int code) throws Exception {
+    /**
+     * Relays a provisional or the 2xx of leg B to leg A, with SDP pointed at the relay's A side and leg A's own
+     * SRTP answer. Returns false, sending nothing, when B's SDP does not meet B's SRTP policy: a provisional then
+     * goes on without its SDP, a 2xx is the caller's to refuse.
+     */
+    private boolean forwardToA(RelayedCall call, Response fromB, int code) throws Exception {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
         r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
         byte[] body = body(fromB);
         if (body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
+            try {
+                SdesSession keys = call.srtpB.answered(answer.media());
+                call.relay.srtp(false, keys);
+            } catch (SdpNotAcceptableException e) {
+                log.info("call {}: leg B's answer refused: {}", call.id, e.getMessage());
+                if (code >= 200) {
+                    return false;
+                }
+                call.aInvite.sendResponse(r);
+                return true;
+            }
             call.relay.remoteB(answer.remote());
-            r.setContent(sdp.anchor(answer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA), sdpType());
+            r.setContent(sdp.anchor(answer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
+                    call.srtpA.answer()), sdpType());
         }
         call.aInvite.sendResponse(r);
+        return true;
     }
 
     private void reInvite(RequestEvent event, RelayedCall call) throws Exception {
@@ -369,15 +420,24 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         call.pendingOfferHeld = call.held(fromA);
         if (body != null) {
             SdpAnchor.Audio offer = sdp.read(body);
+            SrtpLeg offering = fromA ? call.srtpA : call.srtpB;
+            SrtpLeg answering = fromA ? call.srtpB : call.srtpA;
+            try {
+                offering.offered(offer.media());
+            } catch (SdpNotAcceptableException e) {
+                // A refused re-INVITE leaves the session as it was (RFC 3261 14.2).
+                reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here: " + e.getMessage(), null);
+                return;
+            }
             call.pendingOfferHeld = !offer.wantsMedia();
             if (fromA) {
                 call.relay.remoteA(offer.remote());
-                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB),
-                        sdpType());
+                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB,
+                        answering.offer()), sdpType());
             } else {
                 call.relay.remoteB(offer.remote());
-                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA),
-                        sdpType());
+                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
+                        answering.offer()), sdpType());
             }
         }
         call.pendingReinvite = tx;
@@ -410,15 +470,30 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         if (code < 300 && body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
+            SrtpLeg offering = call.pendingFromA ? call.srtpA : call.srtpB;
+            SrtpLeg answering = call.pendingFromA ? call.srtpB : call.srtpA;
+            try {
+                SdesSession answered = answering.answered(answer.media());
+                call.relay.srtp(!call.pendingFromA, answered);
+            } catch (SdpNotAcceptableException e) {
+                // The other peer took the re-INVITE without the SRTP its policy requires: the offerer is refused.
+                log.warn("call {}: re-INVITE answer refused: {}", call.id, e.getMessage());
+                pending.sendResponse(sip.messages().createResponse(Response.NOT_ACCEPTABLE_HERE,
+                        pending.getRequest()));
+                return;
+            }
+            call.relay.srtp(call.pendingFromA, offering.commit());
             InetSocketAddress local;
             if (call.pendingFromA) {
                 call.relay.remoteB(answer.remote());
                 local = call.relay.legA();
-                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionA), sdpType());
+                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionA, offering.answer()),
+                        sdpType());
             } else {
                 call.relay.remoteA(answer.remote());
                 local = call.relay.legB();
-                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB), sdpType());
+                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB, offering.answer()),
+                        sdpType());
             }
             // Hold takes effect once agreed: a refused re-INVITE leaves media as it was.
             holdChanged(call, call.pendingFromA, call.pendingOfferHeld, true);

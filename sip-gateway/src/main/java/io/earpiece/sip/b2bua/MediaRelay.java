@@ -40,6 +40,17 @@ public interface MediaRelay {
          */
         void hold(boolean legA, boolean held, boolean requested);
 
+        /**
+         * Leg A's or leg B's SRTP keys as negotiated with its peer ({@code keys} null: clear RTP): the relay
+         * decrypts what that peer sends and encrypts what goes to it. Each leg is independent. A relay that cannot
+         * do SRTP refuses keys.
+         */
+        default void srtp(boolean legA, io.earpiece.sip.sdp.SdesSession keys) {
+            if (keys != null) {
+                throw new UnsupportedOperationException("this media relay has no SRTP");
+            }
+        }
+
         /** Stops forwarding and releases the ports. */
         @Override
         void close();

@@ -21,6 +21,9 @@ final class RelayedCall {
     final ServerTransaction aInvite;
     final String aTag;
     final MediaRelay.Relay relay;
+    /** Each leg's SRTP under its own policy; set before the call is shared. */
+    SrtpLeg srtpA;
+    SrtpLeg srtpB;
     final long sessionId;
     final Instant started;
 

@@ -4,6 +4,7 @@ import io.earpiece.sip.sdp.Connection;
 import io.earpiece.sip.sdp.MediaDescription;
 import io.earpiece.sip.sdp.MediaDirection;
 import io.earpiece.sip.sdp.Origin;
+import io.earpiece.sip.sdp.SdpAttribute;
 import io.earpiece.sip.sdp.SdpFormatter;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SdpParser;
@@ -29,6 +30,26 @@ public final class SdpAnchor {
      *                   its address is the null address of an RFC 2543 hold
      */
     public record Audio(InetSocketAddress remote, SessionDescription sdp, boolean wantsMedia) {
+
+        /** The audio stream itself (its profile and {@code a=crypto} lines). */
+        public MediaDescription media() {
+            for (MediaDescription m : sdp.media()) {
+                if (m.media().equalsIgnoreCase("audio") && m.port() != 0) {
+                    return m;
+                }
+            }
+            throw new IllegalStateException("no audio stream");
+        }
+    }
+
+    /**
+     * What this leg's audio stream says about SRTP, set by Earpiece for each leg on its own: the profile (RTP/AVP
+     * or RTP/SAVP) and Earpiece's own {@code a=crypto} lines, which replace the other peer's.
+     */
+    public record Crypto(String profile, List<SdpAttribute> lines) {
+        public Crypto {
+            lines = List.copyOf(lines);
+        }
     }
 
     /** Parses a body and finds its first audio stream with a non-zero port. */
@@ -51,6 +72,15 @@ public final class SdpAnchor {
 
     /** The SDP to send on the other leg, with the relay endpoint {@code local} in place of the peer's. */
     public String anchor(SessionDescription sdp, InetSocketAddress local, long sessionId, long version) {
+        return anchor(sdp, local, sessionId, version, null);
+    }
+
+    /**
+     * As {@link #anchor(SessionDescription, InetSocketAddress, long, long)}, with the audio stream's profile and
+     * crypto lines set for this leg ({@code crypto} null: passed as they are). The other peer's keys never cross.
+     */
+    public String anchor(SessionDescription sdp, InetSocketAddress local, long sessionId, long version,
+                         Crypto crypto) {
         String host = local.getAddress().getHostAddress();
         Connection conn = Connection.forHost(host);
         List<MediaDescription> media = new ArrayList<>();
@@ -60,8 +90,20 @@ public final class SdpAnchor {
                 // A hold by null address stays a hold; otherwise media is pointed at the relay.
                 Connection c = sdp.connectionFor(m);
                 Connection out = c != null && c.isNullAddress() ? c : null;
-                media.add(new MediaDescription(m.media(), local.getPort(), 1, m.protocol(), m.formats(), out,
-                        m.attributes()));
+                String profile = m.protocol();
+                List<SdpAttribute> attributes = m.attributes();
+                if (crypto != null) {
+                    profile = crypto.profile();
+                    attributes = new ArrayList<>();
+                    for (SdpAttribute a : m.attributes()) {
+                        if (!a.name().equalsIgnoreCase("crypto")) {
+                            attributes.add(a);
+                        }
+                    }
+                    attributes.addAll(crypto.lines());
+                }
+                media.add(new MediaDescription(m.media(), local.getPort(), 1, profile, m.formats(), out,
+                        attributes));
                 audioDone = true;
             } else {
                 media.add(new MediaDescription(m.media(), 0, 1, m.protocol(), m.formats(), null, List.of()));

@@ -25,6 +25,15 @@ public interface CallController {
     default void recordingInfo(String conversationId, RecordingInfo info) {
     }
 
+    /**
+     * A re-INVITE changed where media goes, its direction or its SRTP keys ({@code srtp} null: clear RTP now). The
+     * default passes clear legs on to {@link #remoteChanged(String, InetSocketAddress, Codec, boolean)}.
+     */
+    default void remoteChanged(String legId, InetSocketAddress remoteMedia, Codec codec, boolean onHold,
+                               io.earpiece.sip.sdp.SdesSession srtp) {
+        remoteChanged(legId, remoteMedia, codec, onHold);
+    }
+
     /** The leg is over, for the given reason; called once per leg that {@link #open} accepted. */
     void ended(String legId, EndReason reason);
 }

@@ -31,7 +31,7 @@ public final class AnswerBuilder {
         for (int i = 0; i < offer.media().size(); i++) {
             MediaDescription offered = offer.media().get(i);
             if (i == n.mediaIndex()) {
-                media.add(accepted(n, port));
+                media.add(accepted(n, port, offered.protocol()));
             } else {
                 media.add(new MediaDescription(offered.media(), 0, 1, offered.protocol(),
                         List.of(offered.formats().get(0)), null, List.of()));
@@ -40,7 +40,8 @@ public final class AnswerBuilder {
         return new SessionDescription(origin, username, conn, "0 0", List.of(), media);
     }
 
-    private static MediaDescription accepted(Negotiation n, int port) {
+    /** @param profile the offered profile, RTP/AVP or RTP/SAVP: an answer keeps it (RFC 3264 section 6) */
+    private static MediaDescription accepted(Negotiation n, int port, String profile) {
         List<String> formats = new ArrayList<>();
         List<SdpAttribute> attrs = new ArrayList<>();
         formats.add(Integer.toString(n.codec().payloadType()));
@@ -53,6 +54,9 @@ public final class AnswerBuilder {
         }
         attrs.add(new SdpAttribute("ptime", Integer.toString(PTIME_MS)));
         attrs.add(SdpAttribute.flag(n.direction().answer().attribute()));
-        return new MediaDescription("audio", port, 1, "RTP/AVP", formats, null, attrs);
+        if (n.srtp() != null) {
+            attrs.add(n.srtp().answerAttribute().attribute());
+        }
+        return new MediaDescription("audio", port, 1, profile, formats, null, attrs);
     }
 }

@@ -30,7 +30,8 @@ public final class CodecNegotiator {
             if (!m.media().equalsIgnoreCase("audio") || m.port() == 0) {
                 continue;
             }
-            if (!m.protocol().equalsIgnoreCase("RTP/AVP")) {
+            // RTP/SAVP is RTP/AVP under SRTP; whether that is acceptable is the SRTP policy's call (SdesNegotiator).
+            if (!m.protocol().equalsIgnoreCase(SdesNegotiator.AVP) && !m.protocol().equalsIgnoreCase(SdesNegotiator.SAVP)) {
                 why = "unsupported transport " + m.protocol();
                 continue;
             }

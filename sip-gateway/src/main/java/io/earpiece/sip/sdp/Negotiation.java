@@ -10,7 +10,19 @@ import io.earpiece.sip.call.Codec;
  * @param telephoneEventPt RFC 4733 payload type, or -1 when not offered
  * @param direction        the direction the peer offered
  * @param onHold           the peer offered sendonly/inactive or the null address
+ * @param srtp             the SDES keys when the stream is SRTP, or null for clear RTP
  */
 public record Negotiation(int mediaIndex, Codec codec, int telephoneEventPt, String remoteHost, int remotePort,
-                          MediaDirection direction, boolean onHold) {
+                          MediaDirection direction, boolean onHold, SdesSession srtp) {
+
+    /** A clear-RTP negotiation. */
+    public Negotiation(int mediaIndex, Codec codec, int telephoneEventPt, String remoteHost, int remotePort,
+                       MediaDirection direction, boolean onHold) {
+        this(mediaIndex, codec, telephoneEventPt, remoteHost, remotePort, direction, onHold, null);
+    }
+
+    /** The same negotiation with SRTP keys (or null for clear RTP). */
+    public Negotiation withSrtp(SdesSession keys) {
+        return new Negotiation(mediaIndex, codec, telephoneEventPt, remoteHost, remotePort, direction, onHold, keys);
+    }
 }

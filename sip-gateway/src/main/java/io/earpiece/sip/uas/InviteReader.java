@@ -7,6 +7,9 @@ import io.earpiece.sip.sdp.Negotiation;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SdpParser;
+import io.earpiece.sip.sdp.SdesNegotiator;
+import io.earpiece.sip.sdp.SdesSession;
+import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.sdp.SessionDescription;
 
 import java.net.InetAddress;
@@ -30,6 +33,14 @@ final class InviteReader {
 
     private final SdpParser parser = new SdpParser();
     private final CodecNegotiator negotiator = new CodecNegotiator();
+    private final SdesNegotiator sdes;
+    private final SrtpPolicy srtpPolicy;
+
+    /** @param srtpPolicy whether this listener's legs (bot legs) take SRTP */
+    InviteReader(SdesNegotiator sdes, SrtpPolicy srtpPolicy) {
+        this.sdes = sdes;
+        this.srtpPolicy = srtpPolicy;
+    }
 
     /** What an acceptable INVITE carried. */
     record Accepted(LegOffer offer, SessionDescription sdp, Negotiation negotiation) {
@@ -53,7 +64,7 @@ final class InviteReader {
         String from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
         String to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
         LegOffer offer = new LegOffer(callId, from, to, conversation.trim(), party,
-                remote(n.negotiation), n.negotiation.codec(), n.negotiation.telephoneEventPt());
+                remote(n.negotiation), n.negotiation.codec(), n.negotiation.telephoneEventPt(), n.negotiation.srtp());
         return new Accepted(offer, n.sdp, n.negotiation);
     }
 
@@ -61,8 +72,11 @@ final class InviteReader {
     record Negotiated(SessionDescription sdp, Negotiation negotiation) {
     }
 
-    /** Parses and negotiates the SDP body of an INVITE, keeping {@code current} codec on re-INVITEs. */
-    Negotiated readOffer(Request invite, io.earpiece.sip.call.Codec current) throws InviteRejection {
+    /**
+     * Parses and negotiates the SDP body of an INVITE, keeping the {@code current} codec and, while the peer keeps
+     * its key, the current SRTP keys on re-INVITEs.
+     */
+    Negotiated readOffer(Request invite, Negotiation current) throws InviteRejection {
         byte[] body = invite.getRawContent();
         if (body == null || body.length == 0) {
             throw new InviteRejection(Response.BAD_REQUEST, "Missing SDP offer");
@@ -79,7 +93,10 @@ final class InviteReader {
             throw new InviteRejection(Response.BAD_REQUEST, "Bad SDP: " + e.getMessage());
         }
         try {
-            return new Negotiated(sdp, negotiator.negotiate(sdp, current));
+            Negotiation n = negotiator.negotiate(sdp, current == null ? null : current.codec());
+            SdesSession keys = sdes.negotiate(sdp.media().get(n.mediaIndex()), srtpPolicy,
+                    current == null ? null : current.srtp());
+            return new Negotiated(sdp, n.withSrtp(keys));
         } catch (SdpNotAcceptableException e) {
             throw new InviteRejection(Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here: " + e.getMessage());
         }

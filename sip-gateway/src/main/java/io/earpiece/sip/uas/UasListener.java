@@ -13,6 +13,7 @@ import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegRejectedException;
 import io.earpiece.sip.sdp.AnswerBuilder;
 import io.earpiece.sip.sdp.SdpFormatter;
+import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SessionDescription;
 import io.earpiece.sip.server.ServerTransactions;
 import org.slf4j.Logger;
@@ -63,10 +64,10 @@ public final class UasListener implements SipListenerExt {
     private final String advertisedHost;
     private final BotLegGate gate;
     private final Refusals refusals;
-    private final InviteReader reader = new InviteReader();
+    private final SecureRandom random = new SecureRandom();
+    private final InviteReader reader;
     private final AnswerBuilder answers = new AnswerBuilder("earpiece");
     private final SdpFormatter formatter = new SdpFormatter();
-    private final SecureRandom random = new SecureRandom();
 
     UasListener(SipProvider provider, Responder responder, ServerTransactions transactions, CallController controller,
                 LegRegistry legs,
@@ -81,6 +82,7 @@ public final class UasListener implements SipListenerExt {
         this.advertisedHost = advertisedHost;
         this.gate = gate;
         this.refusals = refusals;
+        this.reader = new InviteReader(new SdesNegotiator(random), gate.access().srtp());
     }
 
     /** Builds the listener and its leg bookkeeping for one provider. */
@@ -397,7 +399,7 @@ public final class UasListener implements SipListenerExt {
             }
             InviteReader.Negotiated n;
             try {
-                n = reader.readOffer(request, leg.negotiation.codec());
+                n = reader.readOffer(request, leg.negotiation);
             } catch (InviteRejection r) {
                 // A failed re-INVITE leaves the session as it was (RFC 3261 14.2).
                 reject(tx, request, r.status, r.getMessage(), 0, null);
@@ -410,7 +412,7 @@ public final class UasListener implements SipListenerExt {
                     answerSdp(leg, n.sdp())));
             try {
                 controller.remoteChanged(leg.id, InviteReader.remote(n.negotiation()), n.negotiation().codec(),
-                        n.negotiation().onHold());
+                        n.negotiation().onHold(), n.negotiation().srtp());
             } catch (RuntimeException e) {
                 log.warn("controller failed on remoteChanged({})", leg.id, e);
             }

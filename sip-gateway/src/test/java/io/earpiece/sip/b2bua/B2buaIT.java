@@ -144,6 +144,37 @@ class B2buaIT {
     }
 
     @Test
+    void anSrtpRepPhoneGetsEarpiecesOwnKeyAndTheCarrierLegIsNegotiatedOnItsOwn() throws Exception {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        String repKey = java.util.Base64.getEncoder().encodeToString(new byte[30]).replace("A", "Q");
+        Path srtpRep = SippRunner.editedScenario("/sipp/b2bua/rep-call.xml", Path.of("target", "sipp-srtp"),
+                xml -> xml.replace("RTP/AVP 0 101", "RTP/SAVP 0 101").replace("a=sendrecv",
+                        "a=sendrecv\n      a=crypto:7 AES_CM_128_HMAC_SHA1_32 inline:" + repKey));
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .traceMessages(true).timeout(WAIT).start()) {
+            SippRunner rep = SippRunner.builder(srtpRep).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER).traceMessages(true)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").start();
+            assertThat(rep.awaitExit()).isZero();
+            assertThat(customer.awaitExit()).isZero();
+            String repLog = rep.file("messages.log");
+            assertThat(repLog).as("the rep's answer: RTP/SAVP, its tag and suite, Earpiece's key")
+                    .contains("RTP/SAVP 0").contains("a=crypto:7 AES_CM_128_HMAC_SHA1_32 inline:");
+            String customerLog = customer.file("messages.log");
+            assertThat(customerLog).as("the carrier leg's offer: Earpiece's own best-effort key, never the rep's")
+                    .contains("RTP/AVP 0").contains("a=crypto:1 AES_CM_128_HMAC_SHA1_80 inline:")
+                    .doesNotContain(repKey);
+        }
+        UdpForwarderRelay.Pair media = relay.opened.get(0);
+        assertThat(media.srtpA).isNotNull();
+        assertThat(media.srtpA.remoteKeySalt()).isEqualTo(java.util.Base64.getDecoder().decode(repKey));
+        assertThat(media.srtpB).as("the customer's sipp answered without a key: clear RTP on that leg").isNull();
+    }
+
+    @Test
     void holdAndResumeReInvitesFromTheRepReachTheCustomerWithTheRelaysSdpAndHoldTheRelay() {
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
         int repMedia = SippRunner.freeUdpPort(REP_HOST);

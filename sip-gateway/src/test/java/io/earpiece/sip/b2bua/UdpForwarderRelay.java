@@ -34,6 +34,20 @@ final class UdpForwarderRelay implements MediaRelay {
         final List<String> holds = new CopyOnWriteArrayList<>();
         volatile boolean heldA;
         volatile boolean heldB;
+        /** SRTP keys the B2BUA agreed per leg (this test relay only records them; it forwards bytes as they are). */
+        volatile io.earpiece.sip.sdp.SdesSession srtpA;
+        volatile io.earpiece.sip.sdp.SdesSession srtpB;
+        volatile int srtpUpdates;
+
+        @Override
+        public void srtp(boolean legA, io.earpiece.sip.sdp.SdesSession keys) {
+            if (legA) {
+                srtpA = keys;
+            } else {
+                srtpB = keys;
+            }
+            srtpUpdates++;
+        }
 
         Pair(boolean repIsLegA) throws SocketException {
             this.repIsLegA = repIsLegA;
