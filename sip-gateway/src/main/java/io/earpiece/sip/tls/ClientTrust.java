@@ -25,10 +25,17 @@ import javax.net.ssl.X509TrustManager;
 public final class ClientTrust implements X509TrustManager {
     private final X509TrustManager ca;
     private final Set<String> pins;
+    private volatile Runnable onRefused = () -> { };
 
     private ClientTrust(X509TrustManager ca, Set<String> pins) {
         this.ca = ca;
         this.pins = pins;
+    }
+
+    /** Called for every client certificate refused (for a counter); replaces the previous one. */
+    public ClientTrust onRefused(Runnable callback) {
+        this.onRefused = callback;
+        return this;
     }
 
     /** Reads the CA file (if any) and the pins; throws {@link TlsMaterialException} naming a bad CA file. */
@@ -78,6 +85,15 @@ public final class ClientTrust implements X509TrustManager {
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        try {
+            check(chain, authType);
+        } catch (CertificateException e) {
+            onRefused.run();
+            throw e;
+        }
+    }
+
+    private void check(X509Certificate[] chain, String authType) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("no client certificate");
         }

@@ -3,7 +3,6 @@ package io.earpiece.sip.tls;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
@@ -20,11 +19,15 @@ public final class TlsContexts {
      *              connections, and for listeners that do not ask for client certificates)
      */
     public static SSLContext create(ServerIdentity identity, TrustManager trust) {
+        return create(new SwappableKeyManager(identity), trust);
+    }
+
+    /** A context whose identity follows {@code keys} (see {@link SwappableKeyManager#swap}). */
+    public static SSLContext create(SwappableKeyManager keys, TrustManager trust) {
         try {
-            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            keys.init(identity.keyStore(), identity.password());
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys.getKeyManagers(), trust == null ? null : new TrustManager[] {trust}, null);
+            context.init(new javax.net.ssl.KeyManager[] {keys}, trust == null ? null : new TrustManager[] {trust},
+                    null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context", e);
