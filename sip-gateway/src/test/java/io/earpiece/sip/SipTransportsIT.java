@@ -160,6 +160,25 @@ class SipTransportsIT {
     }
 
     @Test
+    void floodLimitAppliesToRequestsOverTls() throws Exception {
+        controller = new RecordingController();
+        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT",
+                tls(SipTransports.ClientAuth.NONE, List.of())), controller, Duration.ofSeconds(2),
+                new FloodGuard(java.time.Clock.systemUTC(), 0.01, 2));
+        gateway.start();
+        try (RawStreamPeer peer = RawStreamPeer.tls(gateway.tlsPort(), server.certificate(), null)) {
+            for (int i = 0; i < 3; i++) {
+                peer.send(request("INVITE", "sip:bot@127.0.0.1", peer.via("f" + i), UUID.randomUUID().toString(),
+                        1, null, sdp()));
+            }
+            String refused = peer.receiveStarting("SIP/2.0 503", WAIT);
+            assertThat(refused).as("503 for the third INVITE").isNotNull().containsIgnoringCase("Retry-After");
+        }
+        assertThat(gateway.counters().refused("flood")).isEqualTo(1);
+        assertThat(controller.opened).hasSize(2);
+    }
+
+    @Test
     void aKeyThatIsNotTheCertificatesStopsTheStartNamingTheFile() {
         SipTransports wrong = new SipTransports(false, 0, TlsFiles.pem(server.certificatePem(), stranger.keyPem()),
                 SipTransports.ClientAuth.NONE, Duration.ZERO);
