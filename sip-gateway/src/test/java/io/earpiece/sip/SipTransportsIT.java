@@ -157,6 +157,12 @@ class SipTransportsIT {
             assertThat(answer).as("an answer to a client with certificate " + who).isNull();
         }
         await().atMost(WAIT).until(() -> gateway.counters().tlsClientsRefused() >= 1);
+        // A refused handshake costs that connection only: the listener still serves the pinned client.
+        try (RawStreamPeer again = RawStreamPeer.tls(gateway.tlsPort(), server.certificate(), client)) {
+            again.send(request("OPTIONS", "sip:bot@127.0.0.1", again.via("o3"), UUID.randomUUID().toString(), 1,
+                    null, null));
+            assertThat(again.receive(WAIT)).startsWith("SIP/2.0 200");
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;
 import org.springframework.boot.ssl.SslBundleRegistry;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -69,12 +68,13 @@ public class HttpsConfiguration {
         }
     }
 
+    /** Netty's HTTPS server re-reads the bundle on update, so renewed files reach new connections. */
     @Bean(destroyMethod = "close")
-    AutoCloseable httpsReload(HttpsProperties properties, HttpsIdentity identity, SslBundles bundles) {
+    AutoCloseable httpsReload(HttpsProperties properties, HttpsIdentity identity, SslBundleRegistry bundles) {
         TlsFileWatcher watcher = TlsFileWatcher.start(properties.files(), properties.reloadInterval(), "https",
                 fresh -> {
                     identity.current().set(fresh);
-                    ((SslBundleRegistry) bundles).updateBundle(HttpsBundle.NAME, HttpsBundle.of(fresh));
+                    bundles.updateBundle(HttpsBundle.NAME, HttpsBundle.of(fresh));
                 });
         return watcher == null ? () -> { } : watcher;
     }

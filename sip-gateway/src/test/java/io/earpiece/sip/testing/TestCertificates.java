@@ -34,6 +34,7 @@ public final class TestCertificates {
 
     /** A self-signed certificate for localhost and 127.0.0.1. */
     public Issued selfSigned(String name) throws IOException {
+        fresh(name);
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=" + name, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-keystore", p12(name).toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
@@ -42,6 +43,7 @@ public final class TestCertificates {
 
     /** A certificate signed by {@code ca} (itself made by {@link #selfSigned} with a CA extension). */
     public Issued signedBy(Issued ca, String name) throws IOException {
+        fresh(name);
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=" + name, "-keystore", p12(name).toString(), "-storetype", "PKCS12",
                 "-storepass", PASSWORD);
@@ -61,10 +63,16 @@ public final class TestCertificates {
 
     /** A self-signed CA certificate that can sign others. */
     public Issued certificateAuthority(String name) throws IOException {
+        fresh(name);
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
                 "-dname", "CN=" + name, "-ext", "bc:c", "-keystore", p12(name).toString(), "-storetype", "PKCS12",
                 "-storepass", PASSWORD);
         return export(name, null);
+    }
+
+    /** keytool refuses an alias that exists: a rerun in the same folder starts from nothing. */
+    private void fresh(String name) throws IOException {
+        Files.deleteIfExists(p12(name));
     }
 
     private Path p12(String name) {
