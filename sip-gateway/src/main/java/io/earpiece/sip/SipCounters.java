@@ -18,12 +18,42 @@ public final class SipCounters {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
     private final LongAdder malformed = new LongAdder();
+    private final Map<String, LongAdder> byTransport = new ConcurrentHashMap<>();
+    private final LongAdder tlsClientsRefused = new LongAdder();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
 
     /** Counts a request datagram received. */
     public void requestReceived(String method) {
         String key = KNOWN_METHODS.contains(method) ? method : "OTHER";
         requests.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /**
+     * Counts a request that reached the gateway's handlers over {@code udp}, {@code tcp} or {@code tls} (all
+     * transports, unlike {@link #requests}, which counts UDP datagrams on the socket).
+     */
+    public void requestOver(String transport) {
+        String key = switch (transport) {
+            case "udp", "tcp", "tls" -> transport;
+            default -> "other";
+        };
+        byTransport.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    /** Requests that reached the handlers over this transport. */
+    public long requestsOver(String transport) {
+        LongAdder a = byTransport.get(transport);
+        return a == null ? 0 : a.sum();
+    }
+
+    /** Counts a TLS client whose certificate was missing or not trusted where mutual TLS applies. */
+    public void tlsClientRefused() {
+        tlsClientsRefused.increment();
+    }
+
+    /** TLS handshakes refused for the client's certificate. */
+    public long tlsClientsRefused() {
+        return tlsClientsRefused.sum();
     }
 
     /** Counts a response datagram sent. */

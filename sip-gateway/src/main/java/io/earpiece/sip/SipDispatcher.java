@@ -4,6 +4,7 @@ import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.SipListenerExt;
 import io.earpiece.sip.access.Refusals;
+import io.earpiece.sip.stack.Transports;
 import io.earpiece.sip.uas.UasListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +38,11 @@ final class SipDispatcher implements SipListenerExt {
     private final FloodGuard guard;
     private final SipContext sip;
     private final Refusals refusals;
+    private final SipCounters counters;
     private volatile Predicate<String> exempt = s -> false;
 
-    SipDispatcher(UasListener uas, FloodGuard guard, SipContext sip, Refusals refusals) {
+    SipDispatcher(UasListener uas, FloodGuard guard, SipContext sip, Refusals refusals, SipCounters counters) {
+        this.counters = counters;
         this.uas = uas;
         this.guard = guard;
         this.sip = sip;
@@ -57,6 +60,11 @@ final class SipDispatcher implements SipListenerExt {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        String transport = Transports.of(request);
+        counters.requestOver(transport);
+        if (sipsOverInsecureTransport(request, transport)) {
+            return;
+        }
         // The one flood limit, before any handler: it covers the registrar, the B2BUA and bot legs alike.
         if (guard != null && costly(request) && event instanceof RequestEventExt ext
                 && !exempt.test(ext.getRemoteIpAddress()) && !guard.tryAcquire(ext.getRemoteIpAddress())) {
@@ -77,6 +85,27 @@ final class SipDispatcher implements SipListenerExt {
             }
         }
         uas.processRequest(event);
+    }
+
+    /**
+     * A SIPS Request-URI asks for TLS on every hop (RFC 3261 26.2.2, RFC 5630); arriving over UDP or TCP it already
+     * was not, so it is refused, statelessly, with 416 Unsupported URI Scheme rather than served in clear.
+     */
+    private boolean sipsOverInsecureTransport(Request request, String transport) {
+        if (!"sips".equalsIgnoreCase(request.getRequestURI().getScheme()) || transport.equals("tls")) {
+            return false;
+        }
+        if (!Request.ACK.equals(request.getMethod())) {
+            try {
+                Response r = sip.messages().createResponse(Response.UNSUPPORTED_URI_SCHEME, request);
+                r.setReasonPhrase("Unsupported URI Scheme (sips: needs TLS, this came over "
+                        + transport.toUpperCase(java.util.Locale.ROOT) + ")");
+                sip.provider().sendResponse(r);
+            } catch (Exception e) {
+                log.debug("could not refuse a sips: request over {}: {}", transport, e.toString());
+            }
+        }
+        return true;
     }
 
     private static boolean costly(Request r) {

@@ -17,6 +17,13 @@ import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.siprec.SiprecConfig;
 import io.earpiece.sip.siprec.SiprecServer;
 import io.earpiece.sip.uas.Responder;
+import io.earpiece.sip.tls.ClientTrust;
+import io.earpiece.sip.tls.ServerIdentity;
+import io.earpiece.sip.tls.SwappableKeyManager;
+import io.earpiece.sip.tls.TlsContexts;
+import io.earpiece.sip.tls.TlsFileWatcher;
+import io.earpiece.sip.tls.TlsFiles;
+import io.earpiece.sip.uas.ContactPorts;
 import io.earpiece.sip.uas.UasListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +73,8 @@ public final class SipGateway implements AutoCloseable {
     private SipContext context;
     private ExecutorService answering;
     private int boundPort;
+    private int tlsPort = -1;
+    private TlsFileWatcher tlsReload;
     private boolean closed;
 
     public SipGateway(SipGatewayConfig config, CallController controller) {
@@ -118,36 +127,69 @@ public final class SipGateway implements AutoCloseable {
             stack.setMessageParserFactory(new GuardedMessageParserFactory(counters, rejectHeader));
             CountingNetworkLayer network = (CountingNetworkLayer) stack.getNetworkLayer();
             network.attach(counters);
-            boundPort = network.prebind(InetAddress.getByName(config.host()), config.port());
+            InetAddress bind = InetAddress.getByName(config.host());
+            boundPort = network.prebind(bind, config.port());
             ListeningPoint point = stack.createListeningPoint(config.host(), boundPort, config.transport());
             provider = stack.createSipProvider(point);
+            SipTransports streams = config.streams();
+            if (streams.tcp()) {
+                int tcp = network.prebindTcp(bind, boundPort);
+                provider.addListeningPoint(stack.createListeningPoint(config.host(), tcp, ListeningPoint.TCP));
+            }
+            if (streams.tls()) {
+                startTls(network, bind, streams);
+            }
             answering = Executors.newFixedThreadPool(ANSWER_THREADS, answerThreads());
             MessageFactoryImpl messages = new MessageFactoryImpl();
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             AddressFactoryImpl addresses = new AddressFactoryImpl();
             context = new SipContext(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
                     config.userAgent());
-            listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
-                    config.userAgent(), config.maxCalls(), controller, answering, rejectHeader,
+            listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(),
+                    new ContactPorts(boundPort, streams.tcp(), tlsPort), config.userAgent(), config.maxCalls(),
+                    controller, answering, rejectHeader,
                     new BotLegGate(botAccess, context, refusals), refusals);
-            dispatcher = new SipDispatcher(listener, floodGuard, context, refusals);
+            dispatcher = new SipDispatcher(listener, floodGuard, context, refusals, counters);
             // Recording sessions come first: they are recognised by their body, which no other handler takes.
             BotLegGate gate = new BotLegGate(botAccess, context, refusals);
             siprec = new SiprecServer(provider, new Responder(provider, messages, headers, addresses,
-                    config.advertisedHost(), boundPort, config.userAgent()),
+                    config.advertisedHost(), new ContactPorts(boundPort, streams.tcp(), tlsPort), config.userAgent()),
                     new ServerTransactions(provider, messages, headers, config.userAgent()), controller, answering,
                     gate, siprecConfig,
                     config.advertisedHost(), rejectHeader, config.maxCalls());
             dispatcher.add(siprec);
             provider.addSipListener(dispatcher);
             stack.start();
-            log.info("SIP gateway listening on {}:{}/{} (advertising {}); bot legs from {}{}", config.host(),
-                    boundPort, config.transport(), config.advertisedHost(), botAccess.trustedSources(),
+            log.info("SIP gateway listening on {}:{}/{}{}{} (advertising {}); bot legs from {}{}", config.host(),
+                    boundPort, config.transport(), streams.tcp() ? ", tcp" : "",
+                    tlsPort > 0 ? ", tls on " + tlsPort + " (client certificates: "
+                            + streams.clientAuth().name().toLowerCase(java.util.Locale.ROOT) + ")" : "",
+                    config.advertisedHost(), botAccess.trustedSources(),
                     botAccess.digest() == null ? "" : " or with digest credentials");
+        } catch (io.earpiece.sip.tls.TlsMaterialException e) {
+            shutdown();
+            throw e;
         } catch (Exception e) {
             shutdown();
             throw new IllegalStateException("cannot start SIP gateway on " + config.host() + ":" + config.port(), e);
         }
+    }
+
+    /**
+     * Reads and checks the certificate (a bad file stops the start, naming it), binds the TLS port and watches the
+     * files: a renewed certificate reaches new connections through the swappable key manager.
+     */
+    private void startTls(CountingNetworkLayer network, InetAddress bind, SipTransports streams) throws Exception {
+        TlsFiles files = streams.tlsFiles();
+        ServerIdentity identity = ServerIdentity.load(files);
+        SwappableKeyManager keys = new SwappableKeyManager(identity);
+        ClientTrust trust = files.hasClientTrust()
+                ? ClientTrust.load(files.trustedCa(), files.pinnedCertificates()).onRefused(counters::tlsClientRefused)
+                : null;
+        network.attachTls(TlsContexts.create(keys, trust), TlsContexts.create(keys, null), streams.clientAuth());
+        tlsPort = network.prebindTls(bind, streams.tlsPort());
+        provider.addListeningPoint(stack.createListeningPoint(config.host(), tlsPort, ListeningPoint.TLS));
+        tlsReload = TlsFileWatcher.start(files, streams.reloadInterval(), "sip", keys::swap);
     }
 
     private Properties stackProperties() {
@@ -160,10 +202,30 @@ public final class SipGateway implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        SipTransports streams = config.streams();
+        if (streams.tls()) {
+            // JAIN-SIP's own defaults are TLS 1.0-era suites; it applies these to the listening socket itself.
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_PROTOCOLS", String.join(",", TlsContexts.PROTOCOLS));
+            p.setProperty("gov.nist.javax.sip.ENABLED_CIPHER_SUITES", String.join(",", TlsContexts.cipherSuites(
+                    defaultContext())));
+            p.setProperty("gov.nist.javax.sip.TLS_CLIENT_AUTH_TYPE", switch (streams.clientAuth()) {
+                case NEED -> "Enabled";
+                case WANT -> "Want";
+                case NONE -> "Disabled";
+            });
+        }
         // The dialog timer ticks every T1; the factor is how many ticks a 200 OK waits for its ACK.
         long factor = Math.max(2, ackTimeout.toMillis() / T1_MS);
         p.setProperty("gov.nist.javax.sip.DIALOG_TIMEOUT_FACTOR", Long.toString(factor));
         return p;
+    }
+
+    private static javax.net.ssl.SSLContext defaultContext() {
+        try {
+            return javax.net.ssl.SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private java.util.concurrent.ThreadFactory answerThreads() {
@@ -175,7 +237,15 @@ public final class SipGateway implements AutoCloseable {
         };
     }
 
-    /** The bound UDP port; the real one when the configuration asked for port 0. */
+    /** The bound TLS port, or -1 without TLS. */
+    public synchronized int tlsPort() {
+        if (stack == null) {
+            throw new IllegalStateException("SIP gateway not started");
+        }
+        return tlsPort;
+    }
+
+    /** The bound UDP port (TCP's too); the real one when the configuration asked for port 0. */
     public synchronized int port() {
         if (stack == null) {
             throw new IllegalStateException("SIP gateway not started");
@@ -263,12 +333,16 @@ public final class SipGateway implements AutoCloseable {
     }
 
     private void shutdown() {
+        if (tlsReload != null) {
+            tlsReload.close();
+        }
         if (answering != null) {
             answering.shutdown();
         }
         if (stack != null) {
             if (stack.getNetworkLayer() instanceof CountingNetworkLayer network) {
                 network.releasePrebound();
+                network.releasePreboundStreams();
             }
             stack.stop();
         }

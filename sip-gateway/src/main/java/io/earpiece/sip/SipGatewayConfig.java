@@ -8,13 +8,20 @@ import java.util.Objects;
  *
  * @param host       local address to bind, an IP literal such as 127.0.0.1 or the LAN address
  * @param port       UDP port, or 0 for an ephemeral one (see {@link SipGateway#port()})
- * @param transport  only "udp" is supported
+ * @param transport  "udp": the transport of {@code port}; TCP and TLS are in {@code streams}
  * @param maxCalls   legs allowed at once; more get 503 with Retry-After
  * @param publicHost address put in Contact and SDP {@code c=}; null means {@code host}
  * @param userAgent  value of the Server and User-Agent headers
+ * @param streams    TCP and TLS listeners beside UDP
  */
 public record SipGatewayConfig(String host, int port, String transport, int maxCalls, String publicHost,
-                               String userAgent) {
+                               String userAgent, SipTransports streams) {
+
+    /** UDP only. */
+    public SipGatewayConfig(String host, int port, String transport, int maxCalls, String publicHost,
+                            String userAgent) {
+        this(host, port, transport, maxCalls, publicHost, userAgent, SipTransports.UDP_ONLY);
+    }
 
     public SipGatewayConfig {
         Objects.requireNonNull(host, "host");
@@ -23,8 +30,9 @@ public record SipGatewayConfig(String host, int port, String transport, int maxC
         }
         transport = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
         if (!transport.equals("udp")) {
-            throw new IllegalArgumentException("unsupported transport " + transport + " (only udp)");
+            throw new IllegalArgumentException("unsupported transport " + transport + " (udp; TCP and TLS are streams)");
         }
+        streams = streams == null ? SipTransports.UDP_ONLY : streams;
         if (maxCalls < 1) {
             throw new IllegalArgumentException("maxCalls must be positive: " + maxCalls);
         }

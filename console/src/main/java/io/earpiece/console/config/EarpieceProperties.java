@@ -42,12 +42,56 @@ public record EarpieceProperties(
      * @param publicHost address put in Contact and SDP; empty means the first non-loopback address
      * @param maxCalls   legs above this get 503 with Retry-After
      * @param bot        who may place bot legs
+     * @param tcp        SIP over TCP on the same port as UDP
+     * @param tls        SIP over TLS
      */
     public record Sip(@DefaultValue("0.0.0.0") String host,
                       @DefaultValue("5060") int port,
                       @DefaultValue("") String publicHost,
                       @DefaultValue("100") int maxCalls,
-                      @DefaultValue Bot bot) {
+                      @DefaultValue Bot bot,
+                      @DefaultValue Tcp tcp,
+                      @DefaultValue SipTls tls) {
+    }
+
+    /**
+     * SIP over TCP.
+     *
+     * @param enabled listen on TCP on {@code earpiece.sip.port} too (off by default: UDP is what every dialer speaks,
+     *                and a second listener on 5060 is a choice the admin makes)
+     */
+    public record Tcp(@DefaultValue("false") boolean enabled) {
+    }
+
+    /**
+     * SIP over TLS (TLS 1.2 and 1.3 only). The certificate comes from PEM files or a PKCS#12 store; with neither
+     * set, the HTTPS files ({@code earpiece.tls.*}) are used, so one certificate can serve both.
+     *
+     * @param enabled            listen on {@code port} for TLS
+     * @param port               TLS port (5061 by convention; 0 picks a free one)
+     * @param certificate        PEM certificate chain, server certificate first
+     * @param privateKey         its PEM private key (PKCS#8, encrypted PKCS#8 or PKCS#1 RSA)
+     * @param privateKeyPassword password of an encrypted key
+     * @param keystore           PKCS#12 store instead of the PEM pair
+     * @param keystorePassword   the store's password
+     * @param clientAuth         {@code none}, {@code want} or {@code need} (mutual TLS: clients without a trusted
+     *                           certificate fail the handshake)
+     * @param trustedCa          PEM file of CAs whose client certificates are trusted
+     * @param pinnedCertificates SHA-256 fingerprints of client certificates trusted as they are (a carrier's
+     *                           self-signed one)
+     * @param reloadInterval     how often the files are checked for a renewed certificate (0: never)
+     */
+    public record SipTls(@DefaultValue("false") boolean enabled,
+                         @DefaultValue("5061") int port,
+                         Path certificate,
+                         Path privateKey,
+                         @DefaultValue("") String privateKeyPassword,
+                         Path keystore,
+                         @DefaultValue("") String keystorePassword,
+                         @DefaultValue("none") io.earpiece.sip.SipTransports.ClientAuth clientAuth,
+                         Path trustedCa,
+                         @DefaultValue({}) List<String> pinnedCertificates,
+                         @DefaultValue("60s") Duration reloadInterval) {
     }
 
     /**

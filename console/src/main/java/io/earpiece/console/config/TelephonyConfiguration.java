@@ -12,6 +12,9 @@ import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.FloodGuard;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.SipTransports;
+import io.earpiece.sip.tls.TlsFiles;
+import io.earpiece.console.tls.HttpsProperties;
 import io.earpiece.sip.access.AddressRanges;
 import io.earpiece.sip.access.BotAccess;
 import io.earpiece.sip.auth.DigestAuthenticator;
@@ -27,6 +30,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,12 +70,12 @@ public class TelephonyConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     SipGateway sipGateway(EarpieceProperties p, TelephonyProperties telephony, CallCoordinator coordinator,
                           String mediaHost, BotAccess botAccess, SiprecProperties siprec,
-                          EarpieceUserDirectory earpieceUsers) {
+                          EarpieceUserDirectory earpieceUsers, HttpsProperties https) {
         EarpieceProperties.Sip sip = p.sip();
         FloodGuard flood = new FloodGuard(Clock.systemUTC(), telephony.flood().ratePerSecond(),
                 telephony.flood().burst());
         return new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(), mediaHost,
-                "Earpiece/0.1"), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess,
+                "Earpiece/0.1", streams(sip, https)), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess,
                 new SiprecConfig(repSide(siprec), earpieceUsers));
     }
 
@@ -80,6 +84,26 @@ public class TelephonyConfiguration {
             return RepSide.parse(siprec.repSide());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** TCP and TLS listeners from {@code earpiece.sip.tcp/tls}; TLS falls back to the HTTPS files when it names none. */
+    static SipTransports streams(EarpieceProperties.Sip sip, HttpsProperties https) {
+        EarpieceProperties.SipTls t = sip.tls();
+        if (!t.enabled()) {
+            return new SipTransports(sip.tcp().enabled(), -1, null, SipTransports.ClientAuth.NONE, Duration.ZERO);
+        }
+        boolean own = t.certificate() != null || t.privateKey() != null || t.keystore() != null;
+        try {
+            TlsFiles files = own
+                    ? new TlsFiles(t.certificate(), t.privateKey(), t.privateKeyPassword(), t.keystore(),
+                            t.keystorePassword(), t.trustedCa(), t.pinnedCertificates())
+                    : new TlsFiles(https.certificate(), https.privateKey(), https.privateKeyPassword(),
+                            https.keystore(), https.keystorePassword(), t.trustedCa(), t.pinnedCertificates());
+            return new SipTransports(sip.tcp().enabled(), t.port(), files, t.clientAuth(), t.reloadInterval());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("earpiece.sip.tls: " + e.getMessage()
+                    + (own ? "" : " (neither earpiece.sip.tls nor earpiece.tls names certificate files)"), e);
         }
     }
 

@@ -54,6 +54,15 @@ public class TelephonyMetrics implements MeterBinder {
                     .description("SIP requests refused by policy: untrusted source, bad credentials, quota, flood")
                     .register(registry);
         }
+        for (String transport : List.of("udp", "tcp", "tls")) {
+            FunctionCounter.builder("earpiece.sip.transport.requests", sip, g -> g.counters().requestsOver(transport))
+                    .tag("transport", transport)
+                    .description("SIP requests that reached Earpiece's handlers, by the transport they came over")
+                    .register(registry);
+        }
+        FunctionCounter.builder("earpiece.sip.tls.clients.refused", sip, g -> g.counters().tlsClientsRefused())
+                .description("TLS clients refused for a missing or untrusted certificate (mutual TLS)")
+                .register(registry);
         FunctionCounter.builder("earpiece.sip.malformed", sip, g -> g.counters().malformed())
                 .description("SIP messages that could not be parsed").register(registry);
     }

@@ -28,6 +28,12 @@ public final class SipLegs implements AutoCloseable {
 
     public static SipLegs start(SynthCall call, String conversation, String host, int sipPort, int calls)
             throws IOException {
+        return start(call, conversation, host, sipPort, calls, new String[0]);
+    }
+
+    /** As above, with more sipp arguments for both legs (e.g. {@code -t t1} for TCP). */
+    public static SipLegs start(SynthCall call, String conversation, String host, int sipPort, int calls,
+                                String... sippArgs) throws IOException {
         long durationMs = Math.round(call.reference().duration_s() * 1000);
         Map<String, SippRunner> runners = new LinkedHashMap<>();
         for (String party : List.of("rep", "customer")) {
@@ -39,6 +45,7 @@ public final class SipLegs implements AutoCloseable {
                     .mediaPort(SippRunner.evenFreeUdpPort(host))
                     .calls(calls).limit(calls).rate(calls).ratePeriodMs(1000)
                     .args("-d", String.valueOf(durationMs))
+                    .args(sippArgs)
                     .timeout(Duration.ofMillis(durationMs).plusSeconds(90))
                     .start());
         }

@@ -267,7 +267,7 @@ public final class SiprecServer implements RequestHandler {
     private Response okWithAnswer(Request request, RecordingSession session, String tag) throws Exception {
         String sdp = formatter.format(answers.answer(session.offer, session.ports(), advertisedHost,
                 session.sdpSessionId, session.sdpVersion));
-        Response ok = responder.withSdp(responder.create(request, Response.OK, null, tag), sdp);
+        Response ok = responder.withSdp(request, responder.create(request, Response.OK, null, tag), sdp);
         ok.setHeader(responder.headers().createAllowHeader(ALLOW));
         return ok;
     }

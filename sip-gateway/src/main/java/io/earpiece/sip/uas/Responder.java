@@ -1,6 +1,8 @@
 package io.earpiece.sip.uas;
 
 import java.text.ParseException;
+import io.earpiece.sip.stack.Transports;
+
 import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
@@ -26,19 +28,35 @@ public final class Responder {
     private final MessageFactory messages;
     private final HeaderFactory headers;
     private final String userAgent;
-    private final ContactHeader contact;
+    private final AddressFactory addresses;
+    private final String advertisedHost;
+    private final ContactPorts ports;
 
     public Responder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
-              String advertisedHost, int port, String userAgent) throws ParseException {
+              String advertisedHost, ContactPorts ports, String userAgent) {
         this.provider = provider;
         this.messages = messages;
         this.headers = headers;
         this.userAgent = userAgent;
+        this.addresses = addresses;
+        this.advertisedHost = advertisedHost;
+        this.ports = ports;
+    }
+
+    /**
+     * Our Contact for a dialog whose request came over {@code transport}: the same transport, and a SIPS URI when
+     * the request's was one (RFC 3261 12.1.1), so the peer's in-dialog requests come back the same secure way.
+     */
+    ContactHeader contact(String transport, boolean sips) throws ParseException {
+        String t = transport == null ? "udp" : transport.toLowerCase(java.util.Locale.ROOT);
         SipURI uri = addresses.createSipURI("earpiece", advertisedHost);
-        uri.setPort(port);
-        uri.setTransportParam("udp");
-        Address address = addresses.createAddress(uri);
-        this.contact = headers.createContactHeader(address);
+        uri.setPort(ports.port(t));
+        if (sips && t.equals("tls")) {
+            uri.setSecure(true);
+        } else {
+            uri.setTransportParam(t);
+        }
+        return headers.createContactHeader(addresses.createAddress(uri));
     }
 
     public HeaderFactory headers() {
@@ -68,10 +86,11 @@ public final class Responder {
         return r;
     }
 
-    /** Adds Contact, Allow and an SDP body, as a 200 to INVITE needs. */
-    public Response withSdp(Response r, String sdp) throws ParseException {
+    /** Adds Contact (for the request's transport), Allow and an SDP body, as a 200 to INVITE needs. */
+    public Response withSdp(Request request, Response r, String sdp) throws ParseException {
         ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
-        r.setHeader(contact);
+        r.setHeader(contact(Transports.of(request), request.getRequestURI().isSipURI()
+                && ((SipURI) request.getRequestURI()).isSecure()));
         r.setHeader(headers.createAllowHeader(String.join(", ", ALLOWED)));
         r.setContent(sdp, type);
         return r;

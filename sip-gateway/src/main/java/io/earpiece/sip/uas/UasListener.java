@@ -88,11 +88,11 @@ public final class UasListener implements SipListenerExt {
     /** Builds the listener and its leg bookkeeping for one provider. */
     public static UasListener create(SipProvider provider, javax.sip.message.MessageFactory messages,
                                      javax.sip.header.HeaderFactory headers, javax.sip.address.AddressFactory addresses,
-                                     String advertisedHost, int port, String userAgent, int maxCalls,
+                                     String advertisedHost, ContactPorts ports, String userAgent, int maxCalls,
                                      CallController controller, Executor answering, String rejectHeader,
                                      BotLegGate gate, Refusals refusals)
             throws ParseException {
-        Responder responder = new Responder(provider, messages, headers, addresses, advertisedHost, port, userAgent);
+        Responder responder = new Responder(provider, messages, headers, addresses, advertisedHost, ports, userAgent);
         return new UasListener(provider, responder,
                 new ServerTransactions(provider, messages, headers, userAgent), controller,
                 new LegRegistry(maxCalls, gate.access().maxCallsPerSource()), answering, rejectHeader,
@@ -253,7 +253,7 @@ public final class UasListener implements SipListenerExt {
             try {
                 leg.sdpVersion = 1;
                 leg.lastOffer = offer;
-                Response ok = responder.withSdp(responder.create(request, Response.OK, null, leg.localTag),
+                Response ok = responder.withSdp(request, responder.create(request, Response.OK, null, leg.localTag),
                         answerSdp(leg, offer));
                 leg.state = Leg.State.ANSWERED;
                 leg.dialog = leg.invite.getDialog();
@@ -393,7 +393,7 @@ public final class UasListener implements SipListenerExt {
             if (body == null || body.length == 0) {
                 // An offer-less re-INVITE asks us to offer: repeat what we last answered.
                 leg.sdpVersion++;
-                responder.send(tx, responder.withSdp(responder.create(request, Response.OK, null, null),
+                responder.send(tx, responder.withSdp(request, responder.create(request, Response.OK, null, null),
                         answerSdp(leg, leg.lastOffer)));
                 return;
             }
@@ -408,7 +408,7 @@ public final class UasListener implements SipListenerExt {
             leg.negotiation = n.negotiation();
             leg.lastOffer = n.sdp();
             leg.sdpVersion++;
-            responder.send(tx, responder.withSdp(responder.create(request, Response.OK, null, null),
+            responder.send(tx, responder.withSdp(request, responder.create(request, Response.OK, null, null),
                     answerSdp(leg, n.sdp())));
             try {
                 controller.remoteChanged(leg.id, InviteReader.remote(n.negotiation()), n.negotiation().codec(),
