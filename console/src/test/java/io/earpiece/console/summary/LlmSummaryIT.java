@@ -57,7 +57,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.data-dir=target/it-data/llm-summary", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:llmsummary;DB_CLOSE_DELAY=-1",
         "earpiece.summary.llm.provider=openai", "earpiece.summary.llm.model=summary-model",
-        "earpiece.summary.llm.api-key=sk-it-key", "earpiece.summary.llm.timeout=1500ms"})
+        "earpiece.summary.llm.api-key=sk-it-key", "earpiece.summary.llm.timeout=5s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LlmSummaryIT {
 
