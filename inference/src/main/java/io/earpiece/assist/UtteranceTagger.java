@@ -45,7 +45,9 @@ final class UtteranceTagger {
         if (typedQuestion) {
             tags.remove("question:other");
         }
-        if (speaker.equals("customer") && !typedQuestion && !objection && !tags.contains("buying_signal")
+        // A playbook that does not model question:other itself keeps the old rule: any longer customer question.
+        if (!classifier.knows("question:other") && speaker.equals("customer") && !typedQuestion && !objection
+                && !tags.contains("buying_signal")
                 && shape.questions().stream().anyMatch(q -> q.split("\\s+").length >= MIN_QUESTION_WORDS)) {
             tags.add("question:other");
         }
