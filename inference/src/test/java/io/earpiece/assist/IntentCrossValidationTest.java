@@ -1,0 +1,203 @@
+package io.earpiece.assist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earpiece.assist.compliance.DisclosureDetector;
+import io.earpiece.assist.eval.FamilyScore;
+import io.earpiece.assist.intent.BgeSmallSentenceEncoder;
+import io.earpiece.assist.intent.EncodedExample;
+import io.earpiece.assist.intent.IntentClassifier;
+import io.earpiece.assist.intent.IntentModels;
+import io.earpiece.assist.intent.IntentTrainer;
+import io.earpiece.assist.intent.LogisticRegression;
+import io.earpiece.assist.intent.MiniLmSentenceEncoder;
+import io.earpiece.assist.intent.SentenceEncoder;
+import io.earpiece.assist.intent.SpokenText;
+import io.earpiece.assist.intent.TrainingExample;
+import io.earpiece.assist.intent.TrainingSetLoader;
+import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.assist.playbook.IntentDefinition;
+import io.earpiece.assist.playbook.Playbook;
+import io.earpiece.assist.playbook.PlaybookLoader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set, each fold's
+ * models trained on the other folds (plus the playbook's exemplars) and scored through the same tagger the
+ * engine uses. Prints per-tag precision/recall/F1 next to nearest-exemplar matching on the same utterances.
+ * {@code -Dassist.cv.sweep=true} also prints a grid of penalties and thresholds, the way the defaults were chosen.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntentCrossValidationTest {
+    private static final int FOLDS = 5;
+
+    private SentenceEncoder encoder;
+    private Playbook playbook;
+    private List<TrainingExample> examples;
+    private List<EncodedExample> encoded;
+    private Map<String, List<float[]>> exemplars;
+
+    @BeforeAll
+    void encode() {
+        encoder = "bge".equals(System.getProperty("assist.encoder"))
+                ? new BgeSmallSentenceEncoder() : new MiniLmSentenceEncoder();
+        playbook = new PlaybookLoader().loadDefault();
+        examples = new TrainingSetLoader().loadDefault();
+        long start = System.nanoTime();
+        encoded = new IntentTrainer(encoder, examples, new LogisticRegression(1, 1)).encoded();
+        System.out.printf(Locale.ROOT, "encoded %d training utterances in %d ms%n", examples.size(),
+                (System.nanoTime() - start) / 1_000_000);
+        exemplars = new HashMap<>();
+        for (IntentDefinition intent : playbook.intents()) {
+            exemplars.put(intent.tag(), intent.exemplars().stream()
+                    .map(e -> encoder.encode(SpokenText.normalise(e))).toList());
+        }
+    }
+
+    @Test
+    void everyModelledTagHasEnoughVariedExamples() {
+        Map<String, Long> perTag = examples.stream().flatMap(e -> e.tags().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        for (IntentDefinition intent : playbook.intents()) {
+            assertThat(perTag.getOrDefault(intent.tag(), 0L)).as(intent.tag()).isGreaterThanOrEqualTo(40);
+        }
+        long negatives = examples.stream().filter(e -> e.tags().isEmpty()).count();
+        assertThat(negatives).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void crossValidatedTagsBeatExemplarMatching() {
+        Map<String, FamilyScore> trained = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                IntentClassifier.KEYWORD_PROBABILITY, false);
+        Map<String, FamilyScore> exemplar = crossValidate(null, 0, 0, true);
+        System.out.println("== " + FOLDS + "-fold cross-validation, logistic regression (exemplar matching in brackets)");
+        System.out.println(table(trained, exemplar));
+        // Floors a little under today's figures (MiniLM: micro-F1 0.70, objections and questions P/R about 0.7),
+        // so a change to the set or the model that loses ground fails here; the issue's goal is 0.8 and above.
+        assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.65);
+        for (String prefix : List.of("objection:", "question:")) {
+            assertThat(family(trained, prefix).precision()).as(prefix + " precision").isGreaterThanOrEqualTo(0.65);
+            assertThat(family(trained, prefix).recall()).as(prefix + " recall").isGreaterThanOrEqualTo(0.6);
+        }
+    }
+
+    @Test
+    void sweep() {
+        if (!Boolean.getBoolean("assist.cv.sweep")) {
+            return;
+        }
+        for (boolean standardise : new boolean[] {true, false}) {
+          for (double l2 : standardise ? new double[] {0.1, 0.3} : new double[] {0.0003, 0.001}) {
+            for (double min : new double[] {0.5, 0.7, 0.8}) {
+                Map<String, FamilyScore> s = crossValidate(new LogisticRegression(l2, 300, standardise), min,
+                        Math.min(min, 0.3), false);
+                System.out.printf(Locale.ROOT, "std=%s l2=%.4f min=%.2f micro-F1=%.3f objection P/R=%.2f/%.2f question P/R=%.2f/%.2f%n",
+                        standardise, l2, min, microF1(s), family(s, "objection:").precision(), family(s, "objection:").recall(),
+                        family(s, "question:").precision(), family(s, "question:").recall());
+            }
+          }
+        }
+    }
+
+    private Map<String, FamilyScore> crossValidate(LogisticRegression regression, double minProbability, double keywordProbability,
+                                                   boolean exemplarsOnly) {
+        int[] fold = folds();
+        Map<String, FamilyScore> scores = new TreeMap<>();
+        for (IntentDefinition intent : playbook.intents()) {
+            scores.put(intent.tag(), new FamilyScore(0, 0, 0));
+        }
+        for (int k = 0; k < FOLDS; k++) {
+            List<EncodedExample> train = new ArrayList<>();
+            for (int i = 0; i < encoded.size(); i++) {
+                if (fold[i] != k) {
+                    train.add(encoded.get(i));
+                }
+            }
+            IntentModels models = exemplarsOnly ? IntentModels.none() : IntentModels.train(train, playbook.intents(),
+                    exemplars, regression, IntentTrainer.MIN_POSITIVES);
+            IntentClassifier classifier = new IntentClassifier(encoder, playbook.intents(), playbook.background(),
+                    models, minProbability, keywordProbability);
+            UtteranceTagger tagger = new UtteranceTagger(classifier, new PiiDetector(), new DisclosureDetector(List.of()));
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                TrainingExample e = examples.get(i);
+                Set<String> got = tagger.tags(e.role(), e.text());
+                for (String tag : scores.keySet()) {
+                    boolean want = e.tags().contains(tag);
+                    boolean has = got.contains(tag);
+                    if (want || has) {
+                        scores.merge(tag, new FamilyScore(0, 0, 0),
+                                (a, b) -> a.plus(want && has ? 1 : 0, has && !want ? 1 : 0, want && !has ? 1 : 0));
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    // Stratified: each tag (or none) is dealt round-robin over the folds, so every fold sees every tag.
+    private int[] folds() {
+        int[] fold = new int[examples.size()];
+        Map<String, Integer> dealt = new HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            String key = examples.get(i).role() + examples.get(i).tags().stream().sorted().toList();
+            int n = dealt.merge(key, 1, Integer::sum);
+            fold[i] = n % FOLDS;
+        }
+        return fold;
+    }
+
+    private static FamilyScore family(Map<String, FamilyScore> scores, String prefix) {
+        FamilyScore sum = new FamilyScore(0, 0, 0);
+        for (Map.Entry<String, FamilyScore> e : scores.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                FamilyScore s = e.getValue();
+                sum = sum.plus(s.truePositives(), s.falsePositives(), s.falseNegatives());
+            }
+        }
+        return sum;
+    }
+
+    private static double microF1(Map<String, FamilyScore> scores) {
+        FamilyScore all = family(scores, "");
+        return 2.0 * all.truePositives() / (2.0 * all.truePositives() + all.falsePositives() + all.falseNegatives());
+    }
+
+    private static String table(Map<String, FamilyScore> trained, Map<String, FamilyScore> exemplar) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-22s %4s %4s %4s %13s %13s %13s%n",
+                "tag", "tp", "fp", "fn", "P", "R", "F1"));
+        trained.forEach((tag, s) -> {
+            FamilyScore x = exemplar.get(tag);
+            out.append(String.format(Locale.ROOT, "%-22s %4d %4d %4d %6.2f (%4.2f) %6.2f (%4.2f) %6.2f (%4.2f)%n",
+                    tag, s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), x.precision(),
+                    s.recall(), x.recall(), f1(s), f1(x)));
+        });
+        for (String prefix : List.of("objection:", "question:")) {
+            FamilyScore s = family(trained, prefix);
+            FamilyScore x = family(exemplar, prefix);
+            out.append(String.format(Locale.ROOT, "%-22s %4d %4d %4d %6.2f (%4.2f) %6.2f (%4.2f) %6.2f (%4.2f)%n",
+                    prefix + "*", s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(),
+                    x.precision(), s.recall(), x.recall(), f1(s), f1(x)));
+        }
+        return out.append(String.format(Locale.ROOT, "micro-F1 %.3f (%.3f)%n", microF1(trained), microF1(exemplar)))
+                .toString();
+    }
+
+    private static double f1(FamilyScore s) {
+        int d = 2 * s.truePositives() + s.falsePositives() + s.falseNegatives();
+        return d == 0 ? 0 : 2.0 * s.truePositives() / d;
+    }
+}
