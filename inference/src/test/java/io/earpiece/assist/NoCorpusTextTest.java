@@ -13,19 +13,35 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Exemplars and patterns are written independently: no six-word run of a dev corpus line is in main code. */
+/**
+ * Exemplars, patterns and the classifier's training set are written independently: no six-word run of a dev
+ * corpus line is in main code or resources, and none of this module's own held-out scripts is in the training set
+ * (it would make their score a training score).
+ */
 class NoCorpusTextTest {
     private static final int WINDOW = 6;
+    private static final Path TRAINING = Path.of("src/main/resources/assist/training");
 
     @Test
     void mainSourcesAndPlaybookDoNotQuoteTheCorpus() throws IOException {
         String shared = System.getProperty("earpiece.shared");
         Path dev = shared == null ? null : Path.of(shared, "corpus", "dev");
         assumeTrue(dev != null && Files.isDirectory(dev), "no shared corpus");
+        String training = readAll(TRAINING);
+        assertThat(training).as("the training set is among the resources checked").contains("objection:price");
         String main = normalise(readAll(Path.of("src/main/java/io/earpiece/assist"))
                 + readAll(Path.of("src/main/resources/assist")));
+        assertThat(quotedRuns(dev, main)).isEmpty();
+    }
+
+    @Test
+    void trainingSetDoesNotQuoteTheHeldOutScripts() throws IOException {
+        assertThat(quotedRuns(Path.of("src/test/resources/assist/scripts"), normalise(readAll(TRAINING)))).isEmpty();
+    }
+
+    private static List<String> quotedRuns(Path scriptsDir, String main) throws IOException {
         List<String> quoted = new ArrayList<>();
-        try (Stream<Path> scripts = Files.list(dev)) {
+        try (Stream<Path> scripts = Files.list(scriptsDir)) {
             for (Path script : scripts.filter(p -> p.toString().endsWith(".call")).toList()) {
                 for (String line : Files.readAllLines(script)) {
                     if (line.startsWith("#") || !line.contains(":")) {
@@ -42,7 +58,7 @@ class NoCorpusTextTest {
                 }
             }
         }
-        assertThat(quoted).isEmpty();
+        return quoted;
     }
 
     private static String readAll(Path dir) throws IOException {
