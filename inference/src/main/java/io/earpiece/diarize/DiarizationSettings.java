@@ -37,8 +37,13 @@ public record DiarizationSettings(VadSettings channelVad, VadSettings monoVad, i
      * Two speakers (a phone call). The BIC weight 2.0 and the 3 s minimum per side of a change were chosen on the
      * four dev calls that rendered then (weight 0.5/1.0 confused one utterance of one call; 1.5 s sides split turns).
      */
+    /*
+     * The mono segmenter keeps 300 ms of audio after the last voiced frame, as the live one does: a voice decays
+     * below the threshold before the word ends, and a turn cut at the threshold missed that speech (on the
+     * module's own scripts in three formats the DER fell from 5.1 % to 1.4 % with 300 ms instead of 150 ms).
+     */
     public static DiarizationSettings defaults() {
-        return new DiarizationSettings(VadSettings.defaults(), new VadSettings(-45.0, 60, 450, 0, 150, 60_000),
+        return new DiarizationSettings(VadSettings.defaults(), new VadSettings(-45.0, 60, 450, 0, 300, 60_000),
                 2, 4, 2.0, 1_000, 3_000, 0, 0.98);
     }
 }

@@ -21,7 +21,9 @@
  *       to all speech of the recording and each piece's component means are MAP-adapted (relevance 4) to its
  *       frames; the mean shifts, scaled by weight and spread, centred over pieces and length-normalised, are the
  *       piece's supervector. Cosine distances are averaged over 8 mixtures from different deterministic starts.
- *       Pieces with at least 1 s of speech are merged by average linkage down to the number of speakers, shorter
+ *       The distances used are the mean of those from MFCCs with deltas and from MFCCs alone (see
+ *       {@code Diarizer.meanOf} for why). Pieces with at least 1 s of speech are merged by average linkage down to
+ *       the number of speakers, shorter
  *       ones join the nearest group, then pieces move to the group they are on average nearest to until nothing
  *       changes.</li>
  *   <li>Resegmentation: each speaker's model is the mixture with its means MAP-adapted (relevance 16) to all

@@ -18,6 +18,7 @@ public final class SipCounters {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<Integer, LongAdder> responses = new ConcurrentHashMap<>();
     private final LongAdder malformed = new LongAdder();
+    private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
 
     /** Counts a request datagram received. */
     public void requestReceived(String method) {
@@ -33,6 +34,17 @@ public final class SipCounters {
     /** Counts a datagram that could not be processed as SIP. */
     public void malformedReceived() {
         malformed.increment();
+    }
+
+    /** Counts a request refused by policy (untrusted source, quota, flood), by a reason from a fixed set. */
+    public void requestRefused(String reason) {
+        refused.computeIfAbsent(reason, k -> new LongAdder()).increment();
+    }
+
+    /** Requests refused for this reason. */
+    public long refused(String reason) {
+        LongAdder a = refused.get(reason);
+        return a == null ? 0 : a.sum();
     }
 
     /** Requests received with this method (upper case). */

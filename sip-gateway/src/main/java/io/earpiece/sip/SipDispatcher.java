@@ -3,12 +3,14 @@ package io.earpiece.sip;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.SipListenerExt;
+import io.earpiece.sip.access.Refusals;
 import io.earpiece.sip.uas.UasListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import javax.sip.ClientTransaction;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
@@ -34,11 +36,18 @@ final class SipDispatcher implements SipListenerExt {
     private final List<RequestHandler> handlers = new CopyOnWriteArrayList<>();
     private final FloodGuard guard;
     private final SipContext sip;
+    private final Refusals refusals;
+    private volatile Predicate<String> exempt = s -> false;
 
-    SipDispatcher(UasListener uas, FloodGuard guard, SipContext sip) {
+    SipDispatcher(UasListener uas, FloodGuard guard, SipContext sip, Refusals refusals) {
         this.uas = uas;
         this.guard = guard;
         this.sip = sip;
+        this.refusals = refusals;
+    }
+
+    void exempt(Predicate<String> source) {
+        this.exempt = source;
     }
 
     void add(RequestHandler handler) {
@@ -48,8 +57,11 @@ final class SipDispatcher implements SipListenerExt {
     @Override
     public void processRequest(RequestEvent event) {
         Request request = event.getRequest();
+        // The one flood limit, before any handler: it covers the registrar, the B2BUA and bot legs alike.
         if (guard != null && costly(request) && event instanceof RequestEventExt ext
-                && !guard.tryAcquire(ext.getRemoteIpAddress())) {
+                && !exempt.test(ext.getRemoteIpAddress()) && !guard.tryAcquire(ext.getRemoteIpAddress())) {
+            refusals.refused(Refusals.Reason.FLOOD, request.getMethod(), ext.getRemoteIpAddress(),
+                    "over the flood limit (earpiece.telephony.flood)");
             refuse(request);
             return;
         }

@@ -1,9 +1,13 @@
 package io.earpiece.sip;
 
 import gov.nist.javax.sip.SipStackImpl;
+import io.earpiece.sip.stack.EarpieceSipStack;
 import gov.nist.javax.sip.address.AddressFactoryImpl;
 import gov.nist.javax.sip.header.HeaderFactoryImpl;
 import gov.nist.javax.sip.message.MessageFactoryImpl;
+import io.earpiece.sip.access.BotAccess;
+import io.earpiece.sip.access.BotLegGate;
+import io.earpiece.sip.access.Refusals;
 import io.earpiece.sip.call.CallController;
 import io.earpiece.sip.stack.CountingNetworkLayer;
 import io.earpiece.sip.stack.GuardedMessageParserFactory;
@@ -14,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
@@ -21,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javax.sip.ListeningPoint;
 import javax.sip.SipProvider;
 
@@ -40,7 +46,9 @@ public final class SipGateway implements AutoCloseable {
     private final CallController controller;
     private final Duration ackTimeout;
     private final FloodGuard floodGuard;
+    private final BotAccess botAccess;
     private final SipCounters counters = new SipCounters();
+    private final Refusals refusals = new Refusals(counters, Clock.systemUTC());
     private final String stackName = "earpiece-sip-" + UUID.randomUUID();
     /** Unguessable, so a peer cannot forge the marker the parser puts on requests to reject. */
     private final String rejectHeader = "X-Earpiece-Reject-" + UUID.randomUUID().toString().replace("-", "");
@@ -69,10 +77,20 @@ public final class SipGateway implements AutoCloseable {
      */
     public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout,
                       FloodGuard floodGuard) {
+        this(config, controller, ackTimeout, floodGuard, BotAccess.loopbackOnly());
+    }
+
+    /**
+     * @param floodGuard per-source limit on new INVITEs and REGISTERs, or null for none
+     * @param botAccess  who may place bot legs, and how many each source may hold
+     */
+    public SipGateway(SipGatewayConfig config, CallController controller, Duration ackTimeout,
+                      FloodGuard floodGuard, BotAccess botAccess) {
         this.config = config;
         this.controller = controller;
         this.ackTimeout = ackTimeout;
         this.floodGuard = floodGuard;
+        this.botAccess = java.util.Objects.requireNonNull(botAccess, "botAccess");
     }
 
     /** Binds the UDP port and starts answering; throws {@link IllegalStateException} if the stack cannot start. */
@@ -81,7 +99,7 @@ public final class SipGateway implements AutoCloseable {
             throw new IllegalStateException("SIP gateway already started or closed");
         }
         try {
-            stack = new SipStackImpl(stackProperties());
+            stack = new EarpieceSipStack(stackProperties());
             stack.setMessageParserFactory(new GuardedMessageParserFactory(counters, rejectHeader));
             CountingNetworkLayer network = (CountingNetworkLayer) stack.getNetworkLayer();
             network.attach(counters);
@@ -92,15 +110,17 @@ public final class SipGateway implements AutoCloseable {
             MessageFactoryImpl messages = new MessageFactoryImpl();
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             AddressFactoryImpl addresses = new AddressFactoryImpl();
-            listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
-                    config.userAgent(), config.maxCalls(), controller, answering, rejectHeader);
             context = new SipContext(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
                     config.userAgent());
-            dispatcher = new SipDispatcher(listener, floodGuard, context);
+            listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
+                    config.userAgent(), config.maxCalls(), controller, answering, rejectHeader,
+                    new BotLegGate(botAccess, context, refusals), refusals);
+            dispatcher = new SipDispatcher(listener, floodGuard, context, refusals);
             provider.addSipListener(dispatcher);
             stack.start();
-            log.info("SIP gateway listening on {}:{}/{} (advertising {})", config.host(), boundPort,
-                    config.transport(), config.advertisedHost());
+            log.info("SIP gateway listening on {}:{}/{} (advertising {}); bot legs from {}{}", config.host(),
+                    boundPort, config.transport(), config.advertisedHost(), botAccess.trustedSources(),
+                    botAccess.digest() == null ? "" : " or with digest credentials");
         } catch (Exception e) {
             shutdown();
             throw new IllegalStateException("cannot start SIP gateway on " + config.host() + ":" + config.port(), e);
@@ -157,6 +177,17 @@ public final class SipGateway implements AutoCloseable {
             throw new IllegalStateException("SIP gateway not started");
         }
         dispatcher.add(handler);
+    }
+
+    /**
+     * Sources the flood limit does not apply to (the active trunk's addresses: a carrier's busy hour is not a
+     * flood). Called again, it replaces the previous test.
+     */
+    public synchronized void exemptFromFloodLimit(Predicate<String> source) {
+        if (dispatcher == null) {
+            throw new IllegalStateException("SIP gateway not started");
+        }
+        dispatcher.exempt(source);
     }
 
     /** Ends a leg from our side (BYE once answered). Unknown legs are ignored. */

@@ -5,6 +5,7 @@ import io.earpiece.assist.Card;
 import io.earpiece.assist.SegmentOutcome;
 import io.earpiece.assist.knowledge.KnowledgeAssist;
 import io.earpiece.stt.TranscriptSegment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Runs the assist engine over each live call's final segments, in arrival order across parties, and masks
@@ -29,13 +31,19 @@ public class LiveAssist {
     // The call_cards.body column.
     private static final int STORED_BODY_CHARS = 2000;
 
-    private final AssistEngines engines;
-    private final CallTeams teams;
+    private final Function<String, CallAnalysis> startCall;
     private final Map<String, CallState> calls = new ConcurrentHashMap<>();
 
+    @Autowired
     public LiveAssist(AssistEngines engines, CallTeams teams) {
-        this.engines = engines;
-        this.teams = teams;
+        // the team's playbook as it stands when the call's first segment arrives
+        this(callId -> engines.engineFor(teams.teamOfCall(callId).orElse(null))
+                .startCall(LocalDate.now(ZoneOffset.UTC)));
+    }
+
+    /** @param startCall the assist state a new call starts with, by call id */
+    LiveAssist(Function<String, CallAnalysis> startCall) {
+        this.startCall = startCall;
     }
 
     /**
@@ -70,6 +78,7 @@ public class LiveAssist {
             if (!segment.isFinal()) {
                 return preview(state, segment, segmentKey, masked);
             }
+            state.previewed.remove(segmentKey);
             Map<String, String> shown = state.provisional.remove(segmentKey);
             shown = shown == null ? Map.of() : shown;
             if (segment.text().isBlank()) {
@@ -97,6 +106,10 @@ public class LiveAssist {
             return Assisted.textOnly(masked);
         }
         String committed = segment.committedText();
+        // most partials only grow their uncommitted tail: the same committed words need no second classification
+        if (committed.equals(state.previewed.put(segmentKey, committed))) {
+            return Assisted.textOnly(masked);
+        }
         Map<String, String> shown = state.provisional.computeIfAbsent(segmentKey, k -> new LinkedHashMap<>());
         List<ProvisionalCard> raised = new ArrayList<>();
         // the utterance number the final will get, if no other final comes first
@@ -120,9 +133,8 @@ public class LiveAssist {
         if (state != null) {
             return state;
         }
-        // Looked up outside the map's lock: it reads the database and may build an engine.
-        String team = teams.teamOfCall(callId).orElse(null);
-        CallState fresh = new CallState(engines.engineFor(team).startCall(LocalDate.now(ZoneOffset.UTC)));
+        // Started outside the map's lock: it reads the database and may build an engine.
+        CallState fresh = new CallState(startCall.apply(callId));
         CallState raced = calls.putIfAbsent(callId, fresh);
         return raced == null ? fresh : raced;
     }
@@ -154,6 +166,8 @@ public class LiveAssist {
         int next;
         /** Per segment ("party/index") still being spoken: card id to the key of its provisional card. */
         final Map<String, Map<String, String>> provisional = new HashMap<>();
+        /** Per segment still being spoken: the committed words last previewed. */
+        final Map<String, String> previewed = new HashMap<>();
 
         CallState(CallAnalysis analysis) {
             this.analysis = analysis;

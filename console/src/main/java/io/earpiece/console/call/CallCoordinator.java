@@ -427,9 +427,8 @@ public class CallCoordinator implements CallController {
         return conversations.size();
     }
 
-    /** Hangs up and flushes every live leg, so a clean shutdown loses no audio or transcript. */
-    @PreDestroy
-    public void shutdown() throws InterruptedException {
+    /** Hangs up every live leg (BYE), ending and flushing it like a hang-up from the far end. */
+    public void hangUpAll() {
         for (ActiveLeg leg : List.copyOf(legs.values())) {
             ended(leg.legId(), EndReason.LOCAL_HANGUP);
             try {
@@ -438,6 +437,15 @@ public class CallCoordinator implements CallController {
                 log.warn("could not hang up leg {} at shutdown", leg.legId(), e);
             }
         }
+    }
+
+    /**
+     * Hangs up and flushes every live leg, so a clean shutdown loses no audio or transcript. The hang-ups normally
+     * went out already, at the start of shutdown ({@link HangUpOnShutdown}); this is the last word.
+     */
+    @PreDestroy
+    public void shutdown() throws InterruptedException {
+        hangUpAll();
         lifecycle.shutdown();
         lifecycle.awaitTermination(30, TimeUnit.SECONDS);
         segmentWriter.shutdown();

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * All of Earpiece's own settings, bound from {@code earpiece.*} properties or their environment
@@ -40,11 +41,31 @@ public record EarpieceProperties(
      * @param port       UDP port (0 picks a free one)
      * @param publicHost address put in Contact and SDP; empty means the first non-loopback address
      * @param maxCalls   legs above this get 503 with Retry-After
+     * @param bot        who may place bot legs
      */
     public record Sip(@DefaultValue("0.0.0.0") String host,
                       @DefaultValue("5060") int port,
                       @DefaultValue("") String publicHost,
-                      @DefaultValue("100") int maxCalls) {
+                      @DefaultValue("100") int maxCalls,
+                      @DefaultValue Bot bot) {
+    }
+
+    /**
+     * Who may send bot-leg INVITEs (a dialer or PBX forking each party to Earpiece). A leg's From decides whose
+     * call list it lands in, so only named dialers are believed.
+     *
+     * @param trustedSources    IP addresses and CIDR ranges answered without credentials; {@code loopback} is
+     *                          127.0.0.0/8 and ::1. Loopback only by default: a PBX on another host must be added
+     * @param username          with {@code password}: other addresses may place legs with these digest credentials
+     *                          (401 challenge, realm {@code earpiece.telephony.realm}); empty: they get 403
+     * @param password          the dialer's digest password (only its HA1 is kept in memory)
+     * @param maxCallsPerSource concurrent bot legs one address may hold (503 with Retry-After above it); 0: no quota
+     *                          of its own, since one PBX usually forks every call and needs all of {@code max-calls}
+     */
+    public record Bot(@DefaultValue("loopback") List<String> trustedSources,
+                      @DefaultValue("") String username,
+                      @DefaultValue("") String password,
+                      @DefaultValue("0") int maxCallsPerSource) {
     }
 
     /**

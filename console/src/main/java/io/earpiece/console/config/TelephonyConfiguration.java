@@ -1,10 +1,17 @@
 package io.earpiece.console.config;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.console.telephony.TelephonyProperties;
 import io.earpiece.media.MediaConfig;
 import io.earpiece.media.MediaServer;
+import io.earpiece.sip.FloodGuard;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.access.AddressRanges;
+import io.earpiece.sip.access.BotAccess;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.InMemoryCredentialStore;
+import io.earpiece.sip.auth.NonceManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +21,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,11 +54,46 @@ public class TelephonyConfiguration {
         return guessed;
     }
 
+    /**
+     * The gateway with its one per-source flood limit (new INVITEs and REGISTERs, bot legs included; settings under
+     * {@code earpiece.telephony.flood}, which apply with telephony disabled too) and its door for bot legs.
+     */
     @Bean(initMethod = "start", destroyMethod = "close")
-    SipGateway sipGateway(EarpieceProperties p, CallCoordinator coordinator, String mediaHost) {
+    SipGateway sipGateway(EarpieceProperties p, TelephonyProperties telephony, CallCoordinator coordinator,
+                          String mediaHost, BotAccess botAccess) {
         EarpieceProperties.Sip sip = p.sip();
+        FloodGuard flood = new FloodGuard(Clock.systemUTC(), telephony.flood().ratePerSecond(),
+                telephony.flood().burst());
         return new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(), mediaHost,
-                "Earpiece/0.1"), coordinator);
+                "Earpiece/0.1"), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess);
+    }
+
+    /**
+     * Who may place bot legs ({@code earpiece.sip.bot.*}); digest uses the telephony realm, algorithms and nonce
+     * lifetime, so a dialer authenticates as reps' phones do.
+     */
+    @Bean
+    BotAccess botAccess(EarpieceProperties p, TelephonyProperties telephony) {
+        EarpieceProperties.Bot bot = p.sip().bot();
+        AddressRanges trusted;
+        try {
+            trusted = AddressRanges.parse(bot.trustedSources());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("earpiece.sip.bot.trusted-sources: " + e.getMessage(), e);
+        }
+        if (bot.maxCallsPerSource() < 0) {
+            throw new IllegalArgumentException("earpiece.sip.bot.max-calls-per-source must be 0 (no quota) or positive");
+        }
+        DigestAuthenticator digest = null;
+        if (!bot.username().isBlank()) {
+            if (bot.password().isBlank()) {
+                throw new IllegalArgumentException("earpiece.sip.bot.username is set without earpiece.sip.bot.password");
+            }
+            digest = new DigestAuthenticator(telephony.realm(),
+                    new InMemoryCredentialStore().put(bot.username(), telephony.realm(), bot.password()),
+                    new NonceManager(Clock.systemUTC(), telephony.nonceLifetime()), telephony.algorithms());
+        }
+        return new BotAccess(trusted, digest, bot.maxCallsPerSource());
     }
 
     /** Runs leg endings, which wait for the last transcription of the leg, off the SIP and media threads. */

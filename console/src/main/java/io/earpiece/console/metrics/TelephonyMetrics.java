@@ -3,6 +3,7 @@ package io.earpiece.console.metrics;
 import io.earpiece.media.MediaCounters;
 import io.earpiece.media.MediaServer;
 import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.access.Refusals;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,7 @@ import java.util.function.ToLongFunction;
 public class TelephonyMetrics implements MeterBinder {
 
     private static final List<String> METHODS = List.of("INVITE", "ACK", "BYE", "CANCEL", "OPTIONS");
-    private static final List<Integer> STATUSES = List.of(100, 180, 200, 400, 403, 405, 481, 486, 487, 488, 500, 501, 503, 505);
+    private static final List<Integer> STATUSES = List.of(100, 180, 200, 400, 401, 403, 405, 481, 486, 487, 488, 500, 501, 503, 505);
 
     private final SipGateway sip;
     private final MediaServer media;
@@ -44,6 +45,12 @@ public class TelephonyMetrics implements MeterBinder {
         for (int status : STATUSES) {
             FunctionCounter.builder("earpiece.sip.responses", sip, g -> g.counters().responses(status))
                     .tag("status", String.valueOf(status)).description("SIP responses sent").register(registry);
+        }
+        for (Refusals.Reason reason : Refusals.Reason.values()) {
+            FunctionCounter.builder("earpiece.sip.refused", sip, g -> g.counters().refused(reason.tag()))
+                    .tag("reason", reason.tag())
+                    .description("SIP requests refused by policy: untrusted source, bad credentials, quota, flood")
+                    .register(registry);
         }
         FunctionCounter.builder("earpiece.sip.malformed", sip, g -> g.counters().malformed())
                 .description("SIP messages that could not be parsed").register(registry);

@@ -6,10 +6,7 @@ import io.earpiece.db.telephony.DidRouteRepository;
 import io.earpiece.db.telephony.SipBindingRepository;
 import io.earpiece.db.telephony.SipUserRepository;
 import io.earpiece.db.telephony.TrunkRepository;
-import io.earpiece.sip.FloodGuard;
-import io.earpiece.sip.SipContext;
 import io.earpiece.sip.SipGateway;
-import io.earpiece.sip.auth.DigestAlgorithm;
 import io.earpiece.sip.auth.DigestAuthenticator;
 import io.earpiece.sip.auth.NonceManager;
 import io.earpiece.sip.register.DigestGate;
@@ -22,7 +19,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.util.List;
 
 /**
  * Puts Earpiece in the call path: the registrar for reps' devices, the active trunk and the B2BUA, on the
@@ -55,11 +51,8 @@ public class TelephonyCoreConfiguration {
     @Bean
     DigestGate repDigestGate(SipGateway gateway, JpaCredentialStore credentials, TelephonyProperties p) {
         NonceManager nonces = new NonceManager(Clock.systemUTC(), p.nonceLifetime());
-        List<DigestAlgorithm> algorithms = p.digestAlgorithms().stream()
-                .map(a -> DigestAlgorithm.fromToken(a).orElseThrow(() -> new IllegalArgumentException(
-                        "earpiece.telephony.digest-algorithms: unknown algorithm " + a)))
-                .toList();
-        return new DigestGate(new DigestAuthenticator(p.realm(), credentials, nonces, algorithms), gateway.context());
+        return new DigestGate(new DigestAuthenticator(p.realm(), credentials, nonces, p.algorithms()),
+                gateway.context());
     }
 
     @Bean
@@ -70,14 +63,15 @@ public class TelephonyCoreConfiguration {
                 r.maxDevices()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC());
     }
 
-    /** Added to the gateway here: the gateway bean is started (its init method) before it is injected. */
+    /**
+     * Added to the gateway here: the gateway bean is started (its init method) before it is injected. The gateway's
+     * flood limit (TelephonyConfiguration) spares the active trunk, whose busy hour is not a flood.
+     */
     @Bean
-    TelephonyRequestHandler telephonyRequestHandler(SipGateway gateway, Registrar registrar, InviteScope scope,
-                                                    TelephonyProperties p) {
-        SipContext sip = gateway.context();
-        TelephonyRequestHandler front = new TelephonyRequestHandler(sip,
-                new FloodGuard(Clock.systemUTC(), p.flood().ratePerSecond(), p.flood().burst()), registrar, scope);
+    TelephonyRequestHandler telephonyRequestHandler(SipGateway gateway, Registrar registrar, InviteScope scope) {
+        TelephonyRequestHandler front = new TelephonyRequestHandler(registrar, scope);
         gateway.addHandler(front);
+        gateway.exemptFromFloodLimit(front::fromActiveTrunk);
         return front;
     }
 

@@ -1,5 +1,6 @@
 package io.earpiece.console.telephony;
 
+import io.earpiece.sip.auth.DigestAlgorithm;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -27,6 +28,14 @@ public record TelephonyProperties(
         @DefaultValue Flood flood,
         @DefaultValue Trunk trunk) {
 
+    /** The configured digest algorithms, in order; an unknown name stops start-up with the property named. */
+    public List<DigestAlgorithm> algorithms() {
+        return digestAlgorithms.stream()
+                .map(a -> DigestAlgorithm.fromToken(a).orElseThrow(() -> new IllegalArgumentException(
+                        "earpiece.telephony.digest-algorithms: unknown algorithm " + a)))
+                .toList();
+    }
+
     /**
      * Registration bounds for reps' devices.
      *
@@ -42,7 +51,8 @@ public record TelephonyProperties(
     }
 
     /**
-     * Per-source limit on new INVITEs and REGISTERs; the active trunk's addresses are exempt.
+     * Per-source limit on new INVITEs (bot legs and relayed calls) and REGISTERs; the active trunk's addresses are
+     * exempt. Applies with telephony disabled too.
      *
      * @param ratePerSecond requests a source regains per second
      * @param burst         requests a source may send at once

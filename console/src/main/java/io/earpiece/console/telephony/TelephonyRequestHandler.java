@@ -1,14 +1,9 @@
 package io.earpiece.console.telephony;
 
-import gov.nist.javax.sip.RequestEventExt;
-import io.earpiece.sip.FloodGuard;
 import io.earpiece.sip.RequestHandler;
-import io.earpiece.sip.SipContext;
 import io.earpiece.sip.b2bua.B2bua;
 import io.earpiece.sip.register.Registrar;
 import io.earpiece.sip.trunk.TrunkConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,19 +14,14 @@ import javax.sip.header.FromHeader;
 import javax.sip.header.HeaderAddress;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 /**
- * Earpiece's telephony in front of the bot's user-agent server: limits new INVITEs and REGISTERs per source,
- * then lets the registrar and the B2BUA of the active trunk take what is theirs. When the trunk is reconfigured
+ * Earpiece's telephony in front of the bot's user-agent server: lets the registrar and the B2BUA of the active
+ * trunk take what is theirs (the gateway has already applied its per-source flood limit). When the trunk is reconfigured
  * a new B2BUA takes new calls while the previous one keeps the dialogs it still has.
  */
 public final class TelephonyRequestHandler implements RequestHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(TelephonyRequestHandler.class);
-
-    private final SipContext sip;
-    private final FloodGuard guard;
     private final Registrar registrar;
     private final InviteScope scope;
     private final List<B2bua> retired = new CopyOnWriteArrayList<>();
@@ -40,9 +30,7 @@ public final class TelephonyRequestHandler implements RequestHandler {
     private record Active(B2bua b2bua, TrunkConfig trunk) {
     }
 
-    public TelephonyRequestHandler(SipContext sip, FloodGuard guard, Registrar registrar, InviteScope scope) {
-        this.sip = sip;
-        this.guard = guard;
+    public TelephonyRequestHandler(Registrar registrar, InviteScope scope) {
         this.registrar = registrar;
         this.scope = scope;
     }
@@ -78,6 +66,12 @@ public final class TelephonyRequestHandler implements RequestHandler {
         retired.forEach(B2bua::hangupAll);
     }
 
+    /** Whether this IP address is one of the active trunk's (the carrier's), which the flood limit spares. */
+    public boolean fromActiveTrunk(String source) {
+        Active a = active;
+        return a != null && source != null && a.trunk().allows(source);
+    }
+
     /** Relayed calls in progress, on the active and retired B2BUAs. */
     public int activeCalls() {
         Active a = active;
@@ -90,12 +84,6 @@ public final class TelephonyRequestHandler implements RequestHandler {
         boolean initialInvite = Request.INVITE.equals(request.getMethod())
                 && ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() == null;
         Active a = active;
-        String source = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : null;
-        if ((initialInvite || Request.REGISTER.equals(request.getMethod())) && source != null
-                && (a == null || !a.trunk().allows(source)) && !guard.tryAcquire(source)) {
-            refuse(request, source);
-            return true;
-        }
         if (registrar.handle(event)) {
             return true;
         }
@@ -136,18 +124,5 @@ public final class TelephonyRequestHandler implements RequestHandler {
         String host = s.getHost().contains(":") && !s.getHost().startsWith("[") ? "[" + s.getHost() + "]" : s.getHost();
         return s.getScheme() + ":" + (s.getUser() == null ? "" : s.getUser() + "@") + host
                 + (s.getPort() > 0 ? ":" + s.getPort() : "");
-    }
-
-    /** Stateless, so a flood leaves no transactions behind. */
-    private void refuse(Request request, String source) {
-        log.debug("{} from {} rate limited", request.getMethod(), source);
-        try {
-            Response r = sip.messages().createResponse(Response.SERVICE_UNAVAILABLE, request);
-            r.setReasonPhrase("Rate limited");
-            r.setHeader(sip.headers().createRetryAfterHeader(guard.retryAfterSeconds()));
-            sip.provider().sendResponse(r);
-        } catch (Exception e) {
-            log.debug("could not refuse flooding request: {}", e.toString());
-        }
     }
 }

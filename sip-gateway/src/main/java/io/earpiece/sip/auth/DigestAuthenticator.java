@@ -57,6 +57,11 @@ public final class DigestAuthenticator {
         if (headerValue == null) {
             return AuthOutcome.of(AuthOutcome.Kind.CHALLENGE, null, "no credentials");
         }
+        if (!isDigest(headerValue)) {
+            // RFC 3261 22.4 and RFC 4475 3.3.12: credentials in a scheme we do not know are no credentials at
+            // all; the client gets the challenge it can answer rather than a 400.
+            return AuthOutcome.of(AuthOutcome.Kind.CHALLENGE, null, "credentials in another scheme than Digest");
+        }
         DigestCredentials c;
         try {
             c = DigestCredentials.parse(headerValue);
@@ -89,5 +94,15 @@ public final class DigestAuthenticator {
             case REPLAYED -> AuthOutcome.of(AuthOutcome.Kind.FORBIDDEN, c.username(), "nonce-count replayed");
             case FORGED -> AuthOutcome.of(AuthOutcome.Kind.FORBIDDEN, c.username(), "nonce not issued here");
         };
+    }
+
+    /** Whether the credentials' auth-scheme (their first token) is Digest, which is case-insensitive. */
+    static boolean isDigest(String headerValue) {
+        String v = headerValue.stripLeading();
+        int end = 0;
+        while (end < v.length() && !Character.isWhitespace(v.charAt(end))) {
+            end++;
+        }
+        return end == "Digest".length() && v.regionMatches(true, 0, "Digest", 0, end);
     }
 }

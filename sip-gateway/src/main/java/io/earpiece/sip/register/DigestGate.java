@@ -37,10 +37,19 @@ public final class DigestGate {
      * @param proxy true to use Proxy-Authorization and 407 (as for INVITEs), false for Authorization and 401
      */
     public String authenticate(ServerTransaction tx, Request request, boolean proxy) {
+        AuthOutcome o = check(tx, request, proxy);
+        return o.kind() == AuthOutcome.Kind.ACCEPTED ? o.username() : null;
+    }
+
+    /**
+     * As {@link #authenticate}, returning the verdict so that callers can tell a first challenge (the normal
+     * exchange) from a refusal (worth counting); anything but ACCEPTED has been answered.
+     */
+    public AuthOutcome check(ServerTransaction tx, Request request, boolean proxy) {
         String header = proxy ? ProxyAuthorizationHeader.NAME : AuthorizationHeader.NAME;
         AuthOutcome o = authenticator.verify(request.getMethod(), credentials(request, header));
         if (o.kind() == AuthOutcome.Kind.ACCEPTED) {
-            return o.username();
+            return o;
         }
         int challengeStatus = proxy ? Response.PROXY_AUTHENTICATION_REQUIRED : Response.UNAUTHORIZED;
         int status = o.status(challengeStatus);
@@ -60,7 +69,7 @@ public final class DigestGate {
         } catch (Exception e) {
             log.warn("could not answer {} with {}", request.getMethod(), status, e);
         }
-        return null;
+        return o;
     }
 
     /** The credentials value for our realm, or the first one when none names it, or null. */

@@ -61,8 +61,12 @@ public final class StartLine {
         if (end < 0) {
             return "";
         }
+        // Trailing white space (RFC 4475 3.1.2.10) is read liberally: the version is the last word.
+        while (end > 0 && (data[end - 1] == ' ' || data[end - 1] == '\t')) {
+            end--;
+        }
         int start = end;
-        while (start > 0 && data[start - 1] != ' ') {
+        while (start > 0 && data[start - 1] != ' ' && data[start - 1] != '\t') {
             start--;
         }
         return new String(data, start, end - start, java.nio.charset.StandardCharsets.US_ASCII);

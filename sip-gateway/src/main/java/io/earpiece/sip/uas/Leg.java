@@ -20,6 +20,8 @@ final class Leg {
     final ServerTransaction invite;
     final String localTag;
     final long sessionId;
+    /** The IP address the INVITE came from, for the per-source quota; "" when the stack did not say. */
+    final String source;
 
     State state = State.PROCEEDING;
     Negotiation negotiation;
@@ -33,12 +35,14 @@ final class Leg {
     /** Set when CANCEL or hangup() came before the answer; the answering task finishes the leg with it. */
     EndReason abortReason;
 
-    Leg(LegOffer offer, Negotiation negotiation, ServerTransaction invite, String localTag, long sessionId) {
+    Leg(LegOffer offer, Negotiation negotiation, ServerTransaction invite, String localTag, long sessionId,
+        String source) {
         this.id = offer.legId();
         this.offer = offer;
         this.negotiation = negotiation;
         this.invite = invite;
         this.localTag = localTag;
         this.sessionId = sessionId;
+        this.source = source == null ? "" : source;
     }
 }

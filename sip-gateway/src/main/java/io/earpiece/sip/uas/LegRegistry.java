@@ -5,16 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The legs a gateway is handling, by Call-ID, with the admission limit applied atomically. */
+/**
+ * The legs a gateway is handling, by Call-ID, with the admission limits applied atomically: the gateway's
+ * total, and each source address's quota so that one source cannot take every slot.
+ */
 final class LegRegistry {
     private final Map<String, Leg> legs = new HashMap<>();
+    private final Map<String, Integer> bySource = new HashMap<>();
     private final int max;
+    private final int maxPerSource;
 
-    LegRegistry(int max) {
+    /** @param maxPerSource legs one source may hold at once; 0 for no quota of its own */
+    LegRegistry(int max, int maxPerSource) {
         this.max = max;
+        this.maxPerSource = maxPerSource;
     }
 
-    enum Admission { ADMITTED, FULL, DUPLICATE }
+    enum Admission { ADMITTED, FULL, SOURCE_FULL, DUPLICATE }
 
     synchronized Admission admit(Leg leg) {
         if (legs.containsKey(leg.id)) {
@@ -23,7 +30,11 @@ final class LegRegistry {
         if (legs.size() >= max) {
             return Admission.FULL;
         }
+        if (maxPerSource > 0 && bySource.getOrDefault(leg.source, 0) >= maxPerSource) {
+            return Admission.SOURCE_FULL;
+        }
         legs.put(leg.id, leg);
+        bySource.merge(leg.source, 1, Integer::sum);
         return Admission.ADMITTED;
     }
 
@@ -32,11 +43,18 @@ final class LegRegistry {
     }
 
     synchronized void remove(Leg leg) {
-        legs.remove(leg.id, leg);
+        if (legs.remove(leg.id, leg)) {
+            bySource.computeIfPresent(leg.source, (s, n) -> n > 1 ? n - 1 : null);
+        }
     }
 
     synchronized int size() {
         return legs.size();
+    }
+
+    /** Legs this source holds now. */
+    synchronized int fromSource(String source) {
+        return bySource.getOrDefault(source, 0);
     }
 
     synchronized List<Leg> snapshot() {

@@ -1,9 +1,12 @@
 package io.earpiece.sip.uas;
 
 import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.SipListenerExt;
 import gov.nist.javax.sip.stack.SIPDialog;
 import gov.nist.javax.sip.stack.SIPDialogEventListener;
+import io.earpiece.sip.access.BotLegGate;
+import io.earpiece.sip.access.Refusals;
 import io.earpiece.sip.call.CallController;
 import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
@@ -57,13 +60,15 @@ public final class UasListener implements SipListenerExt {
     private final Executor answering;
     private final String rejectHeader;
     private final String advertisedHost;
+    private final BotLegGate gate;
+    private final Refusals refusals;
     private final InviteReader reader = new InviteReader();
     private final AnswerBuilder answers = new AnswerBuilder("earpiece");
     private final SdpFormatter formatter = new SdpFormatter();
     private final SecureRandom random = new SecureRandom();
 
     UasListener(SipProvider provider, Responder responder, CallController controller, LegRegistry legs,
-                Executor answering, String rejectHeader, String advertisedHost) {
+                Executor answering, String rejectHeader, String advertisedHost, BotLegGate gate, Refusals refusals) {
         this.provider = provider;
         this.responder = responder;
         this.controller = controller;
@@ -71,17 +76,21 @@ public final class UasListener implements SipListenerExt {
         this.answering = answering;
         this.rejectHeader = rejectHeader;
         this.advertisedHost = advertisedHost;
+        this.gate = gate;
+        this.refusals = refusals;
     }
 
     /** Builds the listener and its leg bookkeeping for one provider. */
     public static UasListener create(SipProvider provider, javax.sip.message.MessageFactory messages,
                                      javax.sip.header.HeaderFactory headers, javax.sip.address.AddressFactory addresses,
                                      String advertisedHost, int port, String userAgent, int maxCalls,
-                                     CallController controller, Executor answering, String rejectHeader)
+                                     CallController controller, Executor answering, String rejectHeader,
+                                     BotLegGate gate, Refusals refusals)
             throws ParseException {
         Responder responder = new Responder(provider, messages, headers, addresses, advertisedHost, port, userAgent);
-        return new UasListener(provider, responder, controller, new LegRegistry(maxCalls), answering, rejectHeader,
-                advertisedHost);
+        return new UasListener(provider, responder, controller,
+                new LegRegistry(maxCalls, gate.access().maxCallsPerSource()), answering, rejectHeader,
+                advertisedHost, gate, refusals);
     }
 
     /** Legs between INVITE and their end. */
@@ -167,6 +176,10 @@ public final class UasListener implements SipListenerExt {
         if (tx == null) {
             return;
         }
+        String source = event instanceof RequestEventExt ext ? ext.getRemoteIpAddress() : null;
+        if (!gate.admit(tx, request, source)) {
+            return;
+        }
         responder.send(tx, responder.create(request, Response.TRYING, null, null));
         String tag = newTag();
         InviteReader.Accepted accepted;
@@ -177,10 +190,20 @@ public final class UasListener implements SipListenerExt {
             reject(tx, request, r.status, r.getMessage(), 0, tag);
             return;
         }
-        Leg leg = new Leg(accepted.offer(), accepted.negotiation(), tx, tag, random.nextInt(Integer.MAX_VALUE));
+        Leg leg = new Leg(accepted.offer(), accepted.negotiation(), tx, tag, random.nextInt(Integer.MAX_VALUE),
+                source);
         switch (legs.admit(leg)) {
             case FULL -> {
                 reject(tx, request, Response.SERVICE_UNAVAILABLE, "Too many calls", BUSY_RETRY_AFTER_S, tag);
+                return;
+            }
+            case SOURCE_FULL -> {
+                // 503, not 486: the callee is not busy, this server will not take more from this source now, and
+                // RFC 3261 21.5.4 lets a dialer with several Earpiece servers try another one.
+                refusals.refused(Refusals.Reason.SOURCE_QUOTA, request.getMethod(), source,
+                        "already holds " + legs.fromSource(leg.source) + " legs (earpiece.sip.bot.max-calls-per-source)");
+                reject(tx, request, Response.SERVICE_UNAVAILABLE, "Too many calls from your address",
+                        BUSY_RETRY_AFTER_S, tag);
                 return;
             }
             case DUPLICATE -> {
@@ -463,6 +486,18 @@ public final class UasListener implements SipListenerExt {
         try {
             return provider.getNewServerTransaction(event.getRequest());
         } catch (TransactionAlreadyExistsException e) {
+            return null;
+        } catch (javax.sip.TransactionUnavailableException e) {
+            // The stack's own header checks (RFC 3261 8.1.1) failed: the request is malformed, not our fault.
+            Request request = event.getRequest();
+            log.info("rejecting {} {}: {}", request.getMethod(), SipText.callId(request), e.getMessage());
+            try {
+                responder.sendStateless(responder.create(request, Response.BAD_REQUEST,
+                        "Bad Request (" + io.earpiece.sip.stack.ReasonPhrases.printable(String.valueOf(e.getMessage()))
+                                + ")", null));
+            } catch (ParseException | SipException | RuntimeException ex) {
+                log.debug("could not refuse {}: {}", request.getMethod(), ex.toString());
+            }
             return null;
         }
     }

@@ -32,6 +32,20 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void credentialsInAnUnknownSchemeAreChallengedNotRefused() {
+        // RFC 4475 3.3.12 (regaut01): "Authorization: NoOneKnowsThisScheme opaque-data=here".
+        AuthOutcome o = auth.verify("REGISTER", "NoOneKnowsThisScheme opaque-data=here");
+        assertThat(o.kind()).isEqualTo(AuthOutcome.Kind.CHALLENGE);
+        assertThat(o.status(401)).isEqualTo(401);
+        assertThat(DigestAuthenticator.isDigest("digest username=\"a\"")).isTrue();
+        assertThat(DigestAuthenticator.isDigest("  Digest username=\"a\"")).isTrue();
+        assertThat(DigestAuthenticator.isDigest("Digestive x")).isFalse();
+        // A Digest header that lacks parameters is still malformed, and still 400.
+        assertThat(auth.verify("REGISTER", "Digest username=\"alice\"").kind())
+                .isEqualTo(AuthOutcome.Kind.BAD_REQUEST);
+    }
+
+    @Test
     void rightPasswordIsAcceptedWithEitherAlgorithm() throws Exception {
         for (int i = 0; i < 2; i++) {
             DigestClient client = new DigestClient("alice", "s3cret");

@@ -24,6 +24,13 @@ class StartLineTest {
     }
 
     @Test
+    void readsTheVersionPastTrailingWhiteSpace() {
+        // RFC 4475 3.1.2.10 (trws): a liberal reading is allowed, and the version is still SIP/2.0.
+        assertThat(StartLine.requestVersion(b("OPTIONS sip:a@b SIP/2.0  \r\n"))).isEqualTo("SIP/2.0");
+        assertThat(StartLine.requestVersion(b("OPTIONS sip:a@b SIP/2.0\t\r\n"))).isEqualTo("SIP/2.0");
+    }
+
+    @Test
     void rejectsGarbageAndTruncatedInput() {
         byte[] junk = {(byte) 0xff, 'A', ' ', 0};
         assertThat(StartLine.method(junk, 0, junk.length)).isNull();
