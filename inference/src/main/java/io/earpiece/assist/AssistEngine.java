@@ -46,7 +46,7 @@ public final class AssistEngine {
         this.pii = new PiiDetector();
         this.dueFinder = new DuePhraseFinder();
         this.dueResolver = new DueDateResolver();
-        IntentClassifier classifier = new IntentClassifier(encoder, playbook.intents(), playbook.background(),
+        IntentClassifier classifier = new IntentClassifier(trainer.featurizer(), playbook.intents(), playbook.background(),
                 trainer.train(playbook.intents()), IntentClassifier.MIN_PROBABILITY,
                 IntentClassifier.KEYWORD_PROBABILITY);
         List<String> phrases = playbook.disclosure() == null ? List.of() : playbook.disclosure().phrases();

@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
  */
 public final class IntentClassifier {
     /** Probability needed without a keyword (models are fitted with balanced class weights); chosen by cross-validation. */
-    public static final double MIN_PROBABILITY = 0.7;
+    public static final double MIN_PROBABILITY = 0.6;
     /** Probability needed when a keyword of the intent matched (and always for require_keyword intents). */
     public static final double KEYWORD_PROBABILITY = 0.3;
 
     private final SentenceEncoder encoder;
+    private final UtteranceFeaturizer featurizer;
     private final List<CompiledIntent> intents = new ArrayList<>();
     private final List<float[]> background = new ArrayList<>();
     private final IntentModels models;
@@ -31,12 +32,15 @@ public final class IntentClassifier {
 
     /** Exemplar matching only, as before trained models; for playbooks checked without a training set. */
     public IntentClassifier(SentenceEncoder encoder, List<IntentDefinition> definitions, List<String> background) {
-        this(encoder, definitions, background, IntentModels.none(), MIN_PROBABILITY, KEYWORD_PROBABILITY);
+        this(IntentTrainer.featurizer(encoder), definitions, background, IntentModels.none(), MIN_PROBABILITY,
+                KEYWORD_PROBABILITY);
     }
 
-    public IntentClassifier(SentenceEncoder encoder, List<IntentDefinition> definitions, List<String> background,
-                            IntentModels models, double minProbability, double keywordProbability) {
-        this.encoder = encoder;
+    public IntentClassifier(UtteranceFeaturizer featurizer, List<IntentDefinition> definitions,
+                            List<String> background, IntentModels models, double minProbability,
+                            double keywordProbability) {
+        this.encoder = featurizer.encoder();
+        this.featurizer = featurizer;
         this.models = models;
         this.minProbability = minProbability;
         this.keywordProbability = keywordProbability;
@@ -73,7 +77,7 @@ public final class IntentClassifier {
     /** Every applicable intent's score, accepted or not; for tuning and diagnostics. */
     public Map<String, Scored> score(String speaker, UtteranceShape shape) {
         Map<String, float[]> cache = new HashMap<>();
-        Map<String, float[]> spoken = new HashMap<>();
+        Map<String, FeatureVector> features = new HashMap<>();
         Map<String, Scored> out = new LinkedHashMap<>();
         for (CompiledIntent intent : intents) {
             IntentDefinition d = intent.definition;
@@ -103,7 +107,7 @@ public final class IntentClassifier {
             if (model.isPresent()) {
                 double p = 0;
                 for (String part : parts) {
-                    float[] v = spoken.computeIfAbsent(SpokenText.normalise(part), encoder::encode);
+                    FeatureVector v = features.computeIfAbsent(part, featurizer::features);
                     p = Math.max(p, model.get().probability(v));
                 }
                 boolean accepted = keyword ? p >= keywordProbability : !d.requireKeyword() && p >= minProbability;

@@ -32,11 +32,11 @@ public final class IntentModels {
      * @param minPositives fewer positives than this and an intent keeps its exemplar matching
      */
     public static IntentModels train(List<EncodedExample> examples, List<IntentDefinition> intents,
-                                     Map<String, List<float[]>> exemplars, LogisticRegression regression,
-                                     int minPositives) {
+                                     Map<String, List<FeatureVector>> exemplars, LogisticRegression regression,
+                                     int sparseDimensions, int minPositives) {
         Map<String, LogisticRegression.Model> out = new HashMap<>();
         for (IntentDefinition intent : intents) {
-            List<float[]> x = new ArrayList<>();
+            List<FeatureVector> x = new ArrayList<>();
             List<Boolean> y = new ArrayList<>();
             int positives = 0;
             for (EncodedExample e : examples) {
@@ -44,11 +44,11 @@ public final class IntentModels {
                     continue;
                 }
                 boolean positive = e.tags().contains(intent.tag());
-                x.add(e.vector());
+                x.add(e.features());
                 y.add(positive);
                 positives += positive ? 1 : 0;
             }
-            for (float[] v : exemplars.getOrDefault(intent.tag(), List.of())) {
+            for (FeatureVector v : exemplars.getOrDefault(intent.tag(), List.of())) {
                 x.add(v);
                 y.add(true);
                 positives++;
@@ -60,7 +60,7 @@ public final class IntentModels {
             for (int i = 0; i < labels.length; i++) {
                 labels[i] = y.get(i);
             }
-            out.put(intent.tag(), regression.fit(x.toArray(new float[0][]), labels));
+            out.put(intent.tag(), regression.fit(x.toArray(new FeatureVector[0]), labels, sparseDimensions));
         }
         return new IntentModels(out);
     }
