@@ -5,6 +5,7 @@ import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.action.DuePhraseFinder;
 import io.earpiece.assist.compliance.DisclosureDetector;
 import io.earpiece.assist.intent.IntentClassifier;
+import io.earpiece.assist.intent.IntentTrainer;
 import io.earpiece.assist.intent.MiniLmSentenceEncoder;
 import io.earpiece.assist.intent.SentenceEncoder;
 import io.earpiece.assist.pii.PiiDetector;
@@ -36,11 +37,18 @@ public final class AssistEngine {
 
     /** Engine with a given encoder; share one encoder between engines and knowledge bases to load it once. */
     public AssistEngine(Playbook playbook, SentenceEncoder encoder) {
+        this(playbook, encoder, IntentTrainer.forEncoder(encoder));
+    }
+
+    /** Engine whose intent models are trained by {@code trainer} for this playbook's intents. */
+    public AssistEngine(Playbook playbook, SentenceEncoder encoder, IntentTrainer trainer) {
         this.playbook = playbook;
         this.pii = new PiiDetector();
         this.dueFinder = new DuePhraseFinder();
         this.dueResolver = new DueDateResolver();
-        IntentClassifier classifier = new IntentClassifier(encoder, playbook.intents(), playbook.background());
+        IntentClassifier classifier = new IntentClassifier(trainer.featurizer(), playbook.intents(), playbook.background(),
+                trainer.train(playbook.intents()), IntentClassifier.MIN_PROBABILITY,
+                IntentClassifier.KEYWORD_PROBABILITY);
         List<String> phrases = playbook.disclosure() == null ? List.of() : playbook.disclosure().phrases();
         this.tagger = new UtteranceTagger(classifier, pii, new DisclosureDetector(phrases));
         this.commitments = new CommitmentFinder(dueFinder);

@@ -6,7 +6,10 @@ import io.earpiece.assist.intent.IntentMatch;
 import io.earpiece.assist.intent.UtteranceShape;
 import io.earpiece.assist.pii.PiiDetector;
 import io.earpiece.assist.pii.PiiMatch;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,10 +20,23 @@ final class UtteranceTagger {
     private static final int MIN_QUESTION_WORDS = 4;
 
     private final IntentClassifier classifier;
+    private final boolean oneCustomerIntent;
     private final PiiDetector pii;
     private final DisclosureDetector disclosure;
 
     UtteranceTagger(IntentClassifier classifier, PiiDetector pii, DisclosureDetector disclosure) {
+        this(classifier, pii, disclosure, true);
+    }
+
+    /**
+     * @param oneCustomerIntent keep only the most probable of the customer's objection, question and buying-signal
+     *                          tags (a competitor named is kept besides): one utterance rarely carries two, and
+     *                          one-vs-rest models each fire on the borderline cases of their neighbours
+     *                          (cross-validation: more false alarms removed than hits lost)
+     */
+    UtteranceTagger(IntentClassifier classifier, PiiDetector pii, DisclosureDetector disclosure,
+                    boolean oneCustomerIntent) {
+        this.oneCustomerIntent = oneCustomerIntent;
         this.classifier = classifier;
         this.pii = pii;
         this.disclosure = disclosure;
@@ -29,9 +45,19 @@ final class UtteranceTagger {
     Set<String> tags(String speaker, String text) {
         UtteranceShape shape = new UtteranceShape(text);
         Set<String> tags = new LinkedHashSet<>();
+        List<IntentMatch> customer = new ArrayList<>();
         for (IntentMatch match : classifier.classify(speaker, shape)) {
-            tags.add(match.tag());
+            if (oneCustomerIntent && isCustomerIntent(match.tag())) {
+                customer.add(match);
+            } else {
+                tags.add(match.tag());
+            }
         }
+        // "That could work, but..." is the objection, not interest: an objection outranks a buying signal.
+        if (customer.stream().anyMatch(m -> m.tag().startsWith("objection:"))) {
+            customer.removeIf(m -> m.tag().equals("buying_signal"));
+        }
+        customer.stream().max(Comparator.comparingDouble(IntentMatch::similarity)).ifPresent(m -> tags.add(m.tag()));
         if (tags.contains("decision")) {
             // "We are moving from X to you" names a competitor while deciding in our favour.
             tags.remove("objection:competitor");
@@ -45,7 +71,9 @@ final class UtteranceTagger {
         if (typedQuestion) {
             tags.remove("question:other");
         }
-        if (speaker.equals("customer") && !typedQuestion && !objection && !tags.contains("buying_signal")
+        // A playbook that does not model question:other itself keeps the old rule: any longer customer question.
+        if (!classifier.knows("question:other") && speaker.equals("customer") && !typedQuestion && !objection
+                && !tags.contains("buying_signal")
                 && shape.questions().stream().anyMatch(q -> q.split("\\s+").length >= MIN_QUESTION_WORDS)) {
             tags.add("question:other");
         }
@@ -59,5 +87,12 @@ final class UtteranceTagger {
             tags.add("compliance:recording_disclosure");
         }
         return tags;
+    }
+
+    // A competitor is named (a keyword-only intent) alongside whatever else the customer says about it, so it is
+    // not one of the alternatives.
+    private static boolean isCustomerIntent(String tag) {
+        return !tag.equals("objection:competitor")
+                && (tag.startsWith("objection:") || tag.startsWith("question:") || tag.equals("buying_signal"));
     }
 }

@@ -31,13 +31,20 @@ class AssistCorpusTest {
         engine = new AssistEngine(new PlaybookLoader().loadDefault());
     }
 
+    // The dev corpus was 1.000 while the playbook carried background phrases and patterns fitted to its lines. Without
+    // them, with the classifier trained on an independent set (embeddings plus n-grams, one customer intent per
+    // utterance), it scores 0.94; the floor is main's 0.9, now held without any dev-specific rule.
+    private static final double DEV_FLOOR = 0.9;
+    // This module's own scripts: 0.90 today.
+    private static final double OWN_FLOOR = 0.85;
+
     @Test
-    void devCorpusReachesMicroF1OfNinety() throws Exception {
+    void devCorpusMicroF1() throws Exception {
         String shared = System.getProperty("earpiece.shared");
         assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "dev")), "no shared corpus");
         TagScorer scorer = score(Path.of(shared, "corpus", "dev"));
         report("dev corpus", scorer);
-        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(0.9);
+        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(DEV_FLOOR);
     }
 
     @Test
@@ -46,7 +53,7 @@ class AssistCorpusTest {
         TagScorer scorer = score(dir);
         report("own scripts", scorer);
         assertThat(scripts(dir)).hasSizeGreaterThanOrEqualTo(10);
-        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(0.75);
+        assertThat(scorer.microF1()).isGreaterThanOrEqualTo(OWN_FLOOR);
     }
 
     @Test
@@ -74,7 +81,7 @@ class AssistCorpusTest {
     }
 
     private static void report(String name, TagScorer scorer) {
-        System.out.println("== " + name + "\n" + scorer.table());
+        System.out.println("== " + name + "\n" + scorer.tagTable());
         scorer.misses().forEach(m -> System.out.println("   " + m));
     }
 }

@@ -7,19 +7,32 @@ import io.earpiece.assist.AssistEngine;
 import io.earpiece.assist.ReferenceTranscript;
 import io.earpiece.assist.ReferenceTranscriptReader;
 import io.earpiece.assist.TranscriptFormatException;
+import io.earpiece.assist.action.DueDateResolver;
+import io.earpiece.assist.eval.CallScriptParser;
+import io.earpiece.assist.eval.TagScorer;
 import io.earpiece.assist.playbook.PlaybookLoader;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code earpiece analyze FILE.json [--date YYYY-MM-DD]}: runs the offline assist engine over a reference
- * transcript and prints the events and cards as JSON; exit code 2 when the file cannot be used.
+ * transcript and prints the events and cards as JSON. {@code earpiece analyze --score DIR [--date YYYY-MM-DD]}:
+ * runs it over every labelled transcript in DIR (reference {@code .json} or {@code .call} scripts) and prints
+ * precision and recall per tag and per family against their tags, then each miss and false alarm. Exit code 2
+ * when the input cannot be used.
  */
 public final class AnalyzeCommand {
     static final int BAD_INPUT = 2;
+    private static final String USAGE =
+            "usage: earpiece analyze FILE.json [--date YYYY-MM-DD] | earpiece analyze --score DIR [--date YYYY-MM-DD]";
 
     private final ObjectMapper json;
     private final PrintStream out;
@@ -38,22 +51,30 @@ public final class AnalyzeCommand {
 
     /** Runs the command; returns the process exit code. */
     public int run(String[] args) {
-        if (args.length != 1 && !(args.length == 3 && args[1].equals("--date"))) {
-            err.println("usage: earpiece analyze FILE.json [--date YYYY-MM-DD]");
+        boolean score = args.length > 0 && args[0].equals("--score");
+        int first = score ? 1 : 0;
+        int rest = args.length - first;
+        if (!(rest == 1 || rest == 3 && args[first + 1].equals("--date"))) {
+            err.println(USAGE);
             return BAD_INPUT;
         }
         LocalDate callDate;
         try {
-            callDate = args.length == 3 ? LocalDate.parse(args[2]) : LocalDate.now(ZoneOffset.UTC);
+            callDate = rest == 3 ? LocalDate.parse(args[first + 2]) : LocalDate.now(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            err.println("bad --date: " + args[2]);
+            err.println("bad --date: " + args[first + 2]);
             return BAD_INPUT;
         }
+        Path input = Path.of(args[first]);
+        return score ? score(input, callDate) : analyze(input, callDate);
+    }
+
+    private int analyze(Path file, LocalDate callDate) {
         ReferenceTranscript transcript;
         try {
-            transcript = new ReferenceTranscriptReader(json).read(Path.of(args[0]));
+            transcript = new ReferenceTranscriptReader(json).read(file);
         } catch (TranscriptFormatException e) {
-            err.println("cannot analyze " + args[0] + ": " + e.getMessage());
+            err.println("cannot analyze " + file + ": " + e.getMessage());
             return BAD_INPUT;
         }
         AnalysisResult result = new AssistEngine(new PlaybookLoader().loadDefault()).analyze(transcript, callDate);
@@ -63,6 +84,47 @@ public final class AnalyzeCommand {
             err.println("cannot write result: " + e.getMessage());
             return 1;
         }
+        return 0;
+    }
+
+    private int score(Path dir, LocalDate callDate) {
+        if (!Files.isDirectory(dir)) {
+            err.println("cannot score " + dir + ": not a directory");
+            return BAD_INPUT;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.toString().endsWith(".json") || p.toString().endsWith(".call")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            err.println("cannot list " + dir + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (files.isEmpty()) {
+            err.println("cannot score " + dir + ": no .json or .call transcripts in it");
+            return BAD_INPUT;
+        }
+        // Read every file first, so that one bad file is reported before minutes of analysis, not after.
+        List<ReferenceTranscript> transcripts = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                transcripts.add(file.toString().endsWith(".call")
+                        ? new CallScriptParser().parse(Files.readString(file))
+                        : new ReferenceTranscriptReader(json).read(file));
+            } catch (TranscriptFormatException | IOException e) {
+                err.println("cannot score " + file + ": " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+        AssistEngine engine = new AssistEngine(new PlaybookLoader().loadDefault());
+        TagScorer scorer = new TagScorer(new DueDateResolver());
+        for (int i = 0; i < files.size(); i++) {
+            AnalysisResult result = engine.analyze(transcripts.get(i), callDate);
+            scorer.add(files.get(i).getFileName().toString(), transcripts.get(i), result.events(), callDate);
+        }
+        out.printf("%d transcripts in %s%n%n", files.size(), dir);
+        out.println(scorer.tagTable());
+        scorer.misses().forEach(out::println);
         return 0;
     }
 }

@@ -12,7 +12,7 @@ public record FamilyScore(int truePositives, int falsePositives, int falseNegati
         return relevant == 0 ? 1.0 : (double) truePositives / relevant;
     }
 
-    FamilyScore plus(int tp, int fp, int fn) {
+    public FamilyScore plus(int tp, int fp, int fn) {
         return new FamilyScore(truePositives + tp, falsePositives + fp, falseNegatives + fn);
     }
 }

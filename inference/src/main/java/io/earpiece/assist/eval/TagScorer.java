@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Scores predicted events against reference tags, accumulating over calls: a prediction counts when its tag is
  * on the right utterance; action tags match when owner and due agree (due as said or as resolved date) and the
- * WHAT phrases share a content word. Reports precision/recall per family and micro-F1.
+ * WHAT phrases share a content word. Reports precision/recall per tag and per family, and micro-F1.
  */
 public final class TagScorer {
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "to", "for", "with", "of", "and", "or",
@@ -30,6 +30,7 @@ public final class TagScorer {
 
     private final DueDateResolver dueResolver;
     private final Map<String, FamilyScore> families = new TreeMap<>();
+    private final Map<String, FamilyScore> tags = new TreeMap<>();
     private final List<String> misses = new ArrayList<>();
 
     public TagScorer(DueDateResolver dueResolver) {
@@ -46,14 +47,14 @@ public final class TagScorer {
                 Optional<AssistEvent> hit = mine.stream().filter(e -> matches(tag, e, callDate)).findFirst();
                 if (hit.isPresent()) {
                     mine.remove(hit.get());
-                    count(family(tag), 1, 0, 0);
+                    count(tag, 1, 0, 0);
                 } else {
-                    count(family(tag), 0, 0, 1);
+                    count(tag, 0, 0, 1);
                     misses.add(callName + "#" + i + " missed " + tag + "   | " + utterances.get(i).text());
                 }
             }
             for (AssistEvent extra : mine) {
-                count(extra.family(), 0, 1, 0);
+                count(extra.tag(), 0, 1, 0);
                 misses.add(callName + "#" + i + " extra  " + extra.tag() + "   | " + utterances.get(i).text());
             }
         }
@@ -95,12 +96,23 @@ public final class TagScorer {
         return colon < 0 ? tag : tag.substring(0, colon);
     }
 
-    private void count(String family, int tp, int fp, int fn) {
-        families.merge(family, new FamilyScore(tp, fp, fn), (a, b) -> a.plus(tp, fp, fn));
+    // Per tag, action tags count as one "action" tag: their owner/what/due parts differ on every line.
+    private static String tagKey(String tag) {
+        return tag.startsWith("action:") ? "action" : tag;
+    }
+
+    private void count(String tag, int tp, int fp, int fn) {
+        families.merge(family(tag), new FamilyScore(tp, fp, fn), (a, b) -> a.plus(tp, fp, fn));
+        tags.merge(tagKey(tag), new FamilyScore(tp, fp, fn), (a, b) -> a.plus(tp, fp, fn));
     }
 
     public Map<String, FamilyScore> families() {
         return Map.copyOf(families);
+    }
+
+    /** Scores per tag (all action tags as {@code action}). */
+    public Map<String, FamilyScore> tags() {
+        return Map.copyOf(tags);
     }
 
     /** Micro-averaged F1 over all families. */
@@ -123,10 +135,20 @@ public final class TagScorer {
 
     /** A plain-text table: family, TP, FP, FN, precision, recall; then micro-F1. */
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-14s %4s %4s %4s %6s %6s%n",
-                "family", "tp", "fp", "fn", "P", "R"));
-        families.forEach((family, s) -> out.append(String.format(Locale.ROOT, "%-14s %4d %4d %4d %6.2f %6.2f%n",
-                family, s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), s.recall())));
+        return table("family", families);
+    }
+
+    /** The same table per tag, then per family and micro-F1. */
+    public String tagTable() {
+        String perTag = table("tag", tags);
+        return perTag.substring(0, perTag.lastIndexOf("micro-F1")) + "\n" + table();
+    }
+
+    private String table(String heading, Map<String, FamilyScore> rows) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-22s %4s %4s %4s %6s %6s%n",
+                heading, "tp", "fp", "fn", "P", "R"));
+        rows.forEach((name, s) -> out.append(String.format(Locale.ROOT, "%-22s %4d %4d %4d %6.2f %6.2f%n",
+                name, s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), s.recall())));
         return out.append(String.format(Locale.ROOT, "micro-F1 %.3f%n", microF1())).toString();
     }
 }

@@ -6,28 +6,61 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Matches an utterance against the playbook's intents by sentence-embedding similarity to their exemplars,
- * with keyword patterns lowering the bar where meaning alone is weak and background phrases vetoing
- * matches that look more like small talk than like any intent.
+ * Matches an utterance against the playbook's intents. An intent with a trained model ({@link IntentModels})
+ * is accepted when the model's probability, the best over the utterance's sentences and clauses, reaches
+ * {@code minProbability}, or {@code keywordProbability} with a keyword hit; below that the classifier
+ * abstains. An intent without a model falls back to nearest-exemplar similarity, with keyword patterns
+ * lowering the bar and background phrases vetoing matches that look more like small talk.
  */
 public final class IntentClassifier {
+    /** Probability needed without a keyword (models are fitted with balanced class weights); chosen by cross-validation. */
+    public static final double MIN_PROBABILITY = 0.6;
+    /** Probability needed when a keyword of the intent matched (and always for require_keyword intents). */
+    public static final double KEYWORD_PROBABILITY = 0.3;
+
     private final SentenceEncoder encoder;
+    private final UtteranceFeaturizer featurizer;
     private final List<CompiledIntent> intents = new ArrayList<>();
     private final List<float[]> background = new ArrayList<>();
+    private final IntentModels models;
+    private final double minProbability;
+    private final double keywordProbability;
 
+    /** Exemplar matching only, as before trained models; for playbooks checked without a training set. */
     public IntentClassifier(SentenceEncoder encoder, List<IntentDefinition> definitions, List<String> background) {
-        this.encoder = encoder;
+        this(IntentTrainer.featurizer(encoder), definitions, background, IntentModels.none(), MIN_PROBABILITY,
+                KEYWORD_PROBABILITY);
+    }
+
+    public IntentClassifier(UtteranceFeaturizer featurizer, List<IntentDefinition> definitions,
+                            List<String> background, IntentModels models, double minProbability,
+                            double keywordProbability) {
+        this.encoder = featurizer.encoder();
+        this.featurizer = featurizer;
+        this.models = models;
+        this.minProbability = minProbability;
+        this.keywordProbability = keywordProbability;
         for (IntentDefinition d : definitions) {
             List<float[]> vectors = new ArrayList<>();
-            d.exemplars().forEach(e -> vectors.add(encoder.encode(e)));
+            if (models.model(d.tag()).isEmpty()) {
+                d.exemplars().forEach(e -> vectors.add(encoder.encode(e)));
+            }
             List<Pattern> keywords = new ArrayList<>();
             d.keywords().forEach(k -> keywords.add(Pattern.compile(k, Pattern.CASE_INSENSITIVE)));
             intents.add(new CompiledIntent(d, vectors, keywords));
         }
-        background.forEach(b -> this.background.add(encoder.encode(b)));
+        if (!models.tags().containsAll(definitions.stream().map(IntentDefinition::tag).toList())) {
+            background.forEach(b -> this.background.add(encoder.encode(b)));
+        }
+    }
+
+    /** Whether the playbook has this intent. */
+    public boolean knows(String tag) {
+        return intents.stream().anyMatch(i -> i.definition.tag().equals(tag));
     }
 
     /** Intents this speaker's utterance matches, in playbook order. */
@@ -44,6 +77,7 @@ public final class IntentClassifier {
     /** Every applicable intent's score, accepted or not; for tuning and diagnostics. */
     public Map<String, Scored> score(String speaker, UtteranceShape shape) {
         Map<String, float[]> cache = new HashMap<>();
+        Map<String, FeatureVector> features = new HashMap<>();
         Map<String, Scored> out = new LinkedHashMap<>();
         for (CompiledIntent intent : intents) {
             IntentDefinition d = intent.definition;
@@ -68,6 +102,18 @@ public final class IntentClassifier {
                 parts = shape.parts();
                 scope = shape.text();
             }
+            boolean keyword = intent.keywords.stream().anyMatch(k -> k.matcher(scope).find());
+            Optional<LogisticRegression.Model> model = models.model(d.tag());
+            if (model.isPresent()) {
+                double p = 0;
+                for (String part : parts) {
+                    FeatureVector v = features.computeIfAbsent(part, featurizer::features);
+                    p = Math.max(p, model.get().probability(v));
+                }
+                boolean accepted = keyword ? p >= keywordProbability : !d.requireKeyword() && p >= minProbability;
+                out.put(d.tag(), new Scored(d.tag(), p, 0, keyword, accepted));
+                continue;
+            }
             double best = -1;
             double bg = -1;
             for (String part : parts) {
@@ -79,7 +125,6 @@ public final class IntentClassifier {
                     bg = Math.max(bg, Vectors.dot(v, b));
                 }
             }
-            boolean keyword = intent.keywords.stream().anyMatch(k -> k.matcher(scope).find());
             boolean accepted = keyword
                     ? best >= d.keywordThreshold()
                     : !d.requireKeyword() && best >= d.threshold() && best > bg;
@@ -88,7 +133,7 @@ public final class IntentClassifier {
         return out;
     }
 
-    /** A tuning view of one intent's score on one utterance. */
+    /** A tuning view of one intent's score on one utterance: a probability where the intent has a model. */
     public record Scored(String tag, double similarity, double background, boolean keyword, boolean accepted) {
     }
 

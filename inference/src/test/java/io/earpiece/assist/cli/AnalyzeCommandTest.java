@@ -50,4 +50,36 @@ class AnalyzeCommandTest {
         assertThat(command.run(new String[] {dir.resolve("missing.json").toString()})).isEqualTo(2);
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void scoresADirectoryPerTag(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("one.call"), """
+                # title: t
+                # type: sales
+                REP: Hello, this call is recorded for training purposes. [compliance:recording_disclosure]
+                CUSTOMER: We are under contract with another provider until May. [objection:contract]
+                """);
+        Files.writeString(dir.resolve("two.json"), """
+                {"title": "t", "type": "sales", "utterances": [
+                 {"speaker": "customer", "text": "Does it connect to our ticketing system?",
+                  "tags": ["question:integration"], "start": 0.5, "end": 3.0}]}
+                """);
+        int code = command.run(new String[] {"--score", dir.toString(), "--date", "2025-03-12"});
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(printed).contains("2 transcripts").containsPattern("objection:contract +1 +0 +0 +1.00 +1.00")
+                .containsPattern("question:integration +1 +\\d+ +0").containsPattern("objection +1 ")
+                .contains("micro-F1");
+    }
+
+    @Test
+    void scoringNeedsADirectoryOfTranscripts(@TempDir Path dir) throws Exception {
+        assertThat(command.run(new String[] {"--score", dir.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no .json or .call transcripts");
+        Files.writeString(dir.resolve("bad.call"), "BOT: hello\n");
+        assertThat(command.run(new String[] {"--score", dir.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bad.call").contains("expected 'REP:' or 'CUSTOMER:'");
+        assertThat(command.run(new String[] {"--score"})).isEqualTo(2);
+        assertThat(out.size()).isZero();
+    }
 }

@@ -1,0 +1,278 @@
+package io.earpiece.assist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earpiece.assist.compliance.DisclosureDetector;
+import io.earpiece.assist.eval.FamilyScore;
+import io.earpiece.assist.intent.BgeSmallSentenceEncoder;
+import io.earpiece.assist.intent.EncodedExample;
+import io.earpiece.assist.intent.FeatureVector;
+import io.earpiece.assist.intent.NgramHasher;
+import io.earpiece.assist.intent.UtteranceFeaturizer;
+import io.earpiece.assist.intent.IntentClassifier;
+import io.earpiece.assist.intent.IntentModels;
+import io.earpiece.assist.intent.IntentTrainer;
+import io.earpiece.assist.intent.LogisticRegression;
+import io.earpiece.assist.intent.MiniLmSentenceEncoder;
+import io.earpiece.assist.intent.SentenceEncoder;
+import io.earpiece.assist.intent.TrainingExample;
+import io.earpiece.assist.intent.TrainingSetLoader;
+import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.assist.playbook.IntentDefinition;
+import io.earpiece.assist.playbook.Playbook;
+import io.earpiece.assist.playbook.PlaybookLoader;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set, each fold's
+ * models trained on the other folds (plus the playbook's exemplars) and scored through the same tagger the
+ * engine uses. Prints per-tag precision/recall/F1 next to nearest-exemplar matching on the same utterances.
+ * {@code -Dassist.cv.sweep=true} also prints a grid of penalties and thresholds, the way the defaults were chosen.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IntentCrossValidationTest {
+    private static final int FOLDS = 5;
+
+    private CachingEncoder encoder;
+    private Playbook playbook;
+    private List<TrainingExample> examples;
+    private List<EncodedExample> encoded;
+    private NgramHasher ngrams;
+    private Map<String, List<FeatureVector>> exemplars;
+
+    @BeforeAll
+    void encode() {
+        encoder = new CachingEncoder("bge".equals(System.getProperty("assist.encoder"))
+                ? new BgeSmallSentenceEncoder() : new MiniLmSentenceEncoder());
+        playbook = new PlaybookLoader().loadDefault();
+        examples = new TrainingSetLoader().loadDefault();
+        long start = System.nanoTime();
+        useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
+        System.out.printf(Locale.ROOT, "encoded %d training utterances in %d ms%n", examples.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void useNgrams(NgramHasher hasher) {
+        ngrams = hasher;
+        encoded = new IntentTrainer(featurizer(), examples, new LogisticRegression(1, 1)).encoded();
+        exemplars = new HashMap<>();
+        for (IntentDefinition intent : playbook.intents()) {
+            exemplars.put(intent.tag(), intent.exemplars().stream().map(featurizer()::features).toList());
+        }
+    }
+
+    private UtteranceFeaturizer featurizer() {
+        return new UtteranceFeaturizer(encoder, ngrams);
+    }
+
+    @Test
+    void everyModelledTagHasEnoughVariedExamples() {
+        Map<String, Long> perTag = examples.stream().flatMap(e -> e.tags().stream())
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        for (IntentDefinition intent : playbook.intents()) {
+            assertThat(perTag.getOrDefault(intent.tag(), 0L)).as(intent.tag()).isGreaterThanOrEqualTo(40);
+        }
+        long negatives = examples.stream().filter(e -> e.tags().isEmpty()).count();
+        assertThat(negatives).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void crossValidatedTagsBeatExemplarMatching() {
+        Map<String, FamilyScore> trained = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                IntentClassifier.KEYWORD_PROBABILITY, false);
+        Map<String, FamilyScore> exemplar = crossValidate(null, 0, 0, true);
+        System.out.println("== " + FOLDS + "-fold cross-validation, logistic regression (exemplar matching in brackets)");
+        System.out.println(table(trained, exemplar));
+        // Floors a little under today's figures (MiniLM + n-grams: micro-F1 0.74, objections P/R 0.78/0.68,
+        // questions 0.79/0.70), so a change to the set or the model that loses ground fails here; the issue's goal
+        // is 0.85.
+        assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.71);
+        for (String prefix : List.of("objection:", "question:")) {
+            assertThat(family(trained, prefix).precision()).as(prefix + " precision").isGreaterThanOrEqualTo(0.74);
+            assertThat(family(trained, prefix).recall()).as(prefix + " recall").isGreaterThanOrEqualTo(0.64);
+        }
+    }
+
+    /**
+     * Speech recognisers drop capitals and punctuation and add fillers; each family must keep its F1 within 0.05
+     * when the held-out utterances are written that way (the models never saw the written form of these lines).
+     */
+    @Test
+    void familiesKeepTheirScoreOnRecognisedSpeech() {
+        Map<String, FamilyScore> written = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                IntentClassifier.KEYWORD_PROBABILITY, false);
+        Map<String, FamilyScore> heard = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                IntentClassifier.KEYWORD_PROBABILITY, false, IntentCrossValidationTest::asRecognised);
+        System.out.println("== CV as recognised speech (lower case, no punctuation, fillers)\n" + table(heard, written));
+        for (String prefix : List.of("objection:", "question:", "buying_signal", "next_step", "decision")) {
+            assertThat(f1(family(heard, prefix))).as(prefix).isGreaterThanOrEqualTo(f1(family(written, prefix)) - 0.05);
+        }
+    }
+
+    // What Whisper-style output looks like: lower case, no punctuation, a hesitation after the first word.
+    private static String asRecognised(String text) {
+        String bare = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9' ]+", " ").replaceAll("\\s+", " ").strip();
+        int space = bare.indexOf(' ');
+        return space < 0 ? bare : bare.substring(0, space) + " um" + bare.substring(space);
+    }
+
+    @Test
+    void sweep() {
+        if (!Boolean.getBoolean("assist.cv.sweep")) {
+            return;
+        }
+        for (float weight : floats(System.getProperty("assist.cv.ngram", "0,2,4"))) {
+          useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, weight));
+          for (double l2 : doubles(System.getProperty("assist.cv.l2", "0.3"))) {
+            for (double min : doubles(System.getProperty("assist.cv.min", "0.6,0.7"))) {
+              for (double kw : doubles(System.getProperty("assist.cv.kw", "0.3,1"))) {
+                Map<String, FamilyScore> s = crossValidate(new LogisticRegression(l2, 300, true), min,
+                        Math.min(min, kw), false);
+                System.out.printf(Locale.ROOT, "ngram=%.1f l2=%.2f min=%.2f kw=%.2f micro-F1=%.3f objection P/R=%.2f/%.2f question P/R=%.2f/%.2f%n",
+                        weight, l2, min, kw, microF1(s), family(s, "objection:").precision(),
+                        family(s, "objection:").recall(), family(s, "question:").precision(),
+                        family(s, "question:").recall());
+              }
+            }
+          }
+        }
+        useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
+    }
+
+    private static double[] doubles(String list) {
+        return java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static float[] floats(String list) {
+        double[] d = doubles(list);
+        float[] out = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            out[i] = (float) d[i];
+        }
+        return out;
+    }
+
+    private Map<String, FamilyScore> crossValidate(LogisticRegression regression, double minProbability, double keywordProbability,
+                                                   boolean exemplarsOnly) {
+        return crossValidate(regression, minProbability, keywordProbability, exemplarsOnly, Function.identity());
+    }
+
+    /** As above, with each held-out utterance rewritten by {@code asHeard} before it is tagged. */
+    private Map<String, FamilyScore> crossValidate(LogisticRegression regression, double minProbability, double keywordProbability,
+                                                   boolean exemplarsOnly, Function<String, String> asHeard) {
+        int[] fold = folds();
+        Map<String, FamilyScore> scores = new TreeMap<>();
+        for (IntentDefinition intent : playbook.intents()) {
+            scores.put(intent.tag(), new FamilyScore(0, 0, 0));
+        }
+        for (int k = 0; k < FOLDS; k++) {
+            List<EncodedExample> train = new ArrayList<>();
+            for (int i = 0; i < encoded.size(); i++) {
+                if (fold[i] != k) {
+                    train.add(encoded.get(i));
+                }
+            }
+            IntentModels models = exemplarsOnly ? IntentModels.none() : IntentModels.train(train, playbook.intents(),
+                    exemplars, regression, ngrams.buckets(), IntentTrainer.MIN_POSITIVES);
+            IntentClassifier classifier = new IntentClassifier(featurizer(), playbook.intents(), playbook.background(),
+                    models, minProbability, keywordProbability);
+            UtteranceTagger tagger = new UtteranceTagger(classifier, new PiiDetector(), new DisclosureDetector(List.of()),
+                    !Boolean.getBoolean("assist.cv.multi"));
+            for (int i = 0; i < examples.size(); i++) {
+                if (fold[i] != k) {
+                    continue;
+                }
+                TrainingExample e = examples.get(i);
+                Set<String> got = tagger.tags(e.role(), asHeard.apply(e.text()));
+                for (String tag : scores.keySet()) {
+                    boolean want = e.tags().contains(tag);
+                    boolean has = got.contains(tag);
+                    if (want || has) {
+                        scores.merge(tag, new FamilyScore(0, 0, 0),
+                                (a, b) -> a.plus(want && has ? 1 : 0, has && !want ? 1 : 0, want && !has ? 1 : 0));
+                    }
+                }
+            }
+        }
+        return scores;
+    }
+
+    // Stratified: each tag (or none) is dealt round-robin over the folds, so every fold sees every tag.
+    private int[] folds() {
+        int[] fold = new int[examples.size()];
+        Map<String, Integer> dealt = new HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            String key = examples.get(i).role() + examples.get(i).tags().stream().sorted().toList();
+            int n = dealt.merge(key, 1, Integer::sum);
+            fold[i] = n % FOLDS;
+        }
+        return fold;
+    }
+
+    private static FamilyScore family(Map<String, FamilyScore> scores, String prefix) {
+        FamilyScore sum = new FamilyScore(0, 0, 0);
+        for (Map.Entry<String, FamilyScore> e : scores.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                FamilyScore s = e.getValue();
+                sum = sum.plus(s.truePositives(), s.falsePositives(), s.falseNegatives());
+            }
+        }
+        return sum;
+    }
+
+    private static double microF1(Map<String, FamilyScore> scores) {
+        FamilyScore all = family(scores, "");
+        return 2.0 * all.truePositives() / (2.0 * all.truePositives() + all.falsePositives() + all.falseNegatives());
+    }
+
+    private static String table(Map<String, FamilyScore> trained, Map<String, FamilyScore> exemplar) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-22s %4s %4s %4s %13s %13s %13s%n",
+                "tag", "tp", "fp", "fn", "P", "R", "F1"));
+        trained.forEach((tag, s) -> {
+            FamilyScore x = exemplar.get(tag);
+            out.append(String.format(Locale.ROOT, "%-22s %4d %4d %4d %6.2f (%4.2f) %6.2f (%4.2f) %6.2f (%4.2f)%n",
+                    tag, s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), x.precision(),
+                    s.recall(), x.recall(), f1(s), f1(x)));
+        });
+        for (String prefix : List.of("objection:", "question:")) {
+            FamilyScore s = family(trained, prefix);
+            FamilyScore x = family(exemplar, prefix);
+            out.append(String.format(Locale.ROOT, "%-22s %4d %4d %4d %6.2f (%4.2f) %6.2f (%4.2f) %6.2f (%4.2f)%n",
+                    prefix + "*", s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(),
+                    x.precision(), s.recall(), x.recall(), f1(s), f1(x)));
+        }
+        return out.append(String.format(Locale.ROOT, "micro-F1 %.3f (%.3f)%n", microF1(trained), microF1(exemplar)))
+                .toString();
+    }
+
+    private static double f1(FamilyScore s) {
+        int d = 2 * s.truePositives() + s.falsePositives() + s.falseNegatives();
+        return d == 0 ? 0 : 2.0 * s.truePositives() / d;
+    }
+
+    /** Embeds each distinct text once: the sweep featurises the same utterances many times. */
+    private static final class CachingEncoder implements SentenceEncoder {
+        private final SentenceEncoder inner;
+        private final Map<String, float[]> cache = new HashMap<>();
+
+        CachingEncoder(SentenceEncoder inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public float[] encode(String sentence) {
+            return cache.computeIfAbsent(sentence, inner::encode);
+        }
+    }
+}
