@@ -1,5 +1,7 @@
 package io.earpiece.console.call;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.ReferenceTranscript;
@@ -13,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.rtp.media-timeout=10s", "earpiece.live.capacity=1",
         "earpiece.data-dir=target/it-data/live-admission", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:liveadmission;DB_CLOSE_DELAY=-1"})
+@Import(ReplayRecognizerConfig.class)
 class LiveAdmissionIT {
 
     static SynthCall call;
@@ -49,13 +50,6 @@ class LiveAdmissionIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void fixtures() throws Exception {

@@ -1,5 +1,7 @@
 package io.earpiece.console.call;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.AudioMath;
 import io.earpiece.console.testing.LiveSegments;
@@ -14,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
@@ -47,6 +47,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.live.capacity=16",
         "earpiece.data-dir=target/it-data/live-call", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:livecall;DB_CLOSE_DELAY=-1"})
+@Import(ReplayRecognizerConfig.class)
 class LiveCallIT {
 
     static SynthCall call;
@@ -58,13 +59,6 @@ class LiveCallIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void fixtures() throws Exception {

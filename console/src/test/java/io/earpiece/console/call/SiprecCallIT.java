@@ -1,5 +1,7 @@
 package io.earpiece.console.call;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
 import io.earpiece.console.testing.AudioMath;
@@ -16,9 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -50,6 +50,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.rtp.media-timeout=10s", "earpiece.siprec.rep-side=caller",
         "earpiece.data-dir=target/it-data/siprec", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:siprec;DB_CLOSE_DELAY=-1"})
+@Import(ReplayRecognizerConfig.class)
 class SiprecCallIT {
     private static final Path SCENARIOS = Path.of("target", "siprec-scenarios");
 
@@ -62,13 +63,6 @@ class SiprecCallIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void fixtures() throws Exception {

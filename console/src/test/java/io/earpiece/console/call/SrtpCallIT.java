@@ -1,5 +1,7 @@
 package io.earpiece.console.call;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.AudioMath;
 import io.earpiece.console.testing.LiveSegments;
@@ -17,9 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -46,6 +46,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.rtp.media-timeout=10s", "earpiece.sip.bot.srtp=optional",
         "earpiece.data-dir=target/it-data/srtp-call", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:srtpcall;DB_CLOSE_DELAY=-1"})
+@Import(ReplayRecognizerConfig.class)
 class SrtpCallIT {
 
     static SynthCall call;
@@ -59,13 +60,6 @@ class SrtpCallIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void fixtures() throws Exception {

@@ -1,5 +1,7 @@
 package io.earpiece.console.telephony;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
@@ -19,11 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -57,6 +57,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.telephony.realm=earpiece.test",
         "earpiece.telephony.digest-algorithms=MD5,SHA-256"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Import(ReplayRecognizerConfig.class)
 class RelayedCallControlIT {
 
     private static final String REP = "carol";
@@ -77,13 +78,6 @@ class RelayedCallControlIT {
     private String token;
     private Set<String> callsBefore;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void carrier() {
@@ -211,7 +205,7 @@ class RelayedCallControlIT {
     void aShutdownHangsUpBothLegsOfARelayedCall() throws Exception {
         Path pcap = Path.of("target", "relay-control", "long-" + System.nanoTime() + ".pcap");
         DtmfPcap.write(pcap, 1500, EVENT_PT, List.of());
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(EarpieceApplication.class, Replay.class)
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(EarpieceApplication.class, ReplayRecognizerConfig.class)
                 .initializers(TestClassesExcluded::register)
                 // Command-line arguments, as a production start gets them: they override application.properties.
                 .run(Stream.of("server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",

@@ -1,5 +1,7 @@
 package io.earpiece.console.telephony;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
@@ -15,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "spring.datasource.url=jdbc:h2:mem:siptransports;DB_CLOSE_DELAY=-1",
         "earpiece.live.capacity=8",
         "earpiece.sip.tcp.enabled=true", "earpiece.sip.tls.enabled=true", "earpiece.sip.tls.port=0"})
+@Import(ReplayRecognizerConfig.class)
 class SipTransportCallIT {
     static final Path DIR = Path.of("target", "it-data", "sip-transports-certs");
     static final Path KAMAILIO_TLS = Path.of(System.getProperty("earpiece.kamailio.modules",
@@ -72,13 +73,6 @@ class SipTransportCallIT {
         registry.add("earpiece.sip.tls.private-key", () -> server.keyPem().toAbsolutePath().toString());
     }
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void fixtures() throws Exception {

@@ -1,5 +1,7 @@
 package io.earpiece.console.telephony;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.AudioMath;
 import io.earpiece.console.testing.ReferenceTranscript;
@@ -20,9 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -57,6 +57,7 @@ import static org.awaitility.Awaitility.await;
         "earpiece.telephony.realm=earpiece.test",
         // sipp 3.6 answers only the first challenge and knows only MD5.
         "earpiece.telephony.digest-algorithms=MD5,SHA-256"})
+@Import(ReplayRecognizerConfig.class)
 class TelephonyIT {
 
     static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -83,13 +84,6 @@ class TelephonyIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void carrier() throws Exception {

@@ -1,5 +1,7 @@
 package io.earpiece.console.web;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
@@ -14,9 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.domain.PageRequest;
 
 import java.io.IOException;
@@ -45,6 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1",
         // Read by the sign-in bootstrap once it exists; harmless before.
         "earpiece.auth.admin-password=" + ConsoleBrowserIT.ADMIN_PASSWORD})
+@Import(ReplayRecognizerConfig.class)
 class ConsoleBrowserIT {
 
     static final String ADMIN_PASSWORD = "browser-it-Secret-1";
@@ -66,13 +67,6 @@ class ConsoleBrowserIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void browserAndFixtures() throws Exception {

@@ -1,5 +1,7 @@
 package io.earpiece.console.web;
 
+import org.springframework.context.annotation.Import;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.JanusRunner;
@@ -15,9 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -54,6 +54,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         "earpiece.telephony.realm=earpiece.test",
         // Janus's SIP stack (sofia-sip) knows only MD5 and gives up when any challenge is for another algorithm.
         "earpiece.telephony.digest-algorithms=MD5"})
+@Import(ReplayRecognizerConfig.class)
 class SoftphoneJanusIT {
 
     static final String SECRET_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -74,13 +75,6 @@ class SoftphoneJanusIT {
     @LocalServerPort
     int httpPort;
 
-    @TestConfiguration
-    static class Replay {
-        @Bean
-        ReplaySpeechRecognizer replaySpeechRecognizer() {
-            return new ReplaySpeechRecognizer();
-        }
-    }
 
     @BeforeAll
     static void peers() throws Exception {
