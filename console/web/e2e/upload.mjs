@@ -77,13 +77,23 @@ async function main() {
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/api/uploads?rep=2'),
       { timeout: 60_000 });
     sent.catch(() => {}); // awaited below; a failure before that must not end the script as an unhandled rejection
+    // The listener goes on before any key is pressed: Playwright turns file-chooser interception on when the first
+    // listener appears, asynchronously, and a chooser opened before that is cancelled by headless Chromium unseen.
+    let chosen;
+    const chooserSeen = new Promise((resolve) => { chosen = resolve; });
+    page.on('filechooser', (c) => chosen(c));
     await page.keyboard.press('Tab');
-    check(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'dropzone'),
-      'Tab from the rep choice reaches the drop zone');
-    const [chooser] = await Promise.all([
-      page.waitForEvent('filechooser', { timeout: 30_000 }),
-      page.keyboard.press('Enter'),
-    ]);
+    const onDropZone = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'dropzone');
+    check(await onDropZone(), 'Tab from the rep choice reaches the drop zone');
+    let chooser = null;
+    for (let attempt = 1; chooser === null && attempt <= 3; attempt++) {
+      if (attempt > 1) {
+        log(`no file chooser after Enter; pressing it again (attempt ${attempt}, focus on the drop zone: ${await onDropZone()})`);
+      }
+      await page.keyboard.press('Enter');
+      chooser = await Promise.race([chooserSeen, new Promise((r) => setTimeout(() => r(null), 10_000))]);
+    }
+    check(chooser !== null, 'a file chooser opened');
     await chooser.setFiles(FILE);
     check(true, 'Enter on the drop zone opens the file picker');
     await sent;

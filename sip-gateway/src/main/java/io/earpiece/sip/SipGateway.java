@@ -344,7 +344,13 @@ public final class SipGateway implements AutoCloseable {
                 network.releasePrebound();
                 network.releasePreboundStreams();
             }
-            stack.stop();
+            try {
+                stack.stop();
+            } catch (RuntimeException e) {
+                // A stack whose start failed half-way has listening points whose threads never ran; stopping them
+                // throws (a null channel list in UDPMessageProcessor). That must not hide why the start failed.
+                log.debug("SIP stack stop after a partial start: {}", e.toString());
+            }
         }
         if (answering != null) {
             try {

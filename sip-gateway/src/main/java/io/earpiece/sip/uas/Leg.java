@@ -34,6 +34,8 @@ final class Leg {
     boolean opened;
     /** Set when CANCEL or hangup() came before the answer; the answering task finishes the leg with it. */
     EndReason abortReason;
+    /** The remote party's BYE arrived; a dialog ending after it is that BYE's doing, not a failure. */
+    boolean byeReceived;
 
     Leg(LegOffer offer, Negotiation negotiation, ServerTransaction invite, String localTag, long sessionId,
         String source) {

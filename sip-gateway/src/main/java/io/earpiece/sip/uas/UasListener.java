@@ -318,6 +318,12 @@ public final class UasListener implements SipListenerExt {
             responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
             return;
         }
+        // The 200 ends the dialog, and the stack reports that on another thread (over TCP, sipp closing the
+        // connection right after the 200 does too): the BYE is recorded first so that report cannot win the race
+        // and end the leg as FAILED.
+        synchronized (leg) {
+            leg.byeReceived = true;
+        }
         responder.send(tx, responder.create(request, Response.OK, null, null));
         synchronized (leg) {
             finish(leg, EndReason.REMOTE_BYE);
@@ -515,7 +521,7 @@ public final class UasListener implements SipListenerExt {
         }
         synchronized (leg) {
             if (leg.dialog == dialog) {
-                finish(leg, EndReason.FAILED);
+                finish(leg, leg.byeReceived ? EndReason.REMOTE_BYE : EndReason.FAILED);
             }
         }
     }
