@@ -6,8 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,22 +144,12 @@ public final class SippRunner implements AutoCloseable {
 
     /** Picks a UDP port that is free right now on this address. */
     public static int freeUdpPort(String host) {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getByName(host))) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return TestPorts.next(host);
     }
 
     /** A free even UDP port with room above it, for sipp's media: sipp uses the media port and the next ones. */
     public static int evenFreeUdpPort(String host) {
-        for (int i = 0; i < 50; i++) {
-            int p = freeUdpPort(host);
-            if (p % 2 == 0 && p < 65000) {
-                return p;
-            }
-        }
-        return freeUdpPort(host) & ~1;
+        return TestPorts.next(host);
     }
 
     /**
