@@ -1,5 +1,6 @@
 package io.earpiece.console.tls;
 
+import io.earpiece.console.testing.BrowserScript;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.testing.TestCertificates;
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,20 @@ import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The console over HTTPS with a self-signed certificate made by the test: the API answers with HSTS, plain HTTP on
  * the redirect port gets 308 to the same path over HTTPS, plain HTTP on the HTTPS port gets no page, and renewed
- * certificate files are served to new connections without a restart.
+ * certificate files are served to new connections without a restart. Headless Chromium, trusting only the test
+ * certificates' keys, follows the redirect and signs in: a secure context, Secure cookies and events over wss://.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
@@ -135,5 +141,24 @@ class HttpsIT {
             served = false;
         }
         assertThat(served).as("the HTTPS port answers plain HTTP").isFalse();
+    }
+
+    @Test
+    void chromiumFollowsTheRedirectAndSignsInOverHttps() throws Exception {
+        String why = BrowserScript.unavailable();
+        assumeTrue(why == null, "SKIPPED the browser check: " + why);
+        // Either certificate may be served, depending on whether the renewal test ran first.
+        String spki = spki(server.certificate()) + "," + spki(renewed.certificate());
+        BrowserScript.Result run = BrowserScript.run("https-console.mjs", Map.of(
+                "HTTP_URL", "http://127.0.0.1:" + redirect.port(), "HTTPS_URL", "https://127.0.0.1:" + port,
+                "SPKI", spki, "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD),
+                Duration.ofMinutes(2));
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+    }
+
+    /** What Chromium's --ignore-certificate-errors-spki-list takes: base64 of the SHA-256 of the public key info. */
+    static String spki(X509Certificate certificate) throws Exception {
+        return Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
     }
 }
