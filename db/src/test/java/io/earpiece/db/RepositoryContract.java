@@ -40,6 +40,23 @@ abstract class RepositoryContract {
     CallEventRepository events;
     @Autowired
     io.earpiece.db.lease.LeaseRepository leases;
+    @Autowired
+    io.earpiece.db.user.LoginLockoutRepository lockouts;
+
+    @Test
+    void aLoginLockoutIsReadLockedUpdatedAndSweptWhenForgotten() {
+        Instant t0 = Instant.parse("2026-12-07T11:00:00Z");
+        var row = new io.earpiece.db.user.LoginLockoutEntity("user:admin");
+        row.set(1, 0, t0, t0, t0.plusSeconds(900));
+        lockouts.saveAndFlush(row);
+        var locked = lockouts.findForUpdate("user:admin").orElseThrow();
+        locked.set(0, 1, t0.plusSeconds(5), t0.plusSeconds(35), t0.plusSeconds(935));
+        lockouts.saveAndFlush(locked);
+        assertThat(lockouts.findById("user:admin").orElseThrow().getLockedUntil()).isEqualTo(t0.plusSeconds(35));
+        assertThat(lockouts.findForUpdate("addr:10.0.0.1")).isEmpty();
+        assertThat(lockouts.deleteForgotten(t0.plusSeconds(934))).isZero();
+        assertThat(lockouts.deleteForgotten(t0.plusSeconds(935))).isEqualTo(1);
+    }
 
     @Test
     void aLeaseIsHeldByOneHolderUntilItRunsOut() {

@@ -12,10 +12,13 @@ package io.earpiece.media;
  * @param droppedSrtpAuthFailed    SRTP packets (legs and relay sides) whose authentication failed
  * @param droppedSrtpReplayed      SRTP packets refused as replays
  * @param legsOpen                 legs open right now
+ * @param recordingFailures        legs whose recording could not be created or stopped on a failed write
+ * @param lastRecordingFailureMillis when the last of those failed (epoch milliseconds), 0 when none did
  */
 public record MediaCounters(long datagramsReceived, long packetsReceived, long droppedMalformed,
                             long droppedWrongSource, long droppedWrongPayloadType, long droppedLateDuplicate,
-                            long droppedSrtpAuthFailed, long droppedSrtpReplayed, int legsOpen) {
+                            long droppedSrtpAuthFailed, long droppedSrtpReplayed, int legsOpen,
+                            long recordingFailures, long lastRecordingFailureMillis) {
 
     /** All drops, whatever the reason. */
     public long dropped() {

@@ -204,7 +204,8 @@ public final class MediaServer implements AutoCloseable {
         return new MediaCounters(counters.datagrams(), counters.accepted(), counters.dropped(DropReason.MALFORMED),
                 counters.dropped(DropReason.WRONG_SOURCE), counters.dropped(DropReason.WRONG_PAYLOAD_TYPE),
                 counters.dropped(DropReason.LATE_DUPLICATE), counters.dropped(DropReason.SRTP_AUTH_FAILED),
-                counters.dropped(DropReason.SRTP_REPLAYED), legs.size());
+                counters.dropped(DropReason.SRTP_REPLAYED), legs.size(),
+                counters.recordingFailures(), counters.lastRecordingFailureMillis());
     }
 
     public int openLegs() {

@@ -13,7 +13,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,13 +52,14 @@ public class PasswordAuthenticator implements ReactiveAuthenticationManager {
                     .map(exchange -> address(((ServerWebExchange) exchange).getRequest().getRemoteAddress()))
                     .orElse(null);
             String username = request.getName() == null || request.getName().isEmpty() ? null : request.getName();
-            Duration locked = throttle.lockedFor(username, address);
-            if (!locked.isZero()) {
-                return Mono.error(new LoginLockedException(locked));
-            }
-            return check(request)
-                    .doOnNext(done -> throttle.succeeded(username))
-                    .doOnError(BadCredentialsException.class, e -> throttle.failed(username, address));
+            // The counts are in the database: read and written off the event loop.
+            return Mono.fromCallable(() -> throttle.lockedFor(username, address))
+                    .subscribeOn(Schedulers.boundedElastic())
+                    .flatMap(locked -> !locked.isZero() ? Mono.<Authentication>error(new LoginLockedException(locked))
+                            : check(request)
+                            .publishOn(Schedulers.boundedElastic())
+                            .doOnNext(done -> throttle.succeeded(username))
+                            .doOnError(BadCredentialsException.class, e -> throttle.failed(username, address)));
         });
     }
 

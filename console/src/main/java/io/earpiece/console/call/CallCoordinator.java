@@ -42,6 +42,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,10 @@ public class CallCoordinator implements CallController {
     private final ExecutorService lifecycle;
     private final ExecutorService segmentWriter;
     private final RecordingParticipantStore recordingParticipants;
+    private final SegmentStoreRetry retry;
+
+    /** How long a leg's end waits for its last finals to be stored (they may wait for the database). */
+    private static final Duration LEG_FLUSH = Duration.ofSeconds(30);
 
     private final Object lock = new Object();
     private final Map<String, ActiveConversation> conversations = new ConcurrentHashMap<>();
@@ -89,7 +94,7 @@ public class CallCoordinator implements CallController {
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
                            @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter,
-                           RecordingParticipantStore recordingParticipants) {
+                           RecordingParticipantStore recordingParticipants, SegmentStoreRetry retry) {
         this.media = media;
         this.speechToText = speechToText;
         this.store = store;
@@ -106,6 +111,7 @@ public class CallCoordinator implements CallController {
         this.lifecycle = lifecycle;
         this.segmentWriter = segmentWriter;
         this.recordingParticipants = recordingParticipants;
+        this.retry = retry;
     }
 
     @Override
@@ -319,7 +325,8 @@ public class CallCoordinator implements CallController {
                              long offsetMs, Instant at) {
         segmentWriter.execute(() -> {
             try {
-                store.event(callId, party, kind, detail, durationMs, offsetMs, at);
+                retry.run(kind + " event of call " + callId,
+                        () -> store.event(callId, party, kind, detail, durationMs, offsetMs, at));
             } catch (RuntimeException e) {
                 log.error("storing {} event of call {} failed", kind, callId, e);
             }
@@ -364,7 +371,8 @@ public class CallCoordinator implements CallController {
         // In order with the call's other writes, and off the SIP threads.
         segmentWriter.execute(() -> {
             try {
-                recordingParticipants.store(conversation.callId, info);
+                retry.run("recording participants of call " + conversation.callId,
+                        () -> recordingParticipants.store(conversation.callId, info));
             } catch (RuntimeException e) {
                 log.error("storing the recording participants of call {} failed", conversation.callId, e);
             }
@@ -388,21 +396,29 @@ public class CallCoordinator implements CallController {
         try {
             leg.media().close();
             leg.transcription().close();
-            segmentWriter.submit(() -> { }).get(30, TimeUnit.SECONDS);
-            store.partyLeft(conversation.callId, leg.party(), at, leg.media().stats());
+            // The leg's last finals are stored before its end when the database answers; while it is away they
+            // wait in the segment writer, and the end is stored (retried) without them rather than not at all.
+            awaitSegmentWrites(LEG_FLUSH, "the last finals of leg " + leg.legId());
+            retry.run("end of leg " + leg.legId() + " of call " + conversation.callId,
+                    () -> store.partyLeft(conversation.callId, leg.party(), at, leg.media().stats()));
             metrics.legEnded(leg.media().stats());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | ExecutionException | TimeoutException e) {
+        } catch (RuntimeException e) {
             log.error("closing leg {} of call {} failed", leg.legId(), conversation.callId, e);
         }
         bus.publish(new CallStateEvent(conversation.callId, "party-left", leg.party()));
         if (release(conversation, leg.party())) {
-            store.callEnded(conversation.callId, at, reason);
+            // Retried like a final: a call that ends during a database outage must not stay ACTIVE until a restart.
+            try {
+                retry.run("end of call " + conversation.callId, () -> store.callEnded(conversation.callId, at, reason));
+            } catch (RuntimeException e) {
+                log.error("storing the end of call {} failed; the next start closes it", conversation.callId, e);
+            }
             assist.callEnded(conversation.callId);
             metrics.callEnded();
             bus.publish(new CallStateEvent(conversation.callId, "ended", null));
             long durationMs = at.toEpochMilli() - conversation.startedAt.toEpochMilli();
+            // The summary reads the whole transcript: finals still waiting for the database go first.
+            awaitSegmentWrites(retry.patience(), "the finals of call " + conversation.callId);
             Runnable afterCall = () -> plugins.callEnded(info(conversation, durationMs,
                     (int) store.segmentCount(conversation.callId), reason));
             if (conversation.live) {
@@ -414,6 +430,19 @@ public class CallCoordinator implements CallController {
                     afterCall.run();
                 });
             }
+        }
+    }
+
+    /** Waits until the segment writes queued so far are done, at most {@code limit}. */
+    private void awaitSegmentWrites(Duration limit, String what) {
+        try {
+            segmentWriter.submit(() -> { }).get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.error("waiting for {} failed", what, e);
+        } catch (TimeoutException e) {
+            log.warn("{} still wait for the database after {} s; going on without them", what, limit.toSeconds());
         }
     }
 

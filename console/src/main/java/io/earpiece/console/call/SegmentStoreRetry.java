@@ -11,13 +11,16 @@ import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Retries a segment write while the database cannot be reached (a connection refused, a transaction that cannot
- * begin or commit), with doubling waits, so that a database outage during calls delays their finals rather than
- * losing them. A final is announced only after it is stored, so waiting here also holds back its announcement.
+ * Retries a write of the live call path (a final segment, a leg's or a call's end, a DTMF or hold event, SIPREC
+ * participants, an after-call summary) while the database cannot be reached (a connection refused, a transaction that cannot
+ * begin or commit), with doubling waits, so that a database outage during calls delays their finals and ends rather
+ * than losing them (a call that ended during an outage would otherwise stay ACTIVE until the next start). A final is announced only after it is stored, so waiting here also holds back its announcement.
  * Other failures (a constraint, a bug) are not retried, nor is a write inside a caller's transaction (an upload's):
  * that transaction is lost with the connection, and its owner starts over.
  */
@@ -28,6 +31,7 @@ public class SegmentStoreRetry {
 
     private final SegmentStoreProperties properties;
     private final AtomicLong retries = new AtomicLong();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     public SegmentStoreRetry(SegmentStoreProperties properties) {
         this.properties = properties;
@@ -39,7 +43,15 @@ public class SegmentStoreRetry {
             return write.get();
         }
         long deadline = System.nanoTime() + properties.giveUpAfter().toNanos();
-        Duration wait = properties.retryFirst();
+        try {
+            return retry(what, write, deadline, properties.retryFirst());
+        } finally {
+            waiting.remove(what);
+        }
+    }
+
+    private <T> T retry(String what, Supplier<T> write, long deadline, Duration firstWait) {
+        Duration wait = firstWait;
         boolean warned = false;
         while (true) {
             try {
@@ -56,6 +68,7 @@ public class SegmentStoreRetry {
                     log.warn("database unavailable while storing {}; retrying until it returns: {}", what,
                             e.getMessage());
                     warned = true;
+                    waiting.add(what);
                 }
                 retries.incrementAndGet();
                 try {
@@ -70,6 +83,19 @@ public class SegmentStoreRetry {
         }
     }
 
+    /** As {@link #store} for a write with no result. */
+    public void run(String what, Runnable write) {
+        store(what, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    /** How long one write is retried before it is given up ({@code give-up-after}). */
+    public Duration patience() {
+        return properties.giveUpAfter();
+    }
+
     /**
      * Whether the failure says the database could not be reached or the work could not be committed, which a later
      * try may fix; a constraint violation (a final stored twice) or a bug would fail the same way for ten minutes.
@@ -78,6 +104,11 @@ public class SegmentStoreRetry {
         return e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
                 || e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
                 || e instanceof RecoverableDataAccessException;
+    }
+
+    /** The writes waiting for the database now, as named by their callers ("end of call …"). */
+    public Set<String> waiting() {
+        return Set.copyOf(waiting);
     }
 
     /** Tries that failed on the database and were repeated, since start. */

@@ -1,5 +1,6 @@
 package io.earpiece.console.summary;
 
+import io.earpiece.console.call.SegmentStoreRetry;
 import io.earpiece.plugins.CallEventListener;
 import io.earpiece.plugins.CallInfo;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,9 +30,12 @@ public class AfterCallSummaries implements CallEventListener, AutoCloseable {
     private final Timer latency;
     private final ExecutorService background;
     private final Duration drain;
+    private final SegmentStoreRetry retry;
 
-    public AfterCallSummaries(CallSummaries summaries, MeterRegistry registry, SummaryProperties properties) {
+    public AfterCallSummaries(CallSummaries summaries, MeterRegistry registry, SummaryProperties properties,
+                              SegmentStoreRetry retry) {
         this.summaries = summaries;
+        this.retry = retry;
         this.latency = Timer.builder("earpiece.summary.store").description("hang-up to stored summary")
                 .publishPercentiles(0.5, 0.95).register(registry);
         this.background = summaries.remote() ? Executors.newSingleThreadExecutor(r -> {
@@ -59,7 +63,8 @@ public class AfterCallSummaries implements CallEventListener, AutoCloseable {
 
     private void summarise(String callId, long start) {
         try {
-            if (summaries.summarise(callId)) {
+            // Retried while the database is away: the summary carries the call's export jobs, which must not be lost.
+            if (retry.store("summary of call " + callId, () -> summaries.summarise(callId))) {
                 long nanos = System.nanoTime() - start;
                 latency.record(nanos, TimeUnit.NANOSECONDS);
                 log.info("call {} summarised in {} ms", callId, nanos / 1_000_000);

@@ -171,6 +171,7 @@ public class ResumableUploadsEndpoint {
                         }).subscribeOn(Schedulers.boundedElastic())))
                 .onErrorResume(ConflictAt.class, e -> Mono.just(ResponseEntity.status(HttpStatus.CONFLICT)
                         .header(OFFSET, Long.toString(e.offset)).body(new SessionView(id, e.offset, total, null))))
+                .onErrorMap(UploadIntake::toHttp)
                 .doFinally(signal -> {
                     if (mine.get()) {
                         busy.remove(id);

@@ -1,5 +1,6 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.storage.StorageFullException;
 import io.earpiece.upload.MediaException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -82,6 +83,9 @@ public class UploadIntake {
         }
         if (e instanceof MediaException m) {
             return new ResponseStatusException(HttpStatus.valueOf(m.httpStatus()), m.getMessage());
+        }
+        if (e instanceof StorageFullException) {
+            return new ResponseStatusException(HttpStatus.INSUFFICIENT_STORAGE, e.getMessage());
         }
         if (e instanceof UploadTooLargeException) {
             return new ResponseStatusException(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());

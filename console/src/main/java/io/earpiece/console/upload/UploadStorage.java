@@ -1,6 +1,8 @@
 package io.earpiece.console.upload;
 
 import io.earpiece.console.config.EarpieceProperties;
+import io.earpiece.console.storage.DiskSpace;
+import io.earpiece.console.storage.StorageFullException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.stereotype.Component;
@@ -24,7 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Writes uploaded bytes to {@code <data-dir>/uploads} as they arrive (never holding a file in memory), counting
- * them against the limit and hashing them on the way.
+ * them against the limit and hashing them on the way. A volume below {@code earpiece.storage.min-free} takes no
+ * upload, and a write that finds the disk full fails with {@link StorageFullException} (507 to the client), so
+ * uploads never take the space live calls record to.
  */
 @Component
 public class UploadStorage {
@@ -34,8 +38,10 @@ public class UploadStorage {
 
     private final Path dir;
     private final Path partialDir;
+    private final DiskSpace disk;
 
-    public UploadStorage(EarpieceProperties earpiece) {
+    public UploadStorage(EarpieceProperties earpiece, DiskSpace disk) {
+        this.disk = disk;
         this.dir = earpiece.dataDir().resolve("uploads").toAbsolutePath();
         this.partialDir = dir.resolve("partial");
         try {
@@ -61,7 +67,7 @@ public class UploadStorage {
      * before it counts as stored.
      */
     public Mono<StoredFile> store(Flux<DataBuffer> content, Path target, long maxBytes) {
-        return Mono.defer(() -> {
+        return room().then(Mono.defer(() -> {
             MessageDigest digest = sha256();
             return Mono.usingWhen(
                             open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
@@ -72,9 +78,22 @@ public class UploadStorage {
                                         return new StoredFile(target, size, HexFormat.of().formatHex(digest.digest()));
                                     })),
                             UploadStorage::close, (channel, error) -> close(channel), UploadStorage::close)
+                    .onErrorMap(IOException.class, this::explain)
                     .onErrorResume(e -> deleteQuietly(target).then(Mono.error(e)))
                     .doOnCancel(() -> deleteQuietly(target).subscribe());
-        });
+        }));
+    }
+
+    /** Fails with {@link StorageFullException} while the uploads volume is below the minimum free space. */
+    private Mono<Void> room() {
+        return Mono.fromCallable(() -> {
+            disk.requireRoom(dir, "uploads");
+            return true;
+        }).subscribeOn(Schedulers.boundedElastic()).then();
+    }
+
+    private IOException explain(IOException e) {
+        return disk.explain(e, dir, "uploads");
     }
 
     /**
@@ -83,9 +102,10 @@ public class UploadStorage {
      * error stays (the client resumes from the offset it reads back).
      */
     public Mono<Long> append(Flux<DataBuffer> content, Path target, long offset, long maxBytes) {
-        return Mono.usingWhen(open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+        return room().then(Mono.usingWhen(open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE),
                 channel -> writeAll(content, channel, offset, maxBytes, null),
-                UploadStorage::close, (channel, error) -> close(channel), UploadStorage::close);
+                UploadStorage::close, (channel, error) -> close(channel), UploadStorage::close))
+                .onErrorMap(IOException.class, this::explain);
     }
 
     /**

@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Browser sign-ins kept in the database: one survives a restart of the server, and two servers sharing a database
- * (a cluster's nodes) honour each other's sign-ins and sign-outs.
+ * (a cluster's nodes) honour each other's sign-ins and sign-outs, and each other's login lockouts.
  */
 class StoredSessionsIT {
 
@@ -59,6 +59,24 @@ class StoredSessionsIT {
         // node B held the session in memory; it checks the database again within seconds
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 me(b, cookies).expectStatus().isUnauthorized());
+    }
+
+    @Test
+    void aUsernameLockedOnOneNodeIsLockedOnTheOther() {
+        int a = port(start("lock-a"));
+        int b = port(start("lock-b"));
+        for (int i = 0; i < 5; i++) { // earpiece.auth.login.max-failures-per-user
+            token(a, "wrong-password-" + i).expectStatus().isUnauthorized();
+        }
+        token(a, TestAuth.ADMIN_PASSWORD).expectStatus().isEqualTo(429);
+        // Before V21 node B counted on its own and let the right password in; a guesser could go round the nodes.
+        token(b, TestAuth.ADMIN_PASSWORD).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec token(int port,
+                                                                                                String password) {
+        return TestAuth.anonymous(port).post().uri("/api/auth/token")
+                .bodyValue(Map.of("username", TestAuth.ADMIN, "password", password)).exchange();
     }
 
     private static MultiValueMap<String, ResponseCookie> signIn(int port) {

@@ -30,6 +30,21 @@ class SegmentStoreRetryTest {
     }
 
     @Test
+    void aWriteWaitingForTheDatabaseIsListedUntilStored() {
+        AtomicInteger tries = new AtomicInteger();
+        java.util.List<java.util.Set<String>> seen = new java.util.ArrayList<>();
+        retry.run("end of call c1", () -> {
+            seen.add(retry.waiting());
+            if (tries.incrementAndGet() < 3) {
+                throw new CannotCreateTransactionException("Connection refused");
+            }
+        });
+        assertThat(seen).containsExactly(java.util.Set.of(), java.util.Set.of("end of call c1"),
+                java.util.Set.of("end of call c1"));
+        assertThat(retry.waiting()).isEmpty();
+    }
+
+    @Test
     void aConstraintViolationIsNotRepeated() {
         AtomicInteger tries = new AtomicInteger();
         assertThatThrownBy(() -> retry.store("segment", () -> {

@@ -1,6 +1,5 @@
 package io.earpiece.console.crash;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.SegmentStoreRetry;
 import io.earpiece.console.testing.LiveSegments;
@@ -35,7 +34,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The database goes away in the middle of a call (every new connection refused) and comes back: meanwhile health
  * reads DOWN and the finals wait in the segment writer, retried; afterwards every utterance of both parties is
- * stored once, and every final the console was told about is among them.
+ * stored once, and every final the console was told about is among them. When the call ends during the outage, its
+ * end and summary are stored when the database returns ({@link CallThroughOutage}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
@@ -87,15 +87,16 @@ class DatabaseOutageIT {
 
         try (StampedEvents events = StampedEvents.connect(httpPort, token);
              SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", gateway.port(), 1)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> finals(events).size() >= 1);
+            String callId = CallThroughOutage.callIdOf(http, conversation);
+            await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() >= 1);
             outage.down();
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
                 // At least one final met the outage and is being retried; the call goes on meanwhile.
                 await().atMost(Duration.ofSeconds(60)).until(() -> retry.retries() > retriesBefore);
-                int announcedWhileDown = finals(events).size();
+                int announcedWhileDown = finals(events, callId).size();
                 await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                        .until(() -> finals(events).size() == announcedWhileDown);
+                        .until(() -> finals(events, callId).size() == announcedWhileDown);
             } finally {
                 outage.up();
             }
@@ -117,17 +118,30 @@ class DatabaseOutageIT {
             assertThat(detail.segments()).extracting(s -> s.party() + "#" + s.index()).doesNotHaveDuplicates();
             Set<String> stored = detail.segments().stream().map(s -> s.party() + "#" + s.index() + ":" + s.text())
                     .collect(Collectors.toSet());
-            assertThat(stored).containsAll(finals(events));
+            assertThat(stored).containsAll(finals(events, callId));
         }
     }
 
-    private static Set<String> finals(StampedEvents events) {
-        return events.all().stream().filter(e -> e.type().equals("segment")).map(StampedEvents.Stamped::event)
-                .map(DatabaseOutageIT::key).collect(Collectors.toSet());
+    /** The end of the call, its legs' ends and its summary are retried like finals, not left ACTIVE. */
+    @Test
+    void aCallThatEndsWhileTheDatabaseIsDownIsStoredAsEnded() throws Exception {
+        OutageDataSource outage = (OutageDataSource) dataSource;
+        new CallThroughOutage(httpPort, gateway.port(), recognizer, retry)
+                .callEndsWhileTheDatabaseIsDown(new CallThroughOutage.Database() {
+                    @Override
+                    public void down() {
+                        outage.down();
+                    }
+
+                    @Override
+                    public void up() {
+                        outage.up();
+                    }
+                });
     }
 
-    private static String key(JsonNode e) {
-        return e.path("party").asText() + "#" + e.path("index").asInt() + ":" + e.path("text").asText();
+    private static Set<String> finals(StampedEvents events, String callId) {
+        return CallThroughOutage.finals(events, callId);
     }
 
     private String health() {

@@ -7,6 +7,7 @@ import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
+import io.earpiece.console.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -95,6 +97,75 @@ class KillNineIT {
         for (Path wav : recordings) {
             assertValidWav(wav);
         }
+    }
+
+    /**
+     * An export in flight when the server dies: a signed webhook's receiver has taken the call's summary and is
+     * about to answer when the JVM gets SIGKILL. The outbox job is still claimed in the database, so a new server
+     * delivers it again once the claim's lease ran out, with the same idempotency key; the receiver, deduplicating
+     * on that key as the documentation tells it to, processes the call's summary exactly once.
+     */
+    @Test
+    void anExportInFlightIsDeliveredExactlyOnceAfterAKillMinusNine() throws Exception {
+        Path data = DATA.resolveSibling("kill-nine-export");
+        deleteRecursively(data);
+        SynthCall call = SynthCall.generate("bad-timing");
+        int httpPort = ServerProcess.freePort();
+        int sipPort = ServerProcess.freePort();
+        String secret = "whsec-kill-nine";
+        try (WebhookReceiver receiver = new WebhookReceiver(secret, 1)) {
+            List<String> properties = List.of("earpiece.data-dir=" + data,
+                    "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
+                    "earpiece.rtp.port-min=47600", "earpiece.rtp.port-max=47699", "earpiece.rtp.media-timeout=10s",
+                    "earpiece.exports.webhooks[0].name=crm", "earpiece.exports.webhooks[0].url=" + receiver.url(),
+                    "earpiece.exports.webhooks[0].signing-secret=" + secret,
+                    "earpiece.exports.worker.poll-interval=200ms", "earpiece.exports.worker.lease=10s",
+                    "earpiece.exports.worker.timeout=5s", "earpiece.exports.worker.retry-base=1s",
+                    "earpiece.exports.worker.retry-cap=2s");
+            String conversation = "kill9-export-" + UUID.randomUUID();
+
+            try (ServerProcess first = ServerProcess.start(httpPort, sipPort, data.resolve("server-1.log"), properties);
+                 SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", sipPort, 1)) {
+                legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
+                // The summary is stored with its export job at hang-up; the worker posts it and the receiver holds
+                // the answer: the delivery is in flight.
+                assertThat(receiver.holding.await(120, TimeUnit.SECONDS)).as("the webhook was posted").isTrue();
+                first.kill();
+            }
+            receiver.release.countDown();
+            assertThat(receiver.processed).hasSize(1);
+            String key = receiver.processed.keySet().iterator().next();
+            String callId = receiver.processed.get(key).path("call").path("id").asText();
+
+            try (ServerProcess second = ServerProcess.start(httpPort, sipPort, data.resolve("server-2.log"),
+                    properties)) {
+                WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                        exportStates(http, callId).equals(List.of("DELIVERED")));
+                assertThat(receiver.requests).as("delivered again after the restart, all signed, one key")
+                        .hasSizeGreaterThanOrEqualTo(2)
+                        .allSatisfy(r -> {
+                            assertThat(r.status()).isEqualTo(200);
+                            assertThat(r.signatureValid()).isTrue();
+                            assertThat(r.idempotencyKey()).isEqualTo(key);
+                        });
+                assertThat(receiver.processed).as("the call's summary processed exactly once").hasSize(1);
+                assertThat(receiver.processed.get(key).path("event").asText()).isEqualTo("call.summary");
+            }
+        }
+    }
+
+    /** The states of the call's export jobs as {@code GET /api/exports} lists them. */
+    private static List<String> exportStates(WebTestClient http, String callId) {
+        JsonNode jobs = http.get().uri("/api/exports").exchange().expectStatus().isOk().expectBody(JsonNode.class)
+                .returnResult().getResponseBody();
+        List<String> states = new java.util.ArrayList<>();
+        for (JsonNode job : jobs.isArray() ? jobs : jobs.path("content")) {
+            if (callId.equals(job.path("callId").asText())) {
+                states.add(job.path("state").asText());
+            }
+        }
+        return states;
     }
 
     private static Set<Final> announced(StampedEvents events) {

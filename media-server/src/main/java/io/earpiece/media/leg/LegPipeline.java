@@ -16,6 +16,7 @@ import io.earpiece.media.frame.FrameAssembler;
 import io.earpiece.media.frame.MediaTimeline;
 import io.earpiece.media.g711.G711Codec;
 import io.earpiece.media.jitter.JitterBuffer;
+import io.earpiece.media.record.RecordingFailedException;
 import io.earpiece.media.record.WavWriter;
 import io.earpiece.media.resample.HalfBandUpsampler;
 import io.earpiece.media.rtp.RtpPacket;
@@ -28,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.function.LongSupplier;
@@ -99,9 +99,22 @@ public final class LegPipeline {
         this.timeout = new MediaTimeoutWatch(config.mediaTimeout().toNanos(), nanoClock.getAsLong());
         this.stats = new ReceptionStats(codec.clockRate());
         useCodec(codec);
-        this.recording = recordingPath == null ? null
-                : new WavWriter(recordingPath, AudioFrame.SAMPLE_RATE, WAV_HEADER_INTERVAL_SAMPLES);
+        this.recording = recordingPath == null ? null : openRecording(recordingPath);
         this.framer = new FrameAssembler(legId, this::deliver);
+    }
+
+    /**
+     * The leg's recording, or null when it cannot be created (the disk is full): the call is answered and
+     * transcribed all the same, and the failure is counted and logged once.
+     */
+    private WavWriter openRecording(Path path) {
+        try {
+            return new WavWriter(path, AudioFrame.SAMPLE_RATE, WAV_HEADER_INTERVAL_SAMPLES);
+        } catch (IOException | RuntimeException e) {
+            counters.countRecordingFailure();
+            log.error("leg {}: cannot record to {} ({}); the call goes on unrecorded", legId, path, e.toString());
+            return null;
+        }
     }
 
     /** Handles one datagram from {@code sender}; anything unusable is counted and dropped. */
@@ -335,8 +348,11 @@ public final class LegPipeline {
         if (recording != null) {
             try {
                 recording.write(frame.samples(), 0, frame.samples().length);
-            } catch (UncheckedIOException e) {
-                log.warn("leg {}: recording write failed", legId, e);
+            } catch (RecordingFailedException e) {
+                // Thrown once per leg; the writer drops later frames, so this is logged once, not every 20 ms.
+                counters.countRecordingFailure();
+                log.error("leg {}: {}; the rest of the call is not recorded, transcription goes on", legId,
+                        e.getMessage());
             }
         }
         try {

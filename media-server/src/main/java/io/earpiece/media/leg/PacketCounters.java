@@ -10,6 +10,8 @@ public final class PacketCounters {
     private final LongAdder datagrams = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+    private final LongAdder recordingFailures = new LongAdder();
+    private volatile long lastRecordingFailureMillis;
 
     public PacketCounters() {
         for (DropReason reason : DropReason.values()) {
@@ -27,6 +29,21 @@ public final class PacketCounters {
 
     public void countDropped(DropReason reason) {
         dropped.get(reason).increment();
+    }
+
+    /** A leg's recording could not be created or written on (the disk is full). */
+    public void countRecordingFailure() {
+        recordingFailures.increment();
+        lastRecordingFailureMillis = System.currentTimeMillis();
+    }
+
+    public long recordingFailures() {
+        return recordingFailures.sum();
+    }
+
+    /** When the last recording failed (epoch milliseconds), 0 when none did. */
+    public long lastRecordingFailureMillis() {
+        return lastRecordingFailureMillis;
     }
 
     public long datagrams() {

@@ -14,6 +14,10 @@ import java.nio.file.StandardOpenOption;
  * Streams mono PCM16 little-endian audio into a WAV file. The RIFF and data sizes in the header are rewritten
  * whenever about {@code headerIntervalSamples} new samples reached the disk, and on close, so a file left behind
  * by a crashed process is still a valid WAV missing at most that much audio.
+ *
+ * <p>A write that fails (the disk is full) ends the recording, not the call: the header is patched to the audio
+ * stored until then, {@link #write} throws {@link RecordingFailedException} once and drops every later frame, so
+ * the caller reports the failure once instead of on every 20 ms frame.
  */
 public final class WavWriter implements Closeable {
 
@@ -25,32 +29,72 @@ public final class WavWriter implements Closeable {
     private long dataBytes;
     private long dataBytesInHeader;
     private boolean closed;
+    private IOException failure;
 
     public WavWriter(Path path, int sampleRate, int headerIntervalSamples) throws IOException {
+        this(open(path), sampleRate, headerIntervalSamples);
+    }
+
+    /** Writes into {@code file} (from position 0), which the writer owns and closes. */
+    WavWriter(FileChannel file, int sampleRate, int headerIntervalSamples) throws IOException {
+        this.file = file;
+        this.headerIntervalBytes = 2L * headerIntervalSamples;
+        this.buffer = ByteBuffer.allocate((int) Math.min(1 << 16, Math.max(4096, headerIntervalBytes)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            writeFully(header(sampleRate, 0), 0);
+        } catch (UncheckedIOException e) {
+            file.close();
+            throw e.getCause();
+        }
+    }
+
+    private static FileChannel open(Path path) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        this.file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
-        this.headerIntervalBytes = 2L * headerIntervalSamples;
-        this.buffer = ByteBuffer.allocate((int) Math.min(1 << 16, Math.max(4096, headerIntervalBytes)))
-                .order(ByteOrder.LITTLE_ENDIAN);
-        writeFully(header(sampleRate, 0), 0);
     }
 
+    /**
+     * Appends samples; after a failed write they are dropped.
+     *
+     * @throws RecordingFailedException on the write that failed, once
+     */
     public void write(short[] samples, int offset, int length) {
         ensureOpen();
-        for (int i = 0; i < length; i++) {
-            if (buffer.remaining() < 2) {
-                drainBuffer();
+        if (failure != null) {
+            return;
+        }
+        try {
+            for (int i = 0; i < length; i++) {
+                if (buffer.remaining() < 2) {
+                    drainBuffer();
+                }
+                buffer.putShort(samples[offset + i]);
             }
-            buffer.putShort(samples[offset + i]);
+            if (dataBytes + buffer.position() - dataBytesInHeader >= headerIntervalBytes) {
+                drainBuffer();
+                patchSizes();
+            }
+        } catch (UncheckedIOException e) {
+            failure = e.getCause();
+            buffer.clear();
+            try {
+                // Rewriting the header takes no new space, so it usually succeeds on a full disk too.
+                patchSizes();
+            } catch (UncheckedIOException ignored) {
+                // the header then claims less audio than the file holds, which is still a valid WAV
+            }
+            throw new RecordingFailedException(dataBytes / 2, failure);
         }
-        if (dataBytes + buffer.position() - dataBytesInHeader >= headerIntervalBytes) {
-            drainBuffer();
-            patchSizes();
-        }
+    }
+
+    /** The write failure that ended the recording, or null. */
+    public IOException failure() {
+        return failure;
     }
 
     /** Bytes of sample data written so far, buffered ones included. */
@@ -65,8 +109,10 @@ public final class WavWriter implements Closeable {
         }
         closed = true;
         try {
-            drainBuffer();
-            patchSizes();
+            if (failure == null) {
+                drainBuffer();
+                patchSizes();
+            }
         } finally {
             file.close();
         }

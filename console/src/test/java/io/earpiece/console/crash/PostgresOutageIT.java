@@ -1,0 +1,91 @@
+package io.earpiece.console.crash;
+
+import io.earpiece.console.call.SegmentStoreRetry;
+import io.earpiece.console.testing.PostgresServer;
+import io.earpiece.console.testing.ReplayRecognizerConfig;
+import io.earpiece.console.testing.ReplaySpeechRecognizer;
+import io.earpiece.console.testing.TestAuth;
+import io.earpiece.sip.SipGateway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@link DatabaseOutageIT} with a real PostgreSQL that is stopped ({@code pg_ctl stop -m fast}, connections cut) after
+ * the first final of a call and started again only after the call ended: nothing announced is lost, nothing is
+ * stored twice, the call is ENDED by its hang-up and summarised. Skipped without PostgreSQL (fails under CI=true).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47800", "earpiece.rtp.port-max=47899",
+        "earpiece.rtp.media-timeout=30s", "earpiece.data-dir=target/it-data/pg-outage",
+        "earpiece.segments.store.retry-max=1s", TestAuth.ADMIN_PASSWORD_PROPERTY,
+        // A stopped server refuses at once, but a pool waiting 30 s per connection would hold health for as long.
+        "spring.datasource.hikari.connection-timeout=2000"})
+@Import(ReplayRecognizerConfig.class)
+class PostgresOutageIT {
+
+    static PostgresServer postgres;
+
+    @Autowired
+    SipGateway gateway;
+    @Autowired
+    ReplaySpeechRecognizer recognizer;
+    @Autowired
+    SegmentStoreRetry retry;
+    @LocalServerPort
+    int httpPort;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        if (!PostgresServer.available()) {
+            if ("true".equals(System.getenv("CI"))) {
+                fail("PostgreSQL is not installed; .ci/run installs it");
+            }
+            assumeTrue(false, "PostgreSQL not installed: PostgresOutageIT skipped");
+        }
+        postgres = PostgresServer.create(Path.of("target", "it-data", "pg-outage-db"));
+    }
+
+    /** Read when the context starts, after {@link #startPostgres()}. */
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl());
+        registry.add("spring.datasource.username", () -> PostgresServer.USER);
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void postgresStoppedMidCallLosesAndDuplicatesNothing() throws Exception {
+        new CallThroughOutage(httpPort, gateway.port(), recognizer, retry)
+                .callEndsWhileTheDatabaseIsDown(new CallThroughOutage.Database() {
+                    @Override
+                    public void down() throws Exception {
+                        postgres.stop();
+                    }
+
+                    @Override
+                    public void up() throws Exception {
+                        postgres.start();
+                    }
+                });
+    }
+}
