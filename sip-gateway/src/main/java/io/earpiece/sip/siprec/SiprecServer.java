@@ -11,6 +11,8 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.sdp.SdesNegotiator;
+import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpFormatter;
 import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.uas.Responder;
@@ -64,7 +66,7 @@ public final class SiprecServer implements RequestHandler {
     private final String advertisedHost;
     private final String rejectHeader;
     private final int maxSessions;
-    private final RecordingOfferReader reader = new RecordingOfferReader();
+    private final RecordingOfferReader reader;
     private final RecordingAnswerBuilder answers = new RecordingAnswerBuilder("earpiece");
     private final SdpFormatter formatter = new SdpFormatter();
     private final SecureRandom random = new SecureRandom();
@@ -82,6 +84,8 @@ public final class SiprecServer implements RequestHandler {
         this.answering = answering;
         this.gate = gate;
         this.parties = new PartyResolver(config);
+        // SIPREC clients are admitted as bot legs are, so their streams follow the bot legs' SRTP policy.
+        this.reader = new RecordingOfferReader(new SdesNegotiator(random), gate.access().srtp());
         this.advertisedHost = advertisedHost;
         this.rejectHeader = rejectHeader;
         this.maxSessions = maxSessions;
@@ -208,11 +212,11 @@ public final class SiprecServer implements RequestHandler {
             String legId = session.callId + "/" + p.label();
             InetSocketAddress remote = remote(s, session.source);
             LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
-                    s.negotiation().codec(), s.negotiation().telephoneEventPt());
+                    s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp());
             try {
                 LegMedia media = controller.open(legOffer);
                 RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(),
-                        media.local().getPort(), s.negotiation().codec(), remote, s.paused());
+                        media.local().getPort(), s.negotiation().codec(), s.negotiation().srtp(), remote, s.paused());
                 opened.add(leg);
                 byLeg.put(legId, session);
                 log.info("SIPREC {} stream {} -> {} ({}; senders {})", session.callId, p.label(), p.party().label(),
@@ -338,12 +342,12 @@ public final class SiprecServer implements RequestHandler {
             try {
                 String type = contentType(request);
                 if (RecordingOfferReader.isMultipart(type)) {
-                    RecordingOffer update = reader.read(type, body, session.codecs()).orElseThrow(
+                    RecordingOffer update = reader.read(type, body, session.codecs(), session.keys(), null).orElseThrow(
                             () -> new RecordingRejection(415, "Unsupported Media Type: multipart without recording-session"));
                     offer = new RecordingOffer(update.sdp(), update.metadata().after(session.offer.metadata()),
                             update.streams());
                 } else {
-                    offer = reader.readSdp(body, session.offer.metadata(), session.codecs());
+                    offer = reader.readSdp(body, session.offer.metadata(), session.codecs(), session.keys());
                 }
             } catch (RecordingRejection r) {
                 // A failed re-INVITE leaves the session as it was (RFC 3261 14.2).
@@ -359,15 +363,20 @@ public final class SiprecServer implements RequestHandler {
                 boolean paused = s.map(OfferedStream::paused).orElse(true);
                 InetSocketAddress remote = s.filter(OfferedStream::recordable).map(o -> remote(o, session.source))
                         .orElse(leg.remote);
+                SdesSession keys = leg.srtp;
                 if (s.isPresent() && s.get().recordable()) {
                     leg.codec = s.get().negotiation().codec();
+                    keys = s.get().negotiation().srtp();
                 }
-                if (paused != leg.paused || !remote.equals(leg.remote)) {
+                boolean rekeyed = !java.util.Objects.equals(keys, leg.srtp);
+                if (paused != leg.paused || !remote.equals(leg.remote) || rekeyed) {
                     leg.paused = paused;
                     leg.remote = remote;
-                    log.info("SIPREC {} stream {} {}", session.callId, leg.label, paused ? "paused" : "recording");
+                    leg.srtp = keys;
+                    log.info("SIPREC {} stream {} {}{}", session.callId, leg.label, paused ? "paused" : "recording",
+                            rekeyed ? " (new SRTP keys)" : "");
                     try {
-                        controller.remoteChanged(leg.legId, remote, leg.codec, paused);
+                        controller.remoteChanged(leg.legId, remote, leg.codec, paused, keys);
                     } catch (RuntimeException e) {
                         log.warn("controller failed on remoteChanged({})", leg.legId, e);
                     }
