@@ -296,10 +296,12 @@ public final class SiprecServer implements RequestHandler {
         if (tx == null) {
             return;
         }
-        responder.send(tx, responder.create(event.getRequest(), Response.OK, null, null));
+        // Ended before the 200: over TCP the client may close the connection as soon as the 200 is out, which makes
+        // the send throw after writing it and the stack report the dialog over (FAILED) on another thread.
         synchronized (session) {
             finish(session, EndReason.REMOTE_BYE);
         }
+        responder.send(tx, responder.create(event.getRequest(), Response.OK, null, null));
     }
 
     private void cancel(RequestEvent event, RecordingSession session) throws Exception {
