@@ -9,7 +9,11 @@ import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.PcapRtpSender;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
+import io.earpiece.console.testing.SrtpPhone;
+import io.earpiece.console.testing.SrtpRecordingClient;
 import io.earpiece.console.testing.SynthCall;
+import io.earpiece.media.srtp.SrtpSuite;
+import java.util.concurrent.CompletableFuture;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.testing.SippMessageTrace;
@@ -155,6 +159,60 @@ class SiprecCallIT {
                 .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { }).returnResult()
                 .getResponseBody()).as("the rep's own call list").extracting(CallViews.CallSummary::id)
                 .contains(ended.id());
+    }
+
+    /**
+     * SRTP on a recording session: each stream offered as RTP/SAVP with its own SDES key gets a key of Earpiece's in
+     * the answer, and both parties' recordings, decrypted, match their source audio.
+     */
+    @Test
+    void srtpStreamsAreDecryptedRecordedAndLabelled() throws Exception {
+        ReferenceTranscript ref = call.reference();
+        recognizer.use(ref);
+        String customer = "1666" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String agent = "srtpagent" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        TestAuth.user(httpPort, agent, "REP", null, agent, null);
+        WebTestClient admin = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+        try (SrtpRecordingClient src = new SrtpRecordingClient(gateway.port())) {
+            assertThat(src.start(SrtpSuite.AES_CM_128_HMAC_SHA1_80, List.of(
+                    new SrtpRecordingClient.Sender("1", "sip:" + customer + "@carrier.example", "Customer", true),
+                    new SrtpRecordingClient.Sender("2", "sip:" + agent + "@pbx.example", "Rep", false))))
+                    .isEqualTo(200);
+            for (String label : List.of("1", "2")) {
+                assertThat(src.answerProfile(label)).isEqualTo("RTP/SAVP");
+                assertThat(src.answeredCrypto(label)).as("Earpiece's key for stream %s", label).isNotNull();
+                assertThat(src.answeredCrypto(label).keySalt()).hasSize(30);
+            }
+            CompletableFuture<Void> customerPlays = CompletableFuture.runAsync(() -> {
+                try {
+                    src.play("1", SrtpPhone.rtpPackets(call.pcap("customer")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            src.play("2", SrtpPhone.rtpPackets(call.pcap("rep")));
+            customerPlays.join();
+            assertThat(src.stop()).isEqualTo(200);
+        }
+        CallViews.CallSummary ended = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mine(admin, customer), c -> c != null && c.status().equals("ENDED"));
+        CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).extracting(CallViews.PartyView::party).containsExactlyInAnyOrder("rep", "customer");
+        for (CallViews.PartyView p : detail.parties()) {
+            assertThat(p.packetsReceived()).as("decrypted packets of %s", p.party())
+                    .isEqualTo(AudioMath.pcapPackets(call.pcap(p.party())));
+            byte[] wav = admin.get().uri(p.recordingUrl()).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            Path file = Path.of("target/it-data/siprec-srtp-" + ended.id() + "-" + p.party() + ".wav");
+            Files.createDirectories(file.getParent());
+            Files.write(file, wav);
+            double correlation = AudioMath.maxNormalisedCorrelation(AudioMath.readWav(file),
+                    AudioMath.readWav(call.wav(p.party())), 1600);
+            System.out.println("siprec_srtp_correlation_" + p.party() + "=" + correlation);
+            assertThat(correlation).as("correlation of %s's decrypted recording with its source", p.party())
+                    .isGreaterThanOrEqualTo(0.9);
+        }
     }
 
     /** The newest calls only: polled every 20 ms, the list must stay cheap. */
