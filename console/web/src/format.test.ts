@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTranscriptText, transcriptionNotice, who } from './format';
+import { emptyTranscriptText, partyName, partyStyle, transcriptionNotice, who } from './format';
 
 describe('transcription notice', () => {
   it('says nothing for a call transcribed live', () => {
@@ -32,5 +32,16 @@ describe('empty transcript', () => {
     expect(emptyTranscriptText(false, false)).toMatch(/^Not transcribed/);
     expect(emptyTranscriptText(true, true)).toMatch(/^Not transcribed: no speech/);
     expect(emptyTranscriptText(false, true)).toMatch(/Waiting for the first words/);
+  });
+});
+
+describe('party names', () => {
+  it('name and style a party\'s further streams after the party', () => {
+    expect(partyName('customer-2')).toBe('Customer 2');
+    expect(partyName('rep-3')).toBe('Rep 3');
+    expect(partyStyle('customer-2')).toBe('customer');
+    expect(partyStyle('rep-2')).toBe('rep');
+    expect(partyName('mixed')).toBe('Call');
+    expect(partyStyle('Speaker 2')).toBe('customer');
   });
 });

@@ -40,6 +40,9 @@ function decoded(s: string): string {
 export function partyName(party: string): string {
   if (party === 'rep') return 'Rep';
   if (party === 'customer') return 'Customer';
+  // a further stream of a party (a SIPREC session recording a third participant): "customer-2"
+  const further = /^(rep|customer)-(\d+)$/.exec(party);
+  if (further) return `${partyName(further[1])} ${further[2]}`;
   // a recording's diarized speakers keep their label ("Speaker 1") until renamed
   return party === 'mixed' ? 'Call' : party;
 }
@@ -47,6 +50,7 @@ export function partyName(party: string): string {
 /** The style a line gets: live parties by role; a recording's "Speaker 1" is taken for the rep, as the server does. */
 export function partyStyle(party: string): string {
   if (party === 'rep' || party === 'customer' || party === 'mixed') return party;
+  if (/^(rep|customer)-\d+$/.test(party)) return party.slice(0, party.indexOf('-'));
   return party === 'Speaker 1' ? 'rep' : 'customer';
 }
 

@@ -62,5 +62,6 @@ describe('participants', () => {
     expect(participantRole(participant({ party: 'customer', role: 'caller' }))).toBe('Customer (caller)');
     expect(participantRole(participant({ party: 'mixed', role: 'unknown' }))).toBe('Both (mixed)');
     expect(participantRole(participant({ party: null }))).toBe('Not recorded');
+    expect(participantRole(participant({ party: 'customer-2', role: 'unknown' }))).toBe('Customer 2');
   });
 });

@@ -1,3 +1,5 @@
+import { partyName } from './format';
+
 /** What the call page shows of a SIPREC recording session: who the client said was in the call, and its pauses. */
 
 /** GET /api/calls/{id}/recording: empty (no session id, no participants) for calls that did not come from SIPREC. */
@@ -78,9 +80,8 @@ export function participantAddress(p: RecordingParticipantView): string {
   return aor || number;
 }
 
-/** "Rep (callee)", "Customer (caller)", "Not recorded" for a participant whose stream Earpiece did not record. */
+/** "Rep (callee)", "Customer (caller)", "Customer 2" (a further stream), "Not recorded" for a participant whose stream Earpiece did not record. */
 export function participantRole(p: RecordingParticipantView): string {
-  const party = p.party === 'rep' ? 'Rep' : p.party === 'customer' ? 'Customer' : p.party === 'mixed' ? 'Both (mixed)'
-    : 'Not recorded';
+  const party = p.party == null ? 'Not recorded' : p.party === 'mixed' ? 'Both (mixed)' : partyName(p.party);
   return p.role === 'caller' || p.role === 'callee' ? `${party} (${p.role})` : party;
 }

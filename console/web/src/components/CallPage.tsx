@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
-import { clock, emptyTranscriptText, partyName, transcriptionNotice, when, who } from '../format';
+import { clock, emptyTranscriptText, partyName, partyStyle, transcriptionNotice, when, who } from '../format';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail } from '../types';
@@ -68,7 +68,7 @@ function RecordingSessionPanel({ recording, events, names }: {
       {recording.participants.length > 0 && (
         <ul className="participants" aria-label="Participants">
           {recording.participants.map((p, i) => (
-            <li key={i} className={`participant participant-${p.party ?? 'none'}`} data-testid="participant"
+            <li key={i} className={`participant participant-${p.party ? partyStyle(p.party) : 'none'}`} data-testid="participant"
               data-party={p.party ?? ''}>
               <span className="participant-name">{participantName(p)}</span>
               <span className="participant-role">{participantRole(p)}</span>
@@ -166,7 +166,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
             <h2>Recordings</h2>
             {call.parties.length === 0 && <p className="muted">No recordings.</p>}
             {call.parties.map((p) => (
-              <div key={p.party} className={`player player-${p.party}`}>
+              <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
                 <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
                 <audio controls preload="metadata" src={p.recordingUrl} aria-label={`${partyName(p.party)} recording`} />
               </div>

@@ -158,6 +158,73 @@ class SiprecTransportsIT {
         assertThat(gateway.counters().requestsOver("tls")).isGreaterThanOrEqualTo(4);
     }
 
+    @Test
+    void aStreamAddedByReInviteIsRecordedAsAFurtherStreamOfItsParty() throws Exception {
+        start();
+        String callId = UUID.randomUUID().toString();
+        try (RawStreamPeer peer = RawStreamPeer.tcp(gateway.port())) {
+            String target = "sip:srs@127.0.0.1:" + gateway.port();
+            peer.send(invite(target, peer.via("add1"), callId, 1, null, true, clearMultipart(2)));
+            String ok = answerTo(peer, "1 INVITE");
+            assertThat(ok).as("200 to the recording INVITE").isNotNull();
+            String toTag = ok.replaceAll("(?s).*\\nTo:[^\\r\\n]*;tag=([^;\\s>]+).*", "$1");
+            peer.send(invite(target, peer.via("add2"), callId, 1, toTag, false, null).replaceFirst("^INVITE", "ACK")
+                    .replace("CSeq: 1 INVITE", "CSeq: 1 ACK"));
+            await().atMost(WAIT).until(() -> controller.established.size() == 2);
+
+            // A third participant joins on a stream of its own: new metadata and a third m-line.
+            peer.send(invite(target, peer.via("add3"), callId, 2, toTag, true, clearMultipart(3)));
+            String added = answerTo(peer, "2 INVITE");
+            assertThat(added).as("200 to the re-INVITE").isNotNull();
+            SessionDescription answer = sdpOf(added);
+            assertThat(answer.media()).hasSize(3);
+            assertThat(answer.media().get(2).port()).as("port of the added stream").isPositive();
+            assertThat(answer.media().get(2).attribute("label")).contains("3");
+            assertThat(answer.media().get(2).direction().orElseThrow().attribute()).isEqualTo("recvonly");
+            assertThat(answer.media().get(0).port()).as("the first stream keeps its port")
+                    .isEqualTo(sdpOf(ok).media().get(0).port());
+
+            LegOffer third = controller.opened.stream().filter(o -> o.legId().equals(callId + "/3")).findFirst()
+                    .orElseThrow();
+            assertThat(third.party()).isEqualTo(Party.CUSTOMER);
+            assertThat(third.partyLabel()).isEqualTo("customer-2");
+            assertThat(controller.established).contains(callId + "/3");
+            await().atMost(WAIT).until(() -> controller.recordings.get(callId).participants().size() == 3);
+            assertThat(controller.recordings.get(callId).participants())
+                    .extracting(RecordingParticipant::aor, RecordingParticipant::party).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("sip:+15550000001@carrier.example", "customer"),
+                            org.assertj.core.groups.Tuple.tuple("sip:+15550000002@carrier.example", "rep"),
+                            org.assertj.core.groups.Tuple.tuple("sip:+15550000003@carrier.example", "customer-2"));
+
+            peer.send(invite(target, peer.via("add4"), callId, 3, toTag, false, null).replaceFirst("^INVITE", "BYE")
+                    .replace("CSeq: 3 INVITE", "CSeq: 3 BYE"));
+            assertThat(answerTo(peer, "3 BYE")).as("200 to BYE").isNotNull();
+        }
+        await().atMost(WAIT).until(() -> controller.ended.size() == 3);
+        assertThat(controller.ended.values()).containsOnly(EndReason.REMOTE_BYE);
+    }
+
+    /** A clear recording offer of {@code streams} streams, participant N sending on label N. */
+    static String clearMultipart(int streams) {
+        StringBuilder sdp = new StringBuilder("v=0\r\no=src 1 " + streams + " IN IP4 127.0.0.1\r\ns=-\r\n"
+                + "c=IN IP4 127.0.0.1\r\nt=0 0\r\n");
+        StringBuilder xml = new StringBuilder("<recording xmlns='urn:ietf:params:xml:ns:recording:1'>"
+                + "<datamode>complete</datamode><session session_id='rs-add'/>");
+        for (int i = 1; i <= streams; i++) {
+            sdp.append("m=audio ").append(46100 + 2 * i).append(" RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\na=label:")
+                    .append(i).append("\r\na=sendonly\r\n");
+            xml.append("<participant participant_id='p").append(i).append("'><nameID aor='sip:+1555000000").append(i)
+                    .append("@carrier.example'/><send>s").append(i).append("</send></participant>");
+        }
+        for (int i = 1; i <= streams; i++) {
+            xml.append("<stream stream_id='s").append(i).append("'><label>").append(i).append("</label></stream>");
+        }
+        xml.append("</recording>");
+        return "--rs\r\nContent-Type: application/sdp\r\n\r\n" + sdp + "\r\n--rs\r\n"
+                + "Content-Type: application/rs-metadata+xml\r\nContent-Disposition: recording-session\r\n\r\n" + xml
+                + "\r\n--rs--\r\n";
+    }
+
     /**
      * The 200 to the request with {@code cseq}: a 200 to the INVITE that the stack retransmits while it has not
      * matched the ACK yet is skipped.

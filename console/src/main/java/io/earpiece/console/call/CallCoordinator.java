@@ -111,7 +111,7 @@ public class CallCoordinator implements CallController {
     @Override
     public LegMedia open(LegOffer offer) throws LegRejectedException {
         Instant now = Instant.now();
-        String party = offer.party().label();
+        String party = offer.partyLabel(); // "customer-2" for a further stream of a party (SIPREC)
         ActiveConversation conversation;
         boolean isNew;
         synchronized (lock) {

@@ -22,6 +22,8 @@ final class RecordingSession {
         final String legId;
         final String label;
         final Party party;
+        /** 1 for the party's first stream, 2, 3, ... for further ones. */
+        final int stream;
         final int localPort;
         Codec codec;
         /** The stream's SRTP keys, or null for clear RTP. */
@@ -29,11 +31,12 @@ final class RecordingSession {
         InetSocketAddress remote;
         boolean paused;
 
-        StreamLeg(String legId, String label, Party party, int localPort, Codec codec, SdesSession srtp,
+        StreamLeg(String legId, String label, Party party, int stream, int localPort, Codec codec, SdesSession srtp,
                   InetSocketAddress remote, boolean paused) {
             this.legId = legId;
             this.label = label;
             this.party = party;
+            this.stream = stream;
             this.localPort = localPort;
             this.codec = codec;
             this.srtp = srtp;
@@ -71,6 +74,11 @@ final class RecordingSession {
         Map<String, Integer> out = new LinkedHashMap<>();
         legs.forEach((label, leg) -> out.put(label, leg.localPort));
         return out;
+    }
+
+    /** The number the next stream of {@code party} gets. */
+    int nextStream(Party party) {
+        return 1 + (int) legs.values().stream().filter(l -> l.party == party).count();
     }
 
     Map<String, Codec> codecs() {

@@ -209,18 +209,8 @@ public final class SiprecServer implements RequestHandler {
         List<RecordingSession.StreamLeg> opened = new ArrayList<>();
         for (StreamParty p : resolved) {
             OfferedStream s = session.offer.stream(p.label()).orElseThrow();
-            String legId = session.callId + "/" + p.label();
-            InetSocketAddress remote = remote(s, session.source);
-            LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
-                    s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp());
             try {
-                LegMedia media = controller.open(legOffer);
-                RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(),
-                        media.local().getPort(), s.negotiation().codec(), s.negotiation().srtp(), remote, s.paused());
-                opened.add(leg);
-                byLeg.put(legId, session);
-                log.info("SIPREC {} stream {} -> {} ({}; senders {})", session.callId, p.label(), p.party().label(),
-                        p.why(), p.senders().stream().map(Participant::aor).toList());
+                opened.add(open(session, p, s, ends));
             } catch (LegRejectedException | RuntimeException e) {
                 int status = e instanceof LegRejectedException r ? r.status() : Response.SERVER_INTERNAL_ERROR;
                 int retry = e instanceof LegRejectedException r ? r.retryAfterSeconds() : 0;
@@ -257,6 +247,56 @@ public final class SiprecServer implements RequestHandler {
                 finish(session, EndReason.FAILED);
             }
         }
+    }
+
+    /** Opens the leg of one recorded stream; the caller adds it to the session. */
+    private RecordingSession.StreamLeg open(RecordingSession session, StreamParty p, OfferedStream s, String[] ends)
+            throws LegRejectedException {
+        String legId = session.callId + "/" + p.label();
+        InetSocketAddress remote = remote(s, session.source);
+        LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
+                s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp(), p.stream());
+        LegMedia media = controller.open(legOffer);
+        RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(), p.stream(),
+                media.local().getPort(), s.negotiation().codec(), s.negotiation().srtp(), remote, s.paused());
+        byLeg.put(legId, session);
+        log.info("SIPREC {} stream {} -> {} ({}; senders {})", session.callId, p.label(), p.partyLabel(),
+                p.why(), p.senders().stream().map(Participant::aor).toList());
+        return leg;
+    }
+
+    /**
+     * Opens legs for the recordable streams of a re-INVITE or UPDATE that the session does not record yet (a
+     * participant joined on a stream of its own), each as a further stream of its party. One that cannot be opened
+     * is answered with port 0; the rest of the session goes on.
+     */
+    private List<RecordingSession.StreamLeg> openAdded(RecordingSession session, RecordingOffer offer,
+                                                       Request request) {
+        List<RecordingSession.StreamLeg> added = new ArrayList<>();
+        String[] ends = null;
+        for (OfferedStream s : offer.recordable()) {
+            if (session.legs.containsKey(s.label())) {
+                continue;
+            }
+            if (ends == null) {
+                ends = PartyResolver.fromAndTo(offer.metadata(), uri(request, FromHeader.NAME), uri(request, ToHeader.NAME));
+            }
+            StreamParty p = parties.further(offer.metadata(), s.label());
+            p = p.numbered(session.nextStream(p.party()));
+            try {
+                RecordingSession.StreamLeg leg = open(session, p, s, ends);
+                session.legs.put(leg.label, leg);
+                added.add(leg);
+            } catch (LegRejectedException | RuntimeException e) {
+                log.warn("SIPREC {}: added stream {} not opened: {}", session.callId, s.label(), e.getMessage());
+            }
+        }
+        return added;
+    }
+
+    private static String uri(Request request, String header) {
+        javax.sip.header.HeaderAddress h = (javax.sip.header.HeaderAddress) request.getHeader(header);
+        return h == null ? null : h.getAddress().getURI().toString();
     }
 
     /** Tells the controller who is in the recorded call and which party each is heard in. */
@@ -359,8 +399,19 @@ public final class SiprecServer implements RequestHandler {
             boolean newMetadata = offer.metadata() != session.offer.metadata();
             session.offer = offer;
             session.sdpVersion++;
+            List<RecordingSession.StreamLeg> added = openAdded(session, offer, request);
             responder.send(tx, okWithAnswer(request, session, null));
+            for (RecordingSession.StreamLeg leg : added) {
+                try {
+                    controller.established(leg.legId); // the dialog is up: no ACK of its own will confirm it
+                } catch (RuntimeException e) {
+                    log.warn("controller failed on established({})", leg.legId, e);
+                }
+            }
             for (RecordingSession.StreamLeg leg : session.legs.values()) {
+                if (added.contains(leg)) {
+                    continue;
+                }
                 Optional<OfferedStream> s = offer.stream(leg.label);
                 boolean paused = s.map(OfferedStream::paused).orElse(true);
                 InetSocketAddress remote = s.filter(OfferedStream::recordable).map(o -> remote(o, session.source))
@@ -384,12 +435,13 @@ public final class SiprecServer implements RequestHandler {
                     }
                 }
             }
-            if (newMetadata) {
+            if (newMetadata || !added.isEmpty()) {
                 // Participants may have joined or changed (Avaya SBCE names the far end only in a later UPDATE);
                 // each recorded stream keeps its party, who is heard on it is told again.
                 List<StreamParty> now = new ArrayList<>();
                 for (RecordingSession.StreamLeg leg : session.legs.values()) {
-                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged"));
+                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged",
+                            leg.stream));
                 }
                 report(session, now);
             }
