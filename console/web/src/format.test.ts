@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTranscriptText, partyName, partyStyle, transcriptionNotice, who } from './format';
+import { emptyTranscriptText, legEncrypted, legEncryption, partyName, partyStyle, transcriptionNotice, who } from './format';
 
 describe('transcription notice', () => {
   it('says nothing for a call transcribed live', () => {
@@ -43,5 +43,17 @@ describe('party names', () => {
     expect(partyStyle('rep-2')).toBe('rep');
     expect(partyName('mixed')).toBe('Call');
     expect(partyStyle('Speaker 2')).toBe('customer');
+  });
+});
+
+describe('leg encryption', () => {
+  it('says how a leg was carried, and nothing when the server does not know', () => {
+    expect(legEncryption({ sipTransport: 'tls', srtp: true })).toBe('SIP over TLS · SRTP');
+    expect(legEncryption({ sipTransport: 'udp', srtp: false })).toBe('SIP over UDP · clear RTP');
+    expect(legEncryption({ sipTransport: null, srtp: true })).toBe('SRTP');
+    expect(legEncryption({})).toBeNull();
+    expect(legEncrypted({ sipTransport: 'tls', srtp: true })).toBe(true);
+    expect(legEncrypted({ sipTransport: 'tcp', srtp: true })).toBe(false);
+    expect(legEncrypted({ sipTransport: 'tls', srtp: false })).toBe(false);
   });
 });

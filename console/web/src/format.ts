@@ -86,3 +86,19 @@ export function emptyTranscriptText(ended: boolean, transcribing: boolean): stri
   }
   return ended ? 'Not transcribed: no speech was recognised on this call.' : 'Waiting for the first words…';
 }
+
+/**
+ * How a leg was carried, in words for the call page: "SIP over TLS · SRTP" (encrypted end to end), "SIP over UDP ·
+ * clear RTP"; null when the server does not know (uploads, relayed legs, calls stored before it recorded this).
+ */
+export function legEncryption(leg: { sipTransport?: string | null; srtp?: boolean | null }): string | null {
+  const transport = leg.sipTransport ? `SIP over ${leg.sipTransport.toUpperCase()}` : null;
+  const media = leg.srtp == null ? null : leg.srtp ? 'SRTP' : 'clear RTP';
+  if (!transport && !media) return null;
+  return [transport, media].filter(Boolean).join(' · ');
+}
+
+/** Whether both signalling and media of a leg were encrypted (TLS and SRTP). */
+export function legEncrypted(leg: { sipTransport?: string | null; srtp?: boolean | null }): boolean {
+  return leg.sipTransport === 'tls' && leg.srtp === true;
+}

@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
-import { clock, emptyTranscriptText, partyName, partyStyle, transcriptionNotice, when, who } from '../format';
+import {
+  clock, emptyTranscriptText, legEncrypted, legEncryption, partyName, partyStyle, transcriptionNotice, when, who,
+} from '../format';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail } from '../types';
@@ -168,6 +170,10 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
             {call.parties.map((p) => (
               <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
                 <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
+                {legEncryption(p) && (
+                  <span className={`leg-security${legEncrypted(p) ? ' encrypted' : ''}`} data-testid="leg-security"
+                    data-party={p.party}>{legEncrypted(p) ? '🔒 ' : ''}{legEncryption(p)}</span>
+                )}
                 <audio controls preload="metadata" src={p.recordingUrl} aria-label={`${partyName(p.party)} recording`} />
               </div>
             ))}

@@ -94,6 +94,7 @@ class SiprecTransportsIT {
         assertThat(legs).extracting(LegOffer::legId, LegOffer::party)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(callId + "/1", Party.CUSTOMER),
                         org.assertj.core.groups.Tuple.tuple(callId + "/2", Party.REP));
+        assertThat(legs).extracting(LegOffer::transport).containsOnly("tcp");
         RecordingInfo info = controller.recordings.get(callId);
         assertThat(info.recordingSessionId()).isEqualTo("rs-" + callId);
         assertThat(info.participants()).extracting(RecordingParticipant::aor)
@@ -127,6 +128,7 @@ class SiprecTransportsIT {
             }
             List<LegOffer> legs = controller.opened.stream().filter(o -> o.conversationId().equals(callId)).toList();
             assertThat(legs).hasSize(2);
+            assertThat(legs).extracting(LegOffer::transport).containsOnly("tls");
             assertThat(legs.get(0).srtp().remoteKeySalt()).isEqualTo(key1);
             assertThat(legs.get(1).srtp().remoteKeySalt()).isEqualTo(key2);
             assertThat(Base64.getDecoder().decode(answer.media().get(0).attribute("crypto").orElseThrow()

@@ -162,7 +162,8 @@ public class CallCoordinator implements CallController {
         legs.put(botLeg, new ActiveLeg(botLeg, conversation, party, mediaLeg, transcription,
                 () -> gateway.ifAvailable(g -> g.hangup(botLeg))));
         store.partyJoined(conversation.callId, party, offer.legId(), offer.codec().name(),
-                String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now);
+                String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now,
+                offer.transport(), offer.srtp() != null);
         if (isNew) {
             plugins.callStarted(info(conversation, null, 0, null));
         }

@@ -126,6 +126,10 @@ class SiprecCallIT {
         assertThat(ended.endReason()).isEqualTo("REMOTE_BYE");
         CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
                 .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).as("clear RTP over UDP").allSatisfy(p -> {
+            assertThat(p.srtp()).isFalse();
+            assertThat(p.sipTransport()).isEqualTo("udp");
+        });
         for (CallViews.PartyView p : detail.parties()) {
             int sent = AudioMath.pcapPackets(call.pcap(p.party()));
             assertThat(p.packetsReceived()).as("packets of %s recorded", p.party()).isEqualTo(sent);
@@ -210,6 +214,10 @@ class SiprecCallIT {
                 .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
         assertThat(detail.parties()).extracting(CallViews.PartyView::party)
                 .containsExactlyInAnyOrder("rep", "customer", "customer-2");
+        assertThat(detail.parties()).as("every stream shown as SRTP, signalled over UDP").allSatisfy(p -> {
+            assertThat(p.srtp()).isTrue();
+            assertThat(p.sipTransport()).isEqualTo("udp");
+        });
         for (CallViews.PartyView p : detail.parties()) {
             // The colleague replays the customer's audio.
             String source = p.party().equals("customer-2") ? "customer" : p.party();

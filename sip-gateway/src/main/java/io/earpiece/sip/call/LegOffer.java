@@ -14,10 +14,12 @@ import java.net.InetSocketAddress;
  * @param srtp             the SDES keys when the leg's media is SRTP, or null for clear RTP
  * @param stream           1 for a party's first leg; 2, 3, ... for further streams of the same party in one
  *                         conversation (a SIPREC session recording three participants on separate streams)
+ * @param transport        the SIP transport its INVITE came over ({@code udp}, {@code tcp}, {@code tls}), or null
+ *                         when not known; with {@code srtp} it tells whether the leg was encrypted end to end
  */
 public record LegOffer(String legId, String from, String to, String conversationId, Party party,
                        InetSocketAddress remoteMedia, Codec codec, int telephoneEventPt, SdesSession srtp,
-                       int stream) {
+                       int stream, String transport) {
 
     public LegOffer {
         if (stream < 1) {
@@ -28,7 +30,14 @@ public record LegOffer(String legId, String from, String to, String conversation
     /** A party's first leg. */
     public LegOffer(String legId, String from, String to, String conversationId, Party party,
                     InetSocketAddress remoteMedia, Codec codec, int telephoneEventPt, SdesSession srtp) {
-        this(legId, from, to, conversationId, party, remoteMedia, codec, telephoneEventPt, srtp, 1);
+        this(legId, from, to, conversationId, party, remoteMedia, codec, telephoneEventPt, srtp, 1, null);
+    }
+
+    /** The SIP transport named by a request's top Via ("UDP", "TCP", "TLS"), lower case; null without one. */
+    public static String transportOf(javax.sip.message.Request request) {
+        javax.sip.header.ViaHeader via = (javax.sip.header.ViaHeader) request.getHeader(javax.sip.header.ViaHeader.NAME);
+        return via == null || via.getTransport() == null ? null
+                : via.getTransport().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

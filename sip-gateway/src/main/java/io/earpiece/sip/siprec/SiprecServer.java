@@ -255,7 +255,8 @@ public final class SiprecServer implements RequestHandler {
         String legId = session.callId + "/" + p.label();
         InetSocketAddress remote = remote(s, session.source);
         LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
-                s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp(), p.stream());
+                s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp(), p.stream(),
+                LegOffer.transportOf(session.invite.getRequest()));
         LegMedia media = controller.open(legOffer);
         RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(), p.stream(),
                 media.local().getPort(), s.negotiation().codec(), s.negotiation().srtp(), remote, s.paused());
