@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyTranscriptText, transcriptionNotice, who } from './format';
+import { emptyTranscriptText, legEncrypted, legEncryption, partyName, partyStyle, transcriptionNotice, who } from './format';
 
 describe('transcription notice', () => {
   it('says nothing for a call transcribed live', () => {
@@ -32,5 +32,28 @@ describe('empty transcript', () => {
     expect(emptyTranscriptText(false, false)).toMatch(/^Not transcribed/);
     expect(emptyTranscriptText(true, true)).toMatch(/^Not transcribed: no speech/);
     expect(emptyTranscriptText(false, true)).toMatch(/Waiting for the first words/);
+  });
+});
+
+describe('party names', () => {
+  it('name and style a party\'s further streams after the party', () => {
+    expect(partyName('customer-2')).toBe('Customer 2');
+    expect(partyName('rep-3')).toBe('Rep 3');
+    expect(partyStyle('customer-2')).toBe('customer');
+    expect(partyStyle('rep-2')).toBe('rep');
+    expect(partyName('mixed')).toBe('Call');
+    expect(partyStyle('Speaker 2')).toBe('customer');
+  });
+});
+
+describe('leg encryption', () => {
+  it('says how a leg was carried, and nothing when the server does not know', () => {
+    expect(legEncryption({ sipTransport: 'tls', srtp: true })).toBe('SIP over TLS · SRTP');
+    expect(legEncryption({ sipTransport: 'udp', srtp: false })).toBe('SIP over UDP · clear RTP');
+    expect(legEncryption({ sipTransport: null, srtp: true })).toBe('SRTP');
+    expect(legEncryption({})).toBeNull();
+    expect(legEncrypted({ sipTransport: 'tls', srtp: true })).toBe(true);
+    expect(legEncrypted({ sipTransport: 'tcp', srtp: true })).toBe(false);
+    expect(legEncrypted({ sipTransport: 'tls', srtp: false })).toBe(false);
   });
 });

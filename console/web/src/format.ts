@@ -40,6 +40,9 @@ function decoded(s: string): string {
 export function partyName(party: string): string {
   if (party === 'rep') return 'Rep';
   if (party === 'customer') return 'Customer';
+  // a further stream of a party (a SIPREC session recording a third participant): "customer-2"
+  const further = /^(rep|customer)-(\d+)$/.exec(party);
+  if (further) return `${partyName(further[1])} ${further[2]}`;
   // a recording's diarized speakers keep their label ("Speaker 1") until renamed
   return party === 'mixed' ? 'Call' : party;
 }
@@ -47,6 +50,7 @@ export function partyName(party: string): string {
 /** The style a line gets: live parties by role; a recording's "Speaker 1" is taken for the rep, as the server does. */
 export function partyStyle(party: string): string {
   if (party === 'rep' || party === 'customer' || party === 'mixed') return party;
+  if (/^(rep|customer)-\d+$/.test(party)) return party.slice(0, party.indexOf('-'));
   return party === 'Speaker 1' ? 'rep' : 'customer';
 }
 
@@ -81,4 +85,20 @@ export function emptyTranscriptText(ended: boolean, transcribing: boolean): stri
       : 'Not transcribed: transcription is off on this server. The call is being recorded.';
   }
   return ended ? 'Not transcribed: no speech was recognised on this call.' : 'Waiting for the first words…';
+}
+
+/**
+ * How a leg was carried, in words for the call page: "SIP over TLS · SRTP" (encrypted end to end), "SIP over UDP ·
+ * clear RTP"; null when the server does not know (uploads, relayed legs, calls stored before it recorded this).
+ */
+export function legEncryption(leg: { sipTransport?: string | null; srtp?: boolean | null }): string | null {
+  const transport = leg.sipTransport ? `SIP over ${leg.sipTransport.toUpperCase()}` : null;
+  const media = leg.srtp == null ? null : leg.srtp ? 'SRTP' : 'clear RTP';
+  if (!transport && !media) return null;
+  return [transport, media].filter(Boolean).join(' · ');
+}
+
+/** Whether both signalling and media of a leg were encrypted (TLS and SRTP). */
+export function legEncrypted(leg: { sipTransport?: string | null; srtp?: boolean | null }): boolean {
+  return leg.sipTransport === 'tls' && leg.srtp === true;
 }

@@ -17,6 +17,10 @@ export interface PartyView {
   packetsReceived: number;
   packetsLost: number;
   recordingUrl: string;
+  /** udp, tcp or tls: how the leg's INVITE came; null or absent when not known. */
+  sipTransport?: string | null;
+  /** Whether the leg's media was SRTP; null or absent when not known. */
+  srtp?: boolean | null;
 }
 
 export interface CallSummary {

@@ -1,9 +1,15 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
-import { clock, emptyTranscriptText, partyName, transcriptionNotice, when, who } from '../format';
+import {
+  clock, emptyTranscriptText, legEncrypted, legEncryption, partyName, partyStyle, transcriptionNotice, when, who,
+} from '../format';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail } from '../types';
+import {
+  isRecordingSession, participantAddress, participantName, participantRole, pausePeriods,
+  type CallEventView, type RecordingView,
+} from '../recording';
 import { SummaryValue } from './Summary';
 import { TranscriptView } from './TranscriptView';
 
@@ -45,6 +51,50 @@ function SpeakerNames({ callId, names, onSaved }: {
   );
 }
 
+/**
+ * A SIPREC call's recording session: its id, who the recording client said was in the call (and which party each
+ * is heard in) and when the client paused the recording. Absent for other calls.
+ */
+function RecordingSessionPanel({ recording, events, names }: {
+  recording: RecordingView; events: CallEventView[]; names: Record<string, string> | null;
+}) {
+  const pauses = pausePeriods(events);
+  const partyLabel = (party: string) => names?.[party] ?? partyName(party);
+  return (
+    <section className="panel recording-session" aria-label="Recording session" data-testid="recording-session">
+      <h2>Recording session</h2>
+      {recording.recordingSessionId && (
+        <p className="muted small">Session <code data-testid="recording-session-id">{recording.recordingSessionId}</code></p>
+      )}
+      {recording.participants.length === 0 && <p className="muted">The recording client named no participants.</p>}
+      {recording.participants.length > 0 && (
+        <ul className="participants" aria-label="Participants">
+          {recording.participants.map((p, i) => (
+            <li key={i} className={`participant participant-${p.party ? partyStyle(p.party) : 'none'}`} data-testid="participant"
+              data-party={p.party ?? ''}>
+              <span className="participant-name">{participantName(p)}</span>
+              <span className="participant-role">{participantRole(p)}</span>
+              {participantAddress(p) && <span className="muted small participant-aor">{participantAddress(p)}</span>}
+              {p.labels.length > 0 && <span className="muted small">stream {p.labels.join(', ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Paused</h3>
+      {pauses.length === 0 && <p className="muted small" data-testid="pauses-none">Recorded throughout.</p>}
+      {pauses.length > 0 && (
+        <ul className="pauses" aria-label="Pauses">
+          {pauses.map((p, i) => (
+            <li key={i} data-testid="pause">
+              {partyLabel(p.party)}: {clock(p.fromMs)} – {p.toMs == null ? 'end' : clock(p.toMs)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** A summary of a call with no transcribed line: the server leaves type, priority and sentiment out. */
 function unclaimed(summary: unknown): boolean {
   const s = summary as { type?: unknown; sentiment?: unknown; abstractText?: unknown };
@@ -58,6 +108,8 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
   const [error, setError] = useState<string | null>(null);
   // undefined while loading: the page waits for the names so lines never flash their default labels.
   const [names, setNames] = useState<Record<string, string> | null | undefined>(undefined);
+  const [recording, setRecording] = useState<RecordingView | null>(null);
+  const [events, setEvents] = useState<CallEventView[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -65,6 +117,13 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
     setSummary(undefined);
     setError(null);
     setNames(undefined);
+    setRecording(null);
+    setEvents([]);
+    // Optional extras: a server without them, or a failure, leaves the page as it was.
+    optional<RecordingView>(`/api/calls/${encodeURIComponent(callId)}/recording`).then(
+      (r) => !cancelled && setRecording(r), () => {});
+    optional<CallEventView[]>(`/api/calls/${encodeURIComponent(callId)}/events`).then(
+      (e) => !cancelled && setEvents(e ?? []), () => {});
     optional<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`).then(
       (n) => !cancelled && setNames(n ?? null), () => !cancelled && setNames(null));
     api.call(callId).then((c) => !cancelled && setCall(c), (e) => !cancelled && setError(String(e.message ?? e)));
@@ -109,12 +168,17 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
             <h2>Recordings</h2>
             {call.parties.length === 0 && <p className="muted">No recordings.</p>}
             {call.parties.map((p) => (
-              <div key={p.party} className={`player player-${p.party}`}>
+              <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
                 <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
+                {legEncryption(p) && (
+                  <span className={`leg-security${legEncrypted(p) ? ' encrypted' : ''}`} data-testid="leg-security"
+                    data-party={p.party}>{legEncrypted(p) ? '🔒 ' : ''}{legEncryption(p)}</span>
+                )}
                 <audio controls preload="metadata" src={p.recordingUrl} aria-label={`${partyName(p.party)} recording`} />
               </div>
             ))}
           </section>
+          {isRecordingSession(recording) && <RecordingSessionPanel recording={recording} events={events} names={names} />}
           {names && Object.keys(names).length > 0 && (
             <SpeakerNames callId={callId} names={names} onSaved={setNames} />
           )}

@@ -91,6 +91,7 @@ class SipTransportsIT {
         }
         LegOffer offer = controller.offerFor("tcp-1");
         assertThat(offer).isNotNull();
+        assertThat(offer.transport()).as("the transport the call views show").isEqualTo("tcp");
         await().atMost(WAIT).until(() -> controller.ended.containsKey(offer.legId()));
         assertThat(controller.ended).containsEntry(offer.legId(), EndReason.REMOTE_BYE);
         assertThat(gateway.counters().requestsOver("tcp")).isGreaterThanOrEqualTo(3);

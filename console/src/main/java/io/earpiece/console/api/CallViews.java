@@ -41,9 +41,16 @@ public final class CallViews {
     }
 
     /** A party's leg with its media counters and where its recording is served. */
+    /**
+     * One leg of a call.
+     *
+     * @param sipTransport udp, tcp or tls: how its INVITE came; null when not known (uploads, relayed legs, older calls)
+     * @param srtp         whether its media was SRTP; null when not known
+     */
     public record PartyView(String party, String legId, String codec, String remoteAddress, Integer localPort,
                             Instant startedAt, Instant endedAt, long packetsReceived, long packetsLost,
-                            long packetsDropped, long bytesReceived, double jitterMs, String recordingUrl) {
+                            long packetsDropped, long bytesReceived, double jitterMs, String recordingUrl,
+                            String sipTransport, Boolean srtp) {
     }
 
     /** A final transcript segment; times are milliseconds of the party's media time. */
@@ -76,7 +83,7 @@ public final class CallViews {
         return new PartyView(p.getParty(), p.getLegId(), p.getCodec(), p.getRemoteAddress(), p.getLocalPort(),
                 p.getStartedAt(), p.getEndedAt(), p.getPacketsReceived(), p.getPacketsLost(), p.getPacketsDropped(),
                 p.getBytesReceived(), p.getJitterMs(),
-                "/api/calls/" + p.getCallId() + "/audio/" + p.getParty() + ".wav");
+                "/api/calls/" + p.getCallId() + "/audio/" + p.getParty() + ".wav", p.getSipTransport(), p.getSrtp());
     }
 
     static SegmentView segment(TranscriptSegmentEntity s) {

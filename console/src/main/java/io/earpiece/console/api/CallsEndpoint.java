@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/calls")
 public class CallsEndpoint {
 
-    private static final Pattern PARTY = Pattern.compile("rep|customer|mixed|Speaker [0-9]{1,2}");
+    private static final Pattern PARTY = Pattern.compile("(rep|customer)(-[0-9]{1,2})?|mixed|Speaker [0-9]{1,2}");
 
     private final CallQueries queries;
 

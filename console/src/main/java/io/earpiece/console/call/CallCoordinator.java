@@ -117,7 +117,7 @@ public class CallCoordinator implements CallController {
     @Override
     public LegMedia open(LegOffer offer) throws LegRejectedException {
         Instant now = Instant.now();
-        String party = offer.party().label();
+        String party = offer.partyLabel(); // "customer-2" for a further stream of a party (SIPREC)
         ActiveConversation conversation;
         boolean isNew;
         synchronized (lock) {
@@ -168,7 +168,8 @@ public class CallCoordinator implements CallController {
         legs.put(botLeg, new ActiveLeg(botLeg, conversation, party, mediaLeg, transcription,
                 () -> gateway.ifAvailable(g -> g.hangup(botLeg))));
         store.partyJoined(conversation.callId, party, offer.legId(), offer.codec().name(),
-                String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now);
+                String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now,
+                offer.transport(), offer.srtp() != null);
         if (isNew) {
             plugins.callStarted(info(conversation, null, 0, null));
         }

@@ -63,7 +63,19 @@ public class CallStore {
     @Transactional
     public void partyJoined(String callId, String party, String legId, String codec, String remote, int localPort,
                             String recording, Instant at) {
-        parties.save(new PartyEntity(callId, party, legId, codec, remote, localPort, recording, at));
+        partyJoined(callId, party, legId, codec, remote, localPort, recording, at, null, null);
+    }
+
+    /**
+     * @param sipTransport udp, tcp or tls, or null when not known
+     * @param srtp         whether the leg's media is SRTP, or null when not known
+     */
+    @Transactional
+    public void partyJoined(String callId, String party, String legId, String codec, String remote, int localPort,
+                            String recording, Instant at, String sipTransport, Boolean srtp) {
+        PartyEntity p = new PartyEntity(callId, party, legId, codec, remote, localPort, recording, at);
+        p.carried(sipTransport, srtp);
+        parties.save(p);
     }
 
     @Transactional

@@ -9,7 +9,11 @@ import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.PcapRtpSender;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
+import io.earpiece.console.testing.SrtpPhone;
+import io.earpiece.console.testing.SrtpRecordingClient;
 import io.earpiece.console.testing.SynthCall;
+import io.earpiece.media.srtp.SrtpSuite;
+import java.util.concurrent.CompletableFuture;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.testing.SippMessageTrace;
@@ -122,6 +126,10 @@ class SiprecCallIT {
         assertThat(ended.endReason()).isEqualTo("REMOTE_BYE");
         CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
                 .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).as("clear RTP over UDP").allSatisfy(p -> {
+            assertThat(p.srtp()).isFalse();
+            assertThat(p.sipTransport()).isEqualTo("udp");
+        });
         for (CallViews.PartyView p : detail.parties()) {
             int sent = AudioMath.pcapPackets(call.pcap(p.party()));
             assertThat(p.packetsReceived()).as("packets of %s recorded", p.party()).isEqualTo(sent);
@@ -155,6 +163,85 @@ class SiprecCallIT {
                 .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { }).returnResult()
                 .getResponseBody()).as("the rep's own call list").extracting(CallViews.CallSummary::id)
                 .contains(ended.id());
+    }
+
+    /**
+     * SRTP on a recording session with three participants on separate streams: each stream offered as RTP/SAVP with
+     * its own SDES key gets a key of Earpiece's in the answer; the third (a second caller-side participant) becomes the
+     * customer's second stream, and every recording, decrypted, matches its source audio.
+     */
+    @Test
+    void srtpStreamsAreDecryptedRecordedAndLabelledAThirdAsTheCustomersSecondStream() throws Exception {
+        ReferenceTranscript ref = call.reference();
+        recognizer.use(ref);
+        String customer = "1666" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String agent = "srtpagent" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        TestAuth.user(httpPort, agent, "REP", null, agent, null);
+        WebTestClient admin = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+        try (SrtpRecordingClient src = new SrtpRecordingClient(gateway.port())) {
+            assertThat(src.start(SrtpSuite.AES_CM_128_HMAC_SHA1_80, List.of(
+                    new SrtpRecordingClient.Sender("1", "sip:" + customer + "@carrier.example", "Customer", true),
+                    new SrtpRecordingClient.Sender("2", "sip:" + agent + "@pbx.example", "Rep", false),
+                    new SrtpRecordingClient.Sender("3", "sip:" + customer + "0@carrier.example", "Colleague", true))))
+                    .isEqualTo(200);
+            for (String label : List.of("1", "2", "3")) {
+                assertThat(src.answerProfile(label)).isEqualTo("RTP/SAVP");
+                assertThat(src.answeredCrypto(label)).as("Earpiece's key for stream %s", label).isNotNull();
+                assertThat(src.answeredCrypto(label).keySalt()).hasSize(30);
+            }
+            CompletableFuture<Void> customerPlays = CompletableFuture.runAsync(() -> {
+                try {
+                    src.play("1", SrtpPhone.rtpPackets(call.pcap("customer")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            CompletableFuture<Void> colleaguePlays = CompletableFuture.runAsync(() -> {
+                try {
+                    src.play("3", SrtpPhone.rtpPackets(call.pcap("customer")));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            src.play("2", SrtpPhone.rtpPackets(call.pcap("rep")));
+            customerPlays.join();
+            colleaguePlays.join();
+            assertThat(src.stop()).isEqualTo(200);
+        }
+        CallViews.CallSummary ended = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mine(admin, customer), c -> c != null && c.status().equals("ENDED"));
+        CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).extracting(CallViews.PartyView::party)
+                .containsExactlyInAnyOrder("rep", "customer", "customer-2");
+        assertThat(detail.parties()).as("every stream shown as SRTP, signalled over UDP").allSatisfy(p -> {
+            assertThat(p.srtp()).isTrue();
+            assertThat(p.sipTransport()).isEqualTo("udp");
+        });
+        for (CallViews.PartyView p : detail.parties()) {
+            // The colleague replays the customer's audio.
+            String source = p.party().equals("customer-2") ? "customer" : p.party();
+            assertThat(p.packetsReceived()).as("decrypted packets of %s", p.party())
+                    .isEqualTo(AudioMath.pcapPackets(call.pcap(source)));
+            byte[] wav = admin.get().uri(p.recordingUrl()).exchange().expectStatus().isOk()
+                    .expectBody(byte[].class).returnResult().getResponseBody();
+            Path file = Path.of("target/it-data/siprec-srtp-" + ended.id() + "-" + p.party() + ".wav");
+            Files.createDirectories(file.getParent());
+            Files.write(file, wav);
+            double correlation = AudioMath.maxNormalisedCorrelation(AudioMath.readWav(file),
+                    AudioMath.readWav(call.wav(source)), 1600);
+            System.out.println("siprec_srtp_correlation_" + p.party() + "=" + correlation);
+            assertThat(correlation).as("correlation of %s's decrypted recording with its source", p.party())
+                    .isGreaterThanOrEqualTo(0.9);
+        }
+        CallRecordingEndpoint.RecordingView recording = admin.get().uri("/api/calls/" + ended.id() + "/recording")
+                .exchange().expectStatus().isOk().expectBody(CallRecordingEndpoint.RecordingView.class).returnResult()
+                .getResponseBody();
+        assertThat(recording.participants()).extracting(CallRecordingEndpoint.ParticipantView::name,
+                CallRecordingEndpoint.ParticipantView::party).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Customer", "customer"),
+                org.assertj.core.groups.Tuple.tuple("Rep", "rep"),
+                org.assertj.core.groups.Tuple.tuple("Colleague", "customer-2"));
     }
 
     /** The newest calls only: polled every 20 ms, the list must stay cheap. */

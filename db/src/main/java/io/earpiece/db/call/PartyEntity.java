@@ -59,6 +59,14 @@ public class PartyEntity {
     @Column(name = "recording_path")
     private String recordingPath;
 
+    /** udp, tcp or tls: how the leg's INVITE came; null when not known. */
+    @Column(name = "sip_transport", length = 8)
+    private String sipTransport;
+
+    /** Whether the leg's media was SRTP; null when not known. */
+    @Column(name = "srtp")
+    private Boolean srtp;
+
     protected PartyEntity() {
     }
 
@@ -72,6 +80,12 @@ public class PartyEntity {
         this.localPort = localPort;
         this.recordingPath = recordingPath;
         this.startedAt = startedAt;
+    }
+
+    /** How the leg was carried: its SIP transport and whether its media was SRTP (null: not known). */
+    public void carried(String sipTransport, Boolean srtp) {
+        this.sipTransport = sipTransport;
+        this.srtp = srtp;
     }
 
     /** Records the leg's final counters when it ends. */
@@ -99,4 +113,6 @@ public class PartyEntity {
     public long getBytesReceived() { return bytesReceived; }
     public double getJitterMs() { return jitterMs; }
     public String getRecordingPath() { return recordingPath; }
+    public String getSipTransport() { return sipTransport; }
+    public Boolean getSrtp() { return srtp; }
 }

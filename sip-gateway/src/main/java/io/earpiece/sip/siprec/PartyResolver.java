@@ -9,8 +9,9 @@ import java.util.List;
  * Decides which recorded stream is the rep and which the customer. In order: a participant that is an Earpiece
  * SIP user or extension is the rep; else the caller or callee (as vendor extensions state it, else the first
  * participant in document order taken as the caller) is the rep as {@code earpiece.siprec.rep-side} says. A lone
- * stream, or one that the metadata says two participants send on, is {@code mixed}. An Earpiece call has one party of
- * each kind, so a third separate stream is not recorded.
+ * stream, or one that the metadata says two participants send on, is {@code mixed}. Further separate streams (a
+ * third participant, a participant on two streams) are recorded too, as further streams of the rep (an Earpiece
+ * user sends on it) or else of the customer: "customer-2".
  */
 public final class PartyResolver {
     private final SiprecConfig config;
@@ -44,14 +45,30 @@ public final class PartyResolver {
             }
             if (out.stream().noneMatch(p -> p.party() == Party.CUSTOMER)) {
                 out.add(new StreamParty(s.label(), Party.CUSTOMER, md.sendersOf(s.label()), "not the rep"));
+            } else {
+                out.add(further(md, s.label()));
             }
         }
-        // Keep m-line order, so the answer and logs read like the offer.
+        // Keep m-line order, so the answer and logs read like the offer; number each party's streams in that order.
         List<StreamParty> ordered = new ArrayList<>();
+        java.util.Map<Party, Integer> counts = new java.util.EnumMap<>(Party.class);
         for (OfferedStream s : streams) {
-            out.stream().filter(p -> p.label().equals(s.label())).findFirst().ifPresent(ordered::add);
+            out.stream().filter(p -> p.label().equals(s.label())).findFirst()
+                    .ifPresent(p -> ordered.add(p.numbered(counts.merge(p.party(), 1, Integer::sum))));
         }
         return ordered;
+    }
+
+    /**
+     * The party of a stream beyond the first rep, customer and mixed ones, or of one added by a re-INVITE: the rep's
+     * when an Earpiece user sends on it, else the customer's. The caller numbers it.
+     */
+    public StreamParty further(RecordingMetadata md, String label) {
+        List<Participant> senders = md.sendersOf(label);
+        if (senders.stream().anyMatch(this::isEarpieceUser)) {
+            return new StreamParty(label, Party.REP, senders, "earpiece user (further stream)");
+        }
+        return new StreamParty(label, Party.CUSTOMER, senders, "not an earpiece user (further stream)");
     }
 
     private OfferedStream repStream(RecordingMetadata md, List<OfferedStream> separate, List<StreamParty> out)

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The SRS's answer (RFC 7866 8.1.2): one m-line per offered one, in order, each keeping its {@code a=label};
  * recorded streams {@code recvonly} ({@code inactive} while the client pauses them) on their own local RTP port,
- * the others refused with port 0.
+ * the others refused with port 0. An SRTP stream's answer carries Earpiece's own {@code a=crypto} line with the tag
+ * of the offered line it took.
  */
 public final class RecordingAnswerBuilder {
     static final int PTIME_MS = 20;
@@ -64,6 +65,9 @@ public final class RecordingAnswerBuilder {
             attrs.add(new SdpAttribute("fmtp", n.telephoneEventPt() + " 0-16"));
         }
         attrs.add(new SdpAttribute("ptime", Integer.toString(PTIME_MS)));
+        if (n.srtp() != null) {
+            attrs.add(n.srtp().answerAttribute().attribute());
+        }
         label(s, attrs);
         attrs.add(SdpAttribute.flag(s.paused() ? "inactive" : "recvonly"));
         return new MediaDescription("audio", port, 1, s.media().protocol(), formats, null, attrs);

@@ -24,7 +24,7 @@ final class RecordingInfos {
             String party = null;
             for (StreamParty sp : parties) {
                 if (labels.contains(sp.label())) {
-                    party = sp.party().label();
+                    party = sp.partyLabel();
                     break;
                 }
             }

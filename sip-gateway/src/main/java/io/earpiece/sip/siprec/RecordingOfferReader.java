@@ -6,11 +6,15 @@ import io.earpiece.sip.sdp.Connection;
 import io.earpiece.sip.sdp.MediaDescription;
 import io.earpiece.sip.sdp.MediaDirection;
 import io.earpiece.sip.sdp.Negotiation;
+import io.earpiece.sip.sdp.SdesNegotiator;
+import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SdpParser;
 import io.earpiece.sip.sdp.SessionDescription;
+import io.earpiece.sip.sdp.SrtpPolicy;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,7 +25,8 @@ import java.util.Set;
 
 /**
  * Reads a SIPREC INVITE body (RFC 7866): a multipart body whose {@code recording-session} part is the metadata and
- * whose {@code application/sdp} part offers one stream per m-line. A pure function of its input.
+ * whose {@code application/sdp} part offers one stream per m-line. A pure function of its input, but for the fresh
+ * SRTP keys of Earpiece's own that an SRTP stream (RTP/SAVP with {@code a=crypto}, SDES) gets in the answer.
  */
 public final class RecordingOfferReader {
     private final MultipartParser multipart = new MultipartParser();
@@ -29,6 +34,22 @@ public final class RecordingOfferReader {
     // OpenSIPS sends SIPREC SDP without any c= line; a recorder needs no address to receive on its own ports.
     private final SdpParser sdpParser = new SdpParser(false);
     private final CodecNegotiator negotiator = new CodecNegotiator();
+    private final SdesNegotiator sdes;
+    private final SrtpPolicy srtpPolicy;
+
+    /** A reader that records SRTP streams when offered and clear ones otherwise ({@code optional}). */
+    public RecordingOfferReader() {
+        this(new SdesNegotiator(new SecureRandom()), SrtpPolicy.OPTIONAL);
+    }
+
+    /**
+     * @param srtpPolicy for every stream: {@code off} refuses RTP/SAVP streams, {@code mandatory} clear ones (a
+     *                   session with nothing left to record gets 488)
+     */
+    public RecordingOfferReader(SdesNegotiator sdes, SrtpPolicy srtpPolicy) {
+        this.sdes = sdes;
+        this.srtpPolicy = srtpPolicy;
+    }
 
     /**
      * The recording offer in a body, or empty when the body has no {@code recording-session} part (it is then no
@@ -44,6 +65,15 @@ public final class RecordingOfferReader {
     /** @param from the recording INVITE's From URI, the weakest caller hint; null for none */
     public Optional<RecordingOffer> read(String contentType, byte[] body, Map<String, Codec> current, String from)
             throws RecordingRejection {
+        return read(contentType, body, current, Map.of(), from);
+    }
+
+    /**
+     * @param keys SRTP keys in use per label on a re-INVITE: kept while the client keeps its key, so a pause does not
+     *             re-key
+     */
+    public Optional<RecordingOffer> read(String contentType, byte[] body, Map<String, Codec> current,
+                                         Map<String, SdesSession> keys, String from) throws RecordingRejection {
         List<BodyPart> parts;
         try {
             parts = multipart.parse(contentType, body);
@@ -77,7 +107,7 @@ public final class RecordingOfferReader {
         } catch (SdpParseException e) {
             throw new RecordingRejection(400, "Bad SDP: " + e.getMessage());
         }
-        RecordingOffer offer = new RecordingOffer(sd, md, streams(sd, current));
+        RecordingOffer offer = new RecordingOffer(sd, md, streams(sd, current, keys));
         if (offer.recordable().isEmpty()) {
             String why = offer.streams().isEmpty() ? "no m-line offered"
                     : offer.streams().get(0).whyNot();
@@ -91,13 +121,19 @@ public final class RecordingOfferReader {
      */
     public RecordingOffer readSdp(byte[] body, RecordingMetadata unchanged, Map<String, Codec> current)
             throws RecordingRejection {
+        return readSdp(body, unchanged, current, Map.of());
+    }
+
+    /** As {@link #readSdp(byte[], RecordingMetadata, Map)}, keeping SRTP keys per label while the client keeps its. */
+    public RecordingOffer readSdp(byte[] body, RecordingMetadata unchanged, Map<String, Codec> current,
+                                  Map<String, SdesSession> keys) throws RecordingRejection {
         SessionDescription sd;
         try {
             sd = sdpParser.parse(body);
         } catch (SdpParseException e) {
             throw new RecordingRejection(400, "Bad SDP: " + e.getMessage());
         }
-        return new RecordingOffer(sd, unchanged, streams(sd, current));
+        return new RecordingOffer(sd, unchanged, streams(sd, current, keys));
     }
 
     /**
@@ -136,7 +172,8 @@ public final class RecordingOfferReader {
         return contentType != null && contentType.trim().toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
-    private List<OfferedStream> streams(SessionDescription sd, Map<String, Codec> current) throws RecordingRejection {
+    private List<OfferedStream> streams(SessionDescription sd, Map<String, Codec> current,
+                                        Map<String, SdesSession> keys) throws RecordingRejection {
         List<OfferedStream> out = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < sd.media().size(); i++) {
@@ -145,12 +182,13 @@ public final class RecordingOfferReader {
             if (!labels.add(label)) {
                 throw new RecordingRejection(400, "Bad SDP: label " + label + " on two m-lines");
             }
-            out.add(stream(sd, i, m, label, current.get(label)));
+            out.add(stream(sd, i, m, label, current.get(label), keys.get(label)));
         }
         return out;
     }
 
-    private OfferedStream stream(SessionDescription sd, int index, MediaDescription m, String label, Codec current) {
+    private OfferedStream stream(SessionDescription sd, int index, MediaDescription m, String label, Codec current,
+                                 SdesSession currentKeys) {
         if (!m.media().equalsIgnoreCase("audio")) {
             return new OfferedStream(index, label, m, null, m.media() + " is not recorded", true);
         }
@@ -168,11 +206,18 @@ public final class RecordingOfferReader {
         } catch (SdpNotAcceptableException e) {
             return new OfferedStream(index, label, m, null, "stream " + label + ": " + e.getMessage(), true);
         }
+        SdesSession keys;
+        try {
+            // Each stream is keyed on its own (RFC 4568 is per m-line): one SRTP and one clear stream is a valid offer.
+            keys = sdes.negotiate(m, srtpPolicy, currentKeys);
+        } catch (SdpNotAcceptableException e) {
+            return new OfferedStream(index, label, m, null, "stream " + label + ": " + e.getMessage(), true);
+        }
         MediaDirection d = sd.directionFor(m);
         // No c= at all (OpenSIPS) is not hold: RTP comes from wherever the client sends it.
         boolean paused = d == MediaDirection.INACTIVE || d == MediaDirection.RECVONLY
                 || (conn != null && conn.isNullAddress());
         return new OfferedStream(index, label, m, new Negotiation(index, n.codec(), n.telephoneEventPt(),
-                n.remoteHost(), n.remotePort(), d, paused), null, paused);
+                n.remoteHost(), n.remotePort(), d, paused, keys), null, paused);
     }
 }

@@ -2,6 +2,7 @@ package io.earpiece.sip.siprec;
 
 import io.earpiece.sip.call.Codec;
 import io.earpiece.sip.call.Party;
+import io.earpiece.sip.sdp.SdesSession;
 
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
@@ -21,18 +22,24 @@ final class RecordingSession {
         final String legId;
         final String label;
         final Party party;
+        /** 1 for the party's first stream, 2, 3, ... for further ones. */
+        final int stream;
         final int localPort;
         Codec codec;
+        /** The stream's SRTP keys, or null for clear RTP. */
+        SdesSession srtp;
         InetSocketAddress remote;
         boolean paused;
 
-        StreamLeg(String legId, String label, Party party, int localPort, Codec codec, InetSocketAddress remote,
-                  boolean paused) {
+        StreamLeg(String legId, String label, Party party, int stream, int localPort, Codec codec, SdesSession srtp,
+                  InetSocketAddress remote, boolean paused) {
             this.legId = legId;
             this.label = label;
             this.party = party;
+            this.stream = stream;
             this.localPort = localPort;
             this.codec = codec;
+            this.srtp = srtp;
             this.remote = remote;
             this.paused = paused;
         }
@@ -69,9 +76,25 @@ final class RecordingSession {
         return out;
     }
 
+    /** The number the next stream of {@code party} gets. */
+    int nextStream(Party party) {
+        return 1 + (int) legs.values().stream().filter(l -> l.party == party).count();
+    }
+
     Map<String, Codec> codecs() {
         Map<String, Codec> out = new LinkedHashMap<>();
         legs.forEach((label, leg) -> out.put(label, leg.codec));
+        return out;
+    }
+
+    /** SRTP keys per recorded label; clear streams are absent. */
+    Map<String, SdesSession> keys() {
+        Map<String, SdesSession> out = new LinkedHashMap<>();
+        legs.forEach((label, leg) -> {
+            if (leg.srtp != null) {
+                out.put(label, leg.srtp);
+            }
+        });
         return out;
     }
 }

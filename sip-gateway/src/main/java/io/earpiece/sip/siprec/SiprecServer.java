@@ -11,6 +11,8 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.sdp.SdesNegotiator;
+import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpFormatter;
 import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.uas.Responder;
@@ -64,7 +66,7 @@ public final class SiprecServer implements RequestHandler {
     private final String advertisedHost;
     private final String rejectHeader;
     private final int maxSessions;
-    private final RecordingOfferReader reader = new RecordingOfferReader();
+    private final RecordingOfferReader reader;
     private final RecordingAnswerBuilder answers = new RecordingAnswerBuilder("earpiece");
     private final SdpFormatter formatter = new SdpFormatter();
     private final SecureRandom random = new SecureRandom();
@@ -82,6 +84,8 @@ public final class SiprecServer implements RequestHandler {
         this.answering = answering;
         this.gate = gate;
         this.parties = new PartyResolver(config);
+        // SIPREC clients are admitted as bot legs are, so their streams follow the bot legs' SRTP policy.
+        this.reader = new RecordingOfferReader(new SdesNegotiator(random), gate.access().srtp());
         this.advertisedHost = advertisedHost;
         this.rejectHeader = rejectHeader;
         this.maxSessions = maxSessions;
@@ -205,18 +209,8 @@ public final class SiprecServer implements RequestHandler {
         List<RecordingSession.StreamLeg> opened = new ArrayList<>();
         for (StreamParty p : resolved) {
             OfferedStream s = session.offer.stream(p.label()).orElseThrow();
-            String legId = session.callId + "/" + p.label();
-            InetSocketAddress remote = remote(s, session.source);
-            LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
-                    s.negotiation().codec(), s.negotiation().telephoneEventPt());
             try {
-                LegMedia media = controller.open(legOffer);
-                RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(),
-                        media.local().getPort(), s.negotiation().codec(), remote, s.paused());
-                opened.add(leg);
-                byLeg.put(legId, session);
-                log.info("SIPREC {} stream {} -> {} ({}; senders {})", session.callId, p.label(), p.party().label(),
-                        p.why(), p.senders().stream().map(Participant::aor).toList());
+                opened.add(open(session, p, s, ends));
             } catch (LegRejectedException | RuntimeException e) {
                 int status = e instanceof LegRejectedException r ? r.status() : Response.SERVER_INTERNAL_ERROR;
                 int retry = e instanceof LegRejectedException r ? r.retryAfterSeconds() : 0;
@@ -253,6 +247,57 @@ public final class SiprecServer implements RequestHandler {
                 finish(session, EndReason.FAILED);
             }
         }
+    }
+
+    /** Opens the leg of one recorded stream; the caller adds it to the session. */
+    private RecordingSession.StreamLeg open(RecordingSession session, StreamParty p, OfferedStream s, String[] ends)
+            throws LegRejectedException {
+        String legId = session.callId + "/" + p.label();
+        InetSocketAddress remote = remote(s, session.source);
+        LegOffer legOffer = new LegOffer(legId, ends[0], ends[1], session.callId, p.party(), remote,
+                s.negotiation().codec(), s.negotiation().telephoneEventPt(), s.negotiation().srtp(), p.stream(),
+                LegOffer.transportOf(session.invite.getRequest()));
+        LegMedia media = controller.open(legOffer);
+        RecordingSession.StreamLeg leg = new RecordingSession.StreamLeg(legId, p.label(), p.party(), p.stream(),
+                media.local().getPort(), s.negotiation().codec(), s.negotiation().srtp(), remote, s.paused());
+        byLeg.put(legId, session);
+        log.info("SIPREC {} stream {} -> {} ({}; senders {})", session.callId, p.label(), p.partyLabel(),
+                p.why(), p.senders().stream().map(Participant::aor).toList());
+        return leg;
+    }
+
+    /**
+     * Opens legs for the recordable streams of a re-INVITE or UPDATE that the session does not record yet (a
+     * participant joined on a stream of its own), each as a further stream of its party. One that cannot be opened
+     * is answered with port 0; the rest of the session goes on.
+     */
+    private List<RecordingSession.StreamLeg> openAdded(RecordingSession session, RecordingOffer offer,
+                                                       Request request) {
+        List<RecordingSession.StreamLeg> added = new ArrayList<>();
+        String[] ends = null;
+        for (OfferedStream s : offer.recordable()) {
+            if (session.legs.containsKey(s.label())) {
+                continue;
+            }
+            if (ends == null) {
+                ends = PartyResolver.fromAndTo(offer.metadata(), uri(request, FromHeader.NAME), uri(request, ToHeader.NAME));
+            }
+            StreamParty p = parties.further(offer.metadata(), s.label());
+            p = p.numbered(session.nextStream(p.party()));
+            try {
+                RecordingSession.StreamLeg leg = open(session, p, s, ends);
+                session.legs.put(leg.label, leg);
+                added.add(leg);
+            } catch (LegRejectedException | RuntimeException e) {
+                log.warn("SIPREC {}: added stream {} not opened: {}", session.callId, s.label(), e.getMessage());
+            }
+        }
+        return added;
+    }
+
+    private static String uri(Request request, String header) {
+        javax.sip.header.HeaderAddress h = (javax.sip.header.HeaderAddress) request.getHeader(header);
+        return h == null ? null : h.getAddress().getURI().toString();
     }
 
     /** Tells the controller who is in the recorded call and which party each is heard in. */
@@ -292,10 +337,12 @@ public final class SiprecServer implements RequestHandler {
         if (tx == null) {
             return;
         }
-        responder.send(tx, responder.create(event.getRequest(), Response.OK, null, null));
+        // Ended before the 200: over TCP the client may close the connection as soon as the 200 is out, which makes
+        // the send throw after writing it and the stack report the dialog over (FAILED) on another thread.
         synchronized (session) {
             finish(session, EndReason.REMOTE_BYE);
         }
+        responder.send(tx, responder.create(event.getRequest(), Response.OK, null, null));
     }
 
     private void cancel(RequestEvent event, RecordingSession session) throws Exception {
@@ -338,12 +385,12 @@ public final class SiprecServer implements RequestHandler {
             try {
                 String type = contentType(request);
                 if (RecordingOfferReader.isMultipart(type)) {
-                    RecordingOffer update = reader.read(type, body, session.codecs()).orElseThrow(
+                    RecordingOffer update = reader.read(type, body, session.codecs(), session.keys(), null).orElseThrow(
                             () -> new RecordingRejection(415, "Unsupported Media Type: multipart without recording-session"));
                     offer = new RecordingOffer(update.sdp(), update.metadata().after(session.offer.metadata()),
                             update.streams());
                 } else {
-                    offer = reader.readSdp(body, session.offer.metadata(), session.codecs());
+                    offer = reader.readSdp(body, session.offer.metadata(), session.codecs(), session.keys());
                 }
             } catch (RecordingRejection r) {
                 // A failed re-INVITE leaves the session as it was (RFC 3261 14.2).
@@ -353,32 +400,49 @@ public final class SiprecServer implements RequestHandler {
             boolean newMetadata = offer.metadata() != session.offer.metadata();
             session.offer = offer;
             session.sdpVersion++;
+            List<RecordingSession.StreamLeg> added = openAdded(session, offer, request);
             responder.send(tx, okWithAnswer(request, session, null));
+            for (RecordingSession.StreamLeg leg : added) {
+                try {
+                    controller.established(leg.legId); // the dialog is up: no ACK of its own will confirm it
+                } catch (RuntimeException e) {
+                    log.warn("controller failed on established({})", leg.legId, e);
+                }
+            }
             for (RecordingSession.StreamLeg leg : session.legs.values()) {
+                if (added.contains(leg)) {
+                    continue;
+                }
                 Optional<OfferedStream> s = offer.stream(leg.label);
                 boolean paused = s.map(OfferedStream::paused).orElse(true);
                 InetSocketAddress remote = s.filter(OfferedStream::recordable).map(o -> remote(o, session.source))
                         .orElse(leg.remote);
+                SdesSession keys = leg.srtp;
                 if (s.isPresent() && s.get().recordable()) {
                     leg.codec = s.get().negotiation().codec();
+                    keys = s.get().negotiation().srtp();
                 }
-                if (paused != leg.paused || !remote.equals(leg.remote)) {
+                boolean rekeyed = !java.util.Objects.equals(keys, leg.srtp);
+                if (paused != leg.paused || !remote.equals(leg.remote) || rekeyed) {
                     leg.paused = paused;
                     leg.remote = remote;
-                    log.info("SIPREC {} stream {} {}", session.callId, leg.label, paused ? "paused" : "recording");
+                    leg.srtp = keys;
+                    log.info("SIPREC {} stream {} {}{}", session.callId, leg.label, paused ? "paused" : "recording",
+                            rekeyed ? " (new SRTP keys)" : "");
                     try {
-                        controller.remoteChanged(leg.legId, remote, leg.codec, paused);
+                        controller.remoteChanged(leg.legId, remote, leg.codec, paused, keys);
                     } catch (RuntimeException e) {
                         log.warn("controller failed on remoteChanged({})", leg.legId, e);
                     }
                 }
             }
-            if (newMetadata) {
+            if (newMetadata || !added.isEmpty()) {
                 // Participants may have joined or changed (Avaya SBCE names the far end only in a later UPDATE);
                 // each recorded stream keeps its party, who is heard on it is told again.
                 List<StreamParty> now = new ArrayList<>();
                 for (RecordingSession.StreamLeg leg : session.legs.values()) {
-                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged"));
+                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged",
+                            leg.stream));
                 }
                 report(session, now);
             }

@@ -64,7 +64,8 @@ final class InviteReader {
         String from = ((FromHeader) invite.getHeader(FromHeader.NAME)).getAddress().getURI().toString();
         String to = ((ToHeader) invite.getHeader(ToHeader.NAME)).getAddress().getURI().toString();
         LegOffer offer = new LegOffer(callId, from, to, conversation.trim(), party,
-                remote(n.negotiation), n.negotiation.codec(), n.negotiation.telephoneEventPt(), n.negotiation.srtp());
+                remote(n.negotiation), n.negotiation.codec(), n.negotiation.telephoneEventPt(), n.negotiation.srtp(),
+                1, LegOffer.transportOf(invite));
         return new Accepted(offer, n.sdp, n.negotiation);
     }
 

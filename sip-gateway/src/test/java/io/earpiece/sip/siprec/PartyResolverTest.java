@@ -81,4 +81,30 @@ class PartyResolverTest {
         assertThat(now.participant("b").orElseThrow().role()).isEqualTo(CallRole.CALLEE);
         assertThat(now.sendersOf("2")).extracting(Participant::id).containsExactly("b");
     }
+    @Test
+    void furtherSeparateStreamsAreRecordedAsFurtherStreamsOfTheirParty() throws Exception {
+        String sdp = "v=0\r\no=- 1 1 IN IP4 10.0.0.1\r\ns=-\r\nc=IN IP4 10.0.0.1\r\nt=0 0\r\n"
+                + "m=audio 4000 RTP/AVP 0\r\na=label:1\r\na=sendonly\r\n"
+                + "m=audio 4002 RTP/AVP 0\r\na=label:2\r\na=sendonly\r\n"
+                + "m=audio 4004 RTP/AVP 0\r\na=label:3\r\na=sendonly\r\n"
+                + "m=audio 4006 RTP/AVP 0\r\na=label:4\r\na=sendonly\r\n";
+        String xml = "<recording xmlns='urn:ietf:params:xml:ns:recording:1'><session session_id='s'/>"
+                + "<participant participant_id='a'><nameID aor='sip:+15550001111@carrier'/><send>x</send></participant>"
+                + "<participant participant_id='b'><nameID aor='sip:2001@pbx'/><send>y</send></participant>"
+                + "<participant participant_id='c'><nameID aor='sip:+15550003333@carrier'/><send>z</send></participant>"
+                + "<participant participant_id='d'><nameID aor='sip:2002@pbx'/><send>w</send></participant>"
+                + "<stream stream_id='x'><label>1</label></stream><stream stream_id='y'><label>2</label></stream>"
+                + "<stream stream_id='z'><label>3</label></stream><stream stream_id='w'><label>4</label></stream>"
+                + "</recording>";
+        String body = "--b\r\nContent-Type: application/sdp\r\n\r\n" + sdp + "\r\n--b\r\n"
+                + "Content-Type: application/rs-metadata+xml\r\nContent-Disposition: recording-session\r\n\r\n" + xml
+                + "\r\n--b--\r\n";
+        RecordingOffer offer = reader.read("multipart/mixed;boundary=b", body.getBytes(StandardCharsets.UTF_8), Map.of())
+                .orElseThrow();
+        List<StreamParty> resolved = new PartyResolver(new SiprecConfig(RepSide.CALLEE,
+                Set.of("2001", "2002")::contains)).resolve(offer);
+        assertThat(resolved).extracting(StreamParty::label, StreamParty::partyLabel).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("1", "customer"), org.assertj.core.groups.Tuple.tuple("2", "rep"),
+                org.assertj.core.groups.Tuple.tuple("3", "customer-2"), org.assertj.core.groups.Tuple.tuple("4", "rep-2"));
+    }
 }
