@@ -105,6 +105,11 @@ public final class TrunkRuntime implements AutoCloseable {
         log.info("trunk {} active: {}", next.id(), next);
     }
 
+    /** The trunk calls go out through now, if one is configured and enabled. */
+    public synchronized Optional<TrunkConfig> activeTrunk() {
+        return client == null ? Optional.empty() : Optional.of(client.config());
+    }
+
     /** The registration status of the trunk, when it is the active one. */
     public synchronized Optional<TrunkStatus> status(String trunkId) {
         return client != null && client.config().id().equals(trunkId) ? Optional.of(client.status())

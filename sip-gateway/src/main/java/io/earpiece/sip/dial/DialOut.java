@@ -107,6 +107,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
         ScheduledFuture<?> refreshTask;
         ScheduledFuture<?> expiryTask;
         int refreshes;
+        boolean told;
 
         Dialed(String callId, DialTarget target, InetSocketAddress localMedia, DialListener listener) {
             this.callId = callId;
@@ -178,6 +179,9 @@ public final class DialOut implements RequestHandler, ResponseHandler {
                     if (call.provisionalSeen) {
                         cancel(call);
                     }
+                    // Over for the caller now; the INVITE's late answers are still dealt with (CANCEL once a
+                    // provisional comes, ACK and BYE for a 2xx), but the listener hears of the call no more.
+                    tell(call, l -> l.failed(Response.REQUEST_TERMINATED, "hung up before the answer"));
                 }
                 case ENDED -> { }
             }
@@ -303,7 +307,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
         call.state = State.ENDED;
         calls.remove(call.callId);
         log.info("dialled call {} not answered: {} {}", call.callId, code, response.getReasonPhrase());
-        safely(() -> call.listener.failed(code, response.getReasonPhrase()));
+        tell(call, l -> l.failed(code, response.getReasonPhrase()));
     }
 
     private void answered(ResponseEvent event, Dialed call, Response response, long cseq) throws Exception {
@@ -313,7 +317,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
             bye(call);
             call.state = State.ENDED;
             calls.remove(call.callId);
-            safely(() -> call.listener.failed(Response.REQUEST_TERMINATED, "hung up before the answer"));
+            tell(call, l -> l.failed(Response.REQUEST_TERMINATED, "hung up before the answer"));
             return;
         }
         Negotiation n;
@@ -324,7 +328,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
             bye(call);
             call.state = State.ENDED;
             calls.remove(call.callId);
-            safely(() -> call.listener.failed(Response.NOT_ACCEPTABLE_HERE, "answer SDP unusable: " + e.getMessage()));
+            tell(call, l -> l.failed(Response.NOT_ACCEPTABLE_HERE, "answer SDP unusable: " + e.getMessage()));
             return;
         }
         call.state = State.ANSWERED;
@@ -586,7 +590,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
             if (ct == call.inviteTx && (call.state == State.CALLING || call.state == State.EARLY)) {
                 call.state = State.ENDED;
                 calls.remove(call.callId);
-                safely(() -> call.listener.failed(Response.REQUEST_TIMEOUT, "no answer from the trunk"));
+                tell(call, l -> l.failed(Response.REQUEST_TIMEOUT, "no answer from the trunk"));
             } else if (call.state == State.ANSWERED && (Request.UPDATE.equals(request.getMethod())
                     || Request.INVITE.equals(request.getMethod()))) {
                 dead(call, "refresh not answered");
@@ -602,7 +606,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
         cancelTimers(call);
         calls.remove(call.callId);
         log.info("dialled call {} ended: {}", call.callId, end);
-        safely(() -> call.listener.ended(end));
+        tell(call, l -> l.ended(end));
     }
 
     private void bye(Dialed call) {
@@ -729,6 +733,15 @@ public final class DialOut implements RequestHandler, ResponseHandler {
     private static byte[] body(Message m) {
         byte[] b = m.getRawContent();
         return b == null || b.length == 0 ? null : b;
+    }
+
+    /** Passes the call's one terminal event (failed or ended) to its listener; later ones are dropped. */
+    private static void tell(Dialed call, java.util.function.Consumer<DialListener> event) {
+        if (call.told) {
+            return;
+        }
+        call.told = true;
+        safely(() -> event.accept(call.listener));
     }
 
     private static void safely(Runnable r) {
