@@ -1,10 +1,10 @@
 package io.earpiece.console.dial;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.console.telephony.SessionTimerProperties;
 import io.earpiece.console.telephony.TrunkRuntime;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.dial.DialOut;
-import io.earpiece.sip.dial.SessionTimerConfig;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,14 +28,8 @@ public class DialConfiguration {
     }
 
     @Bean
-    DialOut dialOut(SipGateway gateway, DialProperties p, ScheduledExecutorService dialScheduler) {
-        SessionTimerConfig timers;
-        try {
-            timers = new SessionTimerConfig(p.sessionExpires(), p.minSe());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("earpiece.dial: " + e.getMessage(), e);
-        }
-        DialOut d = new DialOut(gateway.context(), timers, dialScheduler, Clock.systemUTC());
+    DialOut dialOut(SipGateway gateway, SessionTimerProperties timers, ScheduledExecutorService dialScheduler) {
+        DialOut d = new DialOut(gateway.context(), timers.config(), dialScheduler, Clock.systemUTC());
         gateway.addHandler(d);
         return d;
     }

@@ -16,16 +16,11 @@ import java.time.Duration;
  *                       a request's {@code pinDelay} replaces it
  * @param toneLength     how long each PIN key sounds (120 ms; Q.24 asks for 40 ms at least)
  * @param toneGap        silence between keys (80 ms)
- * @param sessionExpires RFC 4028 interval asked for on dialled calls (1800 s, RFC 4028's recommendation); 0 s: no
- *                       session timers
- * @param minSe          the shortest interval accepted from the far end (90 s, RFC 4028's floor)
  */
 @ConfigurationProperties("earpiece.dial")
 public record DialProperties(@DefaultValue("800ms") Duration promptSilence,
                              @DefaultValue("-40") double speechLevel,
                              @DefaultValue("20s") Duration maxPromptWait,
                              @DefaultValue("120ms") Duration toneLength,
-                             @DefaultValue("80ms") Duration toneGap,
-                             @DefaultValue("1800s") Duration sessionExpires,
-                             @DefaultValue("90s") Duration minSe) {
+                             @DefaultValue("80ms") Duration toneGap) {
 }

@@ -1,12 +1,12 @@
-package io.earpiece.sip.dial;
+package io.earpiece.sip.timer;
 
 import java.time.Duration;
 
 /**
- * RFC 4028 session timers on the calls Earpiece places.
+ * RFC 4028 session timers on Earpiece's bot legs: the calls it places and the calls it answers.
  *
- * @param sessionExpires the interval asked for in {@code Session-Expires}; zero turns timers off (no header sent,
- *                       the call kept up only by BYE and the media timeout)
+ * @param sessionExpires the interval asked for in {@code Session-Expires} on calls Earpiece places; zero turns
+ *                       timers off on both (no header sent, none agreed: calls kept up by BYE and the media timeout)
  * @param minSe          the smallest interval accepted ({@code Min-SE}); RFC 4028 sets 90 s as the floor for
  *                       real peers, tests go lower
  */

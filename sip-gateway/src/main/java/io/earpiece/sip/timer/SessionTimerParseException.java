@@ -1,4 +1,4 @@
-package io.earpiece.sip.dial;
+package io.earpiece.sip.timer;
 
 /** A Session-Expires or Min-SE header that cannot be read; the message says why. */
 public final class SessionTimerParseException extends Exception {

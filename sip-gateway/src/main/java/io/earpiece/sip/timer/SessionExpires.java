@@ -1,4 +1,4 @@
-package io.earpiece.sip.dial;
+package io.earpiece.sip.timer;
 
 import java.util.Locale;
 
