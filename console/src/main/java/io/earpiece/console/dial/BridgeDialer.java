@@ -30,7 +30,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Invites Earpiece to a meeting: dials the bridge through the active trunk as a silent participant, listens to the
+ * Invites Earpiece to a meeting: dials the bridge through the enabled trunks in order (the next one when a trunk
+ * fails with 5xx or 408, not when the bridge is busy or declines) as a silent participant, listens to the
  * bridge's prompt until it ends (by its energy), enters the PIN and {@code #} as DTMF, and from then on transcribes
  * the meeting as one {@code mixed} party until the bridge or the rep hangs up. The prompt is recorded, not
  * transcribed.
@@ -64,11 +65,14 @@ public final class BridgeDialer {
      * @param from the SIP URI the call is stored with as From, naming the rep (so it lands in their list)
      */
     public DialView dial(DialRequest.Valid request, String rep, String from) throws DialRefusedException {
-        TrunkConfig trunk = trunks.activeTrunk().orElseThrow(() -> new DialRefusedException(409,
-                "no trunk is configured: add one under Admin → Trunks"));
+        List<TrunkConfig> route = trunks.outboundTrunks();
+        if (route.isEmpty()) {
+            throw new DialRefusedException(409, "no trunk is configured: add one under Admin → Trunks");
+        }
+        TrunkConfig trunk = route.get(0);
         String legId = "dial-" + UUID.randomUUID();
         String to = "sip:" + request.number() + "@" + trunk.host();
-        Dial dial = new Dial(legId, request, rep);
+        Dial dial = new Dial(legId, request, rep, route);
         CallCoordinator.OutboundLeg leg;
         try {
             leg = coordinator.openOutbound(legId, from, to, dial, dial::transcribing, dial::hangUp);
@@ -86,6 +90,7 @@ public final class BridgeDialer {
         try {
             synchronized (dial) {
                 dial.sipCallId = dialOut.dial(new DialTarget(trunk, request.number()), leg.local(), dial);
+                dial.trunk = trunk.id();
             }
         } catch (Exception e) {
             log.warn("could not dial {}", request.number(), e);
@@ -138,6 +143,9 @@ public final class BridgeDialer {
         final String legId;
         final DialRequest.Valid request;
         final String rep;
+        final List<TrunkConfig> route;
+        int routeIndex;
+        volatile String trunk;
         final Instant dialledAt = Instant.now();
         CallCoordinator.OutboundLeg leg;
         String sipCallId;
@@ -150,14 +158,16 @@ public final class BridgeDialer {
         volatile Instant joinedAt;
         volatile Instant endedAt;
         volatile boolean joined;
+        boolean hangingUp;
         volatile PromptEnd prompt;
         ScheduledFuture<?> check;
         RtpSendStream stream;
 
-        Dial(String legId, DialRequest.Valid request, String rep) {
+        Dial(String legId, DialRequest.Valid request, String rep, List<TrunkConfig> route) {
             this.legId = legId;
             this.request = request;
             this.rep = rep;
+            this.route = route;
         }
 
         boolean transcribing() {
@@ -165,13 +175,14 @@ public final class BridgeDialer {
         }
 
         DialView view() {
-            return new DialView(leg == null ? null : leg.callId(), request.number(), rep, request.title(), state,
+            return new DialView(leg == null ? null : leg.callId(), request.number(), rep, request.title(), trunk, state,
                     sipStatus, reason, dtmf, dialledAt, answeredAt, pinSentAt, joinedAt, endedAt);
         }
 
         void hangUp() {
             String sip;
             synchronized (this) {
+                hangingUp = true;
                 sip = sipCallId;
             }
             if (sip == null || !dialOut.hangup(sip)) {
@@ -250,7 +261,34 @@ public final class BridgeDialer {
 
         @Override
         public void failed(int status, String why) {
+            if (failover(status)) {
+                return;
+            }
             over("FAILED", status, why, EndReason.FAILED);
+        }
+
+        /**
+         * A trunk that failed as a server (5xx, 408 no answer, 503) is skipped for the next one, on the same media
+         * leg; the callee's own answers (486 busy, 603 declined, 404 ...) and a rep's hang-up are final.
+         */
+        private synchronized boolean failover(int status) {
+            boolean serverFailure = status >= 500 || status == 408;
+            if (!serverFailure || endedAt != null || hangingUp || routeIndex + 1 >= route.size()) {
+                return false;
+            }
+            TrunkConfig next = route.get(++routeIndex);
+            log.info("dialled call {}: trunk {} failed with {}, trying trunk {}", leg.callId(), trunk, status,
+                    next.id());
+            try {
+                sipCallId = dialOut.dial(new DialTarget(next, request.number()), leg.local(), this);
+                trunk = next.id();
+                state = "DIALLING";
+                reason = "trunk " + route.get(routeIndex - 1).id() + " failed with " + status;
+                return true;
+            } catch (Exception e) {
+                log.warn("dialled call {}: could not dial through trunk {}", leg.callId(), next.id(), e);
+                return false;
+            }
         }
 
         @Override

@@ -88,6 +88,11 @@ class DialBridgeIT {
 
     private static final Map<Integer, Integer> PORTS = new ConcurrentHashMap<>();
 
+    private static Path refusing(String status, String reason) throws java.io.IOException {
+        return SippRunner.editedScenario("/sipp/refuse.xml", Path.of("target", "dial-bridge"),
+                x -> x.replace("@STATUS@", status).replace("@REASON@", reason));
+    }
+
     private static Path scenario(String name) {
         try {
             return Path.of(DialBridgeIT.class.getResource("/sipp/" + name).toURI());
@@ -166,6 +171,78 @@ class DialBridgeIT {
         TestAuth.asUser(httpPort, "otto").get().uri("/api/calls/dial/" + done.id()).exchange().expectStatus()
                 .isNotFound();
         admin().get().uri("/api/calls/dial/" + done.id()).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aBridgeWithoutTelephoneEventGetsThePinAsInBandTones() throws Exception {
+        // the same bridge, its answer without telephone-event; it hangs up a second into the meeting
+        Path scenario = SippRunner.editedScenario("/sipp/bridge.xml", Path.of("target", "dial-bridge"),
+                x -> x.replace("RTP/AVP 0 [te_pt]", "RTP/AVP 0").replaceAll("(?m)^.*\\[te_pt\\].*\\R", "")
+                        .replace("<ereg regexp=\"telephone-event/8000\" search_in=\"body\" check_it=\"true\" "
+                                + "assign_to=\"te\"/>", "").replace("variables=\"te,", "variables=\""));
+        long hangUpMs = Math.round(meeting.meetingStartS() * 1000) + 1000;
+        try (DtmfCollector ear = new DtmfCollector("127.0.0.1", 101);
+             SippRunner bridge = SippRunner.builder(scenario).localPort(bridgePort)
+                     .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
+                     .key("dtmf_port", String.valueOf(ear.port())).key("pcap", meeting.pcap().toString())
+                     .args("-m", "1", "-d", String.valueOf(hangUpMs)).timeout(Duration.ofMillis(hangUpMs).plus(WAIT))
+                     .start()) {
+            WebTestClient otto = TestAuth.asUser(httpPort, "otto");
+            DialView dialled = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000",
+                            "pin", "9071"))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult().getResponseBody();
+            DialView joined = await().atMost(WAIT).until(() -> show(otto, dialled.callId()),
+                    v -> v.state().equals("JOINED"));
+            assertThat(joined.dtmf()).isEqualTo("inband");
+            await().atMost(Duration.ofSeconds(5)).until(() -> ear.inbandDigits().length() >= 5);
+            assertThat(ear.inbandDigits()).as("the PIN and # heard as tones").isEqualTo("9071#");
+            assertThat(ear.eventPackets()).as("no RFC 4733 events to a bridge that did not offer them").isZero();
+            assertThat(bridge.awaitExit(Duration.ofMillis(hangUpMs).plus(WAIT))).isZero();
+            await().atMost(WAIT).until(() -> show(otto, dialled.callId()).state().equals("ENDED"));
+        }
+    }
+
+    @Test
+    void aTrunkOutageFailsOverToTheNextTrunkButABusyBridgeDoesNot() throws Exception {
+        int backupPort = SippRunner.freeUdpPort("127.0.0.1");
+        admin().post().uri("/api/admin/trunks").bodyValue(Map.of("id", "backup", "host", "127.0.0.1",
+                        "port", backupPort, "username", "earpiece", "codecs", List.of("PCMU"),
+                        "registerIntervalSeconds", 0))
+                .exchange().expectStatus().isCreated();
+        WebTestClient otto = TestAuth.asUser(httpPort, "otto");
+        long hangUpMs = Math.round(meeting.meetingStartS() * 1000) + 1000;
+        try (DtmfCollector ear = new DtmfCollector("127.0.0.1", 101);
+             SippRunner outage = SippRunner.builder(refusing("503", "Service Unavailable")).localPort(bridgePort)
+                    .args("-m", "1").timeout(WAIT).start();
+             SippRunner bridge = SippRunner.builder(scenario("bridge.xml")).localPort(backupPort)
+                     .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
+                     .key("dtmf_port", String.valueOf(ear.port())).key("te_pt", "101")
+                     .key("pcap", meeting.pcap().toString())
+                     .args("-m", "1", "-d", String.valueOf(hangUpMs)).timeout(Duration.ofMillis(hangUpMs).plus(WAIT))
+                     .start()) {
+            DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "55"))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
+                    .getResponseBody();
+            DialView joined = await().atMost(WAIT).until(() -> show(otto, v.callId()),
+                    d -> d.state().equals("JOINED"));
+            assertThat(joined.trunk()).as("the call went out on the second trunk").isEqualTo("backup");
+            assertThat(outage.awaitExit(WAIT)).as("the first trunk was tried and answered 503").isZero();
+            await().atMost(Duration.ofSeconds(5)).until(() -> ear.digitString().equals("55#"));
+            assertThat(bridge.awaitExit(Duration.ofMillis(hangUpMs).plus(WAIT))).isZero();
+        }
+        try (SippRunner busy = SippRunner.builder(refusing("486", "Busy Here")).localPort(bridgePort)
+               .args("-m", "1").timeout(WAIT).start()) {
+            DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "55"))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
+                    .getResponseBody();
+            DialView failed = await().atMost(WAIT).until(() -> show(otto, v.callId()), d -> d.endedAt() != null);
+            assertThat(failed.state()).isEqualTo("FAILED");
+            assertThat(failed.sipStatus()).isEqualTo(486);
+            assertThat(failed.trunk()).as("a busy bridge is not retried elsewhere").isEqualTo("bridges");
+            assertThat(busy.awaitExit(WAIT)).isZero();
+        } finally {
+            admin().delete().uri("/api/admin/trunks/backup").exchange().expectStatus().is2xxSuccessful();
+        }
     }
 
     @Test
