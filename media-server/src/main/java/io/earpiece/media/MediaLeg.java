@@ -29,6 +29,14 @@ public interface MediaLeg extends AutoCloseable {
         updateRemote(remote, payloadType);
     }
 
+    /**
+     * Starts sending {@code stream}'s packets from this leg's port to {@code to}, one every 20 ms, until the leg
+     * closes or another stream replaces it (a silent participant: silence and DTMF).
+     */
+    default void transmit(io.earpiece.media.send.RtpSendStream stream, InetSocketAddress to) {
+        throw new UnsupportedOperationException("this leg cannot send");
+    }
+
     @Override
     void close();
 }

@@ -3,7 +3,11 @@ package io.earpiece.media;
 import io.earpiece.media.g711.G711Codec;
 import io.earpiece.media.leg.LegPipeline;
 import io.netty.channel.Channel;
+import io.earpiece.media.send.RtpSendStream;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +24,7 @@ final class NettyMediaLeg implements MediaLeg {
     private final Consumer<NettyMediaLeg> onClosed;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile ScheduledFuture<?> sending;
 
     NettyMediaLeg(String legId, int port, Channel channel, LegPipeline pipeline, Consumer<NettyMediaLeg> onClosed) {
         this.legId = legId;
@@ -65,11 +70,29 @@ final class NettyMediaLeg implements MediaLeg {
         });
     }
 
+    @Override
+    public void transmit(RtpSendStream stream, InetSocketAddress to) {
+        ScheduledFuture<?> previous = sending;
+        if (previous != null) {
+            previous.cancel(false);
+        }
+        // On the leg's own loop, so sending never races the pipeline's use of the channel.
+        sending = channel.eventLoop().scheduleAtFixedRate(() -> {
+            if (channel.isActive()) {
+                channel.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(stream.next()), to));
+            }
+        }, 0, 20, TimeUnit.MILLISECONDS);
+    }
+
     /** Flushes the pipeline and closes the socket; from a foreign thread it returns once the port is free. */
     @Override
     public void close() {
         if (!closing.compareAndSet(false, true)) {
             return;
+        }
+        ScheduledFuture<?> s = sending;
+        if (s != null) {
+            s.cancel(false);
         }
         EventLoop loop = channel.eventLoop();
         if (loop.inEventLoop()) {

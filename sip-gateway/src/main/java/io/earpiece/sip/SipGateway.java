@@ -117,6 +117,20 @@ public final class SipGateway implements AutoCloseable {
         this.botAccess = java.util.Objects.requireNonNull(botAccess, "botAccess");
     }
 
+    private io.earpiece.sip.timer.SessionTimerConfig sessionTimers;
+    private java.util.concurrent.ScheduledExecutorService sessionTimerThread;
+
+    /**
+     * Agrees RFC 4028 session timers with the bot legs' callers that ask for them and hangs up legs not refreshed
+     * in time; call before {@link #start()} (off until then).
+     */
+    public synchronized void sessionTimers(io.earpiece.sip.timer.SessionTimerConfig config) {
+        if (stack != null) {
+            throw new IllegalStateException("session timers are set before start");
+        }
+        this.sessionTimers = config;
+    }
+
     /** Binds the UDP port and starts answering; throws {@link IllegalStateException} if the stack cannot start. */
     public synchronized void start() {
         if (stack != null || closed) {
@@ -149,6 +163,14 @@ public final class SipGateway implements AutoCloseable {
                     new ContactPorts(boundPort, streams.tcp(), tlsPort), config.userAgent(), config.maxCalls(),
                     controller, answering, rejectHeader,
                     new BotLegGate(botAccess, context, refusals), refusals);
+            if (sessionTimers != null && sessionTimers.enabled()) {
+                sessionTimerThread = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, stackName + "-session-timers");
+                    t.setDaemon(true);
+                    return t;
+                });
+                listener.sessionTimers(sessionTimers, sessionTimerThread);
+            }
             dispatcher = new SipDispatcher(listener, floodGuard, context, refusals, counters);
             // Recording sessions come first: they are recognised by their body, which no other handler takes.
             BotLegGate gate = new BotLegGate(botAccess, context, refusals);
@@ -338,6 +360,9 @@ public final class SipGateway implements AutoCloseable {
         }
         if (answering != null) {
             answering.shutdown();
+        }
+        if (sessionTimerThread != null) {
+            sessionTimerThread.shutdownNow();
         }
         if (stack != null) {
             if (stack.getNetworkLayer() instanceof CountingNetworkLayer network) {

@@ -252,6 +252,108 @@ public class CallCoordinator implements CallController {
         }
     }
 
+    /** A leg Earpiece placed itself: its call id, media endpoint and where the far end is to send RTP. */
+    public record OutboundLeg(String callId, MediaLeg media, InetSocketAddress local) {
+    }
+
+    /**
+     * Opens a call Earpiece dials itself (a conference bridge) as one {@code mixed} party, before the INVITE goes
+     * out, so its SDP can name the leg's port. The far end is not known yet: the leg takes RTP from the first source
+     * until {@link MediaLeg#updateRemote} names it. Every frame goes to {@code frames} (prompt detection); it is
+     * transcribed only while {@code transcribe} says so (not the bridge's menu prompts), but all of it is recorded.
+     * End it with {@link #ended} like any leg.
+     *
+     * @param hangUp ends the call's signalling when Earpiece ends it (media timeout, shutdown)
+     */
+    public OutboundLeg openOutbound(String legId, String from, String to, MediaLegListener frames,
+                                    java.util.function.BooleanSupplier transcribe, Runnable hangUp)
+            throws LegRejectedException {
+        Instant now = Instant.now();
+        String party = "mixed";
+        ActiveConversation conversation;
+        synchronized (lock) {
+            if (conversations.containsKey(legId)) {
+                throw new LegRejectedException(409, "conversation " + legId + " is already live");
+            }
+            conversation = new ActiveConversation(newCallId(), legId, from, to, now, admission.tryAdmit());
+            conversation.join(party);
+            conversations.put(legId, conversation);
+        }
+        TranscriptionSession transcription = null;
+        try {
+            conversation.markStored();
+            store.callStarted(conversation.callId, legId, from, to, now);
+            deferIfBeyondCapacity(conversation);
+            metrics.callStarted();
+            conversation.stored();
+            Path recording = recordingFile(conversation.callId, party);
+            transcription = transcription(conversation, party);
+            LegListener transcriber = new LegListener(transcription);
+            MediaLeg mediaLeg = media.open(new MediaLegSpec(legId, null, 0, -1, recording),
+                    new GatedListener(transcriber, frames, transcribe));
+            legs.put(legId, new ActiveLeg(legId, conversation, party, mediaLeg, transcription, hangUp));
+            store.partyJoined(conversation.callId, party, legId, "PCMU", null, mediaLeg.localPort(),
+                    recording.toString(), now);
+            plugins.callStarted(info(conversation, null, 0, null));
+            bus.publish(new CallStateEvent(conversation.callId, "party-joined", party));
+            log.info("call {} dialled out: leg {} media on port {}", conversation.callId, legId,
+                    mediaLeg.localPort());
+            return new OutboundLeg(conversation.callId, mediaLeg,
+                    new InetSocketAddress(mediaHost, mediaLeg.localPort()));
+        } catch (PortsExhaustedException e) {
+            closeQuietly(transcription);
+            releaseAll(conversation);
+            throw new LegRejectedException(503, "no free RTP port", 5);
+        } catch (RuntimeException e) {
+            closeQuietly(transcription);
+            releaseAll(conversation);
+            throw e;
+        }
+    }
+
+    /** Stores a call event of a dialled call (what was dialled, the PIN sent, joining): see /api/calls/{id}/events. */
+    public void dialEvent(String legId, String kind, String detail) {
+        ActiveLeg leg = legs.get(legId);
+        if (leg == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        recordEvent(leg.conversation().callId, leg.party(), kind, detail, null,
+                now.toEpochMilli() - leg.conversation().startedAt.toEpochMilli(), now);
+        bus.publish(new CallStateEvent(leg.conversation().callId, kind, leg.party()));
+    }
+
+    /** Hands every frame to an observer, and to transcription only while the gate is open. */
+    private static final class GatedListener implements MediaLegListener {
+        private final MediaLegListener transcriber;
+        private final MediaLegListener observer;
+        private final java.util.function.BooleanSupplier open;
+
+        GatedListener(MediaLegListener transcriber, MediaLegListener observer, java.util.function.BooleanSupplier open) {
+            this.transcriber = transcriber;
+            this.observer = observer;
+            this.open = open;
+        }
+
+        @Override
+        public void onFrame(AudioFrame frame) {
+            observer.onFrame(frame);
+            if (open.getAsBoolean()) {
+                transcriber.onFrame(frame);
+            }
+        }
+
+        @Override
+        public void onDtmf(String legId, char digit, long mediaTimeMs, int durationMs) {
+            transcriber.onDtmf(legId, digit, mediaTimeMs, durationMs);
+        }
+
+        @Override
+        public void onMediaTimeout(String legId) {
+            transcriber.onMediaTimeout(legId);
+        }
+    }
+
     private void releaseAll(ActiveConversation conversation) {
         synchronized (lock) {
             conversation.partiesSeen().forEach(conversation::leave);

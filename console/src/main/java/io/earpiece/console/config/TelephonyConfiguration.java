@@ -70,13 +70,16 @@ public class TelephonyConfiguration {
     @Bean(initMethod = "start", destroyMethod = "close")
     SipGateway sipGateway(EarpieceProperties p, TelephonyProperties telephony, CallCoordinator coordinator,
                           String mediaHost, BotAccess botAccess, SiprecProperties siprec,
-                          EarpieceUserDirectory earpieceUsers, HttpsProperties https) {
+                          EarpieceUserDirectory earpieceUsers, HttpsProperties https,
+                          io.earpiece.console.telephony.SessionTimerProperties sessionTimers) {
         EarpieceProperties.Sip sip = p.sip();
         FloodGuard flood = new FloodGuard(Clock.systemUTC(), telephony.flood().ratePerSecond(),
                 telephony.flood().burst());
-        return new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(), mediaHost,
-                "Earpiece/0.1", streams(sip, https)), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood, botAccess,
-                new SiprecConfig(repSide(siprec), earpieceUsers));
+        SipGateway gateway = new SipGateway(new SipGatewayConfig(sip.host(), sip.port(), "udp", sip.maxCalls(),
+                mediaHost, "Earpiece/0.1", streams(sip, https)), coordinator, SipGateway.DEFAULT_ACK_TIMEOUT, flood,
+                botAccess, new SiprecConfig(repSide(siprec), earpieceUsers));
+        gateway.sessionTimers(sessionTimers.config());
+        return gateway;
     }
 
     private static RepSide repSide(SiprecProperties siprec) {

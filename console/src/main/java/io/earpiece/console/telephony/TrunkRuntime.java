@@ -105,6 +105,28 @@ public final class TrunkRuntime implements AutoCloseable {
         log.info("trunk {} active: {}", next.id(), next);
     }
 
+    /** The trunk calls go out through now, if one is configured and enabled. */
+    public synchronized Optional<TrunkConfig> activeTrunk() {
+        return client == null ? Optional.empty() : Optional.of(client.config());
+    }
+
+    /**
+     * Every enabled trunk in failover order (oldest first, the active one leading), for calls Earpiece places: only
+     * the active one registers, the others are used with digest on demand (or IP authentication). A trunk whose
+     * stored settings cannot be used is left out and logged.
+     */
+    public synchronized List<TrunkConfig> outboundTrunks() {
+        List<TrunkConfig> out = new java.util.ArrayList<>();
+        for (TrunkEntity e : trunks.findByEnabledTrueOrderByCreatedAtAscIdAsc()) {
+            try {
+                out.add(config(e));
+            } catch (RuntimeException ex) {
+                log.warn("trunk {} left out of outbound failover: {}", e.getId(), ex.getMessage());
+            }
+        }
+        return out;
+    }
+
     /** The registration status of the trunk, when it is the active one. */
     public synchronized Optional<TrunkStatus> status(String trunkId) {
         return client != null && client.config().id().equals(trunkId) ? Optional.of(client.status())

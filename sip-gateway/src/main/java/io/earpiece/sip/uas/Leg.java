@@ -36,6 +36,9 @@ final class Leg {
     EndReason abortReason;
     /** The remote party's BYE arrived; a dialog ending after it is that BYE's doing, not a failure. */
     boolean byeReceived;
+    /** RFC 4028 interval agreed with the caller (who refreshes), 0 for none; the watch that hangs up at expiry. */
+    int sessionSeconds;
+    java.util.concurrent.ScheduledFuture<?> sessionWatch;
 
     Leg(LegOffer offer, Negotiation negotiation, ServerTransaction invite, String localTag, long sessionId,
         String source) {

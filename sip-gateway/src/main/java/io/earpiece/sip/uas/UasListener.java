@@ -68,6 +68,7 @@ public final class UasListener implements SipListenerExt {
     private final InviteReader reader;
     private final AnswerBuilder answers = new AnswerBuilder("earpiece");
     private final SdpFormatter formatter = new SdpFormatter();
+    private volatile UasSessionTimers timers;
 
     UasListener(SipProvider provider, Responder responder, ServerTransactions transactions, CallController controller,
                 LegRegistry legs,
@@ -97,6 +98,12 @@ public final class UasListener implements SipListenerExt {
                 new ServerTransactions(provider, messages, headers, userAgent), controller,
                 new LegRegistry(maxCalls, gate.access().maxCallsPerSource()), answering, rejectHeader,
                 advertisedHost, gate, refusals);
+    }
+
+    /** Agrees RFC 4028 session timers with callers that ask (none before this is called). */
+    public void sessionTimers(io.earpiece.sip.timer.SessionTimerConfig config,
+                              java.util.concurrent.ScheduledExecutorService scheduler) {
+        this.timers = new UasSessionTimers(config, scheduler);
     }
 
     /** Legs between INVITE and their end. */
@@ -196,8 +203,15 @@ public final class UasListener implements SipListenerExt {
             reject(tx, request, r.status, r.getMessage(), 0, tag);
             return;
         }
+        int sessionSeconds;
+        try {
+            sessionSeconds = agreeSessionTimer(tx, request, tag);
+        } catch (InviteRejection r) {
+            return;
+        }
         Leg leg = new Leg(accepted.offer(), accepted.negotiation(), tx, tag, random.nextInt(Integer.MAX_VALUE),
                 source);
+        leg.sessionSeconds = sessionSeconds;
         switch (legs.admit(leg)) {
             case FULL -> {
                 reject(tx, request, Response.SERVICE_UNAVAILABLE, "Too many calls", BUSY_RETRY_AFTER_S, tag);
@@ -255,6 +269,7 @@ public final class UasListener implements SipListenerExt {
                 leg.lastOffer = offer;
                 Response ok = responder.withSdp(request, responder.create(request, Response.OK, null, leg.localTag),
                         answerSdp(leg, offer));
+                sessionTimerHeaders(leg, ok);
                 leg.state = Leg.State.ANSWERED;
                 leg.dialog = leg.invite.getDialog();
                 if (leg.dialog instanceof SIPDialog d && provider instanceof SIPDialogEventListener p) {
@@ -263,6 +278,7 @@ public final class UasListener implements SipListenerExt {
                     d.addEventListener(p);
                 }
                 responder.send(leg.invite, ok);
+                armSessionTimer(leg);
             } catch (Exception e) {
                 log.warn("could not answer leg {}", leg.id, e);
                 finish(leg, EndReason.FAILED);
@@ -395,12 +411,18 @@ public final class UasListener implements SipListenerExt {
                         null));
                 return;
             }
+            if (refreshSessionTimer(tx, request, leg)) {
+                return;
+            }
             byte[] body = request.getRawContent();
             if (body == null || body.length == 0) {
                 // An offer-less re-INVITE asks us to offer: repeat what we last answered.
                 leg.sdpVersion++;
-                responder.send(tx, responder.withSdp(request, responder.create(request, Response.OK, null, null),
-                        answerSdp(leg, leg.lastOffer)));
+                Response ok = responder.withSdp(request, responder.create(request, Response.OK, null, null),
+                        answerSdp(leg, leg.lastOffer));
+                sessionTimerHeaders(leg, ok);
+                responder.send(tx, ok);
+                armSessionTimer(leg);
                 return;
             }
             InviteReader.Negotiated n;
@@ -414,8 +436,11 @@ public final class UasListener implements SipListenerExt {
             leg.negotiation = n.negotiation();
             leg.lastOffer = n.sdp();
             leg.sdpVersion++;
-            responder.send(tx, responder.withSdp(request, responder.create(request, Response.OK, null, null),
-                    answerSdp(leg, n.sdp())));
+            Response ok = responder.withSdp(request, responder.create(request, Response.OK, null, null),
+                    answerSdp(leg, n.sdp()));
+            sessionTimerHeaders(leg, ok);
+            responder.send(tx, ok);
+            armSessionTimer(leg);
             try {
                 controller.remoteChanged(leg.id, InviteReader.remote(n.negotiation()), n.negotiation().codec(),
                         n.negotiation().onHold(), n.negotiation().srtp());
@@ -423,6 +448,87 @@ public final class UasListener implements SipListenerExt {
                 log.warn("controller failed on remoteChanged({})", leg.id, e);
             }
         }
+    }
+
+    /**
+     * The interval to agree with a new INVITE (0: none). A too short one is answered 422 with our Min-SE, an
+     * unreadable one 400 with the reason; both end the INVITE (thrown as a rejection already sent).
+     */
+    private int agreeSessionTimer(ServerTransaction tx, Request request, String tag) throws InviteRejection {
+        UasSessionTimers t = timers;
+        if (t == null) {
+            return 0;
+        }
+        try {
+            return t.agree(request);
+        } catch (UasSessionTimers.TooSmall e) {
+            sessionIntervalTooSmall(tx, request, tag, e.minSe);
+            throw new InviteRejection(422, e.getMessage());
+        } catch (io.earpiece.sip.timer.SessionTimerParseException e) {
+            reject(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), 0, tag);
+            throw new InviteRejection(Response.BAD_REQUEST, e.getMessage());
+        }
+    }
+
+    /**
+     * A refresh re-INVITE whose interval is too short or unreadable is refused (true: answered) and leaves the
+     * session as it was; otherwise the leg takes its interval (0 if it no longer asks for timers).
+     */
+    private boolean refreshSessionTimer(ServerTransaction tx, Request request, Leg leg) {
+        UasSessionTimers t = timers;
+        if (t == null) {
+            return false;
+        }
+        try {
+            leg.sessionSeconds = t.agree(request);
+            return false;
+        } catch (UasSessionTimers.TooSmall e) {
+            sessionIntervalTooSmall(tx, request, null, e.minSe);
+            return true;
+        } catch (io.earpiece.sip.timer.SessionTimerParseException e) {
+            reject(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), 0, null);
+            return true;
+        }
+    }
+
+    private void sessionIntervalTooSmall(ServerTransaction tx, Request request, String tag, int minSe) {
+        try {
+            Response r = responder.create(request, 422, "Session Interval Too Small", tag);
+            r.setHeader(responder.headers().createHeader("Min-SE", String.valueOf(minSe)));
+            responder.send(tx, r);
+        } catch (Exception e) {
+            log.warn("could not send 422 for call {}", SipText.callId(request), e);
+        }
+    }
+
+    /** The 2xx of an agreed interval says so: the caller refreshes (RFC 4028 9). */
+    private void sessionTimerHeaders(Leg leg, Response ok) throws ParseException {
+        if (leg.sessionSeconds > 0) {
+            ok.addHeader(responder.headers().createHeader("Require", "timer"));
+            ok.setHeader(responder.headers().createHeader("Session-Expires", leg.sessionSeconds + ";refresher=uac"));
+        }
+    }
+
+    /** (Re-)arms the leg's expiry watch after a 2xx that agreed an interval; the caller holds the leg's monitor. */
+    private void armSessionTimer(Leg leg) {
+        UasSessionTimers t = timers;
+        if (leg.sessionWatch != null) {
+            leg.sessionWatch.cancel(false);
+            leg.sessionWatch = null;
+        }
+        if (t == null || leg.sessionSeconds <= 0) {
+            return;
+        }
+        int seconds = leg.sessionSeconds;
+        leg.sessionWatch = t.watch(seconds, () -> {
+            synchronized (leg) {
+                if (leg.state == Leg.State.ANSWERED || leg.state == Leg.State.ESTABLISHED) {
+                    log.warn("leg {}: no session refresh within {} s, hanging up a dead peer", leg.id, seconds);
+                    sendBye(leg);
+                    finish(leg, EndReason.FAILED);
+                }
+            }
+        });
     }
 
     private void rejectMalformed(Request request) {
@@ -466,6 +572,9 @@ public final class UasListener implements SipListenerExt {
         }
         leg.state = Leg.State.ENDED;
         legs.remove(leg);
+        if (leg.sessionWatch != null) {
+            leg.sessionWatch.cancel(false);
+        }
         if (leg.opened) {
             try {
                 controller.ended(leg.id, reason);
