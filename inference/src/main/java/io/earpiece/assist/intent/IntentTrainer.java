@@ -15,10 +15,12 @@ import java.util.WeakHashMap;
  */
 public final class IntentTrainer {
     // Penalty and step budget chosen by cross-validation on the training set (IntentCrossValidationTest).
-    public static final double L2 = 1.0;
+    public static final double L2 = 0.1;
     public static final int ITERATIONS = 300;
     public static final boolean STANDARDISE = true;
     public static final int MIN_POSITIVES = 20;
+    /** Inner folds that choose each intent's own threshold (0: one threshold for all); see IntentModels.train. */
+    public static final int THRESHOLD_FOLDS = 0;
     /** Hash buckets and vector length of the n-gram features beside the embedding (NgramHasher). */
     public static final int NGRAM_BUCKETS = 1 << 15;
     public static final float NGRAM_WEIGHT = 20f;
@@ -57,6 +59,11 @@ public final class IntentTrainer {
         return new UtteranceFeaturizer(encoder, new NgramHasher(NGRAM_BUCKETS, NGRAM_WEIGHT));
     }
 
+    /** The training set as loaded, in the order of {@link #encoded()}. */
+    public List<TrainingExample> examples() {
+        return examples;
+    }
+
     public UtteranceFeaturizer featurizer() {
         return featurizer;
     }
@@ -74,7 +81,7 @@ public final class IntentTrainer {
             exemplars.put(intent.tag(), vectors);
         }
         return IntentModels.train(encoded(), intents, exemplars, regression, featurizer.ngrams().buckets(),
-                MIN_POSITIVES);
+                MIN_POSITIVES, THRESHOLD_FOLDS);
     }
 
     /** The training set, embedded in the form live text is embedded in (read from the cache when it has it). */
