@@ -47,15 +47,14 @@ class IntentCrossValidationTest {
     private CachingEncoder encoder;
     private Playbook playbook;
     private List<TrainingExample> examples;
-    private List<EncodedExample> encoded;
+    private IntentTrainer trainer;
     private NgramHasher ngrams;
-    private Map<String, List<FeatureVector>> exemplars;
 
     @BeforeAll
     void encode() {
         encoder = new CachingEncoder("bge".equals(System.getProperty("assist.encoder"))
                 ? new BgeSmallSentenceEncoder() : new MiniLmSentenceEncoder());
-        playbook = new PlaybookLoader().loadDefault();
+        playbook = ungated(new PlaybookLoader().loadDefault(), System.getProperty("assist.cv.ungate", ""));
         examples = new TrainingSetLoader().loadDefault();
         long start = System.nanoTime();
         useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
@@ -63,13 +62,28 @@ class IntentCrossValidationTest {
                 (System.nanoTime() - start) / 1_000_000);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    void keepEmbeddings() {
+        encoder.save();
+    }
+
+    // Experiment: the listed tags' require_keyword dropped, to see what the model alone does for them.
+    private static Playbook ungated(Playbook playbook, String tags) {
+        if (tags.isBlank()) {
+            return playbook;
+        }
+        Set<String> free = Set.of(tags.split(","));
+        List<IntentDefinition> intents = playbook.intents().stream().map(d -> !free.contains(d.tag()) ? d
+                : new IntentDefinition(d.tag(), d.speakers(), d.question(), d.threshold(), d.keywordThreshold(), false,
+                        d.keywords(), d.exemplars())).toList();
+        return new Playbook(playbook.name(), intents, playbook.background(), playbook.cards(), playbook.disclosure(),
+                playbook.coaching());
+    }
+
     private void useNgrams(NgramHasher hasher) {
         ngrams = hasher;
-        encoded = new IntentTrainer(featurizer(), examples, new LogisticRegression(1, 1)).encoded();
-        exemplars = new HashMap<>();
-        for (IntentDefinition intent : playbook.intents()) {
-            exemplars.put(intent.tag(), intent.exemplars().stream().map(featurizer()::features).toList());
-        }
+        trainer = new IntentTrainer(featurizer(), examples, IntentTrainer.regression());
+        trainer.encoded();
     }
 
     private UtteranceFeaturizer featurizer() {
@@ -94,13 +108,13 @@ class IntentCrossValidationTest {
         Map<String, FamilyScore> exemplar = crossValidate(null, 0, 0, true);
         System.out.println("== " + FOLDS + "-fold cross-validation, logistic regression (exemplar matching in brackets)");
         System.out.println(table(trained, exemplar));
-        // Floors a little under today's figures (MiniLM + n-grams: micro-F1 0.74, objections P/R 0.78/0.68,
-        // questions 0.79/0.70), so a change to the set or the model that loses ground fails here; the goal
+        // Floors a little under today's figures (MiniLM + n-grams, 1,151 utterances: micro-F1 0.79, objections P/R
+        // 0.77/0.80, questions 0.79/0.80), so a change to the set or the model that loses ground fails here; the goal
         // is 0.85.
-        assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.71);
+        assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.76);
         for (String prefix : List.of("objection:", "question:")) {
             assertThat(family(trained, prefix).precision()).as(prefix + " precision").isGreaterThanOrEqualTo(0.74);
-            assertThat(family(trained, prefix).recall()).as(prefix + " recall").isGreaterThanOrEqualTo(0.64);
+            assertThat(family(trained, prefix).recall()).as(prefix + " recall").isGreaterThanOrEqualTo(0.76);
         }
     }
 
@@ -171,69 +185,20 @@ class IntentCrossValidationTest {
     /** As above, with each held-out utterance rewritten by {@code asHeard} before it is tagged. */
     private Map<String, FamilyScore> crossValidate(LogisticRegression regression, double minProbability, double keywordProbability,
                                                    boolean exemplarsOnly, Function<String, String> asHeard) {
-        int[] fold = folds();
-        Map<String, FamilyScore> scores = new TreeMap<>();
-        for (IntentDefinition intent : playbook.intents()) {
-            scores.put(intent.tag(), new FamilyScore(0, 0, 0));
-        }
-        for (int k = 0; k < FOLDS; k++) {
-            List<EncodedExample> train = new ArrayList<>();
-            for (int i = 0; i < encoded.size(); i++) {
-                if (fold[i] != k) {
-                    train.add(encoded.get(i));
-                }
-            }
-            IntentModels models = exemplarsOnly ? IntentModels.none() : IntentModels.train(train, playbook.intents(),
-                    exemplars, regression, ngrams.buckets(), IntentTrainer.MIN_POSITIVES);
-            IntentClassifier classifier = new IntentClassifier(featurizer(), playbook.intents(), playbook.background(),
-                    models, minProbability, keywordProbability);
-            UtteranceTagger tagger = new UtteranceTagger(classifier, new PiiDetector(), new DisclosureDetector(List.of()),
-                    !Boolean.getBoolean("assist.cv.multi"));
-            for (int i = 0; i < examples.size(); i++) {
-                if (fold[i] != k) {
-                    continue;
-                }
-                TrainingExample e = examples.get(i);
-                Set<String> got = tagger.tags(e.role(), asHeard.apply(e.text()));
-                for (String tag : scores.keySet()) {
-                    boolean want = e.tags().contains(tag);
-                    boolean has = got.contains(tag);
-                    if (want || has) {
-                        scores.merge(tag, new FamilyScore(0, 0, 0),
-                                (a, b) -> a.plus(want && has ? 1 : 0, has && !want ? 1 : 0, want && !has ? 1 : 0));
-                    }
-                }
-            }
-        }
-        return scores;
-    }
-
-    // Stratified: each tag (or none) is dealt round-robin over the folds, so every fold sees every tag.
-    private int[] folds() {
-        int[] fold = new int[examples.size()];
-        Map<String, Integer> dealt = new HashMap<>();
-        for (int i = 0; i < examples.size(); i++) {
-            String key = examples.get(i).role() + examples.get(i).tags().stream().sorted().toList();
-            int n = dealt.merge(key, 1, Integer::sum);
-            fold[i] = n % FOLDS;
-        }
-        return fold;
+        java.util.function.Consumer<String> mistakes = Boolean.getBoolean("assist.cv.mistakes")
+                ? m -> System.out.println("MISTAKE " + m) : m -> { };
+        return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes).run(playbook, exemplarsOnly ? null : regression,
+                minProbability, keywordProbability,
+                Integer.getInteger("assist.cv.tfolds", IntentTrainer.THRESHOLD_FOLDS),
+                !Boolean.getBoolean("assist.cv.multi"), asHeard));
     }
 
     private static FamilyScore family(Map<String, FamilyScore> scores, String prefix) {
-        FamilyScore sum = new FamilyScore(0, 0, 0);
-        for (Map.Entry<String, FamilyScore> e : scores.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                FamilyScore s = e.getValue();
-                sum = sum.plus(s.truePositives(), s.falsePositives(), s.falseNegatives());
-            }
-        }
-        return sum;
+        return TriggerCrossValidation.family(scores, prefix);
     }
 
     private static double microF1(Map<String, FamilyScore> scores) {
-        FamilyScore all = family(scores, "");
-        return 2.0 * all.truePositives() / (2.0 * all.truePositives() + all.falsePositives() + all.falseNegatives());
+        return TriggerCrossValidation.microF1(scores);
     }
 
     private static String table(Map<String, FamilyScore> trained, Map<String, FamilyScore> exemplar) {
@@ -257,22 +222,60 @@ class IntentCrossValidationTest {
     }
 
     private static double f1(FamilyScore s) {
-        int d = 2 * s.truePositives() + s.falsePositives() + s.falseNegatives();
-        return d == 0 ? 0 : 2.0 * s.truePositives() / d;
+        return TriggerCrossValidation.f1(s);
     }
 
-    /** Embeds each distinct text once: the sweep featurises the same utterances many times. */
+    /**
+     * Embeds each distinct text once: the sweep featurises the same utterances many times. The vectors are kept in
+     * target/ between runs (keyed by the encoder), so a rerun after changing the model or thresholds starts at once.
+     */
     private static final class CachingEncoder implements SentenceEncoder {
         private final SentenceEncoder inner;
-        private final Map<String, float[]> cache = new HashMap<>();
+        private final Map<String, float[]> cache;
+        private final java.nio.file.Path file;
+        private int misses;
 
+        @SuppressWarnings("unchecked")
         CachingEncoder(SentenceEncoder inner) {
             this.inner = inner;
+            this.file = java.nio.file.Path.of("target", "cv-embeddings-"
+                    + Integer.toHexString(inner.id().hashCode()) + ".ser");
+            Map<String, float[]> loaded = new HashMap<>();
+            if (java.nio.file.Files.isRegularFile(file)) {
+                try (var in = new java.io.ObjectInputStream(java.nio.file.Files.newInputStream(file))) {
+                    loaded = (HashMap<String, float[]>) in.readObject();
+                } catch (java.io.IOException | ClassNotFoundException | ClassCastException e) {
+                    loaded = new HashMap<>();
+                }
+            }
+            this.cache = loaded;
+        }
+
+        void save() {
+            if (misses == 0) {
+                return;
+            }
+            try (var out = new java.io.ObjectOutputStream(java.nio.file.Files.newOutputStream(file))) {
+                out.writeObject(new HashMap<>(cache));
+            } catch (java.io.IOException e) {
+                System.out.println("cannot keep CV embeddings in " + file + ": " + e);
+            }
+        }
+
+        @Override
+        public String id() {
+            return inner.id();
         }
 
         @Override
         public float[] encode(String sentence) {
-            return cache.computeIfAbsent(sentence, inner::encode);
+            float[] v = cache.get(sentence);
+            if (v == null) {
+                misses++;
+                v = inner.encode(sentence);
+                cache.put(sentence, v);
+            }
+            return v;
         }
     }
 }

@@ -10,6 +10,12 @@ import io.earpiece.assist.TranscriptFormatException;
 import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.eval.CallScriptParser;
 import io.earpiece.assist.eval.TagScorer;
+import io.earpiece.assist.TriggerCrossValidation;
+import io.earpiece.assist.eval.FamilyScore;
+import io.earpiece.assist.intent.IntentTrainer;
+import io.earpiece.assist.intent.MiniLmSentenceEncoder;
+import io.earpiece.assist.playbook.Playbook;
+import io.earpiece.assist.playbook.PlaybookException;
 import io.earpiece.assist.playbook.PlaybookLoader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,19 +26,24 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * {@code earpiece analyze FILE.json [--date YYYY-MM-DD]}: runs the offline assist engine over a reference
  * transcript and prints the events and cards as JSON. {@code earpiece analyze --score DIR [--date YYYY-MM-DD]}:
  * runs it over every labelled transcript in DIR (reference {@code .json} or {@code .call} scripts) and prints
- * precision and recall per tag and per family against their tags, then each miss and false alarm. Exit code 2
- * when the input cannot be used.
+ * precision and recall per tag and per family against their tags, then each miss and false alarm. {@code earpiece
+ * analyze --cv [PLAYBOOK.yaml]}: cross-validates each trigger of the playbook (the default one without a file) on
+ * the bundled training set plus the playbook's exemplars and prints per-trigger precision, recall and F1. Exit
+ * code 2 when the input cannot be used.
  */
 public final class AnalyzeCommand {
     static final int BAD_INPUT = 2;
     private static final String USAGE =
-            "usage: earpiece analyze FILE.json [--date YYYY-MM-DD] | earpiece analyze --score DIR [--date YYYY-MM-DD]";
+            "usage: earpiece analyze FILE.json [--date YYYY-MM-DD] | earpiece analyze --score DIR [--date YYYY-MM-DD]"
+                    + " | earpiece analyze --cv [PLAYBOOK.yaml]";
 
     private final ObjectMapper json;
     private final PrintStream out;
@@ -51,6 +62,9 @@ public final class AnalyzeCommand {
 
     /** Runs the command; returns the process exit code. */
     public int run(String[] args) {
+        if (args.length > 0 && args[0].equals("--cv")) {
+            return args.length <= 2 ? crossValidate(args.length == 2 ? Path.of(args[1]) : null) : usage();
+        }
         boolean score = args.length > 0 && args[0].equals("--score");
         int first = score ? 1 : 0;
         int rest = args.length - first;
@@ -67,6 +81,30 @@ public final class AnalyzeCommand {
         }
         Path input = Path.of(args[first]);
         return score ? score(input, callDate) : analyze(input, callDate);
+    }
+
+    private int usage() {
+        err.println(USAGE);
+        return BAD_INPUT;
+    }
+
+    private int crossValidate(Path playbookFile) {
+        Playbook playbook;
+        try {
+            playbook = playbookFile == null ? new PlaybookLoader().loadDefault()
+                    : new PlaybookLoader().parse(Files.readString(playbookFile));
+        } catch (IOException | PlaybookException e) {
+            err.println("cannot cross-validate " + playbookFile + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
+        IntentTrainer trainer = IntentTrainer.forEncoder(new MiniLmSentenceEncoder());
+        long start = System.nanoTime();
+        Map<String, FamilyScore> scores = new TriggerCrossValidation(trainer).run(playbook);
+        out.printf(Locale.ROOT, "%d-fold cross-validation of playbook '%s' on %d training utterances (%d s)%n%n",
+                TriggerCrossValidation.FOLDS, playbook.name(), trainer.examples().size(),
+                (System.nanoTime() - start) / 1_000_000_000);
+        out.print(TriggerCrossValidation.table(scores));
+        return 0;
     }
 
     private int analyze(Path file, LocalDate callDate) {

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class IntentClassifier {
     /** Probability needed without a keyword (models are fitted with balanced class weights); chosen by cross-validation. */
-    public static final double MIN_PROBABILITY = 0.6;
+    public static final double MIN_PROBABILITY = 0.5;
     /** Probability needed when a keyword of the intent matched (and always for require_keyword intents). */
-    public static final double KEYWORD_PROBABILITY = 0.3;
+    public static final double KEYWORD_PROBABILITY = 0.2;
 
     private final SentenceEncoder encoder;
     private final UtteranceFeaturizer featurizer;
@@ -110,7 +110,9 @@ public final class IntentClassifier {
                     FeatureVector v = features.computeIfAbsent(part, featurizer::features);
                     p = Math.max(p, model.get().probability(v));
                 }
-                boolean accepted = keyword ? p >= keywordProbability : !d.requireKeyword() && p >= minProbability;
+                double bar = models.threshold(d.tag()).orElse(minProbability);
+                boolean accepted = keyword ? p >= Math.min(bar, keywordProbability)
+                        : !d.requireKeyword() && p >= bar;
                 out.put(d.tag(), new Scored(d.tag(), p, 0, keyword, accepted));
                 continue;
             }

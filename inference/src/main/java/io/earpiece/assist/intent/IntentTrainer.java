@@ -11,14 +11,16 @@ import java.util.WeakHashMap;
  * Trains a playbook's intent models from the bundled training set. Encoding the set is the slow part (a few
  * seconds), so it is done once per trainer and each playbook load only fits the regressions (well under a
  * second); {@link #forEncoder} shares one trainer per encoder so that engines for many teams' playbooks encode
- * the set once.
+ * the set once, and keeps the embeddings on disk ({@link TrainingEmbeddingCache}) so that a restart reads them back.
  */
 public final class IntentTrainer {
     // Penalty and step budget chosen by cross-validation on the training set (IntentCrossValidationTest).
-    public static final double L2 = 1.0;
+    public static final double L2 = 0.1;
     public static final int ITERATIONS = 300;
     public static final boolean STANDARDISE = true;
     public static final int MIN_POSITIVES = 20;
+    /** Inner folds that choose each intent's own threshold (0: one threshold for all); see IntentModels.train. */
+    public static final int THRESHOLD_FOLDS = 0;
     /** Hash buckets and vector length of the n-gram features beside the embedding (NgramHasher). */
     public static final int NGRAM_BUCKETS = 1 << 15;
     public static final float NGRAM_WEIGHT = 20f;
@@ -28,24 +30,38 @@ public final class IntentTrainer {
     private final UtteranceFeaturizer featurizer;
     private final List<TrainingExample> examples;
     private final LogisticRegression regression;
+    private final TrainingEmbeddingCache cache;
     private List<EncodedExample> encoded;
 
     public IntentTrainer(UtteranceFeaturizer featurizer, List<TrainingExample> examples,
                          LogisticRegression regression) {
+        this(featurizer, examples, regression, new TrainingEmbeddingCache(null));
+    }
+
+    /** @param cache where the training set's embeddings are kept between starts */
+    public IntentTrainer(UtteranceFeaturizer featurizer, List<TrainingExample> examples,
+                         LogisticRegression regression, TrainingEmbeddingCache cache) {
         this.featurizer = featurizer;
         this.examples = List.copyOf(examples);
         this.regression = regression;
+        this.cache = cache;
     }
 
     /** The trainer over the bundled training set for this encoder, created on first use. */
     public static synchronized IntentTrainer forEncoder(SentenceEncoder encoder) {
         return SHARED.computeIfAbsent(encoder, e -> new IntentTrainer(featurizer(e),
-                new TrainingSetLoader().loadDefault(), regression()));
+                new TrainingSetLoader().loadDefault(), regression(),
+                TrainingEmbeddingCache.fromSystemProperties()));
     }
 
     /** The features with the cross-validated n-gram settings over this encoder's embeddings. */
     public static UtteranceFeaturizer featurizer(SentenceEncoder encoder) {
         return new UtteranceFeaturizer(encoder, new NgramHasher(NGRAM_BUCKETS, NGRAM_WEIGHT));
+    }
+
+    /** The training set as loaded, in the order of {@link #encoded()}. */
+    public List<TrainingExample> examples() {
+        return examples;
     }
 
     public UtteranceFeaturizer featurizer() {
@@ -65,15 +81,26 @@ public final class IntentTrainer {
             exemplars.put(intent.tag(), vectors);
         }
         return IntentModels.train(encoded(), intents, exemplars, regression, featurizer.ngrams().buckets(),
-                MIN_POSITIVES);
+                MIN_POSITIVES, THRESHOLD_FOLDS);
     }
 
-    /** The training set, embedded in the form live text is embedded in. */
+    /** The training set, embedded in the form live text is embedded in (read from the cache when it has it). */
     public synchronized List<EncodedExample> encoded() {
         if (encoded == null) {
+            List<String> spoken = examples.stream().map(e -> SpokenText.normalise(e.text())).toList();
+            String key = TrainingEmbeddingCache.key(featurizer.encoder().id(), spoken);
+            float[][] vectors = cache.load(key, spoken.size()).orElse(null);
+            if (vectors == null) {
+                vectors = new float[spoken.size()][];
+                for (int i = 0; i < vectors.length; i++) {
+                    vectors[i] = featurizer.encoder().encode(spoken.get(i));
+                }
+                cache.store(key, vectors);
+            }
             List<EncodedExample> out = new ArrayList<>(examples.size());
-            for (TrainingExample e : examples) {
-                out.add(new EncodedExample(e.role(), e.tags(), featurizer.features(e.text())));
+            for (int i = 0; i < examples.size(); i++) {
+                TrainingExample e = examples.get(i);
+                out.add(new EncodedExample(e.role(), e.tags(), featurizer.features(vectors[i], spoken.get(i))));
             }
             encoded = List.copyOf(out);
         }

@@ -16,6 +16,12 @@ public final class MiniLmSentenceEncoder implements SentenceEncoder {
     }
 
     @Override
+    public String id() {
+        // The model ships inside this artifact, so its class and version name the weights.
+        return model.getClass().getName() + "@" + model.getClass().getPackage().getImplementationVersion();
+    }
+
+    @Override
     public float[] encode(String sentence) {
         float[] vector = model.embed(sentence).content().vector();
         return Vectors.normalize(vector);

@@ -21,7 +21,8 @@ public final class TrainingSetLoader {
             "assist/training/objections.tsv",
             "assist/training/questions-and-signals.tsv",
             "assist/training/next-steps-and-decisions.tsv",
-            "assist/training/negatives.tsv");
+            "assist/training/negatives.tsv",
+            "assist/training/indirect-and-hard-negatives.tsv");
 
     public List<TrainingExample> loadDefault() {
         List<TrainingExample> out = new ArrayList<>();

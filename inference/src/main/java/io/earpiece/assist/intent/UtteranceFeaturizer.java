@@ -15,6 +15,11 @@ public final class UtteranceFeaturizer {
         return ngrams.features(encoder.encode(spoken), spoken);
     }
 
+    /** The features of text already in {@link SpokenText} form whose embedding is known. */
+    public FeatureVector features(float[] embedding, String spoken) {
+        return ngrams.features(embedding, spoken);
+    }
+
     public SentenceEncoder encoder() {
         return encoder;
     }

@@ -82,4 +82,33 @@ class AnalyzeCommandTest {
         assertThat(command.run(new String[] {"--score"})).isEqualTo(2);
         assertThat(out.size()).isZero();
     }
+
+    @Test
+    void crossValidatesEachTriggerOfAPlaybookFile(@TempDir Path dir) throws Exception {
+        Path playbook = dir.resolve("playbook.yaml");
+        Files.writeString(playbook, """
+                name: one-trigger
+                intents:
+                  - tag: objection:price
+                    speakers: [customer]
+                    threshold: 0.6
+                    keyword_threshold: 0.3
+                    exemplars:
+                      - That is more than we can spend.
+                """);
+        assertThat(command.run(new String[] {"--cv", playbook.toString()})).isZero();
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(table).contains("playbook 'one-trigger'").containsPattern("objection:price +\\d+ +\\d+ +\\d+ +0\\.\\d\\d")
+                .contains("micro-F1");
+    }
+
+    @Test
+    void aBadPlaybookForCrossValidationExitsTwo(@TempDir Path dir) throws Exception {
+        Path playbook = dir.resolve("bad.yaml");
+        Files.writeString(playbook, "intents: [ {tag: 3");
+        assertThat(command.run(new String[] {"--cv", playbook.toString()})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot cross-validate").contains("invalid playbook");
+        assertThat(command.run(new String[] {"--cv", "a", "b"})).isEqualTo(2);
+        assertThat(out.size()).isZero();
+    }
 }
