@@ -1,24 +1,15 @@
 package io.earpiece.console.summary;
 
 import io.earpiece.console.testing.SharedTestServer;
+import io.earpiece.console.testing.SummarisedCall;
 import io.earpiece.console.testing.TestAuth;
-import io.earpiece.db.call.CallEntity;
-import io.earpiece.db.call.CallRepository;
-import io.earpiece.db.call.PartyEntity;
-import io.earpiece.db.call.PartyRepository;
-import io.earpiece.db.outbox.OutboxJobEntity;
-import io.earpiece.db.outbox.OutboxJobRepository;
-import io.earpiece.db.summary.ActionItemEntity;
 import io.earpiece.db.summary.ActionItemRepository;
-import io.earpiece.db.summary.SummaryEntity;
-import io.earpiece.db.summary.SummaryRepository;
-import io.earpiece.db.transcript.TranscriptSegmentEntity;
-import io.earpiece.db.transcript.TranscriptSegmentRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,7 +18,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,43 +35,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CallReportIT {
 
     static final String CALL = "call-report-rina";
-    static final int RATE = 8000;
+    static final int RATE = SummarisedCall.RATE;
 
     @LocalServerPort
     int port;
     @Autowired
-    CallRepository calls;
-    @Autowired
-    PartyRepository parties;
-    @Autowired
-    SummaryRepository summaries;
+    ApplicationContext spring;
     @Autowired
     ActionItemRepository actions;
-    @Autowired
-    TranscriptSegmentRepository segments;
-    @Autowired
-    OutboxJobRepository jobs;
 
     @BeforeAll
     void aSummarisedTwoPartyCall() throws IOException {
         TestAuth.user(port, "rina", "REP", "call-report-red", "rina", null);
         TestAuth.user(port, "ravi", "REP", "call-report-blue", "ravi", null);
-        Instant start = Instant.parse("2026-11-02T10:00:00Z");
-        calls.save(new CallEntity(CALL, "conv-" + CALL, "sip:rina@pbx.example", "sip:+15550199@carrier", start));
-        Path dir = Files.createDirectories(Path.of("target/it-data/call-report", CALL));
-        // rep: 1 s of 1000, customer joins 0.5 s later with 1 s of 300
-        parties.save(new PartyEntity(CALL, "rep", "leg-rep", "PCMU", "127.0.0.1:4000", 40000,
-                wav(dir.resolve("rep.wav"), RATE, (short) 1000).toString(), start));
-        parties.save(new PartyEntity(CALL, "customer", "leg-cust", "PCMU", "127.0.0.1:4002", 40002,
-                wav(dir.resolve("customer.wav"), RATE, (short) 300).toString(), start.plusMillis(500)));
-        segments.save(new TranscriptSegmentEntity(CALL, "customer", 0, 0, 900, "Please send the proposal.", start));
-        summaries.save(new SummaryEntity(CALL, LocalDate.of(2026, 11, 2), "sales", "high", "Proposal requested.",
-                "text", "positive", 0.4, 0.2, 0.6, "", "offline", start.plusSeconds(60)));
-        summaries.flush();
-        actions.save(new ActionItemEntity(CALL, 0, 0, "rep", "Send the proposal", "by Friday", LocalDate.of(2026, 11, 6)));
-        actions.save(new ActionItemEntity(CALL, 1, 0, "customer", "Review it", null, null));
-        jobs.save(new OutboxJobEntity("job-" + CALL, CALL, "hubspot", "key-" + CALL, "{}", "FAILED", start,
-                start.plusSeconds(61)));
+        SummarisedCall.store(spring, CALL, "rina", Instant.parse("2026-11-02T10:00:00Z"), LocalDate.of(2026, 11, 6),
+                Path.of("target/it-data/call-report"));
     }
 
     @Test
@@ -149,19 +117,5 @@ class CallReportIT {
 
     static short sample(ByteBuffer wav, int index) {
         return wav.getShort(44 + index * 2);
-    }
-
-    /** One second of a constant sample. */
-    static Path wav(Path file, int rate, short value) throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(44 + rate * 2).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + rate * 2).put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(rate * 2);
-        for (int i = 0; i < rate; i++) {
-            b.putShort(value);
-        }
-        Files.write(file, b.array());
-        return file.toAbsolutePath();
     }
 }
