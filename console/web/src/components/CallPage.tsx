@@ -6,6 +6,7 @@ import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
 import type { CallDetail, CallExport, CallSummaryReport } from '../types';
 import { CallPlayer } from './CallPlayer';
+import { FollowUp } from './FollowUp';
 import { ActionItems, ExportStatus, Objections, Questions, SummaryChips } from './CallReport';
 import { TranscriptView } from './TranscriptView';
 
@@ -151,6 +152,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
                 onChange={(items) => setSummary({ ...claims, actionItems: items })} />
               <Objections items={claims.objections} />
               <Questions items={claims.questions} />
+              <FollowUp callId={callId} />
             </>
           )}
           <ExportStatus callId={callId} exports={exports} />
