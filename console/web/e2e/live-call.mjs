@@ -96,7 +96,7 @@ async function main() {
     page.on('console', (m) => m.type() === 'error' && log(`browser console: ${m.text()}`));
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
 
-    await page.goto(`${BASE}/?fade=${FADE_S}#/`);
+    await page.goto(`${BASE}/?fade=${FADE_S}#/phone`); // "#/" is the analytics home for an admin
     await signInIfAsked(page);
 
     // Idle softphone: dial pad, the call list with our call live, the incoming-call banner.
