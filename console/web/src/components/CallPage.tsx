@@ -147,13 +147,13 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
               <p className="muted" data-testid="summary-untranscribed">Not transcribed: there is nothing to summarise.</p></section>
           )}
           {claims && (
-            <>
+            <div className="summary-parts" data-testid="summary">
               <ActionItems callId={callId} items={claims.actionItems}
                 onChange={(items) => setSummary({ ...claims, actionItems: items })} />
               <Objections items={claims.objections} />
               <Questions items={claims.questions} />
               <FollowUp callId={callId} />
-            </>
+            </div>
           )}
           <ExportStatus callId={callId} exports={exports} />
           {names && Object.keys(names).length > 0 && (
