@@ -249,7 +249,7 @@ async function main() {
     await page.locator('.transcript-panel [data-final=true]').first().waitFor();
     const moments = await page.locator('.transcript-panel [data-card-moment]').count();
     check(moments === final.cards.length, `${moments} cards shown at their moments`);
-    await page.locator('[data-testid=summary] h2').waitFor();
+    await page.locator('[data-testid=summary] h2').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid=summary]').textContent.includes('Loading'));
     await page.waitForFunction(() => [...document.querySelectorAll('audio')].every((a) => a.readyState >= 1 && a.duration > 0),
       null, { timeout: 15_000 });
