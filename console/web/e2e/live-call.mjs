@@ -96,7 +96,7 @@ async function main() {
     page.on('console', (m) => m.type() === 'error' && log(`browser console: ${m.text()}`));
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
 
-    await page.goto(`${BASE}/?fade=${FADE_S}#/`);
+    await page.goto(`${BASE}/?fade=${FADE_S}#/phone`); // "#/" is the analytics home for an admin
     await signInIfAsked(page);
 
     // Idle softphone: dial pad, the call list with our call live, the incoming-call banner.
@@ -241,15 +241,15 @@ async function main() {
     check(faded.length > 0 && faded.every(([, s]) => s >= FADE_S - 0.5 && s <= FADE_S + 2),
       `unhovered cards faded after about ${FADE_S} s (${faded.map(([id, s]) => `#${id}: ${s.toFixed(1)} s`).join(', ')})`);
 
-    // The call page: recordings per party, transcript with cards at their moments.
+    // The call page: one player for the whole call, transcript with cards at their moments.
     await page.click('text=Open call page');
     await page.locator('[data-testid=call-page]').waitFor({ timeout: 10_000 });
-    const players = await page.locator('.player audio').count();
-    check(players === final.parties.length, `${players} recording players`);
+    const players = await page.locator('audio[aria-label="Whole call recording"]').count();
+    check(players === 1, `one player for the whole call of ${final.parties.length} parties`);
     await page.locator('.transcript-panel [data-final=true]').first().waitFor();
     const moments = await page.locator('.transcript-panel [data-card-moment]').count();
     check(moments === final.cards.length, `${moments} cards shown at their moments`);
-    await page.locator('[data-testid=summary] h2').waitFor();
+    await page.locator('[data-testid=summary] h2').first().waitFor();
     await page.waitForFunction(() => !document.querySelector('[data-testid=summary]').textContent.includes('Loading'));
     await page.waitForFunction(() => [...document.querySelectorAll('audio')].every((a) => a.readyState >= 1 && a.duration > 0),
       null, { timeout: 15_000 });

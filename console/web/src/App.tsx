@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, me, setUnauthorizedHandler } from './api';
 import { fadeSeconds } from './cards';
 import { AdminPage } from './components/AdminPage';
@@ -11,7 +11,7 @@ import { SignIn } from './components/SignIn';
 import { Softphone } from './components/Softphone';
 import { UploadsPage } from './components/UploadsPage';
 import { when, who } from './format';
-import { href, useRoute } from './route';
+import { href, useRoute, type Route } from './route';
 import { earpieceCallOf } from './softphoneCall';
 import { ToastProvider } from './toast';
 import type { CallSummary, ServerStatus, User } from './types';
@@ -19,6 +19,9 @@ import { useLiveCall } from './useLiveCall';
 import { useSoftphone, type Softphone as SoftphoneState } from './useSoftphone';
 
 const FADE_KEY = 'earpiece.fadeSeconds';
+
+// ECharts is only loaded by those who see the dashboard.
+const AnalyticsPage = lazy(() => import('./components/AnalyticsPage'));
 
 type Auth = { state: 'checking' } | { state: 'signed-out' } | { state: 'in'; user: User | null };
 
@@ -58,7 +61,7 @@ function useServerStatus(): ServerStatus | null {
 }
 
 const TITLES: Record<string, string> = {
-  phone: 'Softphone', calls: 'Calls', call: 'Call', uploads: 'Recorded calls', admin: 'Admin',
+  phone: 'Softphone', calls: 'Calls', call: 'Call', uploads: 'Recorded calls', admin: 'Admin', analytics: 'Analytics',
 };
 
 function PhonePage({ callId, calls, callsError, softphone, fadeMs, transcribing }: {
@@ -131,7 +134,12 @@ function useFollowSoftphoneCall(softphone: SoftphoneState, calls: CallSummary[] 
 }
 
 function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }) {
-  const route = useRoute();
+  const isAdmin = !user || user.roles.some((r) => /admin|manager/i.test(r));
+  const isRealAdmin = !user || user.roles.some((r) => /^admin$/i.test(r));
+  const asked = useRoute();
+  // Home is the dashboard for managers and admins, the softphone for reps.
+  const route: Route = asked.page === 'home' ? (isAdmin && user ? { page: 'analytics' } : { page: 'phone', callId: null })
+    : asked;
   const { calls, error } = useCalls(true);
   const softphone = useSoftphone(true);
   const status = useServerStatus();
@@ -144,13 +152,13 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
   const fade = fadeSeconds(location.search, saved);
   const fromQuery = new URLSearchParams(location.search).has('fade');
 
-  const isAdmin = !user || user.roles.some((r) => /admin|manager/i.test(r));
-  const isRealAdmin = !user || user.roles.some((r) => /^admin$/i.test(r));
-  const nav: [string, string, boolean][] = [
+  const nav: [string, string, boolean][] = [];
+  if (isAdmin && user) nav.push(['Analytics', href({ page: 'analytics' }), route.page === 'analytics']);
+  nav.push(
     ['Softphone', href({ page: 'phone', callId: null }), route.page === 'phone'],
     ['Calls', href({ page: 'calls' }), route.page === 'calls' || route.page === 'call'],
     ['Upload', href({ page: 'uploads' }), route.page === 'uploads'],
-  ];
+  );
   if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: isRealAdmin ? 'users' : 'playbooks' }), route.page === 'admin']);
 
   return (
@@ -196,6 +204,11 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
         {route.page === 'call' && <CallPage callId={route.callId} transcribing={status?.transcription.live ?? true} />}
         {route.page === 'uploads' && <UploadsPage transcription={status?.transcription ?? null} />}
         {route.page === 'admin' && <AdminPage section={route.section} user={user} />}
+        {route.page === 'analytics' && (
+          <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>
+            <AnalyticsPage query={route.query ?? ''} />
+          </Suspense>
+        )}
       </div>
     </div>
   );

@@ -6,7 +6,10 @@ export type Route =
   | { page: 'calls'; query?: string }
   | { page: 'uploads' }
   | { page: 'call'; callId: string }
-  | { page: 'admin'; section: string };
+  | { page: 'admin'; section: string }
+  | { page: 'analytics'; query?: string }
+  /** "#/": the softphone for reps, analytics for managers and admins (the shell decides). */
+  | { page: 'home' };
 
 export function parseRoute(hash: string): Route {
   // "#/calls?q=price&page=2": the calls library keeps its search in the address, so it can be shared
@@ -17,13 +20,15 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'calls') return { page: 'calls', query };
   if (parts[0] === 'uploads') return { page: 'uploads' };
   if (parts[0] === 'admin') return { page: 'admin', section: parts[1] ?? 'users' };
-  return { page: 'phone', callId: null };
+  if (parts[0] === 'analytics') return { page: 'analytics', query };
+  if (parts[0] === 'phone') return { page: 'phone', callId: null };
+  return { page: 'home' };
 }
 
 export function href(route: Route): string {
   switch (route.page) {
     case 'phone':
-      return route.callId ? `#/live/${encodeURIComponent(route.callId)}` : '#/';
+      return route.callId ? `#/live/${encodeURIComponent(route.callId)}` : '#/phone';
     case 'calls':
       return route.query ? `#/calls?${route.query}` : '#/calls';
     case 'uploads':
@@ -32,6 +37,10 @@ export function href(route: Route): string {
       return `#/calls/${encodeURIComponent(route.callId)}`;
     case 'admin':
       return `#/admin/${route.section}`;
+    case 'analytics':
+      return route.query ? `#/analytics?${route.query}` : '#/analytics';
+    case 'home':
+      return '#/';
   }
 }
 

@@ -168,3 +168,57 @@ export interface SearchPage {
   page: number;
   size: number;
 }
+
+/** GET /api/calls/{id}/summary (see SummaryView.java); type, priority, sentiment and abstract are null untranscribed. */
+export interface ActionItem {
+  seq: number;
+  utterance: number;
+  owner: string;
+  what: string;
+  due: string | null;
+  dueDate: string | null;
+  done: boolean;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
+export interface Objection {
+  utterance: number;
+  kind: string;
+  said: string;
+  response: string | null;
+  answered: boolean;
+}
+
+export interface Question {
+  utterance: number;
+  asker: string;
+  topic: string | null;
+  text: string;
+  answer: string | null;
+}
+
+export interface CallSummaryReport {
+  callId: string;
+  callDate: string;
+  type: string | null;
+  priority: string | null;
+  abstractText: string | null;
+  sentiment: { label: string; overall: number; opening: number; closing: number;
+    timeline: { utterance: number; startS: number; score: number }[] } | null;
+  objections: Objection[];
+  questions: Question[];
+  decisions: { utterance: number; speaker: string; text: string }[];
+  actionItems: ActionItem[];
+  engine: string | null;
+  createdAt: string;
+}
+
+/** GET /api/calls/{id}/exports: one exporter's job for the call; lastOutcome only for admins. */
+export interface CallExport {
+  exporter: string;
+  state: string;
+  attempts: number;
+  updatedAt: string | null;
+  lastOutcome?: string | null;
+}

@@ -1,16 +1,19 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api, optional } from '../api';
 import {
   clock, emptyTranscriptText, legEncrypted, legEncryption, partyName, partyStyle, transcriptionNotice, when, who,
 } from '../format';
+import { laneLength, lineAt, markers, partyOffsets } from '../report';
 import { href } from '../route';
 import { orderedLines, transcriptReducer, emptyTranscript } from '../transcript';
-import type { CallDetail } from '../types';
+import type { CallDetail, CallExport, CallSummaryReport } from '../types';
 import {
   isRecordingSession, participantAddress, participantName, participantRole, pausePeriods,
   type CallEventView, type RecordingView,
 } from '../recording';
-import { SummaryValue } from './Summary';
+import { CallPlayer } from './CallPlayer';
+import { FollowUp } from './FollowUp';
+import { ActionItems, ExportStatus, Objections, Questions, SummaryChips } from './CallReport';
 import { TranscriptView } from './TranscriptView';
 
 /** Renames a call's speakers ("Speaker 1" → "Rep"); the server stores it, so the name sticks. */
@@ -96,39 +99,45 @@ function RecordingSessionPanel({ recording, events, names }: {
 }
 
 /** A summary of a call with no transcribed line: the server leaves type, priority and sentiment out. */
-function unclaimed(summary: unknown): boolean {
-  const s = summary as { type?: unknown; sentiment?: unknown; abstractText?: unknown };
-  return s.type == null && s.sentiment == null && s.abstractText == null;
+function unclaimed(summary: CallSummaryReport): boolean {
+  return summary.type == null && summary.sentiment == null && summary.abstractText == null;
 }
 
-/** After the call: recordings per party, the transcript with cards at their moments, and the summary if any. */
+/**
+ * After the call, a report: the abstract as headline with type, priority and sentiment; one player for the whole
+ * call with speaker lanes and card/objection markers (a transcript line plays from where it was said); action
+ * items to tick off, objections with how they were handled, questions; the PDF and the CRM export status.
+ */
 export function CallPage({ callId, transcribing = true }: { callId: string; transcribing?: boolean }) {
   const [call, setCall] = useState<CallDetail | null>(null);
-  const [summary, setSummary] = useState<unknown>(undefined);
+  const [summary, setSummary] = useState<CallSummaryReport | null | undefined>(undefined);
+  const [exports, setExports] = useState<CallExport[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   // undefined while loading: the page waits for the names so lines never flash their default labels.
   const [names, setNames] = useState<Record<string, string> | null | undefined>(undefined);
   const [recording, setRecording] = useState<RecordingView | null>(null);
   const [events, setEvents] = useState<CallEventView[]>([]);
+  const audio = useRef<HTMLAudioElement | null>(null);
 
   useEffect(() => {
     let cancelled = false;
     setCall(null);
     setSummary(undefined);
+    setExports(null);
     setError(null);
     setNames(undefined);
     setRecording(null);
     setEvents([]);
+    const base = `/api/calls/${encodeURIComponent(callId)}`;
     // Optional extras: a server without them, or a failure, leaves the page as it was.
-    optional<RecordingView>(`/api/calls/${encodeURIComponent(callId)}/recording`).then(
-      (r) => !cancelled && setRecording(r), () => {});
-    optional<CallEventView[]>(`/api/calls/${encodeURIComponent(callId)}/events`).then(
-      (e) => !cancelled && setEvents(e ?? []), () => {});
-    optional<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`).then(
+    optional<RecordingView>(`${base}/recording`).then((r) => !cancelled && setRecording(r), () => {});
+    optional<CallEventView[]>(`${base}/events`).then((e) => !cancelled && setEvents(e ?? []), () => {});
+    optional<Record<string, string>>(`${base}/speakers`).then(
       (n) => !cancelled && setNames(n ?? null), () => !cancelled && setNames(null));
     api.call(callId).then((c) => !cancelled && setCall(c), (e) => !cancelled && setError(String(e.message ?? e)));
-    optional<unknown>(`/api/calls/${encodeURIComponent(callId)}/summary`).then(
+    optional<CallSummaryReport>(`${base}/summary`).then(
       (s) => !cancelled && setSummary(s), () => !cancelled && setSummary(null));
+    optional<CallExport[]>(`${base}/exports`).then((x) => !cancelled && setExports(x), () => {});
     return () => {
       cancelled = true;
     };
@@ -137,21 +146,36 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
   const notice = call ? transcriptionNotice(call.transcription, call.status === 'ENDED') : null;
   const lines = useMemo(() => orderedLines(
     transcriptReducer(emptyTranscript, { type: 'snapshot', segments: call?.segments ?? [] })), [call]);
+  const offsets = useMemo(() => partyOffsets(call?.parties ?? []), [call]);
+  const claims = summary != null && !unclaimed(summary) ? summary : null;
+  const moments = useMemo(() => markers(lines, offsets, call?.cards ?? [], claims?.objections ?? []),
+    [lines, offsets, call, claims]);
 
   if (error) return <main className="page"><p className="error" role="alert">{error}</p></main>;
   if (!call || names === undefined) return <main className="page"><p className="muted">Loading call…</p></main>;
 
+  const seek = (ms: number) => {
+    const el = audio.current;
+    if (!el) return;
+    el.currentTime = Math.max(0, ms / 1000);
+    void el.play().catch(() => {});
+  };
   const used = call.cards.filter((c) => c.feedback === 'used').length;
+  const peers = `${who(call.from)} → ${who(call.to)}`;
   return (
     <main className="page call-page" data-testid="call-page">
       <div className="page-head">
         <div>
           <a className="back" href={href({ page: 'calls' })}>← Calls</a>
-          <h1>{who(call.from)} → {who(call.to)}</h1>
+          {claims?.abstractText && <p className="sub peers">{peers}</p>}
+          <h1 className={claims?.abstractText ? 'headline' : undefined} data-testid="headline">
+            {claims?.abstractText ?? peers}
+          </h1>
           <p className="sub">
             {when(call.startedAt)} · {call.durationMs != null ? clock(call.durationMs) : 'in progress'}
             {call.endReason ? ` · ${call.endReason.toLowerCase().replace(/_/g, ' ')}` : ''}
           </p>
+          {claims && <SummaryChips summary={claims} />}
         </div>
         <div className="stats">
           <div><strong>{call.segments.length}</strong><span>lines</span></div>
@@ -162,41 +186,55 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
           <a className="btn primary" href={href({ page: 'phone', callId })}>Open live view</a>
         )}
       </div>
+      {call.parties.length === 0 ? (
+        <section className="panel player-panel" aria-label="Recording"><h2>Recording</h2><p className="muted">No recordings.</p></section>
+      ) : (
+        <CallPlayer callId={callId} audio={audio} lengthMs={laneLength(call.durationMs, lines, offsets)} lines={lines}
+          offsets={offsets} markers={moments} parties={call.parties} names={names ?? undefined} onSeek={seek} />
+      )}
       <div className="call-grid">
         <div className="call-side">
-          <section className="panel" aria-label="Recordings">
-            <h2>Recordings</h2>
-            {call.parties.length === 0 && <p className="muted">No recordings.</p>}
-            {call.parties.map((p) => (
-              <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
-                <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
-                {legEncryption(p) && (
+          {call.parties.some((p) => legEncryption(p)) && (
+            <section className="panel" aria-label="How the call was carried">
+              <h2>Connection</h2>
+              {call.parties.map((p) => legEncryption(p) && (
+                <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
+                  <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
                   <span className={`leg-security${legEncrypted(p) ? ' encrypted' : ''}`} data-testid="leg-security"
                     data-party={p.party}>{legEncrypted(p) ? '🔒 ' : ''}{legEncryption(p)}</span>
-                )}
-                <audio controls preload="metadata" src={p.recordingUrl} aria-label={`${partyName(p.party)} recording`} />
-              </div>
-            ))}
-          </section>
+                </div>
+              ))}
+            </section>
+          )}
           {isRecordingSession(recording) && <RecordingSessionPanel recording={recording} events={events} names={names} />}
+          {summary === undefined && <section className="panel" aria-label="Summary"><h2>Summary</h2><p className="muted">Loading…</p></section>}
+          {summary === null && (
+            <section className="panel" aria-label="Summary" data-testid="summary"><h2>Summary</h2>
+              <p className="muted">No summary for this call yet.</p></section>
+          )}
+          {summary != null && !claims && (
+            <section className="panel" aria-label="Summary" data-testid="summary"><h2>Summary</h2>
+              <p className="muted" data-testid="summary-untranscribed">Not transcribed: there is nothing to summarise.</p></section>
+          )}
+          {claims && (
+            <div className="summary-parts" data-testid="summary">
+              <ActionItems callId={callId} items={claims.actionItems}
+                onChange={(items) => setSummary({ ...claims, actionItems: items })} />
+              <Objections items={claims.objections} />
+              <Questions items={claims.questions} />
+              <FollowUp callId={callId} />
+            </div>
+          )}
+          <ExportStatus callId={callId} exports={exports} />
           {names && Object.keys(names).length > 0 && (
             <SpeakerNames callId={callId} names={names} onSaved={setNames} />
           )}
-          <section className="panel summary" aria-label="Summary" data-testid="summary">
-            <h2>Summary</h2>
-            {summary === undefined && <p className="muted">Loading…</p>}
-            {summary === null && <p className="muted">No summary for this call yet.</p>}
-            {summary != null && unclaimed(summary) && (
-              <p className="muted" data-testid="summary-untranscribed">Not transcribed: there is nothing to summarise.</p>
-            )}
-            {summary != null && !unclaimed(summary) && <SummaryValue value={summary} />}
-          </section>
         </div>
         <section className="panel transcript-panel" aria-label="Transcript">
           <h2>Transcript</h2>
           {notice && <p className="notice" role="status" data-testid="transcription-notice">{notice}</p>}
           <TranscriptView lines={lines} cards={call.cards} insights={call.insights} follow={false}
-            names={names ?? undefined}
+            names={names ?? undefined} onSeek={call.parties.length ? (l) => seek(lineAt(l, offsets)) : undefined}
             label="Call transcript" empty={emptyTranscriptText(call.status === 'ENDED', transcribing)} />
         </section>
       </div>

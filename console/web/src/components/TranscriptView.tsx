@@ -13,10 +13,12 @@ interface Props {
   label: string;
   /** Display names of speakers ("Speaker 1" → "Dana"), where the call has them. */
   names?: Record<string, string>;
+  /** After the call: clicking a line (or its time) plays the recording from there. */
+  onSeek?: (line: Line) => void;
 }
 
 /** The two-party transcript with insight tags on lines and cards placed after the utterance that raised them. */
-export function TranscriptView({ lines, cards, insights, follow, empty, label, names }: Props) {
+export function TranscriptView({ lines, cards, insights, follow, empty, label, names, onSeek }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [pinnedToEnd, setPinnedToEnd] = useState(true);
   const [unseen, setUnseen] = useState(0);
@@ -72,11 +74,15 @@ export function TranscriptView({ lines, cards, insights, follow, empty, label, n
         {lines.length === 0 && <div className="transcript-empty">{empty}</div>}
         {lines.map((l) => (
           <div key={l.key}>
-            <div className={`line line-${partyStyle(l.party)} ${l.final ? 'final' : 'partial'}`} data-key={l.key}
-              data-final={l.final} data-party={l.party}>
+            <div className={`line line-${partyStyle(l.party)} ${l.final ? 'final' : 'partial'}${onSeek ? ' seekable' : ''}`}
+              data-key={l.key} data-final={l.final} data-party={l.party}
+              onClick={onSeek ? (e) => { if (!(e.target as HTMLElement).closest('button')) onSeek(l); } : undefined}>
               <div className="line-head">
                 <span className="who">{names?.[l.party] ?? partyName(l.party)}</span>
-                <span className="at">{clock(l.startMs)}</span>
+                {onSeek ? (
+                  <button type="button" className="at seek" onClick={() => onSeek(l)}
+                    aria-label={`Play from ${clock(l.startMs)}`}>▶ {clock(l.startMs)}</button>
+                ) : <span className="at">{clock(l.startMs)}</span>}
                 {!l.final && <span className="typing" aria-label="still speaking">…</span>}
               </div>
               <p className="line-text">{l.text || '…'}</p>

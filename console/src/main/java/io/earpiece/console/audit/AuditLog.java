@@ -28,6 +28,7 @@ public class AuditLog {
     public static final String TRUNK_DELETE = "trunk.delete";
     public static final String PLAYBOOK_EDIT = "playbook.edit";
     public static final String EXPORT_REPLAY = "export.replay";
+    public static final String FOLLOW_UP_SEND = "followup.send";
     public static final String LOGIN_SUCCESS = "login.success";
     public static final String LOGIN_FAILURE = "login.failure";
     public static final String LOGIN_LOCKED = "login.locked";

@@ -1,5 +1,6 @@
 package io.earpiece.console.summary;
 
+import io.earpiece.db.summary.ActionItemEntity;
 import io.earpiece.db.summary.ActionItemRepository;
 import io.earpiece.db.summary.DecisionRepository;
 import io.earpiece.db.summary.ObjectionRepository;
@@ -63,9 +64,13 @@ public class SummaryQueries {
                         q.getUtterance(), q.getAsker(), q.getTopic(), q.getText(), q.getAnswer())).toList(),
                 decisions.findByCallIdOrderBySeqAsc(callId).stream().map(d -> new SummaryView.DecisionView(
                         d.getUtterance(), d.getSpeaker(), d.getText())).toList(),
-                actions.findByCallIdOrderBySeqAsc(callId).stream().map(a -> new SummaryView.ActionItemView(
-                        a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(), a.getDueDate())).toList(),
+                actions.findByCallIdOrderBySeqAsc(callId).stream().map(SummaryQueries::actionItem).toList(),
                 s.getSummaryText(), s.getEngine(), s.getEngineFallback(), s.getCreatedAt());
+    }
+
+    static SummaryView.ActionItemView actionItem(ActionItemEntity a) {
+        return new SummaryView.ActionItemView(a.getSeq(), a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(),
+                a.getDueDate(), a.getDoneAt(), a.getDoneBy());
     }
 
     private static List<SummaryView.Point> points(SummaryEntity s) {

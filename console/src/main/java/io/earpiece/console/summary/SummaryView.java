@@ -1,5 +1,7 @@
 package io.earpiece.console.summary;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +36,17 @@ public record SummaryView(String callId, LocalDate callDate, String type, String
     public record DecisionView(int utterance, String speaker, String text) {
     }
 
-    /** An action item: owner, what, due as said and as a date (null when unresolved). */
-    public record ActionItemView(int utterance, String owner, String what, String due, LocalDate dueDate) {
+    /**
+     * An action item: owner, what, due as said and as a date (null when unresolved); {@code seq} addresses it in
+     * {@code PUT /api/calls/{id}/action-items/{seq}}, {@code doneAt}/{@code doneBy} say who ticked it off (null
+     * while open).
+     */
+    public record ActionItemView(int seq, int utterance, String owner, String what, String due, LocalDate dueDate,
+                                 Instant doneAt, String doneBy) {
+
+        @JsonProperty("done")
+        public boolean done() {
+            return doneAt != null;
+        }
     }
 }

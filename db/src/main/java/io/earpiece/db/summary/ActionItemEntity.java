@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** A stored action item: who owes what, the due time as said and resolved to a date (null when unresolved). */
@@ -39,6 +40,12 @@ public class ActionItemEntity {
     @Column(name = "due_date")
     private LocalDate dueDate;
 
+    @Column(name = "done_at")
+    private Instant doneAt;
+
+    @Column(name = "done_by")
+    private String doneBy;
+
     protected ActionItemEntity() {
     }
 
@@ -60,4 +67,12 @@ public class ActionItemEntity {
     public String getWhat() { return what; }
     public String getDueText() { return dueText; }
     public LocalDate getDueDate() { return dueDate; }
+    public Instant getDoneAt() { return doneAt; }
+    public String getDoneBy() { return doneBy; }
+
+    /** Ticks the item off as done by {@code user} at {@code at}, or reopens it when {@code at} is null. */
+    public void markDone(Instant at, String user) {
+        this.doneAt = at;
+        this.doneBy = at == null ? null : user;
+    }
 }
