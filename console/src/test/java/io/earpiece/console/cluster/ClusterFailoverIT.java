@@ -194,7 +194,7 @@ class ClusterFailoverIT {
         List<String> properties = new ArrayList<>(database);
         properties.addAll(List.of("earpiece.data-dir=" + DATA.resolve(name),
                 "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
-                "earpiece.rtp.port-min=" + (47800 + 100 * i), "earpiece.rtp.port-max=" + (47899 + 100 * i),
+                "earpiece.rtp.port-min=" + (43800 + 100 * i), "earpiece.rtp.port-max=" + (43899 + 100 * i),
                 "earpiece.cluster.node-id=" + name, "earpiece.cluster.kafka.bootstrap-servers=" + broker.bootstrap(),
                 "earpiece.cluster.kafka.partitions=3", "earpiece.cluster.heartbeat=1s",
                 "earpiece.cluster.node-timeout=" + NODE_TIMEOUT.toSeconds() + "s"));
