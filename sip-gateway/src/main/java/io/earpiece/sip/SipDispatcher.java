@@ -40,6 +40,7 @@ final class SipDispatcher implements SipListenerExt {
     private final Refusals refusals;
     private final SipCounters counters;
     private volatile Predicate<String> exempt = s -> false;
+    private volatile boolean draining;
 
     SipDispatcher(UasListener uas, FloodGuard guard, SipContext sip, Refusals refusals, SipCounters counters) {
         this.counters = counters;
@@ -51,6 +52,15 @@ final class SipDispatcher implements SipListenerExt {
 
     void exempt(Predicate<String> source) {
         this.exempt = source;
+    }
+
+    /** From now on new calls and OPTIONS probes get 503: a proxy in front sends new calls to another node. */
+    void drain() {
+        draining = true;
+    }
+
+    boolean draining() {
+        return draining;
     }
 
     void add(RequestHandler handler) {
@@ -71,6 +81,10 @@ final class SipDispatcher implements SipListenerExt {
             refusals.refused(Refusals.Reason.FLOOD, request.getMethod(), ext.getRemoteIpAddress(),
                     "over the flood limit (earpiece.telephony.flood)");
             refuse(request);
+            return;
+        }
+        if (draining && newCallOrProbe(request)) {
+            refuse(request, "Draining", DRAIN_RETRY_AFTER_S);
             return;
         }
         for (RequestHandler h : handlers) {
@@ -116,15 +130,33 @@ final class SipDispatcher implements SipListenerExt {
         return Request.INVITE.equals(r.getMethod()) && to != null && to.getTag() == null;
     }
 
+    /**
+     * A draining node refuses what starts a call (an INVITE outside a dialog) and answers the proxy's OPTIONS probes
+     * with 503, which is how Kamailio's dispatcher learns to stop sending here; in-dialog requests (BYE, re-INVITE)
+     * still reach the calls in progress, and REGISTER still works.
+     */
+    private static boolean newCallOrProbe(Request r) {
+        ToHeader to = (ToHeader) r.getHeader(ToHeader.NAME);
+        boolean outOfDialog = to == null || to.getTag() == null;
+        return outOfDialog && (Request.INVITE.equals(r.getMethod()) || Request.OPTIONS.equals(r.getMethod()));
+    }
+
+    /** Long enough for a proxy to try another node; a drained node is not coming back soon. */
+    private static final int DRAIN_RETRY_AFTER_S = 60;
+
     /** Stateless, so a flood leaves no transactions behind. */
     private void refuse(Request request) {
+        refuse(request, "Rate limited", guard.retryAfterSeconds());
+    }
+
+    private void refuse(Request request, String reason, int retryAfterS) {
         try {
             Response r = sip.messages().createResponse(Response.SERVICE_UNAVAILABLE, request);
-            r.setReasonPhrase("Rate limited");
-            r.setHeader(sip.headers().createRetryAfterHeader(guard.retryAfterSeconds()));
+            r.setReasonPhrase(reason);
+            r.setHeader(sip.headers().createRetryAfterHeader(retryAfterS));
             sip.provider().sendResponse(r);
         } catch (Exception e) {
-            log.debug("could not refuse flooding request: {}", e.toString());
+            log.debug("could not refuse {} ({}): {}", request.getMethod(), reason, e.toString());
         }
     }
 

@@ -318,6 +318,26 @@ public final class SipGateway implements AutoCloseable {
         }
     }
 
+    /**
+     * Drains this node: from now on new calls (INVITEs outside a dialog, SIPREC included) and OPTIONS probes are
+     * answered 503, so a proxy's dispatcher stops choosing this node; calls in progress go on until they end.
+     */
+    public void drain() {
+        SipDispatcher d;
+        synchronized (this) {
+            d = dispatcher;
+        }
+        if (d == null) {
+            throw new IllegalStateException("SIP gateway not started");
+        }
+        d.drain();
+    }
+
+    /** Whether {@link #drain} was called. */
+    public synchronized boolean draining() {
+        return dispatcher != null && dispatcher.draining();
+    }
+
     /** Legs between their INVITE and their end. */
     public int activeLegs() {
         UasListener l = currentListener();

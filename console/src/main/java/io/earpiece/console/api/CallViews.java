@@ -17,18 +17,19 @@ public final class CallViews {
 
     /**
      * One row of the call list; {@code transcription} is LIVE, or DEFERRED while a call beyond live capacity waits
-     * for its after-call transcript, then AFTER_CALL (or FAILED).
+     * for its after-call transcript, then AFTER_CALL (or FAILED); {@code node} is the cluster node that answered it
+     * (null on a node running alone).
      */
     public record CallSummary(String id, String conversationId, String from, String to, String status,
                               Instant startedAt, Instant endedAt, Long durationMs, String endReason,
-                              List<PartyView> parties, long segments, String transcription) {
+                              List<PartyView> parties, long segments, String transcription, String node) {
     }
 
     /** A call with its parties and transcript. */
     public record CallDetail(String id, String conversationId, String from, String to, String status,
                              Instant startedAt, Instant endedAt, Long durationMs, String endReason,
                              List<PartyView> parties, List<SegmentView> segments, List<InsightView> insights,
-                             List<CardView> cards, String transcription) {
+                             List<CardView> cards, String transcription, String node) {
     }
 
     /** A tag the assist engine found on an utterance (the call's n-th final segment). */
@@ -60,14 +61,14 @@ public final class CallViews {
     static CallSummary summary(CallEntity c, List<PartyView> parties, long segments) {
         return new CallSummary(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
                 c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments,
-                c.getTranscription().name());
+                c.getTranscription().name(), c.getNodeId());
     }
 
     static CallDetail detail(CallEntity c, List<PartyView> parties, List<SegmentView> segments,
                              List<InsightView> insights, List<CardView> cards) {
         return new CallDetail(c.getId(), c.getConversationId(), c.getFromUri(), c.getToUri(), c.getStatus().name(),
                 c.getStartedAt(), c.getEndedAt(), c.getDurationMs(), c.getEndReason(), parties, segments, insights,
-                cards, c.getTranscription().name());
+                cards, c.getTranscription().name(), c.getNodeId());
     }
 
     static InsightView insight(InsightEntity i) {

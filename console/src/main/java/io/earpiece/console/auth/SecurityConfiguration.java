@@ -43,7 +43,15 @@ public class SecurityConfiguration {
 
     @Bean
     ApplicationRunner firstAdmin(AdminBootstrap bootstrap) {
-        return args -> bootstrap.createFirstAdmin();
+        return args -> {
+            try {
+                bootstrap.createFirstAdmin();
+            } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                // the nodes of a new cluster start together on one empty database: one of them made the admin
+                org.slf4j.LoggerFactory.getLogger(AdminBootstrap.class)
+                        .info("First start: another node created the first admin");
+            }
+        };
     }
 
     @Bean
@@ -72,7 +80,7 @@ public class SecurityConfiguration {
                 .authorizeExchange(ex -> ex
                         .pathMatchers("/api/auth/login", "/api/auth/token", "/api/auth/logout").permitAll()
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .pathMatchers("/api/admin/**").hasRole("ADMIN")
+                        .pathMatchers("/api/admin/**", "/actuator/drain").hasRole("ADMIN")
                         .pathMatchers("/api/**", "/ws/**", "/actuator/**").authenticated()
                         .anyExchange().permitAll())
                 .addFilterAt(bearerFilter(tokens, errors), SecurityWebFiltersOrder.AUTHENTICATION)

@@ -82,6 +82,7 @@ public class CallCoordinator implements CallController {
 
     /** How long a leg's end waits for its last finals to be stored (they may wait for the database). */
     private static final Duration LEG_FLUSH = Duration.ofSeconds(30);
+    private final io.earpiece.console.tracing.CallTracing tracing;
 
     private final Object lock = new Object();
     private final Map<String, ActiveConversation> conversations = new ConcurrentHashMap<>();
@@ -94,7 +95,9 @@ public class CallCoordinator implements CallController {
                            @Qualifier("mediaHost") String mediaHost, ObjectProvider<SipGateway> gateway,
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
                            @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter,
-                           RecordingParticipantStore recordingParticipants, SegmentStoreRetry retry) {
+                           RecordingParticipantStore recordingParticipants, SegmentStoreRetry retry,
+                           io.earpiece.console.tracing.CallTracing tracing) {
+        this.tracing = tracing;
         this.media = media;
         this.speechToText = speechToText;
         this.store = store;
@@ -120,6 +123,7 @@ public class CallCoordinator implements CallController {
         String party = offer.partyLabel(); // "customer-2" for a further stream of a party (SIPREC)
         ActiveConversation conversation;
         boolean isNew;
+        io.opentelemetry.api.trace.Span invite;
         synchronized (lock) {
             conversation = conversations.get(offer.conversationId());
             isNew = conversation == null;
@@ -131,14 +135,25 @@ public class CallCoordinator implements CallController {
                 throw new LegRejectedException(403, "party " + party + " already present in this conversation");
             }
             conversations.put(offer.conversationId(), conversation);
+            // under the lock: the other leg's INVITE, which may come a moment later, must find the call's span
+            invite = isNew ? tracing.invite(conversation.callId, conversation.conversationId, party, true) : null;
+        }
+        if (invite == null) {
+            invite = tracing.invite(conversation.callId, conversation.conversationId, party, false);
         }
         try {
             return openLeg(offer, conversation, party, isNew, now);
         } catch (RuntimeException | LegRejectedException e) {
-            if (release(conversation, party) && !conversation.live) {
-                admission.deferredDone(); // nothing was recorded, so there is nothing to transcribe later
+            invite.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, e.getMessage());
+            if (release(conversation, party)) {
+                tracing.callEnded(conversation.callId, "REJECTED");
+                if (!conversation.live) {
+                    admission.deferredDone(); // nothing was recorded, so there is nothing to transcribe later
+                }
             }
             throw e;
+        } finally {
+            invite.end();
         }
     }
 
@@ -516,6 +531,7 @@ public class CallCoordinator implements CallController {
             } catch (RuntimeException e) {
                 log.error("storing the end of call {} failed; the next start closes it", conversation.callId, e);
             }
+            tracing.callEnded(conversation.callId, reason);
             assist.callEnded(conversation.callId);
             metrics.callEnded();
             bus.publish(new CallStateEvent(conversation.callId, "ended", null));
@@ -575,12 +591,25 @@ public class CallCoordinator implements CallController {
 
     /** Records a segment (SegmentRecorder), then announces it and what the assist engine raised on it. */
     private void writeSegment(TranscriptSegment segment) {
-        SegmentRecorder.Recorded recorded = recorder.record(segment, segment.party());
-        if (recorded.stored() != null) {
-            metrics.segment();
-            plugins.segment(recorded.stored());
+        // finals only: a partial is a passing guess, and a call has many of them
+        io.opentelemetry.api.trace.Span span = segment.isFinal()
+                ? tracing.segment(segment.callId(), segment.party(), segment.index())
+                : io.opentelemetry.api.trace.Span.getInvalid();
+        try {
+            SegmentRecorder.Recorded recorded = recorder.record(segment, segment.party());
+            if (recorded.stored() != null) {
+                metrics.segment();
+                plugins.segment(recorded.stored());
+            }
+            for (io.earpiece.console.events.CallEvent e : recorded.events()) {
+                bus.publish(e);
+                if (e instanceof io.earpiece.console.events.CardEvent card) {
+                    tracing.card(span, card.callId(), card.cardKey());
+                }
+            }
+        } finally {
+            span.end();
         }
-        recorded.events().forEach(bus::publish);
     }
 
     private void onMediaTimeout(String legId) {

@@ -38,8 +38,12 @@ public class CallStore {
     private final CardRepository cards;
     private final CallEventRepository events;
 
+    private final io.earpiece.console.cluster.NodeIdentity node;
+
     public CallStore(CallRepository calls, PartyRepository parties, TranscriptSegmentRepository segments,
-                     InsightRepository insights, CardRepository cards, CallEventRepository events) {
+                     InsightRepository insights, CardRepository cards, CallEventRepository events,
+                     io.earpiece.console.cluster.NodeIdentity node) {
+        this.node = node;
         this.calls = calls;
         this.parties = parties;
         this.segments = segments;
@@ -57,7 +61,11 @@ public class CallStore {
 
     @Transactional
     public void callStarted(String callId, String conversationId, String from, String to, Instant at) {
-        calls.save(new CallEntity(callId, conversationId, from, to, at));
+        CallEntity call = new CallEntity(callId, conversationId, from, to, at);
+        if (node.clustered()) {
+            call.setNodeId(node.id());
+        }
+        calls.save(call);
     }
 
     @Transactional
@@ -124,13 +132,39 @@ public class CallStore {
         return b.toString();
     }
 
-    /** Calls a crash left active: their legs are gone, so they are closed at start-up. */
+    /**
+     * Calls a crash left active: their legs are gone, so they are closed at start-up. A node of a cluster closes only
+     * its own: the others' calls are live on their nodes (a lost node's are ended by {@link #endCallsOf}).
+     */
     @Transactional
     public int closeOrphans(Instant at) {
-        List<CallEntity> active = calls.findByStatus(CallStatus.ACTIVE);
+        List<CallEntity> active = node.clustered() ? calls.findByStatusAndNodeId(CallStatus.ACTIVE, node.id())
+                : calls.findByStatus(CallStatus.ACTIVE);
         active.forEach(c -> c.end(c.getStartedAt().isAfter(at) ? c.getStartedAt() : at, "SERVER_RESTART"));
         calls.saveAll(active);
         return active.size();
+    }
+
+    /**
+     * Ends the calls another node left active (it was lost), each only if it is still active, so two nodes recovering
+     * the same node at once end each call once; returns the calls this call ended.
+     */
+    @Transactional
+    public List<CallEntity> endCallsOf(String lostNode, Instant at, String reason) {
+        List<CallEntity> ended = new ArrayList<>();
+        for (CallEntity c : calls.findByStatusAndNodeId(CallStatus.ACTIVE, lostNode)) {
+            Instant end = c.getStartedAt().isAfter(at) ? c.getStartedAt() : at;
+            if (calls.endIfActive(c.getId(), end, java.time.Duration.between(c.getStartedAt(), end).toMillis(),
+                    reason) == 1) {
+                ended.add(c);
+            }
+        }
+        return ended;
+    }
+
+    /** The party labels of a stored call, in the order they joined. */
+    public List<String> partiesOf(String callId) {
+        return parties.findByCallIdOrderByIdAsc(callId).stream().map(PartyEntity::getParty).toList();
     }
 
     /** Records how the call is being transcribed (deferred while the server is at capacity, then after the call). */

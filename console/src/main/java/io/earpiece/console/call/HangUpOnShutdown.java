@@ -13,10 +13,12 @@ import org.springframework.stereotype.Component;
 public class HangUpOnShutdown implements SmartLifecycle {
 
     private final CallCoordinator calls;
+    private final io.earpiece.console.drain.NodeDrain drain;
     private volatile boolean running;
 
-    public HangUpOnShutdown(CallCoordinator calls) {
+    public HangUpOnShutdown(CallCoordinator calls, io.earpiece.console.drain.NodeDrain drain) {
         this.calls = calls;
+        this.drain = drain;
     }
 
     @Override
@@ -27,6 +29,7 @@ public class HangUpOnShutdown implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        drain.beforeShutdown(); // with earpiece.cluster.drain.on-shutdown: calls may end by themselves first
         calls.hangUpAll();
     }
 

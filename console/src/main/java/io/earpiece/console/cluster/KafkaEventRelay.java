@@ -75,7 +75,11 @@ public class KafkaEventRelay implements SmartLifecycle {
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean assigned;
 
-    public KafkaEventRelay(ClusterProperties properties, NodeIdentity node, CallEventBus bus, MeterRegistry registry) {
+    private final io.earpiece.console.tracing.CallTracing tracing;
+
+    public KafkaEventRelay(ClusterProperties properties, NodeIdentity node, CallEventBus bus, MeterRegistry registry,
+                           io.earpiece.console.tracing.CallTracing tracing) {
+        this.tracing = tracing;
         this.properties = properties;
         this.bus = bus;
         this.registry = registry;
@@ -139,6 +143,7 @@ public class KafkaEventRelay implements SmartLifecycle {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.kafka().topic(), event.callId(),
                 codec.encode(event));
         record.headers().add(NODE_HEADER, nodeId.getBytes(StandardCharsets.UTF_8));
+        tracing.inject(event.callId(), record.headers()); // W3C traceparent: the other nodes' spans join the call's trace
         boolean warned = false;
         while (true) {
             try {
@@ -266,7 +271,13 @@ public class KafkaEventRelay implements SmartLifecycle {
             dropped("key_mismatch");
             return;
         }
-        bus.deliverRemote(event);
+        io.opentelemetry.api.trace.Span span = tracing.delivered(r.headers(), event.callId(),
+                event.key().split("/", 2)[0]);
+        try {
+            bus.deliverRemote(event);
+        } finally {
+            span.end();
+        }
         received.increment();
         delay.record(Math.max(0, System.currentTimeMillis() - r.timestamp()), TimeUnit.MILLISECONDS);
     }

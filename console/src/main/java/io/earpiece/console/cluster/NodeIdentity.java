@@ -10,13 +10,20 @@ import java.util.UUID;
 public class NodeIdentity {
 
     private final String id;
+    private final boolean clustered;
 
     public NodeIdentity(ClusterProperties properties) {
         this.id = properties.nodeId().isBlank() ? generated() : properties.nodeId();
+        this.clustered = properties.enabled();
     }
 
     public String id() {
         return id;
+    }
+
+    /** Whether this node is one of a cluster (Kafka configured): its calls are then marked with its name. */
+    public boolean clustered() {
+        return clustered;
     }
 
     private static String generated() {

@@ -99,6 +99,11 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** Waits up to {@code limit} for the process to exit by itself; its exit code, or null if it is still running. */
+    public Integer awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** A TCP port and the same-numbered UDP port, both free now on the loopback. */
     public static int freePort() throws IOException {
         for (int i = 0; i < 50; i++) {

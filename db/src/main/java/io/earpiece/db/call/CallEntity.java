@@ -51,6 +51,10 @@ public class CallEntity {
     @Column(nullable = false, length = 16)
     private CallTranscription transcription = CallTranscription.LIVE;
 
+    /** The cluster node that answered the call (V25); null on a node running alone. */
+    @Column(name = "node_id", length = 200)
+    private String nodeId;
+
     protected CallEntity() {
     }
 
@@ -85,6 +89,12 @@ public class CallEntity {
 
     public void setRecordingSessionId(String recordingSessionId) {
         this.recordingSessionId = recordingSessionId;
+    }
+
+    public String getNodeId() { return nodeId; }
+
+    public void setNodeId(String nodeId) {
+        this.nodeId = nodeId;
     }
 
     public void setTranscription(CallTranscription transcription) {
