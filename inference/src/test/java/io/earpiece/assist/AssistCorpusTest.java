@@ -49,7 +49,7 @@ class AssistCorpusTest {
 
     @Test
     void ownScriptsGeneralise() throws Exception {
-        Path dir = Path.of(getClass().getResource("/assist/scripts").toURI());
+        Path dir = Path.of(getClass().getResource("/calls").toURI());
         TagScorer scorer = score(dir);
         report("own scripts", scorer);
         assertThat(scripts(dir)).hasSizeGreaterThanOrEqualTo(10);

@@ -60,7 +60,7 @@ class NoCorpusTextTest {
 
     @Test
     void trainingSetDoesNotQuoteTheHeldOutScripts() throws IOException {
-        assertThat(quotedRuns(Path.of("src/test/resources/assist/scripts"), normalise(readAll(TRAINING)))).isEmpty();
+        assertThat(quotedRuns(Path.of("src/test/resources/calls"), normalise(readAll(TRAINING)))).isEmpty();
     }
 
     private static List<String> quotedRuns(Path scriptsDir, String main) throws IOException {

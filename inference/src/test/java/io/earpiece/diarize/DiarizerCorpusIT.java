@@ -56,7 +56,7 @@ class DiarizerCorpusIT {
         // scripts the diarizer was not tuned on: every fourth labelled assist script by name, so the pick is not
         // a choice of easy calls
         List<Path> scripts;
-        try (var files = java.nio.file.Files.list(Paths.get("src/test/resources/assist/scripts"))) {
+        try (var files = java.nio.file.Files.list(Paths.get("src/test/resources/calls"))) {
             scripts = files.filter(p -> p.toString().endsWith(".call")).sorted().toList();
         }
         for (int i = 0; i < scripts.size(); i += 4) {

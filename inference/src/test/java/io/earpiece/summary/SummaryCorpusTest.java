@@ -53,7 +53,7 @@ class SummaryCorpusTest {
 
     @Test
     void ownScriptsGeneralise() throws Exception {
-        Score score = score(Path.of(getClass().getResource("/assist/scripts").toURI()));
+        Score score = score(Path.of(getClass().getResource("/calls").toURI()));
         score.print("own scripts (held out for the summary)");
         assertThat(score.calls).isGreaterThanOrEqualTo(10);
         assertThat(score.typeAccuracy()).isGreaterThanOrEqualTo(0.8);
