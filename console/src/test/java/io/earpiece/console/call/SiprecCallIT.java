@@ -66,7 +66,7 @@ class SiprecCallIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("bad-timing");
+        call = SynthCall.generate("chorus-comparison");
     }
 
     @Test
