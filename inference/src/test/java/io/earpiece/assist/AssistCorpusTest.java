@@ -7,6 +7,8 @@ import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.eval.CallScriptParser;
 import io.earpiece.assist.eval.TagScorer;
 import io.earpiece.assist.playbook.PlaybookLoader;
+import io.earpiece.testcalls.CallScripts;
+import io.earpiece.testcalls.DevCorpus;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -18,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Scores the engine on the labelled dev corpus (tuning set) and on this module's own scripts (held out). */
+/**
+ * Scores the engine on the project's own labelled scripts (held out from its training set) and, where
+ * {@code ../shared} is present, on the dev corpus as well (required under {@code CI=true}).
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AssistCorpusTest {
     // A Wednesday, so weekday due times resolve forward within the same week.
@@ -40,16 +45,15 @@ class AssistCorpusTest {
 
     @Test
     void devCorpusMicroF1() throws Exception {
-        String shared = System.getProperty("earpiece.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "dev")), "no shared corpus");
-        TagScorer scorer = score(Path.of(shared, "corpus", "dev"));
+        assumeTrue(DevCorpus.present(), "no dev corpus at " + DevCorpus.folder() + ": own scripts only");
+        TagScorer scorer = score(DevCorpus.folder());
         report("dev corpus", scorer);
         assertThat(scorer.microF1()).isGreaterThanOrEqualTo(DEV_FLOOR);
     }
 
     @Test
     void ownScriptsGeneralise() throws Exception {
-        Path dir = Path.of(getClass().getResource("/assist/scripts").toURI());
+        Path dir = CallScripts.folder();
         TagScorer scorer = score(dir);
         report("own scripts", scorer);
         assertThat(scripts(dir)).hasSizeGreaterThanOrEqualTo(10);

@@ -12,14 +12,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import io.earpiece.testcalls.CallScripts;
+import io.earpiece.testcalls.DevCorpus;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the product ships is written independently of the corpus it is scored on: no six-word run of a dev corpus
- * line appears in any module's main code or resources, the web console's sources or the bench scripts, and none of
- * this module's own held-out scripts is in the classifier's training set (that would make their score a training
- * score). Without the corpus the first check skips, except under {@code CI=true}, where it fails: CI must run it.
+ * What the product ships is written independently of the calls it is scored on: no six-word run of a line of the
+ * project's own call scripts, nor of the dev corpus's where {@code ../shared} is present, appears in any module's main
+ * code or resources, the web console's sources or the bench scripts; and none of the project's scripts is in the
+ * classifier's training set (that would make their score a training score). Without the dev corpus its check skips,
+ * except under {@code CI=true}, where it fails: CI must run it.
  */
 class NoCorpusTextTest {
     private static final int WINDOW = 6;
@@ -30,16 +33,20 @@ class NoCorpusTextTest {
             ".bin", ".wav", ".mp3", ".jar", ".gz", ".zip", ".woff", ".woff2");
 
     @Test
-    void shippedCodeResourcesAndWebAppDoNotQuoteTheCorpus() throws IOException {
-        String shared = System.getProperty("earpiece.shared");
-        Path dev = shared == null ? null : Path.of(shared, "corpus", "dev");
-        if (dev == null || !Files.isDirectory(dev)) {
-            String why = "no shared corpus at " + dev;
-            if ("true".equals(System.getenv("CI"))) {
-                throw new AssertionError(why + ": under CI=true this guard must run");
-            }
-            Assumptions.abort(why);
+    void shippedCodeResourcesAndWebAppDoNotQuoteTheProjectsScripts() throws IOException {
+        assertThat(CallScripts.all()).as("the project's scripts").isNotEmpty();
+        assertThat(quotedRuns(CallScripts.folder(), shipped())).isEmpty();
+    }
+
+    @Test
+    void shippedCodeResourcesAndWebAppDoNotQuoteTheDevCorpus() throws IOException {
+        if (!DevCorpus.present()) {
+            Assumptions.abort("no dev corpus at " + DevCorpus.folder() + ": the project's scripts are guarded alone");
         }
+        assertThat(quotedRuns(DevCorpus.folder(), shipped())).isEmpty();
+    }
+
+    private static String shipped() throws IOException {
         List<Path> roots = new ArrayList<>();
         try (Stream<Path> modules = Files.list(ROOT)) {
             modules.map(m -> m.resolve("src/main")).filter(Files::isDirectory).forEach(roots::add);
@@ -55,12 +62,12 @@ class NoCorpusTextTest {
         }
         String shipped = normalise(text.toString());
         assertThat(shipped).as("the training set is among the files checked").contains("objection price");
-        assertThat(quotedRuns(dev, shipped)).isEmpty();
+        return shipped;
     }
 
     @Test
-    void trainingSetDoesNotQuoteTheHeldOutScripts() throws IOException {
-        assertThat(quotedRuns(Path.of("src/test/resources/assist/scripts"), normalise(readAll(TRAINING)))).isEmpty();
+    void trainingSetDoesNotQuoteTheProjectsScripts() throws IOException {
+        assertThat(quotedRuns(CallScripts.folder(), normalise(readAll(TRAINING)))).isEmpty();
     }
 
     private static List<String> quotedRuns(Path scriptsDir, String main) throws IOException {

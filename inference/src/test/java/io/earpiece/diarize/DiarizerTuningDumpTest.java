@@ -1,6 +1,7 @@
 package io.earpiece.diarize;
 
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import io.earpiece.upload.AudioDecoder;
 import io.earpiece.upload.DecoderSettings;
 import io.earpiece.upload.FfmpegTools;
@@ -46,9 +47,9 @@ class DiarizerTuningDumpTest {
         for (int v = 0; v < variants; v++) {
             Path out = Paths.get("target", "tune", "v" + v);
             for (Path script : scripts) {
-                CorpusCall call = CorpusCall.synthesize(script, out);
+                RenderedCall call = TestCalls.render(script, out);
                 for (String format : FORMATS) {
-                    short[] mono = decoder.decode(out.resolve(call.name() + "." + format)).channels().get(0);
+                    short[] mono = decoder.decode(call.file(format)).channels().get(0);
                     DiarizationErrorRate.Result r = new DiarizationErrorRate(0)
                             .score(DiarizerCorpusIT.reference(call), diarizer.diarizeMono(mono));
                     String line = String.format(Locale.ROOT, "v%d %-8s %-28s %s", v, format, call.name(), r);

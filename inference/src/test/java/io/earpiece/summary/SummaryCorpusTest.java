@@ -10,6 +10,8 @@ import io.earpiece.assist.ReferenceUtterance;
 import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.eval.CallScriptParser;
 import io.earpiece.assist.playbook.PlaybookLoader;
+import io.earpiece.testcalls.CallScripts;
+import io.earpiece.testcalls.DevCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -41,9 +43,8 @@ class SummaryCorpusTest {
 
     @Test
     void devCorpusTypesAndActionItemsMatchLabels() throws Exception {
-        String shared = System.getProperty("earpiece.shared");
-        assumeTrue(shared != null && Files.isDirectory(Path.of(shared, "corpus", "dev")), "no shared corpus");
-        Score score = score(Path.of(shared, "corpus", "dev"));
+        assumeTrue(DevCorpus.present(), "no dev corpus at " + DevCorpus.folder() + ": own scripts only");
+        Score score = score(DevCorpus.folder());
         score.print("dev corpus");
         assertThat(score.calls).isGreaterThanOrEqualTo(5);
         assertThat(score.typeAccuracy()).isEqualTo(1.0);
@@ -53,7 +54,7 @@ class SummaryCorpusTest {
 
     @Test
     void ownScriptsGeneralise() throws Exception {
-        Score score = score(Path.of(getClass().getResource("/assist/scripts").toURI()));
+        Score score = score(CallScripts.folder());
         score.print("own scripts (held out for the summary)");
         assertThat(score.calls).isGreaterThanOrEqualTo(10);
         assertThat(score.typeAccuracy()).isGreaterThanOrEqualTo(0.8);

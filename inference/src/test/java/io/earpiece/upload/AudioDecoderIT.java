@@ -1,7 +1,7 @@
 package io.earpiece.upload;
 
 import io.earpiece.stt.testaudio.Audio16k;
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Decodes the synth-call renderings and broken derivatives of them with the system ffmpeg. */
+/** Decodes the renderings of a project call and broken derivatives of them with the system ffmpeg. */
 class AudioDecoderIT {
 
-    private static CorpusCall call;
+    private static RenderedCall call;
     private static long referenceMs;
     private final AudioDecoder decoder = new AudioDecoder(FfmpegTools.onPath(), DecoderSettings.defaults(),
             new MediaSniffer());

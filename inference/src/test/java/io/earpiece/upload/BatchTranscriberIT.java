@@ -4,7 +4,7 @@ import io.earpiece.diarize.DiarizationSettings;
 import io.earpiece.diarize.Diarizer;
 import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.Utterance;
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
 import io.earpiece.stt.whisper.RandomGgmlModel;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperSettings;
@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Whole-file transcription of a rendered dev call with a fake recognizer and with a random-weight whisper. */
+/** Whole-file transcription of a rendered call with a fake recognizer and with a random-weight whisper. */
 class BatchTranscriberIT {
 
-    private static CorpusCall call;
+    private static RenderedCall call;
     private final AudioDecoder decoder = new AudioDecoder(FfmpegTools.onPath(), DecoderSettings.defaults(),
             new MediaSniffer());
     private final Diarizer diarizer = new Diarizer(DiarizationSettings.defaults());
@@ -71,7 +71,7 @@ class BatchTranscriberIT {
         List<Progress> progress = new CopyOnWriteArrayList<>();
         BatchTranscript t = transcriber.transcribe("job-1", UploadFixtures.file(call, "mp3"), progress::add);
 
-        int referenceTurns = call.references("rep").size() + call.references("customer").size();
+        int referenceTurns = call.of("rep").size() + call.of("customer").size();
         assertThat(t.turns()).hasSize(referenceTurns);
         assertThat(t.utterances()).hasSameSizeAs(t.turns());
         assertThat(t.utterances()).extracting(TranscribedUtterance::speaker).containsOnly("Speaker 1", "Speaker 2");
@@ -100,7 +100,7 @@ class BatchTranscriberIT {
                 ProgressListener.none());
         assertThat(t.turns()).extracting(turn -> turn.channel() == 0 ? "Speaker 1" : "Speaker 2")
                 .containsExactlyElementsOf(t.turns().stream().map(turn -> turn.speaker()).toList());
-        assertThat(t.utterances()).hasSize(call.references("rep").size() + call.references("customer").size());
+        assertThat(t.utterances()).hasSize(call.of("rep").size() + call.of("customer").size());
     }
 
     @Test

@@ -9,7 +9,8 @@ import io.earpiece.diarize.DiarizationErrorRate;
 import io.earpiece.diarize.DiarizationSettings;
 import io.earpiece.diarize.Diarizer;
 import io.earpiece.diarize.SpeakerTurn;
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import io.earpiece.stt.whisper.RandomGgmlModel;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperSettings;
@@ -58,11 +59,11 @@ public final class UploadBenchmark {
 
         String der = "";
         if (args.length > 3) {
-            // the rendering is fresh, so this only reads its reference turns
-            CorpusCall call = CorpusCall.synthesize(Paths.get(args[3]), recording.getParent());
+            // the reference times of the script as this renderer speaks it (the voices and pauses of synth-call)
+            RenderedCall call = TestCalls.render(Paths.get(args[3]), recording.getParent().resolve("reference"));
             List<SpeakerTurn> reference = new ArrayList<>();
             for (String party : List.of("rep", "customer")) {
-                call.references(party).forEach(r -> reference.add(new SpeakerTurn(party, r.startMs(), r.endMs())));
+                call.of(party).forEach(r -> reference.add(new SpeakerTurn(party, r.startMs(), r.endMs())));
             }
             DiarizationErrorRate.Result strict = new DiarizationErrorRate(0).score(reference, turns);
             DiarizationErrorRate.Result collar = new DiarizationErrorRate(250).score(reference, turns);

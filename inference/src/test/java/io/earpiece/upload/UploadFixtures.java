@@ -1,7 +1,7 @@
 package io.earpiece.upload;
 
-import io.earpiece.stt.testaudio.CorpusCall;
-import org.junit.jupiter.api.Assumptions;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +9,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Renders one dev call with the shared synth tool and derives broken and short files from it, under target/. */
+/** Renders one of the project's calls and derives broken and short files from it, under target/. */
 final class UploadFixtures {
 
     static final Path DIR = Paths.get("target", "upload-fixtures");
@@ -20,16 +19,13 @@ final class UploadFixtures {
     private UploadFixtures() {
     }
 
-    /** The first dev call, rendered. */
-    static CorpusCall call() throws Exception {
-        Assumptions.assumeTrue(CorpusCall.synthToolsAvailable(), "espeak-ng, sox or ffmpeg missing");
-        List<Path> scripts = CorpusCall.devScripts();
-        Assumptions.assumeFalse(scripts.isEmpty(), "no dev call scripts under " + CorpusCall.sharedDir());
-        return CorpusCall.required(scripts.get(0), Paths.get("target", "corpus"));
+    /** A short sales call of alternating turns, rendered. */
+    static RenderedCall call() throws Exception {
+        return TestCalls.own("budget-freeze", Paths.get("target", "calls"));
     }
 
-    static Path file(CorpusCall call, String suffix) {
-        return Paths.get("target", "corpus").resolve(call.name() + "." + suffix);
+    static Path file(RenderedCall call, String suffix) {
+        return call.file(suffix);
     }
 
     static Path empty() throws IOException {

@@ -38,8 +38,8 @@ class AssistApiIT {
 
     @Test
     void analysesAReferenceTranscript() throws Exception {
-        SynthCall call = SynthCall.generate("renewal-price");
-        String json = Files.readString(call.dir().resolve("renewal-price.json"));
+        SynthCall call = SynthCall.generate("retail-expansion");
+        String json = Files.readString(call.dir().resolve("retail-expansion.json"));
         http().post().uri("/api/analyze?date=2026-11-23").contentType(MediaType.APPLICATION_JSON).bodyValue(json)
                 .exchange().expectStatus().isOk()
                 .expectBody()

@@ -53,7 +53,7 @@ class LiveAdmissionIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("bad-timing");
+        call = SynthCall.generate("chorus-comparison");
     }
 
     @Test

@@ -62,7 +62,7 @@ class LiveCallIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
     }
 
     String token;

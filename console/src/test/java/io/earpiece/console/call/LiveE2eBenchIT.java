@@ -53,8 +53,8 @@ import static org.awaitility.Awaitility.await;
  * Then a second server with the test-only replay recognizer (real text, so the playbook raises cards) times the
  * end of each card-worthy utterance to its first card. The line goes to target/bench/live-e2e.txt.
  * <p>
- * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.calls=all (dev scripts the calls play
- * in turn, comma-separated; a step of 1 plays the first), -Dearpiece.bench.call=renewal-price (the card step's script),
+ * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.calls=all (scripts the calls play
+ * in turn, dev scripts or without them the project's, comma-separated; a step of 1 plays the first), -Dearpiece.bench.call=renewal-price (the card step's script),
  * -Dearpiece.bench.card-calls=1.
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
@@ -73,7 +73,8 @@ class LiveE2eBenchIT {
     void userMomentToWhatTheRepSees() throws Exception {
         int[] steps = Arrays.stream(System.getProperty("earpiece.bench.steps", "1,4,10").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
-        SynthCall call = SynthCall.generate(System.getProperty("earpiece.bench.call", "renewal-price"));
+        SynthCall call = SynthCall.named(System.getProperty("earpiece.bench.call",
+                SynthCall.devCallNames().isEmpty() ? "budget-freeze" : "renewal-price"));
         List<SynthCall> mix = mix(call);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
         List<String> figures = new ArrayList<>();
@@ -121,15 +122,19 @@ class LiveE2eBenchIT {
         System.out.println(line);
     }
 
-    /** The scripts the calls of a step play in turn: -Dearpiece.bench.calls, all dev calls by default. */
+    /**
+     * The scripts the calls of a step play in turn: -Dearpiece.bench.calls, by default all dev calls (the set the
+     * recorded figures were measured on), or all of the project's calls without {@code ../shared}.
+     */
     private static List<SynthCall> mix(SynthCall first) throws Exception {
         String names = System.getProperty("earpiece.bench.calls", "all").trim();
-        List<String> list = names.equals("all") ? SynthCall.devCallNames() : List.of(names.split(","));
+        List<String> list = !names.equals("all") ? List.of(names.split(","))
+                : SynthCall.devCallNames().isEmpty() ? SynthCall.ownCallNames() : SynthCall.devCallNames();
         List<SynthCall> out = new ArrayList<>();
         out.add(first); // a 1-call step plays the same script as the card step
         for (String name : list) {
             if (!name.isBlank() && !name.trim().equals(first.name())) {
-                out.add(SynthCall.generate(name.trim()));
+                out.add(SynthCall.named(name.trim()));
             }
         }
         if (!names.equals("all") && !list.contains(first.name())) {

@@ -70,7 +70,7 @@ class SiprecCallIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("bad-timing");
+        call = SynthCall.generate("chorus-comparison");
     }
 
     @Test

@@ -63,7 +63,7 @@ class SrtpCallIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
     }
 
     String token;

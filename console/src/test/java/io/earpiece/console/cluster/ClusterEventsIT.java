@@ -50,7 +50,7 @@ class ClusterEventsIT {
 
     @BeforeAll
     static void cluster() throws Exception {
-        call = SynthCall.generate("bad-timing");
+        call = SynthCall.generate("chorus-comparison");
         broker = KafkaBroker.start(DATA.resolve("kafka-" + UUID.randomUUID().toString().substring(0, 8)));
         String db = "jdbc:h2:mem:cluster-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         nodeA = node("a", db, 46000);

@@ -76,7 +76,7 @@ class DatabaseOutageIT {
 
     @Test
     void finalsSpokenWhileTheDatabaseIsDownAreStoredWhenItReturns() throws Exception {
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         ReferenceTranscript ref = call.reference();
         recognizer.use(ref);
         OutageDataSource outage = (OutageDataSource) dataSource;

@@ -48,7 +48,7 @@ class KillNineIT {
     @Test
     void everyAnnouncedFinalSurvivesAKillMinusNine() throws Exception {
         deleteRecursively(DATA);
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         int httpPort = ServerProcess.freePort();
         int sipPort = ServerProcess.freePort();
         List<String> properties = List.of("earpiece.data-dir=" + DATA,

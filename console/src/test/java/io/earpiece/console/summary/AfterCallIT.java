@@ -14,6 +14,8 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.Party;
 import io.earpiece.stt.SpeechToText;
+import io.earpiece.testcalls.CallScripts;
+import io.earpiece.testcalls.DevCorpus;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -53,19 +55,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every dev-corpus call goes through the live path (legs, segments, assist insights, hang-up); then the stored
- * summary is scored against the script's labels, and search, CSV and PDF reports are checked on those calls.
+ * Every project call, and every dev-corpus call where {@code ../shared} is present, goes through the live path (legs,
+ * segments, assist insights, hang-up); then the stored summaries are scored against the scripts' labels, each set
+ * against its own floors, and search, CSV and PDF reports are checked on those calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47200", "earpiece.rtp.port-max=47299",
         "earpiece.data-dir=target/it-data/after-call",
         "earpiece.reports.dir=target/it-data/after-call/reports", TestAuth.ADMIN_PASSWORD_PROPERTY,
-        "spring.datasource.url=jdbc:h2:mem:aftercall;DB_CLOSE_DELAY=-1"})
+        "spring.datasource.url=jdbc:h2:mem:aftercall;DB_CLOSE_DELAY=-1",
+        // The calls are opened back to back, faster than their legs' closing (asynchronous) frees live places on a
+        // loaded machine: with 24 calls the last ones were deferred and, with no model here, never transcribed.
+        // Admission is LiveAdmissionIT's subject; here every call is live.
+        "earpiece.live.capacity=100"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AfterCallIT {
 
-    static final Path CORPUS = Path.of(System.getProperty("earpiece.shared", "../shared"), "corpus", "dev");
 
     @Autowired
     CallCoordinator coordinator;
@@ -81,6 +87,7 @@ class AfterCallIT {
     WebTestClient http;
     final Map<String, String> callIdByScript = new LinkedHashMap<>();
     final Map<String, ReferenceTranscript> scripts = new LinkedHashMap<>();
+    final List<String> devNames = new ArrayList<>();
 
     @TestConfiguration
     static class Speech {
@@ -100,11 +107,11 @@ class AfterCallIT {
     void runTheCorpus() throws Exception {
         http = TestAuth.as(port, TestAuth.adminToken(port)).mutate()
                 .responseTimeout(Duration.ofSeconds(30)).build();
-        List<Path> files;
-        try (Stream<Path> s = Files.list(CORPUS)) {
-            files = s.filter(p -> p.toString().endsWith(".call")).sorted().toList();
-        }
-        assertThat(files).as("dev corpus in " + CORPUS).isNotEmpty();
+        List<Path> files = new ArrayList<>(CallScripts.all());
+        DevCorpus.scripts().forEach(dev -> {
+            files.add(dev);
+            devNames.add(dev.getFileName().toString().replace(".call", ""));
+        });
         int n = 0;
         for (Path f : files) {
             String name = f.getFileName().toString().replace(".call", "");
@@ -131,8 +138,33 @@ class AfterCallIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> callIdByScript.values().stream().allMatch(summaries::existsById));
     }
 
+    /** The floors of SummaryCorpusTest on the project's scripts (held out from the summary's tuning). */
     @Test
-    void storedSummariesMatchTheCorpusLabels() {
+    void storedSummariesOfTheProjectsCallsMatchTheirLabels() {
+        List<String> own = callIdByScript.keySet().stream().filter(n -> !devNames.contains(n)).toList();
+        assertThat(own).hasSizeGreaterThanOrEqualTo(5);
+        Score score = score(own);
+        assertThat(score.typeHits).isGreaterThanOrEqualTo((int) Math.ceil(0.8 * own.size()));
+        assertThat((double) score.actionHits / score.labelled).isGreaterThanOrEqualTo(0.75);
+    }
+
+    /** The dev calls, where present: every type right, action items at 0.9 recall and precision. */
+    @Test
+    void storedSummariesOfTheDevCallsMatchTheirLabels() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(devNames.isEmpty(),
+                "no dev corpus beside the checkout: the project's calls are scored alone");
+        Score score = score(devNames);
+        assertThat(score.typeHits).isEqualTo(devNames.size());
+        assertThat(score.labelled).isPositive();
+        assertThat((double) score.actionHits / score.labelled).isGreaterThanOrEqualTo(0.9);
+        assertThat((double) score.actionHits / score.predicted).isGreaterThanOrEqualTo(0.9);
+        http.get().uri("/api/calls/no-such-call/summary").exchange().expectStatus().isNotFound();
+    }
+
+    private record Score(int typeHits, int labelled, int actionHits, int predicted) {
+    }
+
+    private Score score(List<String> names) {
         DueDateResolver resolver = new DueDateResolver();
         int typeHits = 0;
         int labelled = 0;
@@ -140,6 +172,9 @@ class AfterCallIT {
         int predicted = 0;
         List<String> misses = new ArrayList<>();
         for (var e : callIdByScript.entrySet()) {
+            if (!names.contains(e.getKey())) {
+                continue;
+            }
             ReferenceTranscript ref = scripts.get(e.getKey());
             SummaryView s = http.get().uri("/api/calls/" + e.getValue() + "/summary").exchange()
                     .expectStatus().isOk().expectBody(SummaryView.class).returnResult().getResponseBody();
@@ -171,15 +206,11 @@ class AfterCallIT {
             }
         }
         System.out.printf(Locale.ROOT, "== stored summaries: calls=%d type_accuracy=%.2f (%d/%d) action_owner_due"
-                        + " recall=%.2f (%d/%d) precision=%.2f (%d/%d) misses=%s%n", callIdByScript.size(),
-                (double) typeHits / callIdByScript.size(), typeHits, callIdByScript.size(),
+                        + " recall=%.2f (%d/%d) precision=%.2f (%d/%d) misses=%s%n", names.size(),
+                (double) typeHits / names.size(), typeHits, names.size(),
                 labelled == 0 ? 1.0 : (double) actionHits / labelled, actionHits, labelled,
                 predicted == 0 ? 1.0 : (double) actionHits / predicted, actionHits, predicted, misses);
-        assertThat(typeHits).isEqualTo(callIdByScript.size());
-        assertThat(labelled).isPositive();
-        assertThat((double) actionHits / labelled).isGreaterThanOrEqualTo(0.9);
-        assertThat((double) actionHits / predicted).isGreaterThanOrEqualTo(0.9);
-        http.get().uri("/api/calls/no-such-call/summary").exchange().expectStatus().isNotFound();
+        return new Score(typeHits, labelled, actionHits, predicted);
     }
 
     private List<String> search(String query) {
@@ -190,11 +221,11 @@ class AfterCallIT {
 
     @Test
     void searchFindsCallsByPhraseObjectionAndRep() {
-        String timing = callIdByScript.get("bad-timing");
-        assertThat(search("q=middle of a migration")).containsExactly(timing);
+        String timing = callIdByScript.get("quarter-end-timing");
+        assertThat(search("q=quarter end close")).containsExactly(timing);
         assertThat(search("objection=timing")).contains(timing);
         assertThat(search("rep=alice.rep&size=50")).hasSize((callIdByScript.size() + 1) / 2).contains(timing);
-        assertThat(search("type=support")).contains(callIdByScript.get("support-outage"))
+        assertThat(search("type=support")).contains(callIdByScript.get("it-helpdesk"))
                 .doesNotContain(timing);
         assertThat(search("q=kangaroo")).isEmpty();
         http.get().uri("/api/search?size=0").exchange().expectStatus().isBadRequest();
@@ -209,7 +240,7 @@ class AfterCallIT {
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(new String(body, StandardCharsets.UTF_8))).getRecords();
         assertThat(rows).extracting(r -> r.get("call_id")).containsExactlyInAnyOrderElementsOf(callIdByScript.values());
-        CSVRecord timing = rows.stream().filter(r -> r.get("call_id").equals(callIdByScript.get("bad-timing")))
+        CSVRecord timing = rows.stream().filter(r -> r.get("call_id").equals(callIdByScript.get("quarter-end-timing")))
                 .findFirst().orElseThrow();
         assertThat(timing.get("type")).isEqualTo("sales");
         assertThat(Integer.parseInt(timing.get("objections"))).isPositive();
@@ -219,14 +250,14 @@ class AfterCallIT {
 
     @Test
     void callPdfRendersAndReads() throws Exception {
-        String id = callIdByScript.get("bad-timing");
+        String id = callIdByScript.get("quarter-end-timing");
         Path pdf = Path.of("target", "it-data", "after-call", "call-report.pdf");
         Files.createDirectories(pdf.getParent());
         Files.write(pdf, http.get().uri("/api/calls/" + id + "/report.pdf").exchange().expectStatus().isOk()
                 .expectHeader().contentType("application/pdf").expectBody().returnResult().getResponseBody());
         String text = pdfText(pdf);
         assertThat(text).contains("Call report", id, "sales", "Objections", "timing", "Action items",
-                "Transcript", "migration");
+                "Transcript", "slammed");
         Path png = firstPagePng(pdf);
         // Refreshes the screenshot in docs/ only on request, so a plain test run leaves the tree clean.
         Path docs = Path.of("..", "docs");

@@ -76,7 +76,7 @@ class SipTransportCallIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
     }
 
     @Autowired

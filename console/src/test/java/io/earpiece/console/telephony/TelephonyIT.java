@@ -87,7 +87,7 @@ class TelephonyIT {
 
     @BeforeAll
     static void carrier() throws Exception {
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
         customerPort = SippRunner.freeUdpPort("127.0.0.1");
         kamailio = KamailioCarrier.start("MD5", customerPort);
     }

@@ -1,47 +1,53 @@
 package io.earpiece.console.testing;
 
+import io.earpiece.testcalls.CallScripts;
+import io.earpiece.testcalls.DevCorpus;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
-/** A corpus script turned into audio, pcaps and a reference by {@code ../shared/tools/synth-call}. */
+/**
+ * A call script turned into audio, pcaps and a reference by the project's renderer (inference's test-jar,
+ * {@link io.earpiece.testcalls.CallRenderer}) under {@code target/fixtures}: the project's own scripts by
+ * {@link #generate}, the dev corpus of {@code ../shared} by {@link #generateDev} where present.
+ */
 public record SynthCall(String name, Path dir, ReferenceTranscript reference) {
+    private static final Path FIXTURES = Path.of("target/fixtures").toAbsolutePath();
 
+    /** The folder beside the checkout that holds the dev corpus and the conformance drivers. */
     public static Path shared() {
-        return Path.of(System.getProperty("earpiece.shared", "../../shared")).toAbsolutePath().normalize();
+        return DevCorpus.sharedDir();
     }
 
-    /** Names of the dev corpus scripts ({@code corpus/dev/NAME.call}), sorted; fails when there are none. */
-    public static java.util.List<String> devCallNames() throws IOException {
-        Path dev = shared().resolve("corpus/dev");
-        if (!Files.isDirectory(dev)) {
-            throw new IllegalStateException("no dev corpus at " + dev + " (is ../shared beside the checkout?)");
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dev)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".call"))
-                    .map(n -> n.substring(0, n.length() - ".call".length())).sorted().toList();
-        }
+    /** The project's script names, sorted. */
+    public static List<String> ownCallNames() {
+        return CallScripts.names();
     }
 
-    /** Generates (once per build) the fixtures of {@code corpus/dev/NAME.call} under {@code target/fixtures}. */
-    public static synchronized SynthCall generate(String name) throws IOException, InterruptedException {
-        Path script = shared().resolve("corpus/dev/" + name + ".call");
-        if (!Files.isRegularFile(script)) {
-            throw new IllegalStateException("corpus script not found: " + script + " (is ../shared beside the checkout?)");
-        }
-        Path dir = Path.of("target/fixtures").toAbsolutePath();
-        Path json = dir.resolve(name + ".json");
-        if (!Files.isRegularFile(json)) {
-            Files.createDirectories(dir);
-            Process p = new ProcessBuilder(shared().resolve("tools/synth-call").toString(), script.toString(), dir.toString())
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("synth-call failed (needs espeak-ng, sox, ffmpeg):\n" + out);
-            }
-        }
-        return new SynthCall(name, dir, ReferenceTranscript.read(json));
+    /** The dev corpus's script names, sorted; empty without {@code ../shared}, a failure under {@code CI=true}. */
+    public static List<String> devCallNames() {
+        return DevCorpus.names();
+    }
+
+    /** The project's script {@code NAME.call}, rendered once per build. */
+    public static SynthCall generate(String name) throws Exception {
+        return of(TestCalls.render(CallScripts.named(name), FIXTURES.resolve("own")));
+    }
+
+    /** The dev corpus's script {@code NAME.call}, rendered once per build. */
+    public static SynthCall generateDev(String name) throws Exception {
+        return of(TestCalls.render(DevCorpus.named(name), FIXTURES.resolve("dev")));
+    }
+
+    /** The project's script {@code NAME}, or else the dev corpus's (for the benchmarks, which name either). */
+    public static SynthCall named(String name) throws Exception {
+        return CallScripts.names().contains(name) ? generate(name) : generateDev(name);
+    }
+
+    private static SynthCall of(RenderedCall call) throws IOException {
+        return new SynthCall(call.name(), call.dir(), ReferenceTranscript.read(call.json()));
     }
 
     public Path wav(String party) {

@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadBadInputIT {
 
-    static final String CALL = "renewal-price";
+    static final String CALL = "budget-freeze";
     static final String REP_PASSWORD = "correct horse battery";
 
     @TestConfiguration

@@ -61,7 +61,7 @@ class UploadBrowserIT {
     static void browserAndFixtures() throws Exception {
         String why = BrowserScript.unavailable();
         assumeTrue(why == null, "SKIPPED UploadBrowserIT: " + why);
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
     }
 
     @Test
@@ -74,7 +74,7 @@ class UploadBrowserIT {
 
         Map<String, String> env = new HashMap<>();
         env.put("BASE_URL", "http://127.0.0.1:" + port);
-        env.put("FILE", call.dir().resolve("renewal-price.mp3").toAbsolutePath().toString());
+        env.put("FILE", call.dir().resolve("budget-freeze.mp3").toAbsolutePath().toString());
         env.put("BAD_FILE", bad.toAbsolutePath().toString());
         env.put("OUT_DIR", Path.of("target/browser").toAbsolutePath().toString());
         env.put("E2E_USERNAME", TestAuth.ADMIN);

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UploadRestartIT {
 
-    static final String CALL = "renewal-price";
+    static final String CALL = "budget-freeze";
     static final Path DATA = Path.of("target/it-data/upload-restart").toAbsolutePath();
 
     @Configuration(proxyBeanMethods = false)

@@ -38,7 +38,7 @@ class UploadStoredBenchIT {
     void uploadToStoredSummary() throws Exception {
         Path recording = Path.of(System.getProperty("earpiece.bench.upload-file", "")).toAbsolutePath();
         assertThat(recording).as("-Dearpiece.bench.upload-file").isRegularFile();
-        Path warmUp = SynthCall.generate("renewal-price").dir().resolve("renewal-price.mp3");
+        Path warmUp = SynthCall.generate("budget-freeze").dir().resolve("budget-freeze.mp3");
         List<String> figures = new ArrayList<>();
         long audioMs = 0;
         // the server's defaults run each model from its q8_0 copy; base_f16 is base.en with earpiece.whisper.quantize=none

@@ -73,7 +73,7 @@ class ConsoleBrowserIT {
         String noBrowser = BrowserScript.unavailable();
         assumeTrue(noBrowser == null, "SKIPPED ConsoleBrowserIT: " + noBrowser);
         assumeTrue(commandWorks("node", "--version"), "SKIPPED ConsoleBrowserIT: node is not on the PATH");
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
     }
 
     @Test

@@ -84,7 +84,7 @@ class SoftphoneJanusIT {
         assumeTrue(noBrowser == null, "SKIPPED SoftphoneJanusIT: " + noBrowser);
         String noNamespace = PrivateNetwork.unavailable().orElse(null);
         assumeTrue(noNamespace == null, "SKIPPED SoftphoneJanusIT: no private network namespace for Janus: " + noNamespace);
-        call = SynthCall.generate("renewal-price");
+        call = SynthCall.generate("budget-freeze");
         net = PrivateNetwork.create();
         janus = JanusRunner.start(net, Path.of("target/janus"));
         customerPort = SippRunner.freeUdpPort("127.0.0.1");

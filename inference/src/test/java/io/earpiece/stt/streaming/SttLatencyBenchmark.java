@@ -8,7 +8,8 @@ import io.earpiece.stt.scheduling.RecognitionScheduler;
 import io.earpiece.stt.scheduling.SchedulerSettings;
 import io.earpiece.stt.scheduling.SchedulerStats;
 import io.earpiece.stt.testaudio.Audio16k;
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import io.earpiece.stt.whisper.RandomGgmlModel;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperBackend;
@@ -259,20 +260,20 @@ public final class SttLatencyBenchmark {
 
     private static List<List<Party>> loadCalls(Path dir, long callMs) throws Exception {
         List<List<Party>> calls = new ArrayList<>();
-        for (Path script : CorpusCall.devScripts()) {
-            CorpusCall call = CorpusCall.synthesize(script, dir);
+        for (TestCalls.Script script : TestCalls.benchSet()) {
+            RenderedCall call = TestCalls.render(script, dir);
             List<Party> parties = new ArrayList<>();
             for (String party : List.of("rep", "customer")) {
                 List<Audio16k.Chunk> chunks = Audio16k.readPcmuPcap(call.pcap(party)).stream()
                         .filter(c -> c.mediaTimeMs() < callMs).toList();
-                long[] ends = call.references(party).stream().mapToLong(CorpusCall.Reference::endMs)
+                long[] ends = call.of(party).stream().mapToLong(RenderedCall.Utterance::endMs)
                         .filter(e -> e < callMs).toArray();
                 parties.add(new Party(chunks, ends));
             }
             calls.add(parties);
         }
         if (calls.isEmpty()) {
-            throw new IllegalStateException("no dev calls under " + CorpusCall.sharedDir() + "/corpus/dev");
+            throw new IllegalStateException("no call scripts to play");
         }
         return calls;
     }

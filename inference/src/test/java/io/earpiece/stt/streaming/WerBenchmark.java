@@ -5,7 +5,8 @@ import io.earpiece.stt.TranscriptionSession;
 import io.earpiece.stt.scheduling.RecognitionScheduler;
 import io.earpiece.stt.scheduling.SchedulerSettings;
 import io.earpiece.stt.testaudio.Audio16k;
-import io.earpiece.stt.testaudio.CorpusCall;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import io.earpiece.stt.whisper.WhisperRecognizer;
 import io.earpiece.stt.whisper.WhisperSettings;
 
@@ -40,14 +41,8 @@ public final class WerBenchmark {
         try (WhisperRecognizer recognizer = new WhisperRecognizer(new WhisperSettings(model, threads, 1, "en"));
              RecognitionScheduler scheduler = new RecognitionScheduler(SchedulerSettings.forCores(threads, threads))) {
             StreamingSpeechToText stt = new StreamingSpeechToText(StreamingSettings.defaults(), recognizer, scheduler);
-            for (Path script : CorpusCall.devScripts()) {
-                CorpusCall call;
-                try {
-                    call = CorpusCall.synthesize(script, out.resolve("corpus"));
-                } catch (IOException e) {
-                    System.out.println("skipping " + script.getFileName() + ": synth-call failed");
-                    continue;
-                }
+            for (TestCalls.Script script : TestCalls.benchSet()) {
+                RenderedCall call = TestCalls.render(script, out.resolve("calls"));
                 calls++;
                 for (String party : List.of("rep", "customer")) {
                     List<TranscriptSegment> segments = new CopyOnWriteArrayList<>();
@@ -58,7 +53,7 @@ public final class WerBenchmark {
                     session.close();
                     String id = "(" + call.name() + "-" + party + "_1)";
                     StringBuilder reference = new StringBuilder();
-                    call.references(party).forEach(r -> reference.append(r.text()).append(' '));
+                    call.of(party).forEach(r -> reference.append(r.text()).append(' '));
                     StringBuilder hypothesis = new StringBuilder();
                     segments.stream().filter(TranscriptSegment::isFinal)
                             .forEach(s -> hypothesis.append(s.text()).append(' '));

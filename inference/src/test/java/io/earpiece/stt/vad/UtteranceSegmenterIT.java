@@ -1,8 +1,8 @@
 package io.earpiece.stt.vad;
 
 import io.earpiece.stt.testaudio.Audio16k;
-import io.earpiece.stt.testaudio.CorpusCall;
-import org.junit.jupiter.api.Assumptions;
+import io.earpiece.testcalls.RenderedCall;
+import io.earpiece.testcalls.TestCalls;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -17,25 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The default segmenter settings on every dev call: per party, as many utterances as the reference, each starting
- * and ending within 300 ms of it, both on the 16 kHz WAV and on the 8 kHz mu-law RTP the calls arrive as.
+ * The default segmenter settings on every project call, and on every dev call where {@code ../shared} is present:
+ * per party, as many utterances as the reference, each starting and ending within 300 ms of it, both on the
+ * 16 kHz WAV and on the 8 kHz mu-law RTP the calls arrive as.
  */
 class UtteranceSegmenterIT {
 
     private static final long TOLERANCE_MS = 300;
-    private static final Path OUT = Paths.get("target", "corpus");
+    private static final Path OUT = Paths.get("target", "calls");
 
     @TestFactory
-    List<DynamicTest> segmentsEveryDevCallLikeTheReference() throws IOException {
-        Assumptions.assumeTrue(CorpusCall.synthToolsAvailable(),
-                "espeak-ng, sox or ffmpeg missing: cannot render the dev corpus (apt-get install espeak-ng sox ffmpeg)");
-        List<Path> scripts = CorpusCall.devScripts();
-        assertThat(scripts).as("dev call scripts under " + CorpusCall.sharedDir()).isNotEmpty();
+    List<DynamicTest> segmentsEveryCallLikeTheReference() throws IOException {
+        TestCalls.assumeToolsInstalled();
         List<DynamicTest> tests = new ArrayList<>();
-        for (Path script : scripts) {
+        for (TestCalls.Script script : TestCalls.ownThenDev()) {
             for (String party : List.of("rep", "customer")) {
                 for (String source : List.of("wav", "pcmu")) {
-                    String name = script.getFileName() + " " + party + " " + source;
+                    String name = script + " " + party + " " + source;
                     tests.add(DynamicTest.dynamicTest(name, () -> check(script, party, source)));
                 }
             }
@@ -43,17 +41,17 @@ class UtteranceSegmenterIT {
         return tests;
     }
 
-    private void check(Path script, String party, String source) throws Exception {
-        CorpusCall call = CorpusCall.required(script, OUT);
+    private void check(TestCalls.Script script, String party, String source) throws Exception {
+        RenderedCall call = TestCalls.render(script, OUT);
         List<DetectedSpeech> found = source.equals("wav") ? segmentWav(call.wav(party)) : segmentPcap(call.pcap(party));
-        List<CorpusCall.Reference> expected = call.references(party);
+        List<RenderedCall.Utterance> expected = call.of(party);
 
         String report = describe(found, expected);
         assertThat(found).as("utterances of %s in %s (%s)%n%s", party, call.name(), source, report)
                 .hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             DetectedSpeech got = found.get(i);
-            CorpusCall.Reference want = expected.get(i);
+            RenderedCall.Utterance want = expected.get(i);
             if (Math.abs(got.startMs() - want.startMs()) > TOLERANCE_MS
                     || Math.abs(got.endMs() - want.endMs()) > TOLERANCE_MS) {
                 fail("utterance %d of %s in %s (%s) is off by more than %d ms%n%s", i, party, call.name(), source,
@@ -83,7 +81,7 @@ class UtteranceSegmenterIT {
         return out;
     }
 
-    private static String describe(List<DetectedSpeech> found, List<CorpusCall.Reference> expected) {
+    private static String describe(List<DetectedSpeech> found, List<RenderedCall.Utterance> expected) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < Math.max(found.size(), expected.size()); i++) {
             String got = i < found.size() ? found.get(i).startMs() + "-" + found.get(i).endMs() : "-";

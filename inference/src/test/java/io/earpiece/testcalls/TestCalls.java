@@ -1,0 +1,81 @@
+package io.earpiece.testcalls;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What tests call to get rendered calls: the project's scripts first, the dev corpus's as an additional set where
+ * present. Without espeak-ng, sox or ffmpeg a test that needs audio is skipped with the reason, except under
+ * {@code CI=true}, where it fails (CI installs them and must run every such test).
+ */
+public final class TestCalls {
+    private static final CallRenderer RENDERER = new CallRenderer();
+
+    private TestCalls() {
+    }
+
+    /** One script of a set, labelled for test names: {@code own/NAME} or {@code dev/NAME}. */
+    public record Script(String set, Path path) {
+        public String name() {
+            return CallScripts.nameOf(path);
+        }
+
+        @Override
+        public String toString() {
+            return set + "/" + name();
+        }
+    }
+
+    /** The project's scripts, then the dev corpus's when it is there (see {@link DevCorpus#present()}). */
+    public static List<Script> ownThenDev() {
+        List<Script> out = new ArrayList<>(own());
+        DevCorpus.scripts().forEach(p -> out.add(new Script("dev", p)));
+        return out;
+    }
+
+    /**
+     * What the benchmarks play: the dev corpus where present, the set their recorded figures were measured on, else
+     * the project's calls (the figures are then not comparable with the recorded ones; the run says which it used).
+     */
+    public static List<Script> benchSet() {
+        List<Path> dev = Files.isDirectory(DevCorpus.folder()) ? DevCorpus.scripts() : List.of();
+        List<Script> set = dev.isEmpty() ? own() : dev.stream().map(p -> new Script("dev", p)).toList();
+        System.out.println("calls: " + set);
+        return set;
+    }
+
+    public static List<Script> own() {
+        return CallScripts.all().stream().map(p -> new Script("own", p)).toList();
+    }
+
+    /** Skips (or, under CI, fails) the calling test when the renderer's programs are missing. */
+    public static void assumeToolsInstalled() {
+        if (CallRenderer.toolsInstalled()) {
+            return;
+        }
+        String why = "espeak-ng, sox or ffmpeg missing: cannot render test calls (apt-get install espeak-ng sox ffmpeg)";
+        if ("true".equals(System.getenv("CI"))) {
+            throw new AssertionError(why + "; under CI=true they must be installed");
+        }
+        Assumptions.abort(why);
+    }
+
+    /** {@code script} rendered under {@code outDir} (once per build). */
+    public static synchronized RenderedCall render(Path script, Path outDir) throws Exception {
+        assumeToolsInstalled();
+        return RENDERER.render(script, outDir);
+    }
+
+    /** {@code script} rendered under {@code base/SET} (own and dev calls apart, whatever their names). */
+    public static RenderedCall render(Script script, Path base) throws Exception {
+        return render(script.path(), base.resolve(script.set()));
+    }
+
+    /** The project's script {@code NAME} rendered under {@code outDir}. */
+    public static RenderedCall own(String name, Path base) throws Exception {
+        return render(CallScripts.named(name), base.resolve("own"));
+    }
+}
