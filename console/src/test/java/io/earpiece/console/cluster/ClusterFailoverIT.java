@@ -61,7 +61,7 @@ class ClusterFailoverIT {
     @BeforeAll
     static void cluster() throws Exception {
         database = TestPostgres.freshDatabase("cluster_failover");
-        call = SynthCall.generate("bad-timing");
+        call = SynthCall.generate("chorus-comparison");
         Files.createDirectories(DATA);
         broker = KafkaBroker.start(DATA.resolve("kafka-" + UUID.randomUUID().toString().substring(0, 8)));
         for (int i = 0; i < 2; i++) {

@@ -51,7 +51,7 @@ final class CallThroughOutage {
     }
 
     void callEndsWhileTheDatabaseIsDown(Database database) throws Exception {
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         ReferenceTranscript ref = call.reference();
         recognizer.use(ref);
         String token = TestAuth.adminToken(httpPort);

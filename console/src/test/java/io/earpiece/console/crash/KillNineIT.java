@@ -109,7 +109,7 @@ class KillNineIT {
     void anExportInFlightIsDeliveredExactlyOnceAfterAKillMinusNine() throws Exception {
         Path data = DATA.resolveSibling("kill-nine-export");
         deleteRecursively(data);
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         int httpPort = ServerProcess.freePort();
         int sipPort = ServerProcess.freePort();
         String secret = "whsec-kill-nine";

@@ -63,7 +63,7 @@ class DialBridgeIT {
 
     @BeforeAll
     static void fixtures() throws Exception {
-        meeting = BridgeMeeting.build(SynthCall.generate("bad-timing"), PAUSE_S);
+        meeting = BridgeMeeting.build(SynthCall.generate("chorus-comparison"), PAUSE_S);
     }
 
     WebTestClient admin() {

@@ -92,7 +92,7 @@ class DiskFullIT {
 
     @Test
     void aDiskThatFillsMidCallLosesNoTranscriptAndIsReportedOnce(CapturedOutput output) throws Exception {
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         ReferenceTranscript ref = call.reference();
         recognizer.use(ref);
         WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));

@@ -61,7 +61,7 @@ class TracedCallIT {
 
     @Test
     void aCallIsOneTraceFromItsInvitesToItsSegmentsAndCards() throws Exception {
-        SynthCall call = SynthCall.generate("bad-timing");
+        SynthCall call = SynthCall.generate("chorus-comparison");
         recognizer.use(call.reference());
         String conv = "traced-" + UUID.randomUUID();
         try (SipLegs legs = SipLegs.start(call, conv, "127.0.0.1", gateway.port(), 1)) {
