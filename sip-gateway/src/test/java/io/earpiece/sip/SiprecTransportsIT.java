@@ -190,7 +190,8 @@ class SiprecTransportsIT {
                     .orElseThrow();
             assertThat(third.party()).isEqualTo(Party.CUSTOMER);
             assertThat(third.partyLabel()).isEqualTo("customer-2");
-            assertThat(controller.established).contains(callId + "/3");
+            // The established report may follow the 200 on another thread: poll for it.
+            await().atMost(WAIT).until(() -> controller.established.contains(callId + "/3"));
             await().atMost(WAIT).until(() -> controller.recordings.get(callId).participants().size() == 3);
             assertThat(controller.recordings.get(callId).participants())
                     .extracting(RecordingParticipant::aor, RecordingParticipant::party).containsExactly(
