@@ -165,11 +165,13 @@ class UploadFormatsIT {
 
     /**
      * One of the project's calls of each kind (a price objection, a prospect with no need, a support call, a meeting,
-     * the long review), then every dev call where {@code ../shared} is present. Uploading all of the project's calls
+     * a renewal), then every dev call where {@code ../shared} is present. Uploading all of the project's calls
      * in four formats would take minutes; the diarizer and summary tests of the inference module cover every one.
+     * The 2½-minute review is not here: the summary engine calls it a sales call (a miss SummaryCorpusTest counts),
+     * and this test checks the upload path against the reference, so it would fail on the engine, not the path.
      */
     static final List<String> OWN_UPLOADS = List.of("budget-freeze", "startup-no-need", "it-helpdesk",
-            "onboarding-kickoff", "quarterly-review-long");
+            "onboarding-kickoff", "renewal-cfo");
 
     static Stream<Arguments> callsInEveryFormat() {
         Stream<Arguments> own = OWN_UPLOADS.stream().map(c -> Arguments.of("own", c));
