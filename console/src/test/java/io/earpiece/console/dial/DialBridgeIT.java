@@ -262,18 +262,24 @@ class DialBridgeIT {
     }
 
     @Test
-    void theRepEndsACallThatIsStillRinging() {
-        // nobody listens on this port: the INVITE goes unanswered until the rep gives up
-        WebTestClient otto = TestAuth.asUser(httpPort, "otto");
-        DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "1"))
-                .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult().getResponseBody();
-        otto.delete().uri("/api/calls/dial/" + v.callId()).exchange().expectStatus().isAccepted();
-        DialView ended = await().atMost(WAIT).until(() -> show(otto, v.callId()), d -> d.endedAt() != null);
-        assertThat(ended.state()).isEqualTo("FAILED");
-        assertThat(ended.sipStatus()).isEqualTo(487);
-        CallViews.CallDetail call = detail(otto, v.callId());
-        await().atMost(WAIT).until(() -> detail(otto, v.callId()).status().equals("ENDED"));
-        assertThat(call.parties()).extracting(CallViews.PartyView::party).containsExactly("mixed");
+    void theRepEndsACallThatIsStillRinging() throws Exception {
+        // The bridge rings and never answers; the rep gives up, which CANCELs the INVITE (RFC 3261 9.1).
+        try (SippRunner ringing = SippRunner.builder(scenario("ringing.xml")).localPort(bridgePort)
+                .args("-m", "1").timeout(WAIT).start()) {
+            WebTestClient otto = TestAuth.asUser(httpPort, "otto");
+            DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "1"))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
+                    .getResponseBody();
+            await().atMost(WAIT).until(() -> show(otto, v.callId()).state().equals("RINGING"));
+            otto.delete().uri("/api/calls/dial/" + v.callId()).exchange().expectStatus().isAccepted();
+            DialView ended = await().atMost(WAIT).until(() -> show(otto, v.callId()), d -> d.endedAt() != null);
+            assertThat(ended.state()).isEqualTo("FAILED");
+            assertThat(ended.sipStatus()).isEqualTo(487);
+            assertThat(ringing.awaitExit(WAIT)).as("the bridge saw the CANCEL and the ACK of its 487").isZero();
+            CallViews.CallDetail call = detail(otto, v.callId());
+            await().atMost(WAIT).until(() -> detail(otto, v.callId()).status().equals("ENDED"));
+            assertThat(call.parties()).extracting(CallViews.PartyView::party).containsExactly("mixed");
+        }
     }
 
     private String dialled(WebTestClient c) {
