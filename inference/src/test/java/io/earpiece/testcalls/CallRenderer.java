@@ -47,6 +47,19 @@ public final class CallRenderer {
     private final CallScriptParser parser = new CallScriptParser();
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+    /**
+     * {@code CallRenderer SCRIPT OUTDIR}: renders one script from the command line, for the benchmarks in
+     * {@code bench/} that need audio (they run on the test classpath).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 2) {
+            System.err.println("usage: CallRenderer SCRIPT.call OUTDIR");
+            System.exit(2);
+        }
+        RenderedCall call = new CallRenderer().render(Path.of(args[0]), Path.of(args[1]));
+        System.out.println(call.file("json"));
+    }
+
     /** Whether espeak-ng, sox and ffmpeg are installed. */
     public static boolean toolsInstalled() {
         return Speaker.Tools.installed();
