@@ -12,6 +12,8 @@ import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.outbound.OutgoingCall;
+import io.earpiece.sip.outbound.OutgoingCallListener;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
@@ -41,7 +43,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -238,30 +239,15 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             CallIdHeader bCallId = sip.provider().getNewCallId();
             call.bCallId = bCallId.getCallId();
             calls.put(call.bCallId, call);
-            ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-            via.setRPort();
-            Request invite = sip.messages().createRequest(target, Request.INVITE, bCallId,
-                    sip.headers().createCSeqHeader(1L, Request.INVITE),
-                    sip.headers().createFromHeader(sip.addresses().createAddress(from), ServerTransactions.newTag()),
-                    sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via),
-                    sip.headers().createMaxForwardsHeader(70));
-            invite.addHeader(contact(contactUser));
-            invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
-            invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB, srtpB.offer()),
-                    sdpType());
-            call.bRequest = invite;
-            sendInvite(call, invite);
+            call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null, null, null, clock, contactUser,
+                    new LegB(call));
+            Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
+            call.legB.start(invite, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
+                    srtpB.offer()));
             log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
                     aCallId, call.bCallId);
             safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
         }
-    }
-
-    private void sendInvite(RelayedCall call, Request invite) throws Exception {
-        ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
-        ct.setApplicationData(this);
-        call.bInvite = ct;
-        ct.sendRequest();
     }
 
     @Override
@@ -283,93 +269,75 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         try {
             synchronized (call) {
-                if (callId.equals(call.bCallId) && event.getClientTransaction() == call.bInvite) {
-                    initialInviteResponse(event, call);
-                } else {
-                    reInviteResponse(event, call, callId.equals(call.aCallId));
-                }
+                reInviteResponse(event, call, callId.equals(call.aCallId));
             }
         } catch (Exception e) {
             log.warn("call {}: failed on {} response", call.id, response.getStatusCode(), e);
         }
     }
 
-    private void initialInviteResponse(ResponseEvent event, RelayedCall call) throws Exception {
-        Response response = event.getResponse();
-        int code = response.getStatusCode();
-        if (code == Response.TRYING) {
-            return;
+    /** Leg B's outcome, relayed to leg A; its calls come with the call's monitor held. */
+    private final class LegB implements OutgoingCallListener {
+        private final RelayedCall call;
+
+        LegB(RelayedCall call) {
+            this.call = call;
         }
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        if (call.state == RelayedCall.State.ENDED || call.state == RelayedCall.State.ANSWERED) {
-            if (code / 100 == 2 && event.getDialog() != null) {
-                if (call.state == RelayedCall.State.ENDED) {
-                    ackAndBye(event.getDialog(), cseq);
-                } else {
-                    event.getDialog().sendAck(event.getDialog().createAck(cseq));
-                }
+
+        @Override
+        public void provisional(Response response) {
+            call.bDialog = call.legB.dialog();
+            try {
+                forwardToA(call, response, response.getStatusCode());
+            } catch (Exception e) {
+                log.warn("call {}: could not relay {}", call.id, response.getStatusCode(), e);
             }
-            return;
-        }
-        if (code < 200) {
-            call.provisionalSeen = true;
-            call.bDialog = event.getDialog();
-            if (call.cancelPending) {
-                sendCancel(call);
-                return;
-            }
-            forwardToA(call, response, code);
             call.state = RelayedCall.State.EARLY;
-            return;
         }
-        if (code < 300) {
-            call.bDialog = event.getDialog();
-            call.bDialog.sendAck(call.bDialog.createAck(cseq));
-            if (call.cancelPending) {
-                sendBye(call.bDialog);
-                end(call, CallDetail.Disposition.CANCELLED, null);
-                return;
+
+        @Override
+        public void answered(Response response) {
+            call.bDialog = call.legB.dialog();
+            boolean relayed;
+            try {
+                relayed = forwardToA(call, response, Response.OK);
+            } catch (Exception e) {
+                log.warn("call {}: could not relay the answer", call.id, e);
+                relayed = false;
             }
-            if (!forwardToA(call, response, Response.OK)) {
+            if (!relayed) {
                 // Leg B answered without the SRTP its policy requires: nothing secure can be relayed.
-                sendBye(call.bDialog);
+                call.legB.bye();
                 call.finalStatus = Response.NOT_ACCEPTABLE_HERE;
                 reply(call.aInvite, call.aInvite.getRequest(), Response.NOT_ACCEPTABLE_HERE, "SRTP not agreed",
                         call.aTag);
                 end(call, ResponseMapper.disposition(Response.NOT_ACCEPTABLE_HERE), null);
                 return;
             }
-            call.finalStatus = code;
+            call.finalStatus = response.getStatusCode();
             call.aDialog = call.aInvite.getDialog();
             call.state = RelayedCall.State.ANSWERED;
             call.answered = clock.instant();
             log.info("call {} answered", call.id);
             safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
-            return;
         }
-        if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
-                && !call.authAnswered && call.direction == CallDetail.Direction.OUTBOUND) {
-            Optional<ChallengeAnswerer.Answerable> c = trunkAuth.pick(response);
-            if (c.isPresent()) {
-                call.authAnswered = true;
-                Request retry = (Request) call.bRequest.clone();
-                retry.setHeader(sip.headers().createCSeqHeader(cseq + 1, Request.INVITE));
-                retry.removeHeader(ViaHeader.NAME);
-                ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-                via.setRPort();
-                retry.addHeader(via);
-                retry.setHeader(sip.headers().createHeader(c.get().credentialsHeader(),
-                        trunkAuth.answer(c.get().challenge(), Request.INVITE, retry.getRequestURI().toString())));
-                call.bRequest = retry;
-                sendInvite(call, retry);
+
+        @Override
+        public void failed(int status, String reason, Response response) {
+            if (response == null) {
+                // no final answer at all
+                call.finalStatus = Response.REQUEST_TIMEOUT;
+                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
+                end(call, CallDetail.Disposition.NO_ANSWER, null);
                 return;
             }
+            call.finalStatus = status;
+            if (!call.cancelPending) {
+                reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(status), null, call.aTag);
+            }
+            end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(status),
+                    null);
         }
-        call.finalStatus = code;
-        if (!call.cancelPending) {
-            reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(code), null, call.aTag);
-        }
-        end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(code), null);
     }
 
     /**
@@ -522,9 +490,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         boolean fromA = call.aCallId.equals(
                 ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
-        Dialog other = fromA ? call.bDialog : call.aDialog;
-        if (call.state == RelayedCall.State.ANSWERED && other != null) {
-            sendBye(other);
+        if (call.state == RelayedCall.State.ANSWERED) {
+            if (fromA) {
+                call.legB.bye();
+            } else {
+                call.legB.ended();
+                sendBye(call.aDialog);
+            }
         }
         boolean repSide = fromA == (call.direction == CallDetail.Direction.OUTBOUND);
         end(call, CallDetail.Disposition.ANSWERED, repSide ? CallDetail.Side.REP : CallDetail.Side.CUSTOMER);
@@ -542,42 +514,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TERMINATED, null, call.aTag);
         call.cancelPending = true;
         call.finalStatus = Response.REQUEST_TERMINATED;
-        if (call.provisionalSeen) {
-            sendCancel(call);
-        }
         // Without a provisional yet, RFC 3261 9.1 has us wait for one before cancelling; the 487 or a racing 2xx
         // (acknowledged, then ended with BYE) ends the call.
-    }
-
-    private void sendCancel(RelayedCall call) {
-        try {
-            ClientTransaction ct = sip.provider().getNewClientTransaction(call.bInvite.createCancel());
-            ct.setApplicationData(this);
-            ct.sendRequest();
-        } catch (Exception e) {
-            log.warn("call {}: could not send CANCEL", call.id, e);
-        }
+        call.legB.cancel();
     }
 
     @Override
     public void timeout(TimeoutEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        if (ct == null) {
-            return;
-        }
-        Request request = ct.getRequest();
-        RelayedCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
-        if (call == null || !Request.INVITE.equals(request.getMethod())) {
-            return;
-        }
-        synchronized (call) {
-            if (ct == call.bInvite && call.state != RelayedCall.State.ANSWERED
-                    && call.state != RelayedCall.State.ENDED) {
-                call.finalStatus = Response.REQUEST_TIMEOUT;
-                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
-                end(call, CallDetail.Disposition.NO_ANSWER, null);
-            }
-        }
+        // Leg B's INVITE is its OutgoingCall's; what is left here (relayed re-INVITEs, BYEs) needs nothing on timeout.
     }
 
     /**
@@ -610,7 +554,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             case ANSWERED -> {
                 log.info("call {}: hanging up both legs", call.id);
                 sendBye(call.aDialog);
-                sendBye(call.bDialog);
+                call.legB.bye();
                 end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
             }
             case CALLING, EARLY -> {
@@ -621,9 +565,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 reply(call.aInvite, call.aInvite.getRequest(), Response.SERVICE_UNAVAILABLE, null, call.aTag);
                 call.cancelPending = true;
                 call.finalStatus = Response.REQUEST_TERMINATED;
-                if (call.provisionalSeen) {
-                    sendCancel(call);
-                }
+                call.legB.cancel();
             }
             case ENDED -> { }
         }
@@ -634,6 +576,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             return;
         }
         call.state = RelayedCall.State.ENDED;
+        if (call.legB != null) {
+            call.legB.ended();
+        }
         calls.remove(call.aCallId, call);
         if (call.bCallId != null) {
             calls.remove(call.bCallId, call);

@@ -1,10 +1,10 @@
 package io.earpiece.sip.b2bua;
 
+import io.earpiece.sip.outbound.OutgoingCall;
+
 import java.time.Instant;
-import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
 
 /**
  * The signalling state of one relayed call: leg A (the caller's dialog, where we are the UAS) and leg B (the
@@ -29,12 +29,11 @@ final class RelayedCall {
 
     State state = State.CALLING;
     String bCallId;
-    Request bRequest;
-    ClientTransaction bInvite;
+    /** Leg B's signalling; it shares this call's monitor. */
+    OutgoingCall legB;
     Dialog aDialog;
     Dialog bDialog;
-    boolean authAnswered;
-    boolean provisionalSeen;
+    /** The caller cancelled, or we hung up, before the answer: leg A has its final response already. */
     boolean cancelPending;
     long versionA;
     long versionB;
