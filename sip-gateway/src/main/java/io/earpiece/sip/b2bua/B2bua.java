@@ -14,6 +14,8 @@ import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.outbound.OutgoingCall;
 import io.earpiece.sip.outbound.OutgoingCallListener;
+import io.earpiece.sip.timer.SessionTimerParseException;
+import io.earpiece.sip.timer.UasSessionTimers;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
@@ -28,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -65,6 +69,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final DidRouter router;
     private final MediaRelay media;
     private final CallDetailListener listener;
+    private final ScheduledExecutorService scheduler;
+    /** RFC 4028 on leg A, where we answer: the caller's interval, the caller refreshing, as on bot legs. */
+    private final UasSessionTimers callerTimers;
     private final Clock clock;
     private final SdpAnchor sdp = new SdpAnchor();
     private final SecureRandom random = new SecureRandom();
@@ -72,8 +79,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     /** Calls by the Call-ID of either leg. */
     private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
 
+    /** @param scheduler runs the session timers of both legs */
     public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
-                 DidRouter router, MediaRelay media, CallDetailListener listener, Clock clock) {
+                 DidRouter router, MediaRelay media, CallDetailListener listener, ScheduledExecutorService scheduler,
+                 Clock clock) {
         this.config = config;
         this.sip = sip;
         this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
@@ -86,6 +95,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         this.router = router;
         this.media = media;
         this.listener = listener;
+        this.scheduler = scheduler;
+        this.callerTimers = new UasSessionTimers(config.timers(), scheduler);
         this.clock = clock;
     }
 
@@ -118,6 +129,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                     case Request.BYE -> bye(event, call);
                     case Request.CANCEL -> cancel(event, call);
                     case Request.INVITE -> reInvite(event, call);
+                    case Request.UPDATE -> {
+                        if (config.timers().enabled()) {
+                            update(event, call);
+                        } else {
+                            reply(transactions.of(event), request, Response.NOT_IMPLEMENTED, null, null);
+                        }
+                    }
                     default -> reply(transactions.of(event), request, Response.NOT_IMPLEMENTED, null, null);
                 }
             }
@@ -192,6 +210,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
                        String remote, boolean repIsA, URI target, SipURI from, SipURI to, String contactUser)
             throws Exception {
+        int sessionA;
+        try {
+            sessionA = callerTimers.agree(request);
+        } catch (UasSessionTimers.TooSmall e) {
+            intervalTooSmall(tx, request, e.minSe);
+            return;
+        } catch (SessionTimerParseException e) {
+            reply(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), null);
+            return;
+        }
         SdpAnchor.Audio offer;
         try {
             offer = sdp.read(body(request));
@@ -233,17 +261,18 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         call.srtpA = srtpA;
         call.srtpB = srtpB;
+        call.sessionA = sessionA;
         synchronized (call) {
             calls.put(aCallId, call);
             reply(tx, request, Response.TRYING, null, null);
             CallIdHeader bCallId = sip.provider().getNewCallId();
             call.bCallId = bCallId.getCallId();
             calls.put(call.bCallId, call);
-            call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null, null, null, clock, contactUser,
-                    new LegB(call));
+            call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null,
+                    config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser, new LegB(call));
             Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
-            call.legB.start(invite, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
-                    srtpB.offer()));
+            call.legB.start(invite, toB(call, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
+                    srtpB.offer())));
             log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
                     aCallId, call.bCallId);
             safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
@@ -319,7 +348,20 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.state = RelayedCall.State.ANSWERED;
             call.answered = clock.instant();
             log.info("call {} answered", call.id);
+            watchA(call);
             safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+        }
+
+        @Override
+        public void expired(String why) {
+            // leg B's peer is gone (its BYE went out with this news): the caller's leg goes too
+            sendBye(call.aDialog);
+            end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
+        }
+
+        @Override
+        public String refreshOffer() {
+            return call.sdpToB;
         }
 
         @Override
@@ -349,6 +391,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
         r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        if (code >= 200) {
+            callerTimerHeaders(call, r);
+        }
         byte[] body = body(fromB);
         if (body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
@@ -383,6 +428,15 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.REQUEST_PENDING, null, null);
             return;
         }
+        if (fromA) {
+            Integer seconds = agreeCallerRefresh(tx, request);
+            if (seconds == null) {
+                return;
+            }
+            call.pendingSessionA = seconds;
+        } else if (!call.legB.acceptRefresh(tx, request)) {
+            return;
+        }
         Request forward = other.createRequest(Request.INVITE);
         byte[] body = body(request);
         call.pendingOfferHeld = call.held(fromA);
@@ -400,8 +454,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.pendingOfferHeld = !offer.wantsMedia();
             if (fromA) {
                 call.relay.remoteA(offer.remote());
-                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB,
-                        answering.offer()), sdpType());
+                forward.setContent(toB(call, sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId,
+                        ++call.versionB, answering.offer())), sdpType());
             } else {
                 call.relay.remoteB(offer.remote());
                 forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
@@ -435,6 +489,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         if (code < 300) {
             r.addHeader(contact(call.pendingFromA && call.direction == CallDetail.Direction.OUTBOUND
                     ? "earpiece" : call.rep));
+            // a re-INVITE is a session refresh on the leg it came from (RFC 4028 9)
+            if (call.pendingFromA) {
+                call.sessionA = call.pendingSessionA;
+                callerTimerHeaders(call, r);
+                watchA(call);
+            } else {
+                call.legB.refreshAnswered(r);
+            }
         }
         if (code < 300 && body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
@@ -460,14 +522,112 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             } else {
                 call.relay.remoteA(answer.remote());
                 local = call.relay.legB();
-                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB, offering.answer()),
-                        sdpType());
+                r.setContent(toB(call, sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB,
+                        offering.answer())), sdpType());
             }
             // Hold takes effect once agreed: a refused re-INVITE leaves media as it was.
             holdChanged(call, call.pendingFromA, call.pendingOfferHeld, true);
             holdChanged(call, !call.pendingFromA, !answer.wantsMedia(), false);
         }
         pending.sendResponse(r);
+    }
+
+    /**
+     * An UPDATE without a body is a session refresh (RFC 4028 9), answered here on either leg; one with a body
+     * would change media, which only re-INVITEs relay.
+     */
+    private void update(RequestEvent event, RelayedCall call) throws Exception {
+        ServerTransaction tx = transactions.of(event);
+        if (tx == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        if (body(request) != null) {
+            reply(tx, request, Response.NOT_IMPLEMENTED, "UPDATE with a body is not relayed", null);
+            return;
+        }
+        if (call.state != RelayedCall.State.ANSWERED) {
+            reply(tx, request, Response.REQUEST_PENDING, null, null);
+            return;
+        }
+        boolean fromA = call.aCallId.equals(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        if (!fromA) {
+            call.legB.answerRefresh(tx, request, null);
+            return;
+        }
+        Integer seconds = agreeCallerRefresh(tx, request);
+        if (seconds == null) {
+            return;
+        }
+        call.sessionA = seconds;
+        Response ok = sip.messages().createResponse(Response.OK, request);
+        ok.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        callerTimerHeaders(call, ok);
+        tx.sendResponse(ok);
+        watchA(call);
+    }
+
+    /** Leg A's interval for a refresh (0: none), or null when it was refused (422 or 400, sent). */
+    private Integer agreeCallerRefresh(ServerTransaction tx, Request request) {
+        try {
+            return callerTimers.agree(request);
+        } catch (UasSessionTimers.TooSmall e) {
+            intervalTooSmall(tx, request, e.minSe);
+            return null;
+        } catch (SessionTimerParseException e) {
+            reply(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    private void intervalTooSmall(ServerTransaction tx, Request request, int minSe) {
+        try {
+            Response r = sip.messages().createResponse(OutgoingCall.SESSION_INTERVAL_TOO_SMALL, request);
+            r.setReasonPhrase("Session Interval Too Small");
+            r.setHeader(sip.headers().createHeader("Min-SE", String.valueOf(minSe)));
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.warn("could not send 422 to {}", request.getMethod(), e);
+        }
+    }
+
+    /** Leg A's 2xx says the agreed interval, the caller refreshing (RFC 4028 9), as bot legs do. */
+    private void callerTimerHeaders(RelayedCall call, Response ok) throws Exception {
+        if (call.sessionA > 0) {
+            ok.addHeader(sip.headers().createHeader("Require", "timer"));
+            ok.setHeader(sip.headers().createHeader("Session-Expires", call.sessionA + ";refresher=uac"));
+        }
+    }
+
+    /** (Re-)arms leg A's expiry: a caller that stops refreshing is gone, and the call with it (both legs). */
+    private void watchA(RelayedCall call) {
+        if (call.watchA != null) {
+            call.watchA.cancel(false);
+            call.watchA = null;
+        }
+        if (call.sessionA <= 0 || call.state != RelayedCall.State.ANSWERED) {
+            return;
+        }
+        int seconds = call.sessionA;
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        self[0] = callerTimers.watch(seconds, () -> {
+            synchronized (call) {
+                if (call.state == RelayedCall.State.ANSWERED && call.watchA == self[0]) {
+                    log.warn("call {}: no session refresh from the caller within {} s, hanging up both legs",
+                            call.id, seconds);
+                    sendBye(call.aDialog);
+                    call.legB.bye();
+                    end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
+                }
+            }
+        });
+        call.watchA = self[0];
+    }
+
+    /** Keeps what leg B was last offered or answered: a refreshing re-INVITE repeats it. */
+    private static String toB(RelayedCall call, String sdp) {
+        call.sdpToB = sdp;
+        return sdp;
     }
 
     private void holdChanged(RelayedCall call, boolean legA, boolean held, boolean requested) {
@@ -578,6 +738,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         call.state = RelayedCall.State.ENDED;
         if (call.legB != null) {
             call.legB.ended();
+        }
+        if (call.watchA != null) {
+            call.watchA.cancel(false);
         }
         calls.remove(call.aCallId, call);
         if (call.bCallId != null) {

@@ -3,6 +3,7 @@ package io.earpiece.sip.b2bua;
 import io.earpiece.sip.outbound.OutgoingCall;
 
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
 
@@ -47,6 +48,12 @@ final class RelayedCall {
     /** Whether each leg's peer last said it wants no media. */
     boolean heldA;
     boolean heldB;
+    /** Leg A's agreed session interval (0: none), the caller refreshing, and its expiry watch. */
+    int sessionA;
+    int pendingSessionA;
+    ScheduledFuture<?> watchA;
+    /** The SDP leg B was last sent, for refreshing re-INVITEs. */
+    String sdpToB;
 
     RelayedCall(String id, CallDetail.Direction direction, String rep, String remote, String aCallId,
                 ServerTransaction aInvite, String aTag, MediaRelay.Relay relay, long sessionId, Instant started) {

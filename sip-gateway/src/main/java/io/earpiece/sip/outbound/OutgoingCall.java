@@ -492,39 +492,62 @@ public final class OutgoingCall implements ResponseHandler {
      */
     public void answerRefresh(ServerTransaction tx, Request request, String sdp) throws Exception {
         synchronized (lock) {
-            Header h = request.getHeader("Session-Expires");
-            if (h != null && timers != null) {
-                try {
-                    SessionExpires se = SessionExpires.parse(SipHeaderText.value(h));
-                    if (se.seconds() < minSe) {
-                        Response r = sip.messages().createResponse(SESSION_INTERVAL_TOO_SMALL, request);
-                        r.setHeader(sip.headers().createHeader("Min-SE", String.valueOf(minSe)));
-                        tx.sendResponse(r);
-                        return;
-                    }
-                    sessionSeconds = se.seconds();
-                    // the peer sent the refresh: unless it names us, it stays the refresher (RFC 4028 9)
-                    weRefresh = "uas".equals(se.refresher());
-                } catch (SessionTimerParseException e) {
-                    log.debug("outgoing call {}: peer refresh's Session-Expires ignored: {}", callId(),
-                            e.getMessage());
-                }
+            if (!acceptRefresh(tx, request)) {
+                return;
             }
             Response r = sip.messages().createResponse(Response.OK, request);
             r.addHeader(contact());
-            if (sessionSeconds > 0) {
-                r.addHeader(sip.headers().createHeader("Require", "timer"));
-                r.setHeader(sip.headers().createHeader("Session-Expires",
-                        sessionSeconds + ";refresher=" + (weRefresh ? "uas" : "uac")));
-            }
             if (sdp != null && Request.INVITE.equals(request.getMethod())) {
                 r.setContent(sdp, sdpType());
             }
+            refreshAnswered(r);
             tx.sendResponse(r);
-            if (sessionSeconds > 0) {
-                refreshes++;
-                refreshed();
+        }
+    }
+
+    /**
+     * The first half of taking the peer's refresh when the owner answers it later (a B2BUA relays a re-INVITE to the
+     * other leg first): false, with 422 and our Min-SE sent, when its interval is too short; else the interval and
+     * refresher it asks for are taken. {@link #refreshAnswered} then goes on the 2xx.
+     */
+    public boolean acceptRefresh(ServerTransaction tx, Request request) throws Exception {
+        synchronized (lock) {
+            Header h = request.getHeader("Session-Expires");
+            if (h == null) {
+                h = request.getHeader("x");
             }
+            if (h == null || timers == null) {
+                return true;
+            }
+            try {
+                SessionExpires se = SessionExpires.parse(SipHeaderText.value(h));
+                if (se.seconds() < minSe) {
+                    Response r = sip.messages().createResponse(SESSION_INTERVAL_TOO_SMALL, request);
+                    r.setHeader(sip.headers().createHeader("Min-SE", String.valueOf(minSe)));
+                    tx.sendResponse(r);
+                    return false;
+                }
+                sessionSeconds = se.seconds();
+                // the peer sent the refresh: unless it names us, it stays the refresher (RFC 4028 9)
+                weRefresh = "uas".equals(se.refresher());
+            } catch (SessionTimerParseException e) {
+                log.debug("outgoing call {}: peer refresh's Session-Expires ignored: {}", callId(), e.getMessage());
+            }
+            return true;
+        }
+    }
+
+    /** The 2xx to the peer's refresh: says the agreed interval and who refreshes, and restarts the session's clock. */
+    public void refreshAnswered(Response ok) throws Exception {
+        synchronized (lock) {
+            if (sessionSeconds <= 0) {
+                return;
+            }
+            ok.addHeader(sip.headers().createHeader("Require", "timer"));
+            ok.setHeader(sip.headers().createHeader("Session-Expires",
+                    sessionSeconds + ";refresher=" + (weRefresh ? "uas" : "uac")));
+            refreshes++;
+            refreshed();
         }
     }
 
