@@ -478,11 +478,16 @@ public final class OutgoingCall implements ResponseHandler {
             } catch (SessionTimerParseException e) {
                 log.debug("outgoing call {}: 422 without Min-SE", callId());
             }
-        } else if (Request.UPDATE.equals(cseq.getMethod())) {
+            refresh();
+        } else if (Request.UPDATE.equals(cseq.getMethod()) && peerAllowsUpdate && listener.refreshOffer() != null) {
             // a peer that refuses UPDATE (501, 405) gets re-INVITEs from now on
             peerAllowsUpdate = false;
+            refresh();
+        } else {
+            // Refused for another reason: asking again at once would only repeat it. The session runs to its
+            // expiry, when the call is hung up unless the peer refreshed it meanwhile.
+            log.info("outgoing call {}: session refresh by {} refused with {}", callId(), cseq.getMethod(), code);
         }
-        refresh();
     }
 
     /**
