@@ -13,42 +13,42 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /** A bare UDP socket for sending hand-written (and deliberately broken) SIP to the gateway. */
-final class RawUdpPeer implements AutoCloseable {
+public final class RawUdpPeer implements AutoCloseable {
     private final DatagramSocket socket;
     private final InetSocketAddress gateway;
     /** Datagrams received while waiting for something else. */
     final List<String> skipped = new ArrayList<>();
 
-    RawUdpPeer(int gatewayPort) throws IOException {
+    public RawUdpPeer(int gatewayPort) throws IOException {
         this(gatewayPort, InetAddress.getLoopbackAddress());
     }
 
     /** A peer bound to {@code local}, e.g. 127.0.0.2 to look like another host. */
-    RawUdpPeer(int gatewayPort, InetAddress local) throws IOException {
+    public RawUdpPeer(int gatewayPort, InetAddress local) throws IOException {
         socket = new DatagramSocket(0, local);
         gateway = new InetSocketAddress(InetAddress.getLoopbackAddress(), gatewayPort);
     }
 
-    int port() {
+    public int port() {
         return socket.getLocalPort();
     }
 
     /** A Via header value naming this socket. */
-    String via(String branch) {
+    public String via(String branch) {
         return "SIP/2.0/UDP " + socket.getLocalAddress().getHostAddress() + ":" + port() + ";rport;branch=z9hG4bK"
                 + branch;
     }
 
-    void send(String text) throws IOException {
+    public void send(String text) throws IOException {
         send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    void send(byte[] bytes) throws IOException {
+    public void send(byte[] bytes) throws IOException {
         socket.send(new DatagramPacket(bytes, bytes.length, gateway));
     }
 
     /** The next datagram matching {@code wanted}, or null if none arrives in time; others go to {@link #skipped}. */
-    String receive(Predicate<String> wanted, Duration within) throws IOException {
+    public String receive(Predicate<String> wanted, Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();
         byte[] buf = new byte[65536];
         while (true) {

@@ -37,7 +37,8 @@ public final class TrunkRuntime implements AutoCloseable {
     /** What the B2BUA built for each trunk is made of. */
     public record Parts(SipContext sip, DigestGate gate, Registrar registrar, DidRouter router, MediaRelay media,
                         CallDetailListener details, TelephonyRequestHandler front,
-                        io.earpiece.db.telephony.SipUserRepository users) {
+                        io.earpiece.db.telephony.SipUserRepository users,
+                        io.earpiece.sip.timer.SessionTimerConfig sessionTimers) {
     }
 
     private final Parts parts;
@@ -97,8 +98,8 @@ public final class TrunkRuntime implements AutoCloseable {
         TrunkClient c = new TrunkClient(next, parts.sip(), scheduler, clock, properties.trunk().minRetry(),
                 properties.trunk().maxRetry());
         B2bua b2bua = new B2bua(new B2buaConfig(properties.botUser(),
-                new StoredSrtpPolicies(trunks, parts.users(), next.id())), parts.sip(), parts.gate(), parts.registrar(),
-                c, parts.router(), parts.media(), parts.details(), clock);
+                new StoredSrtpPolicies(trunks, parts.users(), next.id()), parts.sessionTimers()), parts.sip(),
+                parts.gate(), parts.registrar(), c, parts.router(), parts.media(), parts.details(), scheduler, clock);
         parts.front().install(b2bua, next);
         client = c;
         c.start();

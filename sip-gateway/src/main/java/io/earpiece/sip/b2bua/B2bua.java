@@ -12,6 +12,10 @@ import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.outbound.OutgoingCall;
+import io.earpiece.sip.outbound.OutgoingCallListener;
+import io.earpiece.sip.timer.SessionTimerParseException;
+import io.earpiece.sip.timer.UasSessionTimers;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
@@ -26,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -41,7 +47,6 @@ import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
-import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -64,6 +69,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final DidRouter router;
     private final MediaRelay media;
     private final CallDetailListener listener;
+    private final ScheduledExecutorService scheduler;
+    /** RFC 4028 on leg A, where we answer: the caller's interval, the caller refreshing, as on bot legs. */
+    private final UasSessionTimers callerTimers;
     private final Clock clock;
     private final SdpAnchor sdp = new SdpAnchor();
     private final SecureRandom random = new SecureRandom();
@@ -71,8 +79,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     /** Calls by the Call-ID of either leg. */
     private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
 
+    /** @param scheduler runs the session timers of both legs */
     public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
-                 DidRouter router, MediaRelay media, CallDetailListener listener, Clock clock) {
+                 DidRouter router, MediaRelay media, CallDetailListener listener, ScheduledExecutorService scheduler,
+                 Clock clock) {
         this.config = config;
         this.sip = sip;
         this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
@@ -85,6 +95,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         this.router = router;
         this.media = media;
         this.listener = listener;
+        this.scheduler = scheduler;
+        this.callerTimers = new UasSessionTimers(config.timers(), scheduler);
         this.clock = clock;
     }
 
@@ -117,6 +129,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                     case Request.BYE -> bye(event, call);
                     case Request.CANCEL -> cancel(event, call);
                     case Request.INVITE -> reInvite(event, call);
+                    case Request.UPDATE -> {
+                        if (config.timers().enabled()) {
+                            update(event, call);
+                        } else {
+                            reply(transactions.of(event), request, Response.NOT_IMPLEMENTED, null, null);
+                        }
+                    }
                     default -> reply(transactions.of(event), request, Response.NOT_IMPLEMENTED, null, null);
                 }
             }
@@ -191,6 +210,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
                        String remote, boolean repIsA, URI target, SipURI from, SipURI to, String contactUser)
             throws Exception {
+        int sessionA;
+        try {
+            sessionA = callerTimers.agree(request);
+        } catch (UasSessionTimers.TooSmall e) {
+            intervalTooSmall(tx, request, e.minSe);
+            return;
+        } catch (SessionTimerParseException e) {
+            reply(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), null);
+            return;
+        }
         SdpAnchor.Audio offer;
         try {
             offer = sdp.read(body(request));
@@ -232,36 +261,22 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         call.srtpA = srtpA;
         call.srtpB = srtpB;
+        call.sessionA = sessionA;
         synchronized (call) {
             calls.put(aCallId, call);
             reply(tx, request, Response.TRYING, null, null);
             CallIdHeader bCallId = sip.provider().getNewCallId();
             call.bCallId = bCallId.getCallId();
             calls.put(call.bCallId, call);
-            ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-            via.setRPort();
-            Request invite = sip.messages().createRequest(target, Request.INVITE, bCallId,
-                    sip.headers().createCSeqHeader(1L, Request.INVITE),
-                    sip.headers().createFromHeader(sip.addresses().createAddress(from), ServerTransactions.newTag()),
-                    sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via),
-                    sip.headers().createMaxForwardsHeader(70));
-            invite.addHeader(contact(contactUser));
-            invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
-            invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB, srtpB.offer()),
-                    sdpType());
-            call.bRequest = invite;
-            sendInvite(call, invite);
+            call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null,
+                    config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser, new LegB(call));
+            Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
+            call.legB.start(invite, toB(call, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
+                    srtpB.offer())));
             log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
                     aCallId, call.bCallId);
             safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
         }
-    }
-
-    private void sendInvite(RelayedCall call, Request invite) throws Exception {
-        ClientTransaction ct = sip.provider().getNewClientTransaction(invite);
-        ct.setApplicationData(this);
-        call.bInvite = ct;
-        ct.sendRequest();
     }
 
     @Override
@@ -283,93 +298,88 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         try {
             synchronized (call) {
-                if (callId.equals(call.bCallId) && event.getClientTransaction() == call.bInvite) {
-                    initialInviteResponse(event, call);
-                } else {
-                    reInviteResponse(event, call, callId.equals(call.aCallId));
-                }
+                reInviteResponse(event, call, callId.equals(call.aCallId));
             }
         } catch (Exception e) {
             log.warn("call {}: failed on {} response", call.id, response.getStatusCode(), e);
         }
     }
 
-    private void initialInviteResponse(ResponseEvent event, RelayedCall call) throws Exception {
-        Response response = event.getResponse();
-        int code = response.getStatusCode();
-        if (code == Response.TRYING) {
-            return;
+    /** Leg B's outcome, relayed to leg A; its calls come with the call's monitor held. */
+    private final class LegB implements OutgoingCallListener {
+        private final RelayedCall call;
+
+        LegB(RelayedCall call) {
+            this.call = call;
         }
-        long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
-        if (call.state == RelayedCall.State.ENDED || call.state == RelayedCall.State.ANSWERED) {
-            if (code / 100 == 2 && event.getDialog() != null) {
-                if (call.state == RelayedCall.State.ENDED) {
-                    ackAndBye(event.getDialog(), cseq);
-                } else {
-                    event.getDialog().sendAck(event.getDialog().createAck(cseq));
-                }
+
+        @Override
+        public void provisional(Response response) {
+            call.bDialog = call.legB.dialog();
+            try {
+                forwardToA(call, response, response.getStatusCode());
+            } catch (Exception e) {
+                log.warn("call {}: could not relay {}", call.id, response.getStatusCode(), e);
             }
-            return;
-        }
-        if (code < 200) {
-            call.provisionalSeen = true;
-            call.bDialog = event.getDialog();
-            if (call.cancelPending) {
-                sendCancel(call);
-                return;
-            }
-            forwardToA(call, response, code);
             call.state = RelayedCall.State.EARLY;
-            return;
         }
-        if (code < 300) {
-            call.bDialog = event.getDialog();
-            call.bDialog.sendAck(call.bDialog.createAck(cseq));
-            if (call.cancelPending) {
-                sendBye(call.bDialog);
-                end(call, CallDetail.Disposition.CANCELLED, null);
-                return;
+
+        @Override
+        public void answered(Response response) {
+            call.bDialog = call.legB.dialog();
+            boolean relayed;
+            try {
+                relayed = forwardToA(call, response, Response.OK);
+            } catch (Exception e) {
+                log.warn("call {}: could not relay the answer", call.id, e);
+                relayed = false;
             }
-            if (!forwardToA(call, response, Response.OK)) {
+            if (!relayed) {
                 // Leg B answered without the SRTP its policy requires: nothing secure can be relayed.
-                sendBye(call.bDialog);
+                call.legB.bye();
                 call.finalStatus = Response.NOT_ACCEPTABLE_HERE;
                 reply(call.aInvite, call.aInvite.getRequest(), Response.NOT_ACCEPTABLE_HERE, "SRTP not agreed",
                         call.aTag);
                 end(call, ResponseMapper.disposition(Response.NOT_ACCEPTABLE_HERE), null);
                 return;
             }
-            call.finalStatus = code;
+            call.finalStatus = response.getStatusCode();
             call.aDialog = call.aInvite.getDialog();
             call.state = RelayedCall.State.ANSWERED;
             call.answered = clock.instant();
             log.info("call {} answered", call.id);
+            watchA(call);
             safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
-            return;
         }
-        if ((code == Response.UNAUTHORIZED || code == Response.PROXY_AUTHENTICATION_REQUIRED)
-                && !call.authAnswered && call.direction == CallDetail.Direction.OUTBOUND) {
-            Optional<ChallengeAnswerer.Answerable> c = trunkAuth.pick(response);
-            if (c.isPresent()) {
-                call.authAnswered = true;
-                Request retry = (Request) call.bRequest.clone();
-                retry.setHeader(sip.headers().createCSeqHeader(cseq + 1, Request.INVITE));
-                retry.removeHeader(ViaHeader.NAME);
-                ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-                via.setRPort();
-                retry.addHeader(via);
-                retry.setHeader(sip.headers().createHeader(c.get().credentialsHeader(),
-                        trunkAuth.answer(c.get().challenge(), Request.INVITE, retry.getRequestURI().toString())));
-                call.bRequest = retry;
-                sendInvite(call, retry);
+
+        @Override
+        public void expired(String why) {
+            // leg B's peer is gone (its BYE went out with this news): the caller's leg goes too
+            sendBye(call.aDialog);
+            end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
+        }
+
+        @Override
+        public String refreshOffer() {
+            return call.sdpToB;
+        }
+
+        @Override
+        public void failed(int status, String reason, Response response) {
+            if (response == null) {
+                // no final answer at all
+                call.finalStatus = Response.REQUEST_TIMEOUT;
+                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
+                end(call, CallDetail.Disposition.NO_ANSWER, null);
                 return;
             }
+            call.finalStatus = status;
+            if (!call.cancelPending) {
+                reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(status), null, call.aTag);
+            }
+            end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(status),
+                    null);
         }
-        call.finalStatus = code;
-        if (!call.cancelPending) {
-            reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(code), null, call.aTag);
-        }
-        end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(code), null);
     }
 
     /**
@@ -381,6 +391,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
         r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        if (code >= 200) {
+            callerTimerHeaders(call, r);
+        }
         byte[] body = body(fromB);
         if (body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
@@ -415,6 +428,15 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.REQUEST_PENDING, null, null);
             return;
         }
+        if (fromA) {
+            Integer seconds = agreeCallerRefresh(tx, request);
+            if (seconds == null) {
+                return;
+            }
+            call.pendingSessionA = seconds;
+        } else if (!call.legB.acceptRefresh(tx, request)) {
+            return;
+        }
         Request forward = other.createRequest(Request.INVITE);
         byte[] body = body(request);
         call.pendingOfferHeld = call.held(fromA);
@@ -432,8 +454,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.pendingOfferHeld = !offer.wantsMedia();
             if (fromA) {
                 call.relay.remoteA(offer.remote());
-                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId, ++call.versionB,
-                        answering.offer()), sdpType());
+                forward.setContent(toB(call, sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId,
+                        ++call.versionB, answering.offer())), sdpType());
             } else {
                 call.relay.remoteB(offer.remote());
                 forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
@@ -467,6 +489,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         if (code < 300) {
             r.addHeader(contact(call.pendingFromA && call.direction == CallDetail.Direction.OUTBOUND
                     ? "earpiece" : call.rep));
+            // a re-INVITE is a session refresh on the leg it came from (RFC 4028 9)
+            if (call.pendingFromA) {
+                call.sessionA = call.pendingSessionA;
+                callerTimerHeaders(call, r);
+                watchA(call);
+            } else {
+                call.legB.refreshAnswered(r);
+            }
         }
         if (code < 300 && body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
@@ -492,14 +522,112 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             } else {
                 call.relay.remoteA(answer.remote());
                 local = call.relay.legB();
-                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB, offering.answer()),
-                        sdpType());
+                r.setContent(toB(call, sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB,
+                        offering.answer())), sdpType());
             }
             // Hold takes effect once agreed: a refused re-INVITE leaves media as it was.
             holdChanged(call, call.pendingFromA, call.pendingOfferHeld, true);
             holdChanged(call, !call.pendingFromA, !answer.wantsMedia(), false);
         }
         pending.sendResponse(r);
+    }
+
+    /**
+     * An UPDATE without a body is a session refresh (RFC 4028 9), answered here on either leg; one with a body
+     * would change media, which only re-INVITEs relay.
+     */
+    private void update(RequestEvent event, RelayedCall call) throws Exception {
+        ServerTransaction tx = transactions.of(event);
+        if (tx == null) {
+            return;
+        }
+        Request request = event.getRequest();
+        if (body(request) != null) {
+            reply(tx, request, Response.NOT_IMPLEMENTED, "UPDATE with a body is not relayed", null);
+            return;
+        }
+        if (call.state != RelayedCall.State.ANSWERED) {
+            reply(tx, request, Response.REQUEST_PENDING, null, null);
+            return;
+        }
+        boolean fromA = call.aCallId.equals(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
+        if (!fromA) {
+            call.legB.answerRefresh(tx, request, null);
+            return;
+        }
+        Integer seconds = agreeCallerRefresh(tx, request);
+        if (seconds == null) {
+            return;
+        }
+        call.sessionA = seconds;
+        Response ok = sip.messages().createResponse(Response.OK, request);
+        ok.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        callerTimerHeaders(call, ok);
+        tx.sendResponse(ok);
+        watchA(call);
+    }
+
+    /** Leg A's interval for a refresh (0: none), or null when it was refused (422 or 400, sent). */
+    private Integer agreeCallerRefresh(ServerTransaction tx, Request request) {
+        try {
+            return callerTimers.agree(request);
+        } catch (UasSessionTimers.TooSmall e) {
+            intervalTooSmall(tx, request, e.minSe);
+            return null;
+        } catch (SessionTimerParseException e) {
+            reply(tx, request, Response.BAD_REQUEST, "Bad Session-Expires: " + e.getMessage(), null);
+            return null;
+        }
+    }
+
+    private void intervalTooSmall(ServerTransaction tx, Request request, int minSe) {
+        try {
+            Response r = sip.messages().createResponse(OutgoingCall.SESSION_INTERVAL_TOO_SMALL, request);
+            r.setReasonPhrase("Session Interval Too Small");
+            r.setHeader(sip.headers().createHeader("Min-SE", String.valueOf(minSe)));
+            tx.sendResponse(r);
+        } catch (Exception e) {
+            log.warn("could not send 422 to {}", request.getMethod(), e);
+        }
+    }
+
+    /** Leg A's 2xx says the agreed interval, the caller refreshing (RFC 4028 9), as bot legs do. */
+    private void callerTimerHeaders(RelayedCall call, Response ok) throws Exception {
+        if (call.sessionA > 0) {
+            ok.addHeader(sip.headers().createHeader("Require", "timer"));
+            ok.setHeader(sip.headers().createHeader("Session-Expires", call.sessionA + ";refresher=uac"));
+        }
+    }
+
+    /** (Re-)arms leg A's expiry: a caller that stops refreshing is gone, and the call with it (both legs). */
+    private void watchA(RelayedCall call) {
+        if (call.watchA != null) {
+            call.watchA.cancel(false);
+            call.watchA = null;
+        }
+        if (call.sessionA <= 0 || call.state != RelayedCall.State.ANSWERED) {
+            return;
+        }
+        int seconds = call.sessionA;
+        ScheduledFuture<?>[] self = new ScheduledFuture<?>[1];
+        self[0] = callerTimers.watch(seconds, () -> {
+            synchronized (call) {
+                if (call.state == RelayedCall.State.ANSWERED && call.watchA == self[0]) {
+                    log.warn("call {}: no session refresh from the caller within {} s, hanging up both legs",
+                            call.id, seconds);
+                    sendBye(call.aDialog);
+                    call.legB.bye();
+                    end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
+                }
+            }
+        });
+        call.watchA = self[0];
+    }
+
+    /** Keeps what leg B was last offered or answered: a refreshing re-INVITE repeats it. */
+    private static String toB(RelayedCall call, String sdp) {
+        call.sdpToB = sdp;
+        return sdp;
     }
 
     private void holdChanged(RelayedCall call, boolean legA, boolean held, boolean requested) {
@@ -522,9 +650,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         boolean fromA = call.aCallId.equals(
                 ((CallIdHeader) event.getRequest().getHeader(CallIdHeader.NAME)).getCallId());
-        Dialog other = fromA ? call.bDialog : call.aDialog;
-        if (call.state == RelayedCall.State.ANSWERED && other != null) {
-            sendBye(other);
+        if (call.state == RelayedCall.State.ANSWERED) {
+            if (fromA) {
+                call.legB.bye();
+            } else {
+                call.legB.ended();
+                sendBye(call.aDialog);
+            }
         }
         boolean repSide = fromA == (call.direction == CallDetail.Direction.OUTBOUND);
         end(call, CallDetail.Disposition.ANSWERED, repSide ? CallDetail.Side.REP : CallDetail.Side.CUSTOMER);
@@ -542,42 +674,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TERMINATED, null, call.aTag);
         call.cancelPending = true;
         call.finalStatus = Response.REQUEST_TERMINATED;
-        if (call.provisionalSeen) {
-            sendCancel(call);
-        }
         // Without a provisional yet, RFC 3261 9.1 has us wait for one before cancelling; the 487 or a racing 2xx
         // (acknowledged, then ended with BYE) ends the call.
-    }
-
-    private void sendCancel(RelayedCall call) {
-        try {
-            ClientTransaction ct = sip.provider().getNewClientTransaction(call.bInvite.createCancel());
-            ct.setApplicationData(this);
-            ct.sendRequest();
-        } catch (Exception e) {
-            log.warn("call {}: could not send CANCEL", call.id, e);
-        }
+        call.legB.cancel();
     }
 
     @Override
     public void timeout(TimeoutEvent event) {
-        ClientTransaction ct = event.getClientTransaction();
-        if (ct == null) {
-            return;
-        }
-        Request request = ct.getRequest();
-        RelayedCall call = calls.get(((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId());
-        if (call == null || !Request.INVITE.equals(request.getMethod())) {
-            return;
-        }
-        synchronized (call) {
-            if (ct == call.bInvite && call.state != RelayedCall.State.ANSWERED
-                    && call.state != RelayedCall.State.ENDED) {
-                call.finalStatus = Response.REQUEST_TIMEOUT;
-                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
-                end(call, CallDetail.Disposition.NO_ANSWER, null);
-            }
-        }
+        // Leg B's INVITE is its OutgoingCall's; what is left here (relayed re-INVITEs, BYEs) needs nothing on timeout.
     }
 
     /**
@@ -610,7 +714,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             case ANSWERED -> {
                 log.info("call {}: hanging up both legs", call.id);
                 sendBye(call.aDialog);
-                sendBye(call.bDialog);
+                call.legB.bye();
                 end(call, CallDetail.Disposition.ANSWERED, CallDetail.Side.SYSTEM);
             }
             case CALLING, EARLY -> {
@@ -621,9 +725,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 reply(call.aInvite, call.aInvite.getRequest(), Response.SERVICE_UNAVAILABLE, null, call.aTag);
                 call.cancelPending = true;
                 call.finalStatus = Response.REQUEST_TERMINATED;
-                if (call.provisionalSeen) {
-                    sendCancel(call);
-                }
+                call.legB.cancel();
             }
             case ENDED -> { }
         }
@@ -634,6 +736,12 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             return;
         }
         call.state = RelayedCall.State.ENDED;
+        if (call.legB != null) {
+            call.legB.ended();
+        }
+        if (call.watchA != null) {
+            call.watchA.cancel(false);
+        }
         calls.remove(call.aCallId, call);
         if (call.bCallId != null) {
             calls.remove(call.bCallId, call);

@@ -1,10 +1,11 @@
 package io.earpiece.sip.b2bua;
 
+import io.earpiece.sip.outbound.OutgoingCall;
+
 import java.time.Instant;
-import javax.sip.ClientTransaction;
+import java.util.concurrent.ScheduledFuture;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
-import javax.sip.message.Request;
 
 /**
  * The signalling state of one relayed call: leg A (the caller's dialog, where we are the UAS) and leg B (the
@@ -29,12 +30,11 @@ final class RelayedCall {
 
     State state = State.CALLING;
     String bCallId;
-    Request bRequest;
-    ClientTransaction bInvite;
+    /** Leg B's signalling; it shares this call's monitor. */
+    OutgoingCall legB;
     Dialog aDialog;
     Dialog bDialog;
-    boolean authAnswered;
-    boolean provisionalSeen;
+    /** The caller cancelled, or we hung up, before the answer: leg A has its final response already. */
     boolean cancelPending;
     long versionA;
     long versionB;
@@ -48,6 +48,12 @@ final class RelayedCall {
     /** Whether each leg's peer last said it wants no media. */
     boolean heldA;
     boolean heldB;
+    /** Leg A's agreed session interval (0: none), the caller refreshing, and its expiry watch. */
+    int sessionA;
+    int pendingSessionA;
+    ScheduledFuture<?> watchA;
+    /** The SDP leg B was last sent, for refreshing re-INVITEs. */
+    String sdpToB;
 
     RelayedCall(String id, CallDetail.Direction direction, String rep, String remote, String aCallId,
                 ServerTransaction aInvite, String aTag, MediaRelay.Relay relay, long sessionId, Instant started) {

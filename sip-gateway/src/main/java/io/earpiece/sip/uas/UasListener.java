@@ -1,5 +1,6 @@
 package io.earpiece.sip.uas;
 
+import io.earpiece.sip.timer.UasSessionTimers;
 import gov.nist.javax.sip.DialogTimeoutEvent;
 import gov.nist.javax.sip.RequestEventExt;
 import gov.nist.javax.sip.SipListenerExt;

@@ -13,16 +13,20 @@ import io.earpiece.sip.register.Registrar;
 import io.earpiece.sip.register.RegistrarConfig;
 import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.timer.SessionTimerConfig;
 import io.earpiece.sip.trunk.KamailioCarrier;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
 import io.earpiece.sip.trunk.TrunkStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,8 +60,11 @@ class B2buaIT {
     private Registrar registrar;
     private B2bua b2bua;
 
+    /** Tests tagged so run with RFC 4028 timers on both legs: 1800 s asked, a test-only Min-SE of 2 s. */
+    private static final String SESSION_TIMERS = "session-timers";
+
     @BeforeEach
-    void start() {
+    void start(TestInfo test) {
         customerPort = SippRunner.freeUdpPort("127.0.0.1");
         kamailio = KamailioCarrier.start("MD5", customerPort);
         gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT"),
@@ -75,7 +82,11 @@ class B2buaIT {
                 KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60));
         trunk = new TrunkClient(config, gateway.context(), scheduler, Clock.systemUTC());
         Map<String, String> dids = Map.of(KamailioCarrier.DID, "alice");
-        b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
+        B2buaConfig b2buaConfig = test.getTags().contains(SESSION_TIMERS)
+                ? new B2buaConfig("bot", SrtpPolicies.fixed(io.earpiece.sip.sdp.SrtpPolicy.OPTIONAL),
+                        new SessionTimerConfig(Duration.ofSeconds(1800), Duration.ofSeconds(2)))
+                : new B2buaConfig("bot");
+        b2bua = new B2bua(b2buaConfig, gateway.context(), gate, registrar, trunk,
                 did -> Optional.ofNullable(dids.get(did)), relay, new CallDetailListener() {
                     @Override
                     public void answered(CallDetail d) {
@@ -86,7 +97,7 @@ class B2buaIT {
                     public void ended(CallDetail d) {
                         ended.add(d);
                     }
-                }, Clock.systemUTC());
+                }, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
         gateway.addHandler(b2bua);
         trunk.start();
@@ -198,6 +209,90 @@ class B2buaIT {
         // The rep (leg A) offered sendonly: A wants no media; the customer answered recvonly and still does.
         assertThat(media.holds).containsExactly("A held requested", "A resumed requested");
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+    }
+
+    @Test
+    @Tag(SESSION_TIMERS)
+    void aCustomerRequiringSessionTimersKeepsTheRelayedCallUpAcrossRefreshes() throws Exception {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        // dial-out's timer carrier, behind kamailio: its 200 keeps the carrier's Record-Route, so the refreshes and
+        // their answers pass kamailio (sipp sends everything there)
+        Path timerCustomer = SippRunner.editedScenario("/sipp/dial/timer-carrier.xml",
+                Path.of("target", "sipp-timer-customer"), xml -> xml.replace(
+                        "      Allow: INVITE, ACK, BYE, CANCEL, UPDATE\n",
+                        "      Allow: INVITE, ACK, BYE, CANCEL, UPDATE\n      [last_Record-Route:]\n"));
+        assertThat(Files.readString(timerCustomer)).contains("[last_Record-Route:]");
+        try (SippRunner customer = SippRunner.builder(timerCustomer)
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .key("se", "4").timeout(WAIT).start();
+             SippRunner rep = SippRunner.builder(scenario("b2bua/rep-wait-bye.xml"))
+                     .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia)
+                     .timeout(WAIT).key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                     .args("-au", "alice", "-ap", "wonderland").start()) {
+            assertThat(customer.awaitExit()).as("customer's sipp: asked for timers, took three UPDATE refreshes, "
+                    + "then hung up").isZero();
+            assertThat(rep.awaitExit()).as("rep's sipp got the customer's BYE").isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.CUSTOMER);
+        // three refreshes 2 s apart: the call outlived its 4 s interval on refreshes alone
+        assertThat(Duration.between(d.answered(), d.ended())).isGreaterThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    @Tag(SESSION_TIMERS)
+    void aCustomerThatStopsRefreshingIsHungUpOnBothLegsAtExpiry() {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer-dead-refresher.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .key("se", "6").timeout(WAIT).start();
+             SippRunner rep = SippRunner.builder(scenario("b2bua/rep-wait-bye.xml"))
+                     .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia)
+                     .timeout(WAIT).key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                     .args("-au", "alice", "-ap", "wonderland").start()) {
+            assertThat(customer.awaitExit()).as("customer's sipp got Earpiece's BYE").isZero();
+            assertThat(rep.awaitExit()).as("rep's sipp got a BYE too").isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.SYSTEM);
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        // the non-refreshing side hangs up before expiry: 6 s less min(32 s, a third) = 4 s
+        assertThat(Duration.between(d.answered(), d.ended())).isBetween(Duration.ofMillis(3500),
+                Duration.ofMillis(6000));
+        assertThat(relay.opened.get(0).closed).isTrue();
+    }
+
+    @Test
+    @Tag(SESSION_TIMERS)
+    void aRepPhoneThatAskedForTimersAndStopsRefreshingIsHungUpOnBothLegs() throws Exception {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        Path timerRep = SippRunner.editedScenario("/sipp/b2bua/rep-wait-bye.xml", Path.of("target", "sipp-timer-rep"),
+                xml -> xml.replace("      Max-Forwards: 70\n      Content-Type: application/sdp",
+                        "      Max-Forwards: 70\n      Supported: timer\n      Session-Expires: 6;refresher=uac\n"
+                                + "      Content-Type: application/sdp"));
+        assertThat(Files.readString(timerRep)).contains("Session-Expires: 6;refresher=uac");
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start();
+             SippRunner rep = SippRunner.builder(timerRep)
+                     .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia)
+                     .timeout(WAIT).key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                     .traceMessages(true).args("-au", "alice", "-ap", "wonderland").start()) {
+            assertThat(rep.awaitExit()).as("rep's sipp got Earpiece's BYE").isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp got a BYE too").isZero();
+            assertThat(rep.file("messages.log")).as("the 200 agreed the rep's interval, the rep refreshing")
+                    .contains("Session-Expires: 6;refresher=uac").contains("Require: timer");
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        CallDetail d = ended.get(0);
+        assertThat(d.endedBy()).isEqualTo(CallDetail.Side.SYSTEM);
+        assertThat(Duration.between(d.answered(), d.ended())).isBetween(Duration.ofMillis(3500),
+                Duration.ofMillis(6000));
     }
 
     @Test

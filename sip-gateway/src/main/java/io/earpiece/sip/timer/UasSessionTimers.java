@@ -1,9 +1,6 @@
-package io.earpiece.sip.uas;
+package io.earpiece.sip.timer;
 
 import io.earpiece.sip.SipHeaderText;
-import io.earpiece.sip.timer.SessionExpires;
-import io.earpiece.sip.timer.SessionTimerConfig;
-import io.earpiece.sip.timer.SessionTimerParseException;
 
 import java.time.Duration;
 import java.util.ListIterator;
@@ -19,12 +16,13 @@ import javax.sip.message.Request;
  * our Min-SE when it is shorter), with the caller as the refresher, since a bot leg never sends requests of its
  * own; its refreshes (re-INVITEs) re-arm the watch, and a leg not refreshed by a little before expiry is hung up
  * as dead. An INVITE that asks Earpiece to refresh ({@code refresher=uas}) or does not support timers gets none.
+ * Used by the bot legs and by the B2BUA's incoming leg.
  */
-final class UasSessionTimers {
+public final class UasSessionTimers {
 
     /** The INVITE's interval is under our Min-SE. */
-    static final class TooSmall extends Exception {
-        final int minSe;
+    public static final class TooSmall extends Exception {
+        public final int minSe;
 
         TooSmall(int minSe) {
             super("Session interval too small (Min-SE " + minSe + ")");
@@ -35,12 +33,12 @@ final class UasSessionTimers {
     private final SessionTimerConfig config;
     private final ScheduledExecutorService scheduler;
 
-    UasSessionTimers(SessionTimerConfig config, ScheduledExecutorService scheduler) {
+    public UasSessionTimers(SessionTimerConfig config, ScheduledExecutorService scheduler) {
         this.config = config;
         this.scheduler = scheduler;
     }
 
-    int minSe() {
+    public int minSe() {
         return (int) config.minSe().toSeconds();
     }
 
@@ -50,7 +48,7 @@ final class UasSessionTimers {
      * @throws TooSmall                  when it asks for less than our Min-SE (answer 422)
      * @throws SessionTimerParseException when its Session-Expires cannot be read (answer 400 with the reason)
      */
-    int agree(Request request) throws TooSmall, SessionTimerParseException {
+    public int agree(Request request) throws TooSmall, SessionTimerParseException {
         if (!config.enabled()) {
             return 0;
         }
@@ -69,7 +67,7 @@ final class UasSessionTimers {
     }
 
     /** Runs {@code expired} a little before the interval runs out (RFC 4028 10: 32 s or a third earlier). */
-    ScheduledFuture<?> watch(int seconds, Runnable expired) {
+    public ScheduledFuture<?> watch(int seconds, Runnable expired) {
         Duration at = Duration.ofSeconds(seconds).minusSeconds(Math.min(32, seconds / 3));
         return scheduler.schedule(expired, at.toMillis(), TimeUnit.MILLISECONDS);
     }
