@@ -132,7 +132,8 @@ public class SpeechConfiguration {
         }
         StreamingSettings settings = StreamingSettings.defaults()
                 .withPartialIntervalMs((int) p.whisper().partialInterval().toMillis())
-                .withCommitPauseMs((int) p.whisper().commitPause().toMillis());
+                .withCommitPauseMs((int) p.whisper().commitPause().toMillis())
+                .withMaxPromptChars(p.whisper().maxPromptChars());
         return new StreamingSpeechToText(settings, holder.recognizer(), scheduler);
     }
 
