@@ -1,6 +1,9 @@
 package io.earpiece.console.call;
 
 import io.earpiece.console.config.EarpieceProperties;
+import io.earpiece.stt.scheduling.DecodeSample;
+import io.earpiece.stt.scheduling.Priority;
+import io.earpiece.stt.scheduling.RecognitionMetricsListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -21,19 +24,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after-call transcript), and shows the capacity with why.
  */
 @Component("liveTranscription")
-public class LiveAdmission implements HealthIndicator {
+public class LiveAdmission implements HealthIndicator, RecognitionMetricsListener {
 
     private static final Logger log = LoggerFactory.getLogger(LiveAdmission.class);
 
     /** Health status while calls are deferred: served (HTTP 200), but not at full service. */
     public static final Status DEGRADED = new Status("DEGRADED", "calls beyond live capacity are transcribed after hang-up");
 
+    private final DecodeLoadWindow load;
     private final LiveCapacityController controller;
     private final AtomicInteger deferred = new AtomicInteger();
     private volatile int loggedCapacity = -1;
 
     public LiveAdmission(EarpieceProperties properties, DecodeLoadWindow load, MeterRegistry registry) {
         EarpieceProperties.Live live = properties.live();
+        this.load = load;
         this.controller = new LiveCapacityController(new LiveCapacityController.Settings(properties.liveCeiling(),
                 properties.liveInitialCapacity(), properties.whisperContexts(), live.decodeBudget().toNanos(),
                 live.busyLimit(), live.targetBusy(), live.raiseHold().toNanos()), load, System::nanoTime);
@@ -50,6 +55,18 @@ public class LiveAdmission implements HealthIndicator {
         Gauge.builder("earpiece.live.final.lag.p95", controller, c -> c.state().finalLagP95Ms() / 1000.0)
                 .baseUnit("seconds")
                 .description("finals' wait plus decode, p95 over the admission window").register(registry);
+    }
+
+    /**
+     * Every decode the scheduler finishes (on a decode worker): into the load window, and after a final the capacity
+     * is re-read, so that the cost per call is learnt while calls run, not only when one arrives.
+     */
+    @Override
+    public void onDecode(DecodeSample sample) {
+        load.onDecode(sample);
+        if (sample.priority() == Priority.FINAL) {
+            controller.state();
+        }
     }
 
     /** Takes a live place for a new call; false (and the call counts as deferred) when none is free. */

@@ -1,6 +1,7 @@
 package io.earpiece.console.config;
 
 import io.earpiece.console.call.DecodeLoadWindow;
+import io.earpiece.console.call.LiveAdmission;
 import io.earpiece.console.metrics.RecognitionMetrics;
 import io.earpiece.stt.SegmentListener;
 import io.earpiece.stt.SpeechRecognizer;
@@ -85,13 +86,13 @@ public class SpeechConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, DecodeLoadWindow load,
+    RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, LiveAdmission admission,
                                               MeterRegistry registry) {
         int workers = p.whisperContexts();
         // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
                 workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()),
-                new BothListeners(metrics, load));
+                new BothListeners(metrics, admission));
         Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
                 .description("decodes waiting").register(registry);
         return scheduler;
@@ -103,7 +104,7 @@ public class SpeechConfiguration {
         return new DecodeLoadWindow(p.live().window().toNanos(), System::nanoTime);
     }
 
-    /** The scheduler takes one listener: the metrics and the admission's load window both hear every decode. */
+    /** The scheduler takes one listener: the metrics and the live admission both hear every decode. */
     private record BothListeners(RecognitionMetricsListener first, RecognitionMetricsListener second)
             implements RecognitionMetricsListener {
         @Override
