@@ -385,8 +385,10 @@ public class CallCoordinator implements CallController {
     private void deferIfBeyondCapacity(ActiveConversation conversation) {
         if (!conversation.live) {
             store.transcription(conversation.callId, CallTranscription.DEFERRED);
-            log.warn("call {}: {} calls are transcribed live already (earpiece.live.capacity); this one is recorded "
-                    + "and transcribed after its hang-up", conversation.callId, admission.capacity());
+            LiveCapacityController.State capacity = admission.state();
+            log.warn("call {}: {} calls are transcribed live already, the live capacity now ({}); this one is "
+                    + "recorded and transcribed after its hang-up", conversation.callId, capacity.live(),
+                    capacity.reason());
         }
     }
 

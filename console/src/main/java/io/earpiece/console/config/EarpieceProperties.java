@@ -22,16 +22,33 @@ public record EarpieceProperties(
         @DefaultValue Live live) {
 
     /**
-     * Admission of calls to live transcription.
+     * Admission of calls to live transcription. How many calls are admitted follows the measured decode load (see
+     * {@code LiveCapacityController}): the finals' wait plus decode and the decode workers' busy fraction over
+     * {@code window}, and what one live call costs in decode time; calls beyond are answered and recorded as usual,
+     * marked deferred, and transcribed and analysed after their hang-up, so that the calls already admitted keep
+     * their latency. An admitted call is never taken off live transcription.
      *
-     * @param capacity        calls transcribed live at once; calls beyond are answered and recorded as usual,
-     *                        marked deferred, and transcribed and analysed after their hang-up, so that the calls
-     *                        already admitted keep their latency. 0 means {@code callsPerWorker} per decode worker
-     * @param callsPerWorker  live calls one decode worker keeps within latency when {@code capacity} is 0: with
-     *                        tiny.en on the 2-core build machine two workers kept ten calls' finals in time
+     * @param capacity        the most calls transcribed live at once; the measured load may admit fewer. 0: no fixed
+     *                        bound, the load alone decides
+     * @param callsPerWorker  live calls per decode worker admitted before anything is measured, when {@code capacity}
+     *                        is 0: with tiny.en on the 2-core build machine two workers kept ten calls' finals in
+     *                        time (with {@code capacity} set, that many are admitted to begin with)
+     * @param decodeBudget    the finals' wait for a worker plus decode (p95 over the window) the admitted calls keep;
+     *                        above it no more calls are admitted. 400 ms keeps end of speech → final p95 near 800 ms
+     *                        with the 300 ms commit pause (the final is decoded speculatively during the pause)
+     * @param busyLimit       decode workers' busy fraction over the window above which no more calls are admitted
+     * @param targetBusy      busy fraction the capacity estimate fills up to (the measured cost per call decides how
+     *                        many calls that is); below {@code busyLimit}, so that sentences ending together fit
+     * @param window          how far back the load is measured
+     * @param raiseHold       least time between two raises of the capacity (it falls at once), so it does not flap
      */
     public record Live(@DefaultValue("0") int capacity,
-                       @DefaultValue("5") int callsPerWorker) {
+                       @DefaultValue("5") int callsPerWorker,
+                       @DefaultValue("400ms") Duration decodeBudget,
+                       @DefaultValue("0.85") double busyLimit,
+                       @DefaultValue("0.7") double targetBusy,
+                       @DefaultValue("10s") Duration window,
+                       @DefaultValue("5s") Duration raiseHold) {
     }
 
     /**
@@ -152,6 +169,10 @@ public record EarpieceProperties(
      *                 dropped, so that finals get the whole pool under load; 1 drops partials only by queue length
      * @param temperatureFallback re-decode a final at higher temperatures when greedy decoding looks unreliable, as
      *                 whisper.cpp does by default; off trades some accuracy on hard audio for steadier latency
+     * @param maxPromptChars how much of a party's previous final (its end) prompts the next decode of a live call.
+     *                 Whisper decodes every prompt token with each utterance before the utterance's own words: on the
+     *                 2-core machine 200 characters made a 1.5 s utterance's decode about 2.4 times as long as none,
+     *                 100 characters about 1.6 times; 100 keeps about the last sentence. 0 gives no prompt
      * @param quantize {@code q8_0}: an f16/f32 model is run from a q8_0 copy written next to it on first start
      *                 (about 20 % faster on CPU, negligible accuracy cost); {@code none}: the file as it is
      */
@@ -165,6 +186,7 @@ public record EarpieceProperties(
                           @DefaultValue("16") int maxQueued,
                           @DefaultValue("0.75") double partialBusyLimit,
                           @DefaultValue("true") boolean temperatureFallback,
+                          @DefaultValue("100") int maxPromptChars,
                           @DefaultValue("q8_0") Quantize quantize) {
     }
 
@@ -186,8 +208,13 @@ public record EarpieceProperties(
         return whisper.model().isBlank() ? dataDir.resolve("models").resolve("ggml-base.en.bin") : Path.of(whisper.model());
     }
 
-    /** Calls transcribed live at once: as configured, or {@code callsPerWorker} per decode worker for 0. */
-    public int liveCapacity() {
+    /** The most calls ever transcribed live at once: as configured, or no bound for 0. */
+    public int liveCeiling() {
+        return live.capacity() > 0 ? live.capacity() : Integer.MAX_VALUE;
+    }
+
+    /** Calls admitted live before the decode load is measured: as configured, or {@code callsPerWorker} per worker. */
+    public int liveInitialCapacity() {
         return live.capacity() > 0 ? live.capacity() : Math.max(1, live.callsPerWorker() * whisperContexts());
     }
 

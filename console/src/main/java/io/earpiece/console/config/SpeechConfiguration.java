@@ -1,10 +1,14 @@
 package io.earpiece.console.config;
 
+import io.earpiece.console.call.DecodeLoadWindow;
+import io.earpiece.console.call.LiveAdmission;
 import io.earpiece.console.metrics.RecognitionMetrics;
 import io.earpiece.stt.SegmentListener;
 import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.SpeechToText;
 import io.earpiece.stt.TranscriptionSession;
+import io.earpiece.stt.scheduling.DecodeSample;
+import io.earpiece.stt.scheduling.RecognitionMetricsListener;
 import io.earpiece.stt.scheduling.RecognitionScheduler;
 import io.earpiece.stt.scheduling.SchedulerSettings;
 import io.earpiece.stt.streaming.StreamingSettings;
@@ -82,14 +86,44 @@ public class SpeechConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, MeterRegistry registry) {
+    RecognitionScheduler recognitionScheduler(EarpieceProperties p, RecognitionMetrics metrics, LiveAdmission admission,
+                                              MeterRegistry registry) {
         int workers = p.whisperContexts();
         // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
-                workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()), metrics);
+                workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()),
+                new BothListeners(metrics, admission));
         Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
                 .description("decodes waiting").register(registry);
         return scheduler;
+    }
+
+    /** What the decode workers did lately, for the live admission (see {@code earpiece.live.window}). */
+    @Bean
+    DecodeLoadWindow decodeLoadWindow(EarpieceProperties p) {
+        return new DecodeLoadWindow(p.live().window().toNanos(), System::nanoTime);
+    }
+
+    /** The scheduler takes one listener: the metrics and the live admission both hear every decode. */
+    private record BothListeners(RecognitionMetricsListener first, RecognitionMetricsListener second)
+            implements RecognitionMetricsListener {
+        @Override
+        public void onDecode(DecodeSample sample) {
+            first.onDecode(sample);
+            second.onDecode(sample);
+        }
+
+        @Override
+        public void onPartialDropped(String callId) {
+            first.onPartialDropped(callId);
+            second.onPartialDropped(callId);
+        }
+
+        @Override
+        public void onFinalDelivered(String callId, String party, int index, long latencyNanos) {
+            first.onFinalDelivered(callId, party, index, latencyNanos);
+            second.onFinalDelivered(callId, party, index, latencyNanos);
+        }
     }
 
     @Bean
@@ -99,7 +133,8 @@ public class SpeechConfiguration {
         }
         StreamingSettings settings = StreamingSettings.defaults()
                 .withPartialIntervalMs((int) p.whisper().partialInterval().toMillis())
-                .withCommitPauseMs((int) p.whisper().commitPause().toMillis());
+                .withCommitPauseMs((int) p.whisper().commitPause().toMillis())
+                .withMaxPromptChars(p.whisper().maxPromptChars());
         return new StreamingSpeechToText(settings, holder.recognizer(), scheduler);
     }
 

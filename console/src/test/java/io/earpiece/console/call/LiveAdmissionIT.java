@@ -67,7 +67,8 @@ class LiveAdmissionIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> mine(http, conv).size() == 2);
             assertThat(mine(http, conv)).extracting(CallViews.CallSummary::transcription)
                     .containsExactlyInAnyOrder("LIVE", "DEFERRED");
-            assertThat(health(http)).contains("\"status\":\"DEGRADED\"");
+            assertThat(health(http)).contains("\"status\":\"DEGRADED\"")
+                    .contains("\"capacity\":1").contains("\"capacityReason\":\"earpiece.live.capacity=1");
             assertThat(http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
                     .getResponseBody()).contains("earpiece_live_capacity 1.0").contains("earpiece_calls_deferred 1.0");
             legs.awaitSuccess(Duration.ofSeconds((long) ref.duration_s() + 60));

@@ -293,7 +293,14 @@ final class StreamingSession implements TranscriptionSession {
         if (settings.promptCarryOver()) {
             prompt = previousFinalText;
             if (prompt.length() > settings.maxPromptChars()) {
-                prompt = prompt.substring(prompt.length() - settings.maxPromptChars());
+                int cut = prompt.length() - settings.maxPromptChars();
+                boolean midWord = !Character.isWhitespace(prompt.charAt(cut - 1));
+                prompt = prompt.substring(cut);
+                if (midWord) {
+                    // a word cut in two would prompt with tokens nobody said
+                    int space = prompt.indexOf(' ');
+                    prompt = space >= 0 ? prompt.substring(space + 1) : "";
+                }
             }
         }
         try {

@@ -81,6 +81,15 @@ public record StreamingSettings(VadSettings vad, int partialIntervalMs, int maxS
                 speculativeDelayMs);
     }
 
+    /**
+     * The same settings with prompts of at most {@code chars} characters: every prompt token is decoded with each
+     * utterance, so a long prompt can cost more than the utterance's own words.
+     */
+    public StreamingSettings withMaxPromptChars(int chars) {
+        return new StreamingSettings(vad, partialIntervalMs, maxSegmentMs, promptCarryOver, chars, closeTimeout,
+                speculativeDelayMs);
+    }
+
     /** The same settings with speculative decodes after {@code millis} ms of silence. */
     public StreamingSettings withSpeculativeDelayMs(int millis) {
         return new StreamingSettings(vad, partialIntervalMs, maxSegmentMs, promptCarryOver, maxPromptChars, closeTimeout,

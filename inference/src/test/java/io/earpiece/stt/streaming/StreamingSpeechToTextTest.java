@@ -160,6 +160,21 @@ class StreamingSpeechToTextTest {
     }
 
     @Test
+    void aShortenedPromptKeepsWholeWordsFromThePreviousFinalsEnd() {
+        ScriptedRecognizer decoder = new ScriptedRecognizer(TWO_SCRIPT, 0);
+        SpeechToText stt = new StreamingSpeechToText(SETTINGS.withMaxPromptChars(13), decoder, scheduler);
+        TranscriptionSession session = stt.open("call-1", "rep", delivered::add);
+        feed(session, TWO_UTTERANCES);
+        session.close();
+
+        String firstFinal = finals(delivered).get(0).text();
+        String prompt = decoder.calls.stream().filter(c -> !c.partial() && c.startMs() > 7_000)
+                .map(ScriptedRecognizer.Call::prompt).findFirst().orElseThrow();
+        assertThat(prompt).isNotEmpty().hasSizeLessThanOrEqualTo(13);
+        assertThat(firstFinal).as("whole words of the previous final's end").endsWith(" " + prompt);
+    }
+
+    @Test
     void promptCarryOverCanBeSwitchedOff() {
         ScriptedRecognizer decoder = new ScriptedRecognizer(TWO_SCRIPT, 0);
         SpeechToText stt = new StreamingSpeechToText(SETTINGS.withPromptCarryOver(false), decoder, scheduler);

@@ -1,0 +1,187 @@
+package io.earpiece.console.call;
+
+import java.util.ArrayDeque;
+import java.util.Locale;
+import java.util.function.LongSupplier;
+
+/**
+ * How many calls may be transcribed live, from what the decode workers measurably keep up with rather than a fixed
+ * count. Over a sliding window it reads the finals' lag (wait for a worker plus decode, the part of end of speech →
+ * final that load grows), the workers' busy fraction, and the decode time one live call costs per second of call.
+ * <ul>
+ *   <li>Finals lagging beyond the budget, or the workers busier than the limit: admit no more calls than are live
+ *       (beyond twice the budget, one fewer, so that a call ending is not replaced at once).</li>
+ *   <li>Otherwise the capacity is what the measured cost per call fills up to the target busy fraction; it falls at
+ *       once when calls turn out dearer (a slower or shared machine), but never below the calls live that keep within
+ *       budget, and it rises by one call per hold period, only while finals lag under half the budget and the workers
+ *       are under the target (hysteresis, so it does not flap).</li>
+ * </ul>
+ * It only decides about new calls: an admitted call is never taken off live transcription. Thread-safe.
+ */
+public final class LiveCapacityController {
+
+    /** Call-seconds inside the window before a cost per call is learnt from it. */
+    private static final double MIN_CALL_SECONDS = 5;
+    /** Finals inside the window before a cost per call is learnt from it: calls that said nothing cost nothing yet. */
+    private static final int MIN_FINALS = 3;
+    /** A dearer call is believed at once (mostly), a cheaper one slowly. */
+    private static final double COST_RISING = 0.5;
+    private static final double COST_FALLING = 0.1;
+    /** The cost is learnt at most this often, so that how often the state is read does not change how fast. */
+    private static final long LEARN_INTERVAL_NANOS = 1_000_000_000L;
+
+    /**
+     * @param ceiling       the most calls ever admitted ({@code earpiece.live.capacity}, or no bound)
+     * @param initial       the capacity before anything was measured
+     * @param workers       decode workers
+     * @param budgetNanos   finals' lag (p95 over the window) the admitted calls must keep
+     * @param busyLimit     busy fraction above which no more calls are admitted
+     * @param targetBusy    busy fraction the capacity estimate fills up to
+     * @param holdNanos     least time between two raises
+     */
+    public record Settings(int ceiling, int initial, int workers, long budgetNanos, double busyLimit,
+                           double targetBusy, long holdNanos) {
+        public Settings {
+            if (ceiling < 1 || initial < 1 || workers < 1 || budgetNanos <= 0 || holdNanos < 0) {
+                throw new IllegalArgumentException("ceiling, initial, workers and budget must be positive: " + ceiling
+                        + ", " + initial + ", " + workers + ", " + budgetNanos);
+            }
+            if (!(targetBusy > 0 && targetBusy <= busyLimit && busyLimit <= 1)) {
+                throw new IllegalArgumentException("need 0 < target busy ≤ busy limit ≤ 1: " + targetBusy + ", "
+                        + busyLimit);
+            }
+        }
+    }
+
+    /** The capacity in force, why, and the measurements it came from. */
+    public record State(int capacity, int live, String reason, double busy, long finalLagP95Ms,
+                        double costPerCall) {
+    }
+
+    private record LiveSince(long sinceNanos, int live) {
+    }
+
+    private final Settings settings;
+    private final DecodeLoadWindow load;
+    private final LongSupplier nanoClock;
+    /** The number of live calls since each change, as far back as the window reaches. */
+    private final ArrayDeque<LiveSince> liveHistory = new ArrayDeque<>();
+    private int live;
+    private int capacity;
+    private String reason;
+    private long lastRaiseNanos;
+    private long lastLearntNanos = Long.MIN_VALUE;
+    /** Worker-seconds of decoding per second of a live call; NaN until measured. */
+    private double costPerCall = Double.NaN;
+    private double busy;
+    private long lagP95Nanos;
+
+    public LiveCapacityController(Settings settings, DecodeLoadWindow load, LongSupplier nanoClock) {
+        this.settings = settings;
+        this.load = load;
+        this.nanoClock = nanoClock;
+        this.capacity = Math.min(settings.ceiling(), settings.initial());
+        this.reason = capacity == settings.ceiling() && settings.ceiling() <= settings.initial()
+                ? "earpiece.live.capacity=" + capacity + " until the decode load says otherwise"
+                : "nothing measured yet: " + capacity + " calls to start with (calls-per-worker × decode workers)";
+        long now = nanoClock.getAsLong();
+        this.lastRaiseNanos = now;
+        liveHistory.add(new LiveSince(now, 0));
+    }
+
+    /** Takes a live place for a new call if the measured load leaves room; false means: defer it. */
+    public synchronized boolean tryAdmit() {
+        long now = nanoClock.getAsLong();
+        update(now);
+        if (live >= capacity) {
+            return false;
+        }
+        setLive(now, live + 1);
+        return true;
+    }
+
+    /** A live call ended. */
+    public synchronized void released() {
+        long now = nanoClock.getAsLong();
+        setLive(now, Math.max(0, live - 1));
+    }
+
+    /** Re-reads the load and returns the capacity in force. */
+    public synchronized State state() {
+        update(nanoClock.getAsLong());
+        return new State(capacity, live, reason, busy, lagP95Nanos / 1_000_000, costPerCall);
+    }
+
+    private void setLive(long now, int n) {
+        live = n;
+        liveHistory.addLast(new LiveSince(now, n));
+    }
+
+    private void update(long now) {
+        DecodeLoadWindow.Snapshot s = load.snapshot();
+        long window = load.windowNanos();
+        double callSeconds = liveCallSeconds(now, window);
+        busy = s.busyWorkerNanos() / ((double) window * settings.workers());
+        lagP95Nanos = s.finalLagP95Nanos();
+        if (callSeconds >= MIN_CALL_SECONDS && s.finals() >= MIN_FINALS
+                && (lastLearntNanos == Long.MIN_VALUE || now - lastLearntNanos >= LEARN_INTERVAL_NANOS)) {
+            lastLearntNanos = now;
+            double sample = (s.busyWorkerNanos() / 1e9) / callSeconds;
+            costPerCall = Double.isNaN(costPerCall) ? sample
+                    : costPerCall + (sample > costPerCall ? COST_RISING : COST_FALLING) * (sample - costPerCall);
+        }
+        int estimate = Double.isNaN(costPerCall) || costPerCall <= 0 ? settings.initial()
+                : (int) Math.floor(settings.workers() * settings.targetBusy() / costPerCall);
+        estimate = Math.max(1, Math.min(settings.ceiling(), estimate));
+        long budget = settings.budgetNanos();
+        String measured = String.format(Locale.ROOT, "finals' wait+decode p95 %d ms (budget %d ms), decode workers "
+                        + "%.0f %% busy, %s per live call", lagP95Nanos / 1_000_000, budget / 1_000_000, busy * 100,
+                Double.isNaN(costPerCall) ? "cost not measured yet"
+                        : String.format(Locale.ROOT, "%.3f worker-s/s", costPerCall));
+        if (s.finals() > 0 && lagP95Nanos > 2 * budget) {
+            set(Math.max(1, Math.min(capacity, live - 1)), "finals far behind, admitting none until calls end: "
+                    + measured);
+        } else if ((s.finals() > 0 && lagP95Nanos > budget) || busy > settings.busyLimit()) {
+            set(Math.max(1, Math.min(capacity, live)), "at the limit, admitting no more calls: " + measured);
+        } else if (estimate < capacity) {
+            // dearer calls (a slower or shared machine): fewer places, but never fewer than the calls keeping up now
+            set(Math.max(estimate, Math.min(capacity, live)), "calls cost more than before: " + measured);
+        } else if (estimate > capacity && lagP95Nanos * 2 <= budget && busy < settings.targetBusy()
+                && now - lastRaiseNanos >= settings.holdNanos()) {
+            set(capacity + 1, "room measured: " + measured);
+            lastRaiseNanos = now;
+        }
+    }
+
+    private void set(int newCapacity, String why) {
+        if (newCapacity != capacity) {
+            capacity = newCapacity;
+            reason = why;
+        }
+    }
+
+    /** The integral of live calls over the window that ends now, in call-seconds. */
+    private double liveCallSeconds(long now, long window) {
+        long from = now - window;
+        // keep the last change before the window: it says how many were live when the window began
+        while (liveHistory.size() > 1) {
+            LiveSince first = liveHistory.removeFirst();
+            if (liveHistory.peekFirst().sinceNanos() > from) {
+                liveHistory.addFirst(first);
+                break;
+            }
+        }
+        double total = 0;
+        LiveSince previous = null;
+        for (LiveSince l : liveHistory) {
+            if (previous != null) {
+                total += previous.live() * (double) (l.sinceNanos() - Math.max(previous.sinceNanos(), from));
+            }
+            previous = l;
+        }
+        if (previous != null) {
+            total += previous.live() * (double) (now - Math.max(previous.sinceNanos(), from));
+        }
+        return Math.max(0, total) / 1e9;
+    }
+}

@@ -1,0 +1,164 @@
+package io.earpiece.console.call;
+
+import io.earpiece.stt.scheduling.DecodeSample;
+import io.earpiece.stt.scheduling.Priority;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admission controller on a fake clock with a fake decoder: decode samples are fed as the scheduler would
+ * report them, so each rule is checked without whisper or a real machine's speed.
+ */
+class LiveCapacityControllerTest {
+
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final int WORKERS = 2;
+
+    private long now = 1_000 * SECOND;
+    private final DecodeLoadWindow load = new DecodeLoadWindow(10 * SECOND, () -> now);
+
+    /** Auto capacity (no bound), 10 to start with, 400 ms budget, 85 % busy limit, 70 % target, 5 s hold. */
+    private LiveCapacityController controller(int ceiling, int initial) {
+        return new LiveCapacityController(new LiveCapacityController.Settings(ceiling, initial, WORKERS,
+                TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND), load, () -> now);
+    }
+
+    /**
+     * A fake decoder: for {@code seconds}, each live call has one final per second that decoded in
+     * {@code decodeMs} after waiting {@code waitMs}; time advances as it goes.
+     */
+    private void decode(int calls, int seconds, double decodeMs, double waitMs) {
+        for (int s = 0; s < seconds; s++) {
+            now += SECOND;
+            for (int c = 0; c < calls; c++) {
+                load.onDecode(new DecodeSample(Priority.FINAL, "call-" + c, 2_000, waitMs, decodeMs,
+                        decodeMs / 2_000));
+            }
+        }
+    }
+
+    private static int admit(LiveCapacityController controller, int calls) {
+        int admitted = 0;
+        for (int i = 0; i < calls; i++) {
+            if (controller.tryAdmit()) {
+                admitted++;
+            }
+        }
+        return admitted;
+    }
+
+    @Test
+    void beforeAnythingIsMeasuredItAdmitsTheInitialCapacity() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+
+        assertThat(admit(c, 20)).isEqualTo(10);
+        assertThat(c.state().reason()).contains("nothing measured yet");
+    }
+
+    @Test
+    void admitsMoreWhileUnderBudgetOneCallPerHoldPeriod() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 4);
+        assertThat(admit(c, 4)).isEqualTo(4);
+        // four calls cost 4 × 0.1 worker-s/s = 20 % of two workers: room for 14 at the 70 % target
+        decode(4, 10, 100, 0);
+        assertThat(c.tryAdmit()).isTrue();
+        assertThat(c.state().capacity()).isEqualTo(5);
+        assertThat(c.state().reason()).startsWith("room measured");
+        assertThat(c.tryAdmit()).as("the next raise waits for the hold period").isFalse();
+        decode(5, 5, 100, 0);
+        assertThat(c.tryAdmit()).isTrue();
+        assertThat(c.state().capacity()).isEqualTo(6);
+    }
+
+    @Test
+    void stopsAdmittingWhenTheFinalsBacklogGrowsAndNeverEvicts() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        assertThat(admit(c, 8)).isEqualTo(8);
+        // the machine got slower (shared): finals wait 350 ms for a worker and decode in 150 ms
+        decode(8, 10, 150, 350);
+
+        assertThat(c.tryAdmit()).isFalse();
+        LiveCapacityController.State s = c.state();
+        assertThat(s.capacity()).isEqualTo(8);
+        assertThat(s.live()).as("no admitted call is taken off").isEqualTo(8);
+        assertThat(s.finalLagP95Ms()).isEqualTo(500);
+        assertThat(s.reason()).startsWith("at the limit").contains("p95 500 ms (budget 400 ms)");
+    }
+
+    @Test
+    void farBehindItStopsReplacingCallsThatEnd() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 10);
+        decode(10, 10, 300, 700);
+
+        assertThat(c.state().capacity()).isEqualTo(9);
+        assertThat(c.state().live()).isEqualTo(10);
+        c.released();
+        assertThat(c.tryAdmit()).as("a call ending frees no place while finals are far behind").isFalse();
+    }
+
+    @Test
+    void busyWorkersStopAdmissionEvenBeforeFinalsLag() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 6);
+        // six calls, each 0.3 worker-s/s: 90 % of two workers, finals still on time
+        decode(6, 10, 300, 0);
+
+        assertThat(c.tryAdmit()).isFalse();
+        assertThat(c.state().busy()).isGreaterThan(0.85);
+    }
+
+    @Test
+    void dearerCallsLowerTheCapacityBeforeTheyLag() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 2);
+        // each call costs 0.34 worker-s/s (recorded-only calls and sipp on the same cores): 70 % of 2 workers = 4
+        decode(2, 10, 340, 0);
+
+        assertThat(c.state().capacity()).isEqualTo(4);
+        assertThat(c.state().reason()).startsWith("calls cost more");
+        assertThat(admit(c, 5)).isEqualTo(2);
+    }
+
+    @Test
+    void recoversOnceTheLoadFalls() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 8);
+        decode(8, 10, 150, 350);
+        assertThat(c.state().capacity()).isEqualTo(8);
+        for (int i = 0; i < 6; i++) {
+            c.released();
+        }
+        // two calls left, decoding quickly: the capacity climbs back, one call per hold period
+        decode(2, 10, 80, 0);
+        int before = c.state().capacity();
+        decode(2, 6, 80, 0);
+        assertThat(c.state().capacity()).isEqualTo(before + 1);
+        decode(2, 60, 80, 0);
+        assertThat(c.state().capacity()).isGreaterThanOrEqualTo(10);
+        assertThat(c.state().reason()).startsWith("room measured");
+    }
+
+    @Test
+    void theConfiguredCapacityIsAnUpperBound() {
+        LiveCapacityController c = controller(3, 3);
+        assertThat(admit(c, 5)).isEqualTo(3);
+        decode(3, 60, 10, 0);
+        c.released();
+        assertThat(admit(c, 5)).isEqualTo(1);
+        assertThat(c.state().capacity()).isEqualTo(3);
+    }
+
+    @Test
+    void silentCallsTeachNothingAboutTheirCost() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 10);
+        now += 30 * SECOND; // ten calls, nobody said anything yet
+
+        assertThat(c.state().costPerCall()).isNaN();
+        assertThat(c.state().capacity()).isEqualTo(10);
+    }
+}
