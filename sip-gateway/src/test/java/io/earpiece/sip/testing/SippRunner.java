@@ -336,9 +336,51 @@ public final class SippRunner implements AutoCloseable {
                         .redirectError(dir.resolve("stderr.txt").toFile())
                         .start();
                 log.debug("started sipp: {}", String.join(" ", cmd));
+                if (transport().startsWith("u")) {
+                    awaitBound(p, port);
+                }
                 return new SippRunner(p, List.copyOf(cmd), dir, port, timeout.plusSeconds(10));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start sipp", e);
+            }
+        }
+
+        /** sipp's {@code -t} transport argument ({@code u1} when not given). */
+        private String transport() {
+            int i = extraArgs.indexOf("-t");
+            return i >= 0 && i + 1 < extraArgs.size() ? extraArgs.get(i + 1) : "u1";
+        }
+
+        /**
+         * Waits until sipp holds its UDP SIP port (it binds a moment after it starts), so that a peer the test starts
+         * next never sends to a port nobody listens on yet: an INVITE lost that way is retransmitted for 32 s and
+         * may reach whichever sipp the next test starts on that port. Reads the kernel's socket table rather than
+         * probing with a bind, which could take the port from sipp. Gives up after 10 s or when sipp exits (its
+         * logs then say why).
+         */
+        private static void awaitBound(Process p, int port) {
+            String hexPort = String.format(":%04X ", port);
+            List<Path> tables = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                for (Path table : tables) {
+                    try {
+                        for (String line : Files.readAllLines(table)) {
+                            String[] f = line.trim().split("\\s+");
+                            if (f.length > 1 && (f[1] + " ").endsWith(hexPort)) {
+                                return;
+                            }
+                        }
+                    } catch (IOException e) {
+                        return; // no /proc here: carry on as before
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
 
