@@ -124,7 +124,7 @@ class AnalyzeCommandTest {
         assertThat(command.run(new String[] {"--cv", playbook.toString(), "--trigger", "objection:price"})).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).containsPattern("objection:price +\\d+ +\\d+ +\\d+ +0\\.\\d\\d")
-                .doesNotContain("objection:timing").contains("missed or fired on wrongly")
+                .doesNotContain("objection:timing").contains("held-out lines it missed")
                 .containsPattern("(missed|false) +customer +\\S");
     }
 
