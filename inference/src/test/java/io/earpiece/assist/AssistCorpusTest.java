@@ -41,7 +41,8 @@ class AssistCorpusTest {
     // utterance), it scores 0.94; the floor is main's 0.9, now held without any dev-specific rule.
     private static final double DEV_FLOOR = 0.9;
     // The project's own held-out scripts (19 calls): 0.841 since the classifier round that lifted CV to 0.79 met the
-    // 2½-minute review call (each alone: 0.88 on the 18 older scripts, 0.857 with the old classifier on all 19). The
+    // 2½-minute review call (each alone: 0.88 on the 18 older scripts, 0.857 with the old classifier on all 19); 0.836
+    // since a named competitor must clear its model's bar to stand beside a contract objection (CV gained). The
     // floor guards against regressions; it is below the 0.85 goal on purpose, and the README says so.
     private static final double OWN_FLOOR = 0.83;
 

@@ -190,7 +190,19 @@ class IntentCrossValidationTest {
         return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes).run(playbook, exemplarsOnly ? null : regression,
                 minProbability, keywordProbability,
                 Integer.getInteger("assist.cv.tfolds", IntentTrainer.THRESHOLD_FOLDS),
-                !Boolean.getBoolean("assist.cv.multi"), asHeard));
+                !Boolean.getBoolean("assist.cv.multi"), asHeard, judged()));
+    }
+
+    // -Dassist.cv.judge=objections.tsv,negatives.tsv,...: count only these files' held-out lines (every line still
+    // trains), to compare a set with added lines against the figures before, on the same held-out lines.
+    private java.util.function.Predicate<TrainingExample> judged() {
+        String files = System.getProperty("assist.cv.judge", "");
+        if (files.isBlank()) {
+            return e -> true;
+        }
+        Set<TrainingExample> judged = new java.util.HashSet<>(new TrainingSetLoader().load(
+                java.util.Arrays.stream(files.split(",")).map(f -> "assist/training/" + f.strip()).toList()));
+        return judged::contains;
     }
 
     private static FamilyScore family(Map<String, FamilyScore> scores, String prefix) {

@@ -36,14 +36,15 @@ import java.util.stream.Stream;
  * runs it over every labelled transcript in DIR (reference {@code .json} or {@code .call} scripts) and prints
  * precision and recall per tag and per family against their tags, then each miss and false alarm. {@code earpiece
  * analyze --cv [PLAYBOOK.yaml]}: cross-validates each trigger of the playbook (the default one without a file) on
- * the bundled training set plus the playbook's exemplars and prints per-trigger precision, recall and F1. Exit
- * code 2 when the input cannot be used.
+ * the bundled training set plus the playbook's exemplars and prints per-trigger precision, recall and F1; with
+ * {@code --trigger TAG}, only that trigger's row and each held-out line it missed or fired on wrongly, the lines a
+ * playbook author would write exemplars against. Exit code 2 when the input cannot be used.
  */
 public final class AnalyzeCommand {
     static final int BAD_INPUT = 2;
     private static final String USAGE =
             "usage: earpiece analyze FILE.json [--date YYYY-MM-DD] | earpiece analyze --score DIR [--date YYYY-MM-DD]"
-                    + " | earpiece analyze --cv [PLAYBOOK.yaml]";
+                    + " | earpiece analyze --cv [PLAYBOOK.yaml] [--trigger TAG]";
 
     private final ObjectMapper json;
     private final PrintStream out;
@@ -63,7 +64,17 @@ public final class AnalyzeCommand {
     /** Runs the command; returns the process exit code. */
     public int run(String[] args) {
         if (args.length > 0 && args[0].equals("--cv")) {
-            return args.length <= 2 ? crossValidate(args.length == 2 ? Path.of(args[1]) : null) : usage();
+            List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+            String trigger = null;
+            int at = rest.indexOf("--trigger");
+            if (at >= 0) {
+                if (at + 1 >= rest.size()) {
+                    return usage();
+                }
+                trigger = rest.remove(at + 1);
+                rest.remove(at);
+            }
+            return rest.size() <= 1 ? crossValidate(rest.isEmpty() ? null : Path.of(rest.get(0)), trigger) : usage();
         }
         boolean score = args.length > 0 && args[0].equals("--score");
         int first = score ? 1 : 0;
@@ -88,7 +99,7 @@ public final class AnalyzeCommand {
         return BAD_INPUT;
     }
 
-    private int crossValidate(Path playbookFile) {
+    private int crossValidate(Path playbookFile, String trigger) {
         Playbook playbook;
         try {
             playbook = playbookFile == null ? new PlaybookLoader().loadDefault()
@@ -97,13 +108,35 @@ public final class AnalyzeCommand {
             err.println("cannot cross-validate " + playbookFile + ": " + e.getMessage());
             return BAD_INPUT;
         }
+        if (trigger != null && playbook.intents().stream().noneMatch(i -> i.tag().equals(trigger))) {
+            err.println("cannot cross-validate trigger " + trigger + ": playbook '" + playbook.name() + "' has "
+                    + playbook.intents().stream().map(i -> i.tag()).toList());
+            return BAD_INPUT;
+        }
         IntentTrainer trainer = IntentTrainer.forEncoder(new MiniLmSentenceEncoder());
         long start = System.nanoTime();
-        Map<String, FamilyScore> scores = new TriggerCrossValidation(trainer).run(playbook);
+        List<String> mistakes = new ArrayList<>();
+        Map<String, FamilyScore> scores = new TriggerCrossValidation(trainer, TriggerCrossValidation.FOLDS,
+                mistakes::add).run(playbook);
         out.printf(Locale.ROOT, "%d-fold cross-validation of playbook '%s' on %d training utterances (%d s)%n%n",
                 TriggerCrossValidation.FOLDS, playbook.name(), trainer.examples().size(),
                 (System.nanoTime() - start) / 1_000_000_000);
-        out.print(TriggerCrossValidation.table(scores));
+        if (trigger == null) {
+            out.print(TriggerCrossValidation.table(scores));
+            return 0;
+        }
+        String table = TriggerCrossValidation.table(Map.of(trigger, scores.get(trigger)));
+        out.print(table.substring(0, table.indexOf("objection:*")));
+        // A mistake line is "role<TAB>want [..]<TAB>got [..]<TAB>text": keep those where this trigger was wanted or got.
+        out.println("\nheld-out lines it missed (want) or fired on wrongly (got):");
+        for (String m : mistakes) {
+            String[] cols = m.split("\t", 4);
+            boolean want = cols[1].contains(trigger + "]") || cols[1].contains(trigger + ",");
+            boolean got = cols[2].contains(trigger + "]") || cols[2].contains(trigger + ",");
+            if (want != got) {
+                out.println((want ? "  missed  " : "  false   ") + cols[0] + "  " + cols[3]);
+            }
+        }
         return 0;
     }
 

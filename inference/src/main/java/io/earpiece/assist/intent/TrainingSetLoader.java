@@ -25,9 +25,14 @@ public final class TrainingSetLoader {
             "assist/training/indirect-and-hard-negatives.tsv");
 
     public List<TrainingExample> loadDefault() {
+        return load(DEFAULT_RESOURCES);
+    }
+
+    /** The examples of these classpath resources, in order. */
+    public List<TrainingExample> load(List<String> resources) {
         List<TrainingExample> out = new ArrayList<>();
         ClassLoader loader = TrainingSetLoader.class.getClassLoader();
-        for (String resource : DEFAULT_RESOURCES) {
+        for (String resource : resources) {
             try (InputStream in = loader.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("training set " + resource + " is not on the classpath");

@@ -103,6 +103,40 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void crossValidatesOneTriggerWithTheLinesItGotWrong(@TempDir Path dir) throws Exception {
+        Path playbook = dir.resolve("playbook.yaml");
+        Files.writeString(playbook, """
+                name: two-triggers
+                intents:
+                  - tag: objection:price
+                    speakers: [customer]
+                    threshold: 0.6
+                    keyword_threshold: 0.3
+                    exemplars:
+                      - That is more than we can spend.
+                  - tag: objection:timing
+                    speakers: [customer]
+                    threshold: 0.6
+                    keyword_threshold: 0.3
+                    exemplars:
+                      - Not this quarter.
+                """);
+        assertThat(command.run(new String[] {"--cv", playbook.toString(), "--trigger", "objection:price"})).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).containsPattern("objection:price +\\d+ +\\d+ +\\d+ +0\\.\\d\\d")
+                .doesNotContain("objection:timing").contains("held-out lines it missed")
+                .containsPattern("(missed|false) +customer +\\S");
+    }
+
+    @Test
+    void anUnknownTriggerExitsTwoWithThePlaybooksTriggers(@TempDir Path dir) throws Exception {
+        assertThat(command.run(new String[] {"--cv", "--trigger", "objection:weather"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("objection:weather").contains("objection:price");
+        assertThat(command.run(new String[] {"--cv", "--trigger"})).isEqualTo(2);
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
     void aBadPlaybookForCrossValidationExitsTwo(@TempDir Path dir) throws Exception {
         Path playbook = dir.resolve("bad.yaml");
         Files.writeString(playbook, "intents: [ {tag: 3");
