@@ -14,6 +14,7 @@ import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,8 +157,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             return;
         }
         TrunkConfig t = trunk.config();
-        SipURI target = sip.addresses().createSipURI(dialed, t.host());
-        target.setPort(t.port());
+        SipURI target = TrunkAddressing.of(t, sip).requestUri(dialed);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
         start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, true, target,
                 sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(dialed, t.host()),
@@ -238,14 +238,18 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             CallIdHeader bCallId = sip.provider().getNewCallId();
             call.bCallId = bCallId.getCallId();
             calls.put(call.bCallId, call);
-            ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
+            // Leg B goes to the trunk (outbound) over the trunk's transport, or to the rep's phone over UDP.
+            TrunkAddressing toTrunk = direction == CallDetail.Direction.OUTBOUND
+                    ? TrunkAddressing.of(trunk.config(), sip) : null;
+            ViaHeader via = toTrunk != null ? toTrunk.via()
+                    : sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
             via.setRPort();
             Request invite = sip.messages().createRequest(target, Request.INVITE, bCallId,
                     sip.headers().createCSeqHeader(1L, Request.INVITE),
                     sip.headers().createFromHeader(sip.addresses().createAddress(from), ServerTransactions.newTag()),
                     sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via),
                     sip.headers().createMaxForwardsHeader(70));
-            invite.addHeader(contact(contactUser));
+            invite.addHeader(toTrunk != null ? toTrunk.contact(contactUser) : contact(contactUser));
             invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
             invite.setContent(sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB, srtpB.offer()),
                     sdpType());
@@ -355,9 +359,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 Request retry = (Request) call.bRequest.clone();
                 retry.setHeader(sip.headers().createCSeqHeader(cseq + 1, Request.INVITE));
                 retry.removeHeader(ViaHeader.NAME);
-                ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-                via.setRPort();
-                retry.addHeader(via);
+                retry.addHeader(TrunkAddressing.of(trunk.config(), sip).via());
                 retry.setHeader(sip.headers().createHeader(c.get().credentialsHeader(),
                         trunkAuth.answer(c.get().challenge(), Request.INVITE, retry.getRequestURI().toString())));
                 call.bRequest = retry;

@@ -14,6 +14,7 @@ import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.timer.SessionExpires;
 import io.earpiece.sip.timer.SessionTimerConfig;
 import io.earpiece.sip.timer.SessionTimerParseException;
+import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -132,10 +133,9 @@ public final class DialOut implements RequestHandler, ResponseHandler {
         TrunkConfig t = target.trunk();
         CallIdHeader cid = sip.provider().getNewCallId();
         Dialed call = new Dialed(cid.getCallId(), target, localMedia, listener);
-        SipURI uri = sip.addresses().createSipURI(target.number(), t.host());
-        uri.setPort(t.port());
+        SipURI uri = TrunkAddressing.of(t, sip).requestUri(target.number());
         String callerId = t.callerId() != null ? t.callerId() : t.username();
-        ViaHeader via = via();
+        ViaHeader via = via(call);
         Request invite = sip.messages().createRequest(uri, Request.INVITE, cid,
                 sip.headers().createCSeqHeader(1L, Request.INVITE),
                 sip.headers().createFromHeader(sip.addresses().createAddress(
@@ -143,7 +143,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
                 sip.headers().createToHeader(sip.addresses().createAddress(
                         sip.addresses().createSipURI(target.number(), t.host())), null),
                 List.of(via), sip.headers().createMaxForwardsHeader(70));
-        invite.addHeader(contact());
+        invite.addHeader(contact(call));
         invite.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
         for (String method : ALLOW) {
             invite.addHeader(sip.headers().createAllowHeader(method));
@@ -350,7 +350,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
         Request retry = (Request) call.invite.clone();
         retry.setHeader(sip.headers().createCSeqHeader(cseq + 1, Request.INVITE));
         retry.removeHeader(ViaHeader.NAME);
-        retry.addHeader(via());
+        retry.addHeader(via(call));
         return retry;
     }
 
@@ -415,7 +415,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
                 Request r = call.dialog.createRequest(call.peerAllowsUpdate ? Request.UPDATE : Request.INVITE);
                 r.addHeader(sip.headers().createHeader("Supported", "timer"));
                 sessionHeaders(r, call.sessionSeconds, "uac", call.minSe);
-                r.setHeader(contact());
+                r.setHeader(contact(call));
                 if (Request.INVITE.equals(r.getMethod())) {
                     // the same session description: a refresh changes nothing (RFC 4028 9 allows either)
                     r.setContent(offer(call), sdpType());
@@ -562,7 +562,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
             }
         }
         Response r = sip.messages().createResponse(Response.OK, request);
-        r.addHeader(contact());
+        r.addHeader(contact(call));
         if (call.sessionSeconds > 0) {
             r.addHeader(sip.headers().createHeader("Require", "timer"));
             r.setHeader(sip.headers().createHeader("Session-Expires",
@@ -653,7 +653,7 @@ public final class DialOut implements RequestHandler, ResponseHandler {
             Response r = sip.messages().createResponse(status, request);
             r.setHeader(sip.headers().createServerHeader(List.of(sip.userAgent())));
             if (withContact) {
-                r.addHeader(contact());
+                r.addHeader(contact(call));
             }
             tx.sendResponse(r);
         } catch (Exception e) {
@@ -695,17 +695,19 @@ public final class DialOut implements RequestHandler, ResponseHandler {
                 + "a=sendrecv\r\n";
     }
 
-    private ContactHeader contact() throws Exception {
+    /** Earpiece's Contact for the trunk's transport; the UDP one where no call is known. */
+    private ContactHeader contact(Dialed call) throws Exception {
+        if (call != null) {
+            return TrunkAddressing.of(call.target.trunk(), sip).contact("earpiece");
+        }
         SipURI uri = sip.addresses().createSipURI("earpiece", sip.host());
         uri.setPort(sip.port());
         uri.setTransportParam("udp");
         return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
     }
 
-    private ViaHeader via() throws Exception {
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-        via.setRPort();
-        return via;
+    private ViaHeader via(Dialed call) throws Exception {
+        return TrunkAddressing.of(call.target.trunk(), sip).via();
     }
 
     private javax.sip.header.ContentTypeHeader sdpType() throws Exception {
