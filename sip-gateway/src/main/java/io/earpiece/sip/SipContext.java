@@ -1,5 +1,8 @@
 package io.earpiece.sip;
 
+import io.earpiece.sip.tls.TlsClients;
+import io.earpiece.sip.uas.ContactPorts;
+
 import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
 import javax.sip.header.HeaderFactory;
@@ -11,7 +14,10 @@ import javax.sip.message.MessageFactory;
  *
  * @param host          the address put in Via/Contact (the gateway's advertised host)
  * @param port          the bound UDP port
+ * @param ports         the ports per transport, for a Via and Contact over TCP or TLS
+ * @param tlsClients    the TLS contexts outgoing connections use, per destination (a trunk's pin or CA)
  */
 public record SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers,
-                         AddressFactory addresses, String host, int port, String userAgent) {
+                         AddressFactory addresses, String host, int port, String userAgent, ContactPorts ports,
+                         TlsClients tlsClients) {
 }

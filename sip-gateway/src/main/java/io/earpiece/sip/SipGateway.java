@@ -158,7 +158,7 @@ public final class SipGateway implements AutoCloseable {
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             AddressFactoryImpl addresses = new AddressFactoryImpl();
             context = new SipContext(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
-                    config.userAgent());
+                    config.userAgent(), new ContactPorts(boundPort, streams.tcp(), tlsPort), network.tlsClients());
             listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(),
                     new ContactPorts(boundPort, streams.tcp(), tlsPort), config.userAgent(), config.maxCalls(),
                     controller, answering, rejectHeader,

@@ -3,6 +3,7 @@ package io.earpiece.sip;
 import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.KamailioTls;
 import io.earpiece.sip.testing.SippRunner;
 import io.earpiece.sip.testing.TestCertificates;
 import io.earpiece.sip.tls.ClientTrust;
@@ -12,14 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,8 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 class KamailioTlsIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
-    private static final Path MODULE = Path.of(System.getProperty("earpiece.kamailio.modules",
-            "/usr/lib/x86_64-linux-gnu/kamailio/modules/"), "tls.so");
     static Path dir;
     static TestCertificates.Issued server;
     static TestCertificates.Issued carrier;
@@ -70,19 +66,8 @@ class KamailioTlsIT {
         gateway.start();
     }
 
-    private KamailioRunner carrier(TestCertificates.Issued identity) throws IOException {
-        String tlsCfg;
-        try (InputStream in = KamailioTlsIT.class.getResourceAsStream("/kamailio/tls-carrier.tls.cfg")) {
-            tlsCfg = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@CERT@", identity.certificatePem().toAbsolutePath().toString())
-                    .replace("@KEY@", identity.keyPem().toAbsolutePath().toString())
-                    .replace("@SERVER_CA@", server.certificatePem().toAbsolutePath().toString());
-        }
-        Path tlsFile = Files.writeString(dir.resolve("tls-" + identity.name() + ".cfg"), tlsCfg);
-        return KamailioRunner.start("/kamailio/tls-carrier.cfg", Map.of(
-                "TLS_CFG", tlsFile.toString(),
-                "TLS_LISTEN_PORT", Integer.toString(SippRunner.freeUdpPort("127.0.0.1")),
-                "EARPIECE_TLS_PORT", Integer.toString(gateway.tlsPort())), WAIT);
+    private KamailioRunner carrier(TestCertificates.Issued identity) {
+        return KamailioTls.relayingCarrier(dir, identity, server, gateway.tlsPort(), WAIT);
     }
 
     private static Path scenario(String name) {
@@ -95,7 +80,7 @@ class KamailioTlsIT {
 
     @Test
     void callThroughATlsCarrierIsAnsweredAndEnded() throws IOException {
-        assumeTrue(KamailioRunner.available() && Files.exists(MODULE), "kamailio with its tls module");
+        assumeTrue(KamailioTls.available(), "kamailio with its tls module");
         startGateway();
         try (KamailioRunner kamailio = carrier(carrier)) {
             int exit = SippRunner.builder(scenario("basic-call.xml")).remote("127.0.0.1", kamailio.port())
@@ -116,7 +101,7 @@ class KamailioTlsIT {
 
     @Test
     void carrierWithAnUnpinnedCertificateGetsNoCallThrough() throws IOException {
-        assumeTrue(KamailioRunner.available() && Files.exists(MODULE), "kamailio with its tls module");
+        assumeTrue(KamailioTls.available(), "kamailio with its tls module");
         startGateway();
         try (KamailioRunner kamailio = carrier(stranger)) {
             // sipp gives up at its timeout: kamailio cannot reach Earpiece and answers an error or nothing.

@@ -97,6 +97,8 @@ public record EarpieceProperties(
      * @param pinnedCertificates SHA-256 fingerprints of client certificates trusted as they are (a carrier's
      *                           self-signed one)
      * @param reloadInterval     how often the files are checked for a renewed certificate (0: never)
+     * @param trunkTrustedCa     PEM file of CAs that may issue a TLS trunk's server certificate when the trunk names
+     *                           neither a pinned certificate nor a CA file of its own; unset: the JDK's trusted CAs
      */
     public record SipTls(@DefaultValue("false") boolean enabled,
                          @DefaultValue("5061") int port,
@@ -108,7 +110,8 @@ public record EarpieceProperties(
                          @DefaultValue("none") io.earpiece.sip.SipTransports.ClientAuth clientAuth,
                          Path trustedCa,
                          @DefaultValue({}) List<String> pinnedCertificates,
-                         @DefaultValue("60s") Duration reloadInterval) {
+                         @DefaultValue("60s") Duration reloadInterval,
+                         Path trunkTrustedCa) {
     }
 
     /**

@@ -21,11 +21,14 @@ public final class AdminViews {
      *
      * @param registerIntervalSeconds 0 for an IP-authenticated trunk that needs no registration
      * @param srtp                    the carrier leg's media encryption: off, optional (default) or mandatory
+     * @param transport               udp (default), tcp or tls: REGISTER and outgoing calls go over it
+     * @param tls                     for a tls trunk: how the carrier's certificate is checked, and the client
+     *                                certificate shown; omitted on update: kept
      */
     public record TrunkRequest(String id, String host, Integer port, String transport, String username,
                                String password, String realm, String callerId, List<String> codecs,
                                List<String> allowedSources, Integer registerIntervalSeconds, Boolean enabled,
-                               String srtp) {
+                               String srtp, TrunkTlsSettings tls) {
         @Override
         public String toString() {
             return "TrunkRequest[id=" + id + ", host=" + host + ", port=" + port + ", password=***]";
@@ -36,7 +39,20 @@ public final class AdminViews {
     public record TrunkView(String id, String host, int port, String transport, String username, boolean passwordSet,
                             String realm, String callerId, List<String> codecs, List<String> allowedSources,
                             int registerIntervalSeconds, boolean enabled, TrunkStatusView status,
-                            Instant createdAt, Instant updatedAt, String srtp) {
+                            Instant createdAt, Instant updatedAt, String srtp, TrunkTlsSettings tls) {
+    }
+
+    /**
+     * A TLS trunk's certificates: files on the Earpiece host (PEM), never their contents; nothing here is secret.
+     *
+     * @param serverPin         SHA-256 fingerprint of the carrier's certificate (hex, colons allowed): only that
+     *                          certificate is accepted
+     * @param trustedCa         else: CA file the carrier's certificate must chain to; neither: earpiece.sip.tls
+     *                          .trunk-trusted-ca, else the JDK's trusted CAs
+     * @param clientCertificate mutual TLS: the certificate chain Earpiece shows the carrier
+     * @param clientKey         its private key
+     */
+    public record TrunkTlsSettings(String serverPin, String trustedCa, String clientCertificate, String clientKey) {
     }
 
     /**
@@ -94,7 +110,8 @@ public final class AdminViews {
         return new TrunkView(e.getId(), e.getHost(), e.getPort(), e.getTransport(), e.getUsername(),
                 e.getPasswordSealed() != null, e.getRealm(), e.getCallerId(), TrunkRuntime.split(e.getCodecs()),
                 TrunkRuntime.split(e.getAllowedSources()), e.getRegisterIntervalS(), e.isEnabled(), status,
-                e.getCreatedAt(), e.getUpdatedAt(), e.getSrtp());
+                e.getCreatedAt(), e.getUpdatedAt(), e.getSrtp(), new TrunkTlsSettings(e.getTlsServerPin(),
+                        e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey()));
     }
 
     static SipUserView user(SipUserEntity u, List<SipBindingEntity> devices) {

@@ -81,10 +81,11 @@ public class TelephonyCoreConfiguration {
                               @Qualifier("mediaHost") String mediaHost, InviteScope scope,
                               CallDetailRecorder recorder, TelephonyRequestHandler front, TrunkRepository trunks,
                               TrunkPasswords passwords, TelephonyProperties p,
-                              io.earpiece.db.telephony.SipUserRepository users, SessionTimerProperties sessionTimers) {
+                              io.earpiece.db.telephony.SipUserRepository users, SessionTimerProperties sessionTimers,
+                              io.earpiece.console.config.EarpieceProperties earpiece) {
         TrunkRuntime.Parts parts = new TrunkRuntime.Parts(gateway.context(), repDigestGate, registrar,
                 new DatabaseDidRouter(routes), new CoordinatorMediaRelay(coordinator, mediaHost, scope, front::hangup), recorder,
                 front, users, sessionTimers.config());
-        return new TrunkRuntime(parts, trunks, passwords, p, Clock.systemUTC());
+        return new TrunkRuntime(parts, trunks, passwords, p, earpiece.sip().tls().trunkTrustedCa(), Clock.systemUTC());
     }
 }

@@ -128,6 +128,14 @@ public class TrunkAdminEndpoint {
         } catch (IllegalArgumentException ex) {
             throw bad(ex.getMessage());
         }
+        String t = transport.toLowerCase(java.util.Locale.ROOT);
+        if (!runtime.offers(t)) {
+            throw bad("Earpiece does not listen on " + t + ", so it cannot use a trunk over it (" + (t.equals("tls")
+                    ? "set earpiece.sip.tls.enabled and a certificate" : "set earpiece.sip.tcp.enabled") + ")");
+        }
+        AdminViews.TrunkTlsSettings tls = req.tls() != null ? req.tls() : new AdminViews.TrunkTlsSettings(
+                e.getTlsServerPin(), e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey());
+        checkTls(tls);
         String srtp = AdminViews.srtp(req.srtp(), e.getSrtp());
         if (req.password() != null) {
             try {
@@ -140,7 +148,35 @@ public class TrunkAdminEndpoint {
                 req.realm(), req.callerId(), String.join(",", codecs), String.join(",", sources), interval,
                 req.enabled() == null || req.enabled(), Instant.now());
         e.setSrtp(srtp, Instant.now());
+        e.setTls(blankToNull(tls.serverPin()), blankToNull(tls.trustedCa()), blankToNull(tls.clientCertificate()),
+                blankToNull(tls.clientKey()), Instant.now());
         return trunks.save(e);
+    }
+
+    /**
+     * Reads the TLS files now, so that a wrong path or a key that does not match its certificate is a 400 naming the
+     * file rather than a trunk that fails later.
+     */
+    private static void checkTls(AdminViews.TrunkTlsSettings tls) {
+        try {
+            io.earpiece.sip.trunk.TrunkTls t = new io.earpiece.sip.trunk.TrunkTls(blankToNull(tls.serverPin()),
+                    path(tls.trustedCa()), path(tls.clientCertificate()), path(tls.clientKey()));
+            io.earpiece.sip.tls.ServerTrust.load(t.serverPin(), t.trustedCa());
+            if (t.mutual()) {
+                io.earpiece.sip.tls.ServerIdentity.load(io.earpiece.sip.tls.TlsFiles.pem(t.clientCertificate(),
+                        t.clientKey()));
+            }
+        } catch (IllegalArgumentException | io.earpiece.sip.tls.TlsMaterialException ex) {
+            throw bad("tls: " + ex.getMessage());
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static java.nio.file.Path path(String s) {
+        return blankToNull(s) == null ? null : java.nio.file.Path.of(s.strip());
     }
 
     private TrunkEntity find(String id) {

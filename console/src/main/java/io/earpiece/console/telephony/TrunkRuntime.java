@@ -47,12 +47,15 @@ public final class TrunkRuntime implements AutoCloseable {
     private final TelephonyProperties properties;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final java.nio.file.Path defaultCa;
     private TrunkClient client;
     private boolean closed;
 
+    /** @param defaultCa CA file for TLS trunks that name neither a pin nor a CA (earpiece.sip.tls.trunk-trusted-ca) */
     public TrunkRuntime(Parts parts, TrunkRepository trunks, TrunkPasswords passwords, TelephonyProperties properties,
-                        Clock clock) {
+                        java.nio.file.Path defaultCa, Clock clock) {
         this.parts = parts;
+        this.defaultCa = defaultCa;
         this.trunks = trunks;
         this.passwords = passwords;
         this.properties = properties;
@@ -128,6 +131,11 @@ public final class TrunkRuntime implements AutoCloseable {
         return out;
     }
 
+    /** Whether the SIP gateway listens on (and so can send over) {@code transport}. */
+    public boolean offers(String transport) {
+        return parts.sip().ports().offers(transport);
+    }
+
     /** The registration status of the trunk, when it is the active one. */
     public synchronized Optional<TrunkStatus> status(String trunkId) {
         return client != null && client.config().id().equals(trunkId) ? Optional.of(client.status())
@@ -138,7 +146,16 @@ public final class TrunkRuntime implements AutoCloseable {
         String password = e.getPasswordSealed() == null ? "" : passwords.open(e.getPasswordSealed());
         return new TrunkConfig(e.getId(), e.getHost(), e.getPort(), e.getTransport(), e.getUsername(), password,
                 e.getRealm(), e.getCallerId(), split(e.getCodecs()), split(e.getAllowedSources()),
-                Duration.ofSeconds(e.getRegisterIntervalS()));
+                Duration.ofSeconds(e.getRegisterIntervalS()), tls(e).withDefaultCa(defaultCa));
+    }
+
+    static io.earpiece.sip.trunk.TrunkTls tls(TrunkEntity e) {
+        return new io.earpiece.sip.trunk.TrunkTls(e.getTlsServerPin(), path(e.getTlsTrustedCa()),
+                path(e.getTlsClientCertificate()), path(e.getTlsClientKey()));
+    }
+
+    private static java.nio.file.Path path(String p) {
+        return p == null || p.isBlank() ? null : java.nio.file.Path.of(p);
     }
 
     static List<String> split(String csv) {

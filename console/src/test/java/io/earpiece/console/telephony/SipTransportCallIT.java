@@ -10,7 +10,7 @@ import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.testing.KamailioRunner;
-import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.testing.KamailioTls;
 import io.earpiece.sip.testing.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,14 +24,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,8 +51,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Import(ReplayRecognizerConfig.class)
 class SipTransportCallIT {
     static final Path DIR = Path.of("target", "it-data", "sip-transports-certs");
-    static final Path KAMAILIO_TLS = Path.of(System.getProperty("earpiece.kamailio.modules",
-            "/usr/lib/x86_64-linux-gnu/kamailio/modules/"), "tls.so");
     static TestCertificates.Issued server;
     static TestCertificates.Issued carrier;
     static SynthCall call;
@@ -103,7 +98,7 @@ class SipTransportCallIT {
 
     @Test
     void callThroughATlsCarrierIsAnsweredAndTranscribed() throws Exception {
-        assumeTrue(KamailioRunner.available() && Files.exists(KAMAILIO_TLS), "kamailio with its tls module");
+        assumeTrue(KamailioTls.available(), "kamailio with its tls module");
         recognizer.use(call.reference());
         String conv = "tls-" + UUID.randomUUID();
         try (KamailioRunner kamailio = tlsCarrier();
@@ -114,19 +109,8 @@ class SipTransportCallIT {
         assertThat(metric("tls")).isGreaterThanOrEqualTo(6);
     }
 
-    private KamailioRunner tlsCarrier() throws IOException {
-        String tlsCfg;
-        try (InputStream in = KamailioRunner.class.getResourceAsStream("/kamailio/tls-carrier.tls.cfg")) {
-            tlsCfg = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("@CERT@", carrier.certificatePem().toAbsolutePath().toString())
-                    .replace("@KEY@", carrier.keyPem().toAbsolutePath().toString())
-                    .replace("@SERVER_CA@", server.certificatePem().toAbsolutePath().toString());
-        }
-        Path tlsFile = Files.writeString(DIR.resolve("kamailio-tls.cfg").toAbsolutePath(), tlsCfg);
-        return KamailioRunner.start("/kamailio/tls-carrier.cfg", Map.of(
-                "TLS_CFG", tlsFile.toString(),
-                "TLS_LISTEN_PORT", Integer.toString(SippRunner.freeUdpPort("127.0.0.1")),
-                "EARPIECE_TLS_PORT", Integer.toString(gateway.tlsPort())), Duration.ofSeconds(20));
+    private KamailioRunner tlsCarrier() {
+        return KamailioTls.relayingCarrier(DIR, carrier, server, gateway.tlsPort(), Duration.ofSeconds(20));
     }
 
     private void assertTranscribed(String conv) {

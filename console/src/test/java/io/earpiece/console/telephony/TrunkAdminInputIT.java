@@ -51,6 +51,42 @@ class TrunkAdminInputIT {
         admin.delete().uri("/api/admin/trunks/inject-update").exchange().expectStatus().isNoContent();
     }
 
+    @Test
+    void tlsSettingsAreCheckedWhenSavedAndShown() {
+        WebTestClient admin = TestAuth.as(port, TestAuth.adminToken(port));
+        Map<String, Object> overTls = trunk("tls-unheard");
+        overTls.put("transport", "tls");
+        admin.post().uri("/api/admin/trunks").bodyValue(overTls).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .contains("Earpiece does not listen on tls").contains("earpiece.sip.tls.enabled"));
+
+        Map<String, Object> badPin = trunk("tls-bad-pin");
+        badPin.put("tls", Map.of("serverPin", "12:34"));
+        admin.post().uri("/api/admin/trunks").bodyValue(badPin).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .contains("tls: pinned certificate is not a SHA-256 fingerprint"));
+        Map<String, Object> missingCa = trunk("tls-missing-ca");
+        missingCa.put("tls", Map.of("trustedCa", "/nonexistent/carrier-ca.pem"));
+        admin.post().uri("/api/admin/trunks").bodyValue(missingCa).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .contains("/nonexistent/carrier-ca.pem"));
+        Map<String, Object> keyless = trunk("tls-keyless");
+        keyless.put("tls", Map.of("clientCertificate", "/etc/earpiece/client.pem"));
+        admin.post().uri("/api/admin/trunks").bodyValue(keyless).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
+                        .contains("both a client certificate and its private key"));
+
+        String pin = "AB:".repeat(31) + "AB";
+        Map<String, Object> pinned = trunk("tls-pinned");
+        pinned.put("tls", Map.of("serverPin", pin));
+        admin.post().uri("/api/admin/trunks").bodyValue(pinned).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.tls.serverPin").isEqualTo(pin).jsonPath("$.transport").isEqualTo("udp");
+        pinned.remove("tls");
+        admin.put().uri("/api/admin/trunks/tls-pinned").bodyValue(pinned).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.tls.serverPin").isEqualTo(pin);
+        admin.delete().uri("/api/admin/trunks/tls-pinned").exchange().expectStatus().isNoContent();
+    }
+
     static Map<String, Object> trunk(String id) {
         return new HashMap<>(Map.of("id", id, "host", "192.0.2.10", "port", 5060, "username", "earpiece",
                 "enabled", false));

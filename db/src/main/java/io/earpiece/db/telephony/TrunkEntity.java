@@ -60,6 +60,19 @@ public class TrunkEntity {
     @Column(nullable = false, length = 16)
     private String srtp = "optional";
 
+    /** The carrier certificate's SHA-256 fingerprint, for a TLS trunk checked by pin (V31). */
+    @Column(name = "tls_server_pin", length = 100)
+    private String tlsServerPin;
+
+    @Column(name = "tls_trusted_ca", length = 1024)
+    private String tlsTrustedCa;
+
+    @Column(name = "tls_client_certificate", length = 1024)
+    private String tlsClientCertificate;
+
+    @Column(name = "tls_client_key", length = 1024)
+    private String tlsClientKey;
+
     protected TrunkEntity() {
     }
 
@@ -105,6 +118,19 @@ public class TrunkEntity {
     public Instant getUpdatedAt() { return updatedAt; }
 
     public String getSrtp() { return srtp; }
+    public String getTlsServerPin() { return tlsServerPin; }
+    public String getTlsTrustedCa() { return tlsTrustedCa; }
+    public String getTlsClientCertificate() { return tlsClientCertificate; }
+    public String getTlsClientKey() { return tlsClientKey; }
+
+    /** A TLS trunk's server check (pin or CA file) and client certificate (paths of PEM files); nulls for none. */
+    public void setTls(String serverPin, String trustedCa, String clientCertificate, String clientKey, Instant at) {
+        this.tlsServerPin = serverPin;
+        this.tlsTrustedCa = trustedCa;
+        this.tlsClientCertificate = clientCertificate;
+        this.tlsClientKey = clientKey;
+        this.updatedAt = at;
+    }
 
     public void setSrtp(String srtp, Instant at) {
         this.srtp = srtp;

@@ -18,6 +18,7 @@ import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.timer.UasSessionTimers;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,8 +176,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             return;
         }
         TrunkConfig t = trunk.config();
-        SipURI target = sip.addresses().createSipURI(dialed, t.host());
-        target.setPort(t.port());
+        SipURI target = TrunkAddressing.of(t, sip).requestUri(dialed);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
         start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, true, target,
                 sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(dialed, t.host()),
@@ -268,8 +268,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             CallIdHeader bCallId = sip.provider().getNewCallId();
             call.bCallId = bCallId.getCallId();
             calls.put(call.bCallId, call);
+            // Leg B goes to the trunk over the trunk's transport, or to the rep's phone over UDP.
             call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null,
-                    config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser, new LegB(call));
+                    config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser,
+                    repIsA ? TrunkAddressing.of(trunk.config(), sip) : null, new LegB(call));
             Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
             call.legB.start(invite, toB(call, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
                     srtpB.offer())));

@@ -12,6 +12,7 @@ import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SdpParser;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
 import io.earpiece.sip.timer.SessionTimerConfig;
+import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public final class DialOut implements RequestHandler {
             TrunkConfig t = target.trunk();
             this.outgoing = new OutgoingCall(sip, this,
                     new ChallengeAnswerer(new DigestClient(t.username(), t.password()), t.realm()), timers,
-                    scheduler, clock, "earpiece", this);
+                    scheduler, clock, "earpiece", TrunkAddressing.of(t, sip), this);
         }
 
         @Override
@@ -157,11 +158,9 @@ public final class DialOut implements RequestHandler {
         return call.callId;
     }
 
-    /** The Request-URI of a number at the trunk. */
+    /** The Request-URI of a number at the trunk, for the trunk's transport. */
     private SipURI trunkUri(TrunkConfig t, String number) throws Exception {
-        SipURI uri = sip.addresses().createSipURI(number, t.host());
-        uri.setPort(t.port());
-        return uri;
+        return TrunkAddressing.of(t, sip).requestUri(number);
     }
 
     /**

@@ -4,6 +4,7 @@ import gov.nist.core.net.NetworkLayer;
 import gov.nist.javax.sip.SipStackImpl;
 import io.earpiece.sip.SipCounters;
 import io.earpiece.sip.SipTransports;
+import io.earpiece.sip.tls.TlsClients;
 import io.earpiece.sip.tls.TlsContexts;
 
 import java.io.IOException;
@@ -30,7 +31,7 @@ public final class CountingNetworkLayer implements NetworkLayer {
     private ServerSocket preboundTcp;
     private SSLServerSocket preboundTls;
     private SSLContext serverTls;
-    private SSLContext clientTls;
+    private final TlsClients clientTls = new TlsClients();
     private SipTransports.ClientAuth clientAuth = SipTransports.ClientAuth.NONE;
 
     /** Uses these counters for every socket created from now on. */
@@ -77,12 +78,17 @@ public final class CountingNetworkLayer implements NetworkLayer {
 
     /**
      * Enables TLS: {@code server} makes the listening socket (its trust decides client certificates), {@code client}
-     * the connections this stack opens.
+     * the connections this stack opens to destinations without a context of their own (see {@link #tlsClients}).
      */
     public synchronized void attachTls(SSLContext server, SSLContext client, SipTransports.ClientAuth clientAuth) {
         this.serverTls = server;
-        this.clientTls = client;
+        this.clientTls.fallback(client);
         this.clientAuth = clientAuth;
+    }
+
+    /** The contexts outgoing TLS connections use, per destination (trunks register theirs). */
+    public TlsClients tlsClients() {
+        return clientTls;
     }
 
     /** Binds the TCP listening socket now (on UDP's port, usually); the stack gets it when it asks for the port. */
@@ -158,12 +164,13 @@ public final class CountingNetworkLayer implements NetworkLayer {
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port) throws IOException {
-        return client((SSLSocket) clientTls().getSocketFactory().createSocket(address, port));
+        return client((SSLSocket) clientTls(address, port).getSocketFactory().createSocket(address, port));
     }
 
     @Override
     public SSLSocket createSSLSocket(InetAddress address, int port, InetAddress myAddress) throws IOException {
-        return client((SSLSocket) clientTls().getSocketFactory().createSocket(address, port, myAddress, 0));
+        return client((SSLSocket) clientTls(address, port).getSocketFactory().createSocket(address, port, myAddress,
+                0));
     }
 
     private static SSLSocket client(SSLSocket s) {
@@ -186,11 +193,12 @@ public final class CountingNetworkLayer implements NetworkLayer {
         return serverTls;
     }
 
-    private synchronized SSLContext clientTls() throws IOException {
-        if (clientTls == null) {
+    private SSLContext clientTls(InetAddress address, int port) throws IOException {
+        SSLContext context = clientTls.contextFor(address, port);
+        if (context == null) {
             throw new IOException("SIP over TLS is not configured (earpiece.sip.tls.*)");
         }
-        return clientTls;
+        return context;
     }
 
     private static void closeQuietly(ServerSocket s) {

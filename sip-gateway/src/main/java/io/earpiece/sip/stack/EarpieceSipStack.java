@@ -7,8 +7,14 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPServerTransaction;
 import gov.nist.javax.sip.stack.SIPTransaction;
 
+import gov.nist.javax.sip.stack.HopImpl;
+import gov.nist.javax.sip.stack.MessageProcessor;
+
+import java.io.IOException;
+import java.text.ParseException;
 import java.util.Properties;
 import javax.sip.PeerUnavailableException;
+import javax.sip.address.Hop;
 
 /**
  * The stock stack, except that a server transaction is matched by more than its branch: JAIN-SIP keys server
@@ -17,11 +23,44 @@ import javax.sip.PeerUnavailableException;
  * for a retransmission of the old one and answered with the old response, or with nothing at all. Here a request
  * joins an existing server transaction only if it is the same request (see {@link RequestIdentity}); anything
  * else gets a transaction of its own, as RFC 3261 17.2.3 intends.
+ *
+ * <p>And a request larger than {@link #UDP_LIMIT} that would go over UDP goes over TCP instead, its top Via saying
+ * so (RFC 3261 18.1.1: the path MTU is unknown, and a fragmented datagram is lost whole when one fragment is).
+ * JAIN-SIP 1.3 sends it over UDP whatever its size. Only where TCP listens: without a TCP listening point there
+ * is nothing to send from, and the datagram is still the better try.
  */
 public final class EarpieceSipStack extends SipStackImpl {
+    /** RFC 3261 18.1.1: 1300 bytes when the path MTU is unknown (200 below Ethernet's 1500). */
+    public static final int UDP_LIMIT = 1300;
 
     public EarpieceSipStack(Properties properties) throws PeerUnavailableException {
         super(properties);
+    }
+
+    @Override
+    public MessageChannel createMessageChannel(SIPRequest request, MessageProcessor processor, Hop hop)
+            throws IOException {
+        if ("UDP".equalsIgnoreCase(hop.getTransport()) && request.encodeAsBytes("UDP").length > UDP_LIMIT) {
+            MessageProcessor tcp = tcpProcessor();
+            if (tcp != null) {
+                try {
+                    request.getTopmostVia().setTransport("TCP");
+                } catch (ParseException e) {
+                    throw new IOException("cannot switch the Via to TCP", e);
+                }
+                return super.createMessageChannel(request, tcp, new HopImpl(hop.getHost(), hop.getPort(), "TCP"));
+            }
+        }
+        return super.createMessageChannel(request, processor, hop);
+    }
+
+    private MessageProcessor tcpProcessor() {
+        for (MessageProcessor p : getMessageProcessors()) {
+            if ("TCP".equalsIgnoreCase(p.getTransport())) {
+                return p;
+            }
+        }
+        return null;
     }
 
     @Override

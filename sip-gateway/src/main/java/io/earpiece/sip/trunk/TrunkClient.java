@@ -153,27 +153,23 @@ public final class TrunkClient implements ResponseHandler, AutoCloseable {
         try {
             send(requestedExpires);
         } catch (Exception e) {
-            fail(0, "cannot send REGISTER: " + e.getMessage());
+            fail(0, "cannot send REGISTER: " + reason(e));
         }
     }
 
     private void send(int expires) throws Exception {
-        SipURI registrar = sip.addresses().createSipURI(null, config.host());
-        registrar.setPort(config.port());
+        TrunkAddressing addressing = TrunkAddressing.of(config, sip);
+        SipURI registrar = addressing.requestUri(null);
         SipURI aor = sip.addresses().createSipURI(config.username(), config.host());
         Address aorAddress = sip.addresses().createAddress(aor);
-        SipURI contactUri = sip.addresses().createSipURI(config.username(), sip.host());
-        contactUri.setPort(sip.port());
-        contactUri.setTransportParam("udp");
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-        via.setRPort();
+        ViaHeader via = addressing.via();
         CallIdHeader cid = sip.headers().createCallIdHeader(callId);
         CSeqHeader cs = sip.headers().createCSeqHeader(++cseq, Request.REGISTER);
         FromHeader from = sip.headers().createFromHeader(aorAddress, fromTag);
         ToHeader to = sip.headers().createToHeader(aorAddress, null);
         MaxForwardsHeader mf = sip.headers().createMaxForwardsHeader(70);
         Request r = sip.messages().createRequest(registrar, Request.REGISTER, cid, cs, from, to, List.of(via), mf);
-        r.addHeader(sip.headers().createContactHeader(sip.addresses().createAddress(contactUri)));
+        r.addHeader(addressing.contact(config.username()));
         r.addHeader(sip.headers().createExpiresHeader(expires));
         r.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
         sentCredentials = false;
@@ -246,6 +242,23 @@ public final class TrunkClient implements ResponseHandler, AutoCloseable {
         schedule(refresh);
     }
 
+    /**
+     * The innermost message of a failure: JAIN-SIP wraps a refused TLS handshake in exceptions of its own whose
+     * messages say only that sending failed, while the certificate check's says which certificate and why.
+     */
+    static String reason(Throwable e) {
+        String message = e.getMessage();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                message = t.getMessage();
+            }
+            if (t instanceof javax.net.ssl.SSLException) {
+                return "TLS: " + t.getMessage();
+            }
+        }
+        return message;
+    }
+
     /** Refresh at the later of half the interval and the margin before expiry, but never after expiry. */
     static Duration refreshDelay(int grantedSeconds) {
         Duration granted = Duration.ofSeconds(grantedSeconds);
@@ -257,7 +270,7 @@ public final class TrunkClient implements ResponseHandler, AutoCloseable {
 
     /** The expiry the registrar granted our Contact: its expires parameter, else Expires, else what we asked. */
     private int grantedExpires(Response response) {
-        String ours = sip.host() + ":" + sip.port();
+        String ours = sip.host() + ":" + sip.ports().port(config.transport());
         for (ListIterator<?> it = response.getHeaders(ContactHeader.NAME); it.hasNext(); ) {
             ContactHeader c = (ContactHeader) it.next();
             if (c.getAddress().getURI() instanceof SipURI u && (u.getHost() + ":" + u.getPort()).equals(ours)

@@ -10,16 +10,28 @@ import java.util.Objects;
  *
  * @param id               stable name used in logs and status
  * @param host             registrar/proxy host (an IP literal or name)
- * @param transport        only "udp"
+ * @param transport        udp, tcp or tls: what REGISTER and outgoing INVITEs use (Via, Contact, Request-URI)
  * @param realm            the digest realm expected from the carrier, or null to answer any
  * @param callerId         the user part placed in From on outbound calls, e.g. the company number
  * @param codecs           encoding names in preference order, e.g. PCMU, PCMA
  * @param allowedSources   IP addresses inbound calls from this trunk may come from; empty means {@code host}
  * @param registerInterval registration expiry to ask for; zero disables registration (IP-authenticated trunks)
+ * @param tls              how the server is checked and whether a client certificate is shown (transport tls)
  */
 public record TrunkConfig(String id, String host, int port, String transport, String username, String password,
                           String realm, String callerId, List<String> codecs, List<String> allowedSources,
-                          Duration registerInterval) {
+                          Duration registerInterval, TrunkTls tls) {
+
+    /** Transports a trunk may use. */
+    public static final List<String> TRANSPORTS = List.of("udp", "tcp", "tls");
+
+    /** A trunk with the default TLS settings (meaningful only over TLS). */
+    public TrunkConfig(String id, String host, int port, String transport, String username, String password,
+                       String realm, String callerId, List<String> codecs, List<String> allowedSources,
+                       Duration registerInterval) {
+        this(id, host, port, transport, username, password, realm, callerId, codecs, allowedSources,
+                registerInterval, TrunkTls.DEFAULTS);
+    }
 
     public TrunkConfig {
         Objects.requireNonNull(id, "id");
@@ -28,9 +40,10 @@ public record TrunkConfig(String id, String host, int port, String transport, St
             throw new IllegalArgumentException("port out of range: " + port);
         }
         transport = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
-        if (!transport.equals("udp")) {
-            throw new IllegalArgumentException("unsupported transport " + transport + " (only udp)");
+        if (!TRANSPORTS.contains(transport)) {
+            throw new IllegalArgumentException("unsupported transport " + transport + " (udp, tcp or tls)");
         }
+        tls = tls == null ? TrunkTls.DEFAULTS : tls;
         Objects.requireNonNull(username, "username");
         codecs = codecs == null || codecs.isEmpty() ? List.of("PCMU", "PCMA") : List.copyOf(codecs);
         allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
@@ -66,8 +79,9 @@ public record TrunkConfig(String id, String host, int port, String transport, St
     /** The password is a secret: never printed. */
     @Override
     public String toString() {
-        return "TrunkConfig[id=" + id + ", host=" + host + ", port=" + port + ", username=" + username
+        return "TrunkConfig[id=" + id + ", host=" + host + ", port=" + port + ", transport=" + transport
+                + ", username=" + username
                 + ", realm=" + realm + ", callerId=" + callerId + ", codecs=" + codecs + ", allowedSources="
-                + allowedSources + ", registerInterval=" + registerInterval + "]";
+                + allowedSources + ", registerInterval=" + registerInterval + ", tls=" + tls + "]";
     }
 }

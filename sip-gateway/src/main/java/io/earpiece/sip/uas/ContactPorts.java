@@ -19,4 +19,14 @@ public record ContactPorts(int udp, boolean tcp, int tls) {
             default -> udp;
         };
     }
+
+    /** Whether this gateway listens on {@code transport}, so that it can send over it too. */
+    public boolean offers(String transport) {
+        return switch (transport.toLowerCase(Locale.ROOT)) {
+            case "udp" -> true;
+            case "tcp" -> tcp;
+            case "tls" -> tls > 0;
+            default -> false;
+        };
+    }
 }

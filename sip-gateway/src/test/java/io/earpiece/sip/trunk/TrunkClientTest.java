@@ -26,7 +26,7 @@ class TrunkClientTest {
         assertThat(c.allows("192.0.2.2")).isTrue();
         assertThat(c.allows("198.51.100.9")).isFalse();
         assertThat(c.codecs()).containsExactly("PCMU", "PCMA");
-        assertThatThrownBy(() -> new TrunkConfig("t", "h", 5060, "tcp", "u", "p", null, null, null, null, null))
+        assertThatThrownBy(() -> new TrunkConfig("t", "h", 5060, "ws", "u", "p", null, null, null, null, null))
                 .hasMessageContaining("udp");
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,5 +32,17 @@ class TrunkConfigTest {
         // The password only feeds the digest hash; it never appears in a header.
         assertThatCode(() -> trunk("sip.carrier.example", "earpiece+1", "carrier.example", "+15550100",
                 List.of("PCMU", "PCMA"), List.of("192.0.2.1"))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void transportIsUdpTcpOrTlsAndAClientCertificateNeedsItsKey() {
+        assertThat(new TrunkConfig("t", "h", 5061, "TLS", "u", "p", null, null, null, null, null).transport())
+                .isEqualTo("tls");
+        assertThat(new TrunkConfig("t", "h", 5060, null, "u", "p", null, null, null, null, null).transport())
+                .isEqualTo("udp");
+        assertThatThrownBy(() -> new TrunkConfig("t", "h", 5060, "sctp", "u", "p", null, null, null, null, null))
+                .hasMessageContaining("unsupported transport sctp (udp, tcp or tls)");
+        assertThatThrownBy(() -> new TrunkTls(null, null, java.nio.file.Path.of("client.pem"), null))
+                .hasMessageContaining("both a client certificate and its private key");
     }
 }

@@ -1,0 +1,119 @@
+package io.earpiece.sip.trunk;
+
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.tls.ServerIdentity;
+import io.earpiece.sip.tls.ServerTrust;
+import io.earpiece.sip.tls.SwappableKeyManager;
+import io.earpiece.sip.tls.TlsFiles;
+
+import java.security.GeneralSecurityException;
+import java.text.ParseException;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ViaHeader;
+
+/**
+ * What a request to a trunk says about its transport (RFC 3261 19.1.4, 18): the Request-URI ({@code sips:} over
+ * TLS, {@code ;transport=tcp} over TCP, as before over UDP), the Via and the Contact (Earpiece's port for that
+ * transport, {@code sips:} over TLS, so the carrier's requests in the dialog come back the same way). Over TLS it
+ * also gives the stack the trunk's own TLS context, so the carrier's certificate is checked against the trunk's pin
+ * or CA and the trunk's client certificate is shown. The one place REGISTER, the B2BUA's outgoing leg and DialOut
+ * build these from.
+ */
+public final class TrunkAddressing {
+    private final TrunkConfig trunk;
+    private final SipContext sip;
+
+    private TrunkAddressing(TrunkConfig trunk, SipContext sip) {
+        this.trunk = trunk;
+        this.sip = sip;
+    }
+
+    /**
+     * @throws IllegalStateException when the gateway does not listen on the trunk's transport (it could neither send
+     *                               over it nor take the carrier's requests back)
+     * @throws io.earpiece.sip.tls.TlsMaterialException naming a TLS file of the trunk that cannot be used
+     */
+    public static TrunkAddressing of(TrunkConfig trunk, SipContext sip) {
+        String transport = trunk.transport();
+        if (!sip.ports().offers(transport)) {
+            throw new IllegalStateException("trunk " + trunk.id() + " uses " + transport
+                    + " but Earpiece does not listen on it (" + (transport.equals("tls")
+                    ? "set earpiece.sip.tls.port and a certificate" : "set earpiece.sip.tcp=true") + ")");
+        }
+        if (transport.equals("tls")) {
+            try {
+                sip.tlsClients().use(trunk.host(), trunk.port(), context(trunk.tls()));
+            } catch (java.net.UnknownHostException e) {
+                throw new IllegalStateException("trunk " + trunk.id() + ": unknown host " + trunk.host(), e);
+            }
+        }
+        return new TrunkAddressing(trunk, sip);
+    }
+
+    /** TLS 1.2+ (the socket factory enables only those) with the trunk's trust and, for mutual TLS, its identity. */
+    static SSLContext context(TrunkTls tls) {
+        ServerTrust trust = ServerTrust.load(tls.serverPin(), tls.trustedCa());
+        KeyManager[] keys = tls.mutual()
+                ? new KeyManager[] {new SwappableKeyManager(ServerIdentity.load(
+                        TlsFiles.pem(tls.clientCertificate(), tls.clientKey())))}
+                : null;
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys, new TrustManager[] {trust}, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot build a TLS context", e);
+        }
+    }
+
+    public String transport() {
+        return trunk.transport();
+    }
+
+    private boolean tls() {
+        return trunk.transport().equals("tls");
+    }
+
+    /** {@code user@host:port} at the trunk, for the Request-URI and the REGISTER's registrar (user null). */
+    public SipURI requestUri(String user) throws ParseException {
+        SipURI uri = sip.addresses().createSipURI(user, trunk.host());
+        uri.setPort(trunk.port());
+        if (tls()) {
+            // RFC 5630 3.2: sips: alone asks for TLS on every hop; transport=tls is deprecated.
+            uri.setSecure(true);
+        } else if (trunk.transport().equals("tcp")) {
+            uri.setTransportParam("tcp");
+        }
+        return uri;
+    }
+
+    /** The top Via for a new request to the trunk, with rport (NAT on the way). */
+    public ViaHeader via() throws ParseException, InvalidArgumentException {
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.ports().port(trunk.transport()),
+                trunk.transport(), null);
+        via.setRPort();
+        return via;
+    }
+
+    /** Earpiece's Contact toward the trunk: its port for the trunk's transport. */
+    public ContactHeader contact(String user) throws ParseException {
+        return sip.headers().createContactHeader(sip.addresses().createAddress(contactUri(user)));
+    }
+
+    /** The URI of {@link #contact}. */
+    public SipURI contactUri(String user) throws ParseException {
+        SipURI uri = sip.addresses().createSipURI(user, sip.host());
+        uri.setPort(sip.ports().port(trunk.transport()));
+        if (tls()) {
+            uri.setSecure(true);
+        } else {
+            uri.setTransportParam(trunk.transport());
+        }
+        return uri;
+    }
+}

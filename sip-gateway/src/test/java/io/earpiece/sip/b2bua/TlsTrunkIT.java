@@ -1,0 +1,205 @@
+package io.earpiece.sip.b2bua;
+
+import io.earpiece.sip.RecordingControllerAccess;
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.SipTransports;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.InMemoryCredentialStore;
+import io.earpiece.sip.auth.NonceManager;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.InMemoryBindingStore;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.register.RegistrarConfig;
+import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.KamailioTls;
+import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.testing.TestCertificates;
+import io.earpiece.sip.tls.ClientTrust;
+import io.earpiece.sip.tls.TlsFiles;
+import io.earpiece.sip.trunk.KamailioCarrier;
+import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkStatus;
+import io.earpiece.sip.trunk.TrunkTls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A trunk over TLS to kamailio (its tls module) as the carrier, which requires Earpiece's client certificate
+ * (mutual TLS): Earpiece registers over TLS, checking the carrier's self-signed certificate against the trunk's pin,
+ * and relays a rep's call out over it to a customer's sipp behind the carrier. A pin that does not match the
+ * carrier's certificate fails the registration with the reason in the trunk's status.
+ */
+class TlsTrunkIT {
+    private static final String REALM = "earpiece.test";
+    private static final String REP_HOST = "127.0.0.2";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    static Path dir;
+    static TestCertificates.Issued carrier;
+    static TestCertificates.Issued stranger;
+    static TestCertificates.Issued earpieceServer;
+    static TestCertificates.Issued earpieceClient;
+
+    private final List<CallDetail> ended = new CopyOnWriteArrayList<>();
+    private final UdpForwarderRelay relay = new UdpForwarderRelay();
+    private int customerPort;
+    private KamailioRunner kamailio;
+    private SipGateway gateway;
+    private ScheduledExecutorService scheduler;
+    private TrunkClient trunk;
+
+    @BeforeAll
+    static void certificates() throws IOException {
+        Files.createDirectories(Path.of("target", "kamailio"));
+        dir = Files.createTempDirectory(Path.of("target", "kamailio").toAbsolutePath(), "tls-trunk-");
+        TestCertificates certs = new TestCertificates(dir);
+        carrier = certs.selfSigned("carrier");
+        stranger = certs.selfSigned("stranger");
+        earpieceServer = certs.selfSigned("earpiece");
+        earpieceClient = certs.selfSigned("earpiece-client");
+    }
+
+    @BeforeEach
+    void start() {
+        assumeTrue(KamailioTls.available(), "kamailio with its tls module");
+        customerPort = SippRunner.freeUdpPort("127.0.0.1");
+        kamailio = KamailioCarrier.startTls("MD5", customerPort, SippRunner.freeUdpPort("127.0.0.1"),
+                KamailioTls.settings(dir, carrier, earpieceServer, earpieceClient));
+        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT",
+                new SipTransports(false, 0, TlsFiles.pem(earpieceServer.certificatePem(), earpieceServer.keyPem()),
+                        SipTransports.ClientAuth.NONE, Duration.ZERO)),
+                RecordingControllerAccess.create(), Duration.ofSeconds(2));
+        gateway.start();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void stop() {
+        if (trunk != null) {
+            trunk.close();
+        }
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (kamailio != null) {
+            kamailio.close();
+        }
+    }
+
+    private int kamailioTlsPort() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("listen=tls:127\\.0\\.0\\.1:(\\d+)")
+                .matcher(readConfig());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String readConfig() {
+        try {
+            return Files.readString(kamailio.workDir().resolve("kamailio.cfg"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private TrunkClient trunk(TrunkTls tls) {
+        TrunkConfig config = new TrunkConfig("carrier", "127.0.0.1", kamailioTlsPort(), "tls",
+                KamailioCarrier.TRUNK_USER, KamailioCarrier.TRUNK_PASSWORD, KamailioCarrier.REALM,
+                KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60), tls);
+        trunk = new TrunkClient(config, gateway.context(), scheduler, Clock.systemUTC(), Duration.ofMillis(500),
+                Duration.ofSeconds(5));
+        return trunk;
+    }
+
+    private static TrunkTls pinned(TestCertificates.Issued server) {
+        return new TrunkTls(ClientTrust.fingerprint(server.certificate()), null,
+                earpieceClient.certificatePem(), earpieceClient.keyPem());
+    }
+
+    private static Path scenario(String name) {
+        try {
+            return Path.of(TlsTrunkIT.class.getResource("/sipp/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void registersOverTlsAndRelaysACallOut() {
+        trunk(pinned(carrier)).start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
+        assertThat(kamailio.logText()).as("REGISTER to a sips: registrar, over TLS")
+                .containsPattern("request REGISTER sips:127\\.0\\.0\\.1:\\d+ from 127\\.0\\.0\\.1:\\d+ over tls");
+
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
+                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
+        Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
+                gateway.context(), Clock.systemUTC());
+        B2bua b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
+                did -> Optional.ofNullable(Map.of(KamailioCarrier.DID, "alice").get(did)), relay,
+                new CallDetailListener() {
+                    @Override
+                    public void ended(CallDetail d) {
+                        ended.add(d);
+                    }
+                }, scheduler, Clock.systemUTC());
+        gateway.addHandler(registrar);
+        gateway.addHandler(b2bua);
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").run();
+            if (rep != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(rep).isZero();
+            assertThat(customer.awaitExit()).isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        assertThat(ended.get(0).disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(kamailio.logText()).as("the outgoing leg: INVITE and BYE over TLS")
+                .containsPattern("request INVITE sips:" + KamailioCarrier.CUSTOMER_NUMBER
+                        + "@127\\.0\\.0\\.1:\\d+ from 127\\.0\\.0\\.1:\\d+ over tls")
+                .containsPattern("request BYE \\S+ from 127\\.0\\.0\\.1:\\d+ over tls");
+    }
+
+    @Test
+    void aCarrierCertificateThatDoesNotMatchThePinFailsWithTheReasonInTheStatus() {
+        trunk(pinned(stranger)).start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.FAILING);
+        assertThat(trunk.status().lastReason()).as(trunk.status().toString())
+                .contains("TLS").contains("does not match the pinned certificate")
+                .contains(ClientTrust.fingerprint(carrier.certificate()));
+        assertThat(kamailio.logText()).doesNotContain("request REGISTER");
+    }
+}
