@@ -4,7 +4,7 @@ import { dialUri, SipPhone, sipUser, type PhoneDeps, type PhoneState, type Softp
 
 const config: SoftphoneConfig = {
   janusUrl: 'http://janus.test:8088/janus/', iceServers: [], identity: 'sip:alice@10.0.0.1:5060',
-  proxy: 'sip:10.0.0.1:5060', username: 'alice', realm: 'earpiece', ha1Secret: '0123abcd', dialHost: '10.0.0.1:5060',
+  proxy: 'sip:10.0.0.1:5060', username: 'alice', realm: 'earpiece', secret: 'session-pw', dialHost: '10.0.0.1:5060',
 };
 
 function json(body: unknown): Response {
@@ -83,7 +83,7 @@ describe('SipPhone', () => {
     const register = janus.messages()[0];
     expect(register.url).toBe('http://janus.test:8088/janus/11/22');
     expect(register.body.body).toEqual({ request: 'register', username: 'sip:alice@10.0.0.1:5060',
-      ha1_secret: '0123abcd', proxy: 'sip:10.0.0.1:5060' });
+      secret: 'session-pw', proxy: 'sip:10.0.0.1:5060' });
     expect(janus.posts.find((x) => x.body.janus === 'attach')?.body.plugin).toBe('janus.plugin.sip');
     await p.stop();
   });

@@ -10,7 +10,8 @@ export interface SoftphoneConfig {
   proxy: string;
   username: string;
   realm: string;
-  ha1Secret: string;
+  /** A SIP password issued to this console session only (not the account's). */
+  secret: string;
   dialHost: string;
 }
 
@@ -113,7 +114,7 @@ export class SipPhone {
       await this.handle.message({
         request: 'register',
         username: this.config.identity,
-        ha1_secret: this.config.ha1Secret,
+        secret: this.config.secret,
         proxy: this.config.proxy,
       });
     } catch (e) {

@@ -151,6 +151,10 @@ public class CallCoordinator implements CallController {
                     admission.deferredDone(); // nothing was recorded, so there is nothing to transcribe later
                 }
             }
+            // a leg that cannot be stored is refused with 503 and Retry-After rather than 500
+            if (e instanceof RuntimeException r) {
+                throw retry.refuseNewCall(r);
+            }
             throw e;
         } finally {
             invite.end();
@@ -263,7 +267,7 @@ public class CallCoordinator implements CallController {
         } catch (RuntimeException e) {
             closeQuietly(sessionA, sessionB);
             releaseAll(conversation);
-            throw e;
+            throw retry.refuseNewCall(e); // 503 with Retry-After while the database is down, else e itself
         }
     }
 
@@ -322,7 +326,7 @@ public class CallCoordinator implements CallController {
         } catch (RuntimeException e) {
             closeQuietly(transcription);
             releaseAll(conversation);
-            throw e;
+            throw retry.refuseNewCall(e); // 503 with Retry-After while the database is down, else e itself
         }
     }
 

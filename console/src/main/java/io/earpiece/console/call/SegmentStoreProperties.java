@@ -14,10 +14,14 @@ import java.time.Duration;
  * @param retryFirst  the first wait after a failed write (200ms); each further one doubles it
  * @param retryMax    the longest wait between tries (5s)
  * @param giveUpAfter how long one segment is retried before it is logged as lost (10m)
+ * @param newCallRetryAfter the Retry-After of the 503 a new call gets while its call record cannot be stored (30s):
+ *                    a call already in progress keeps going and its finals wait, but one that has not started is
+ *                    refused at once (its INVITE is not held for the outage), so the PBX can retry or route around
  */
 @ConfigurationProperties("earpiece.segments.store")
 public record SegmentStoreProperties(
         @DefaultValue("200ms") Duration retryFirst,
         @DefaultValue("5s") Duration retryMax,
-        @DefaultValue("10m") Duration giveUpAfter) {
+        @DefaultValue("10m") Duration giveUpAfter,
+        @DefaultValue("30s") Duration newCallRetryAfter) {
 }

@@ -1,5 +1,6 @@
 package io.earpiece.console.call;
 
+import io.earpiece.sip.call.LegRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -31,6 +32,7 @@ public class SegmentStoreRetry {
 
     private final SegmentStoreProperties properties;
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong refusedCalls = new AtomicLong();
     private final Set<String> waiting = ConcurrentHashMap.newKeySet();
 
     public SegmentStoreRetry(SegmentStoreProperties properties) {
@@ -106,9 +108,28 @@ public class SegmentStoreRetry {
                 || e instanceof RecoverableDataAccessException;
     }
 
+    /**
+     * The refusal of a call that could not be opened because the database is unreachable (503 with Retry-After),
+     * or {@code failure} itself, rethrown, when it is anything else.
+     */
+    public LegRejectedException refuseNewCall(RuntimeException failure) {
+        if (!unavailable(failure)) {
+            throw failure;
+        }
+        refusedCalls.incrementAndGet();
+        log.warn("new call refused with 503: the database is unavailable ({})", failure.getMessage());
+        return new LegRejectedException(503, "Call records unavailable (database down)",
+                (int) Math.max(1, properties.newCallRetryAfter().toSeconds()));
+    }
+
     /** The writes waiting for the database now, as named by their callers ("end of call …"). */
     public Set<String> waiting() {
         return Set.copyOf(waiting);
+    }
+
+    /** Calls refused with 503 because the database was unavailable, since start. */
+    public long refusedCalls() {
+        return refusedCalls.get();
     }
 
     /** Tries that failed on the database and were repeated, since start. */

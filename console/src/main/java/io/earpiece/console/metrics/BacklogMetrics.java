@@ -14,6 +14,8 @@ import java.util.function.ToLongFunction;
 /**
  * Work that waits or gave up, counted in the database at each scrape: CRM/webhook exports still to deliver or
  * failed for good, and upload jobs queued, running or failed. The alert rules in {@code docker/prometheus} use them.
+ * Counters kept in memory by the SIP gateway and media server are {@link TelephonyMetrics}'; free space on the
+ * volumes is {@link io.earpiece.console.storage.StorageMetrics}'.
  */
 @Component
 public class BacklogMetrics implements MeterBinder {

@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** Exposes the SIP gateway's and media server's own counters as Micrometer meters. */
+/**
+ * Exposes the SIP gateway's and media server's own counters as Micrometer meters, all of them in this one place
+ * (recording failures too, which the storage health reads as well).
+ */
 @Component
 public class TelephonyMetrics implements MeterBinder {
 
@@ -65,6 +68,8 @@ public class TelephonyMetrics implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder("earpiece.sip.malformed", sip, g -> g.counters().malformed())
                 .description("SIP messages that could not be parsed").register(registry);
+        rtp(registry, "earpiece.recording.failures", "", MediaCounters::recordingFailures,
+                "legs whose recording could not be created or was stopped by a failed write (disk full)");
     }
 
     private void rtp(MeterRegistry registry, String name, String reason, ToLongFunction<MediaCounters> value,

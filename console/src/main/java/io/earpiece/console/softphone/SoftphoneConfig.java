@@ -11,9 +11,10 @@ import java.util.List;
  * @param proxy      Earpiece's registrar and B2BUA as Janus reaches it, {@code sip:HOST:PORT}
  * @param username   the digest user name (the rep's SIP user)
  * @param realm      the digest realm
- * @param ha1Secret  MD5(username:realm:password), the stored digest secret Janus answers challenges with
+ * @param secret     a SIP password of this console session's own (see {@link SessionSipCredentials}), which Janus
+ *                   answers challenges with; not the account's password or HA1
  * @param dialHost   the host part of dialled URIs, {@code sip:NUMBER@dialHost}
  */
 public record SoftphoneConfig(String janusUrl, List<String> iceServers, String identity, String proxy,
-                              String username, String realm, String ha1Secret, String dialHost) {
+                              String username, String realm, String secret, String dialHost) {
 }

@@ -1,10 +1,12 @@
 package io.earpiece.console.telephony;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.console.softphone.SessionCredentialStore;
 import io.earpiece.db.telephony.CallDetailRepository;
 import io.earpiece.db.telephony.DidRouteRepository;
 import io.earpiece.db.telephony.SipBindingRepository;
 import io.earpiece.db.telephony.SipUserRepository;
+import io.earpiece.db.telephony.SoftphoneCredentialRepository;
 import io.earpiece.db.telephony.TrunkRepository;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.auth.DigestAuthenticator;
@@ -49,9 +51,12 @@ public class TelephonyCoreConfiguration {
     }
 
     @Bean
-    DigestGate repDigestGate(SipGateway gateway, JpaCredentialStore credentials, TelephonyProperties p) {
+    DigestGate repDigestGate(SipGateway gateway, JpaCredentialStore credentials,
+                             SoftphoneCredentialRepository softphones, TelephonyProperties p) {
         NonceManager nonces = new NonceManager(Clock.systemUTC(), p.nonceLifetime());
-        return new DigestGate(new DigestAuthenticator(p.realm(), credentials, nonces, p.algorithms()),
+        // reps' devices answer with their account's secret, browser softphones with their session's
+        SessionCredentialStore secrets = new SessionCredentialStore(credentials, softphones, Clock.systemUTC());
+        return new DigestGate(new DigestAuthenticator(p.realm(), secrets, nonces, p.algorithms()),
                 gateway.context());
     }
 

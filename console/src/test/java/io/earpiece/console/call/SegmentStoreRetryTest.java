@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SegmentStoreRetryTest {
 
     private final SegmentStoreRetry retry = new SegmentStoreRetry(
-            new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(30)));
+            new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(30), Duration.ofSeconds(30)));
 
     @Test
     void aWriteThatCannotReachTheDatabaseIsRepeatedUntilItSucceeds() {
@@ -57,9 +57,22 @@ class SegmentStoreRetryTest {
     @Test
     void anOutageLongerThanTheLimitGivesUp() {
         SegmentStoreRetry impatient = new SegmentStoreRetry(
-                new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO));
+                new SegmentStoreProperties(Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO, Duration.ofSeconds(30)));
         assertThatThrownBy(() -> impatient.store("segment", () -> {
             throw new CannotCreateTransactionException("Connection refused");
         })).isInstanceOf(CannotCreateTransactionException.class);
+    }
+
+    @Test
+    void aNewCallThatCannotBeStoredIsRefusedWith503AndRetryAfterAndOtherFailuresPassThrough() {
+        io.earpiece.sip.call.LegRejectedException refused =
+                retry.refuseNewCall(new CannotCreateTransactionException("Connection refused"));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.retryAfterSeconds()).isEqualTo(30);
+        assertThat(refused.getMessage()).contains("database");
+        assertThat(retry.refusedCalls()).isEqualTo(1);
+        DataIntegrityViolationException bug = new DataIntegrityViolationException("duplicate call id");
+        assertThatThrownBy(() -> retry.refuseNewCall(bug)).isSameAs(bug);
+        assertThat(retry.refusedCalls()).isEqualTo(1);
     }
 }

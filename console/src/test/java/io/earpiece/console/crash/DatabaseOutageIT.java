@@ -1,14 +1,8 @@
 package io.earpiece.console.crash;
 
-import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.SegmentStoreRetry;
-import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.OutageDataSource;
-import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
-import io.earpiece.console.testing.SipLegs;
-import io.earpiece.console.testing.StampedEvents;
-import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.Test;
@@ -18,24 +12,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import javax.sql.DataSource;
-import java.time.Duration;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The database goes away in the middle of a call (every new connection refused) and comes back: meanwhile health
  * reads DOWN and the finals wait in the segment writer, retried; afterwards every utterance of both parties is
  * stored once, and every final the console was told about is among them. When the call ends during the outage, its
- * end and summary are stored when the database returns ({@link CallThroughOutage}).
+ * end and summary are stored when the database returns; a new call meanwhile is refused with 503 and Retry-After
+ * ({@link DatabaseOutageScenarios}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
@@ -76,58 +61,25 @@ class DatabaseOutageIT {
 
     @Test
     void finalsSpokenWhileTheDatabaseIsDownAreStoredWhenItReturns() throws Exception {
-        SynthCall call = SynthCall.generate("chorus-comparison");
-        ReferenceTranscript ref = call.reference();
-        recognizer.use(ref);
-        OutageDataSource outage = (OutageDataSource) dataSource;
-        String token = TestAuth.adminToken(httpPort);
-        WebTestClient http = TestAuth.as(httpPort, token);
-        String conversation = "outage-" + UUID.randomUUID();
-        long retriesBefore = retry.retries();
-
-        try (StampedEvents events = StampedEvents.connect(httpPort, token);
-             SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", gateway.port(), 1)) {
-            String callId = CallThroughOutage.callIdOf(http, conversation);
-            await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() >= 1);
-            outage.down();
-            try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
-                // At least one final met the outage and is being retried; the call goes on meanwhile.
-                await().atMost(Duration.ofSeconds(60)).until(() -> retry.retries() > retriesBefore);
-                int announcedWhileDown = finals(events, callId).size();
-                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                        .until(() -> finals(events, callId).size() == announcedWhileDown);
-            } finally {
-                outage.up();
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> !health().contains("\"DOWN\""));
-            legs.awaitSuccess(Duration.ofSeconds((long) ref.duration_s() + 60));
-
-            CallViews.CallSummary mine = await().atMost(Duration.ofSeconds(60)).until(() -> http.get()
-                    .uri("/api/calls?size=100").exchange().expectStatus().isOk()
-                    .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { }).returnResult()
-                    .getResponseBody().stream().filter(c -> c.conversationId().startsWith(conversation))
-                    .findFirst().orElse(null), c -> c != null && c.status().equals("ENDED")
-                    && c.segments() >= ref.utterances().size());
-            CallViews.CallDetail detail = http.get().uri("/api/calls/" + mine.id()).exchange().expectStatus().isOk()
-                    .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
-            for (String party : List.of("rep", "customer")) {
-                LiveSegments.assertCover(party, detail.segments().stream().filter(s -> s.party().equals(party))
-                        .toList(), ref.of(party), 300.0);
-            }
-            assertThat(detail.segments()).extracting(s -> s.party() + "#" + s.index()).doesNotHaveDuplicates();
-            Set<String> stored = detail.segments().stream().map(s -> s.party() + "#" + s.index() + ":" + s.text())
-                    .collect(Collectors.toSet());
-            assertThat(stored).containsAll(finals(events, callId));
-        }
+        scenarios().finalsSpokenWhileTheDatabaseIsDown();
     }
 
     /** The end of the call, its legs' ends and its summary are retried like finals, not left ACTIVE. */
     @Test
     void aCallThatEndsWhileTheDatabaseIsDownIsStoredAsEnded() throws Exception {
+        scenarios().callEndsWhileTheDatabaseIsDown();
+    }
+
+    /** Before: 500 "Media unavailable" with a stack trace (after the pool's wait, on a real database). */
+    @Test
+    void aNewCallWhileTheDatabaseIsDownIsRefusedWith503AndRetryAfter() throws Exception {
+        scenarios().newCallWhileTheDatabaseIsDown();
+    }
+
+    private DatabaseOutageScenarios scenarios() {
         OutageDataSource outage = (OutageDataSource) dataSource;
-        new CallThroughOutage(httpPort, gateway.port(), recognizer, retry)
-                .callEndsWhileTheDatabaseIsDown(new CallThroughOutage.Database() {
+        return new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry,
+                new DatabaseOutageScenarios.Database() {
                     @Override
                     public void down() {
                         outage.down();
@@ -138,14 +90,5 @@ class DatabaseOutageIT {
                         outage.up();
                     }
                 });
-    }
-
-    private static Set<String> finals(StampedEvents events, String callId) {
-        return CallThroughOutage.finals(events, callId);
-    }
-
-    private String health() {
-        return TestAuth.anonymous(httpPort).get().uri("/actuator/health").exchange().expectBody(String.class)
-                .returnResult().getResponseBody();
     }
 }

@@ -2,6 +2,7 @@ package io.earpiece.console.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
+import io.earpiece.console.testing.HubSpotStub;
 import io.earpiece.console.testing.ServerProcess;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -107,51 +109,88 @@ class KillNineIT {
      */
     @Test
     void anExportInFlightIsDeliveredExactlyOnceAfterAKillMinusNine() throws Exception {
-        Path data = DATA.resolveSibling("kill-nine-export");
+        String secret = "whsec-kill-nine";
+        try (WebhookReceiver receiver = new WebhookReceiver(secret, 1)) {
+            exportInFlightAcrossAKill("kill-nine-export", "dialer", List.of("earpiece.exports.webhooks[0].name=crm",
+                    "earpiece.exports.webhooks[0].url=" + receiver.url(),
+                    "earpiece.exports.webhooks[0].signing-secret=" + secret), receiver.holding, receiver.release);
+            assertThat(receiver.processed).hasSize(1);
+            String key = receiver.processed.keySet().iterator().next();
+            assertThat(receiver.requests).as("delivered again after the restart, all signed, one key")
+                    .hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(r -> {
+                        assertThat(r.status()).isEqualTo(200);
+                        assertThat(r.signatureValid()).isTrue();
+                        assertThat(r.idempotencyKey()).isEqualTo(key);
+                    });
+            assertThat(receiver.processed).as("the call's summary processed exactly once").hasSize(1);
+            assertThat(receiver.processed.get(key).path("event").asText()).isEqualTo("call.summary");
+        }
+    }
+
+    /**
+     * The same for HubSpot, which has no idempotency key: its stub has stored the call's note and is about to answer
+     * when the JVM gets SIGKILL. After the restart the exporter searches for the note by the marker it wrote into
+     * it, finds the first copy and goes on; HubSpot ends up with one note for the call and each task once, and
+     * every request was one HubSpot's API accepts.
+     */
+    @Test
+    void aHubSpotExportInFlightIsDeliveredExactlyOnceAfterAKillMinusNine() throws Exception {
+        try (HubSpotStub hubspot = new HubSpotStub(0, "notes")) {
+            // the customer calls from a number (the From URI names the customer), which the exporter looks HubSpot's
+            // contacts up by
+            List<String> settings = new java.util.ArrayList<>(hubspot.properties());
+            settings.add("earpiece.exports.customer-uri=from");
+            exportInFlightAcrossAKill("kill-nine-hubspot", "+15550100", settings, hubspot.holding, hubspot.release);
+            assertThat(hubspot.notes).as("one note for the call").hasSize(1);
+            assertThat(hubspot.notes.values()).allSatisfy(n -> assertThat(n).startsWith("Call summary"));
+            assertThat(hubspot.tasks.values().stream().map(t -> t.substring(t.lastIndexOf("ref "))))
+                    .as("each action item's task once").doesNotHaveDuplicates();
+            assertThat(hubspot.unauthorized).isEmpty();
+            assertThat(hubspot.invalid).as("requests HubSpot would refuse").isEmpty();
+        }
+    }
+
+    /**
+     * Places a call on a server of its own with these export settings; once the vendor's stub holds the call's
+     * export in flight ({@code holding}) the JVM gets SIGKILL and the stub answers into the void ({@code release}).
+     * A new server on the same data must then deliver the job (after the dead claim's lease), and the job alone:
+     * {@code GET /api/exports} lists it once, DELIVERED.
+     */
+    private static void exportInFlightAcrossAKill(String name, String caller, List<String> exportProperties,
+                                                  CountDownLatch holding, CountDownLatch release) throws Exception {
+        Path data = DATA.resolveSibling(name);
         deleteRecursively(data);
         SynthCall call = SynthCall.generate("chorus-comparison");
         int httpPort = ServerProcess.freePort();
         int sipPort = ServerProcess.freePort();
-        String secret = "whsec-kill-nine";
-        try (WebhookReceiver receiver = new WebhookReceiver(secret, 1)) {
-            List<String> properties = List.of("earpiece.data-dir=" + data,
-                    "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
-                    "earpiece.rtp.port-min=47600", "earpiece.rtp.port-max=47699", "earpiece.rtp.media-timeout=10s",
-                    "earpiece.exports.webhooks[0].name=crm", "earpiece.exports.webhooks[0].url=" + receiver.url(),
-                    "earpiece.exports.webhooks[0].signing-secret=" + secret,
-                    "earpiece.exports.worker.poll-interval=200ms", "earpiece.exports.worker.lease=10s",
-                    "earpiece.exports.worker.timeout=5s", "earpiece.exports.worker.retry-base=1s",
-                    "earpiece.exports.worker.retry-cap=2s");
-            String conversation = "kill9-export-" + UUID.randomUUID();
+        List<String> properties = new java.util.ArrayList<>(List.of("earpiece.data-dir=" + data,
+                "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
+                "earpiece.rtp.port-min=47600", "earpiece.rtp.port-max=47699", "earpiece.rtp.media-timeout=10s",
+                "earpiece.exports.worker.poll-interval=200ms", "earpiece.exports.worker.lease=10s",
+                "earpiece.exports.worker.timeout=5s", "earpiece.exports.worker.retry-base=1s",
+                "earpiece.exports.worker.retry-cap=2s"));
+        properties.addAll(exportProperties);
+        String conversation = name + "-" + UUID.randomUUID();
 
-            try (ServerProcess first = ServerProcess.start(httpPort, sipPort, data.resolve("server-1.log"), properties);
-                 SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", sipPort, 1)) {
-                legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
-                // The summary is stored with its export job at hang-up; the worker posts it and the receiver holds
-                // the answer: the delivery is in flight.
-                assertThat(receiver.holding.await(120, TimeUnit.SECONDS)).as("the webhook was posted").isTrue();
-                first.kill();
-            }
-            receiver.release.countDown();
-            assertThat(receiver.processed).hasSize(1);
-            String key = receiver.processed.keySet().iterator().next();
-            String callId = receiver.processed.get(key).path("call").path("id").asText();
+        try (ServerProcess first = ServerProcess.start(httpPort, sipPort, data.resolve("server-1.log"), properties);
+             SipLegs legs = SipLegs.startFrom(caller, call, conversation, "127.0.0.1", sipPort, 1)) {
+            legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
+            // The summary is stored with its export job at hang-up; the worker sends it and the stub holds the
+            // answer: the delivery is in flight.
+            assertThat(holding.await(120, TimeUnit.SECONDS)).as("the export was sent").isTrue();
+            first.kill();
+        }
+        release.countDown();
 
-            try (ServerProcess second = ServerProcess.start(httpPort, sipPort, data.resolve("server-2.log"),
-                    properties)) {
-                WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                        exportStates(http, callId).equals(List.of("DELIVERED")));
-                assertThat(receiver.requests).as("delivered again after the restart, all signed, one key")
-                        .hasSizeGreaterThanOrEqualTo(2)
-                        .allSatisfy(r -> {
-                            assertThat(r.status()).isEqualTo(200);
-                            assertThat(r.signatureValid()).isTrue();
-                            assertThat(r.idempotencyKey()).isEqualTo(key);
-                        });
-                assertThat(receiver.processed).as("the call's summary processed exactly once").hasSize(1);
-                assertThat(receiver.processed.get(key).path("event").asText()).isEqualTo("call.summary");
-            }
+        try (ServerProcess second = ServerProcess.start(httpPort, sipPort, data.resolve("server-2.log"), properties)) {
+            WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+            String callId = http.get().uri("/api/calls?size=100").exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
+                    .returnResult().getResponseBody().stream()
+                    .filter(c -> c.conversationId().startsWith(conversation)).findFirst().orElseThrow().id();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    exportStates(http, callId).equals(List.of("DELIVERED")));
         }
     }
 

@@ -75,8 +75,8 @@ class PostgresOutageIT {
 
     @Test
     void postgresStoppedMidCallLosesAndDuplicatesNothing() throws Exception {
-        new CallThroughOutage(httpPort, gateway.port(), recognizer, retry)
-                .callEndsWhileTheDatabaseIsDown(new CallThroughOutage.Database() {
+        new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry,
+                new DatabaseOutageScenarios.Database() {
                     @Override
                     public void down() throws Exception {
                         postgres.stop();
@@ -86,6 +86,6 @@ class PostgresOutageIT {
                     public void up() throws Exception {
                         postgres.start();
                     }
-                });
+                }).callEndsWhileTheDatabaseIsDown();
     }
 }

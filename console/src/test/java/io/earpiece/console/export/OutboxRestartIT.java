@@ -2,6 +2,7 @@ package io.earpiece.console.export;
 
 import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.summary.CallSummaries;
+import io.earpiece.console.testing.HubSpotStub;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.assist.InsightEntity;
 import io.earpiece.db.assist.InsightRepository;
@@ -85,6 +86,7 @@ class OutboxRestartIT {
                 assertThat(stub.tasks).hasSize(2);
                 assertThat(stub.tasks.values().stream().map(t -> t.substring(t.lastIndexOf("ref ")))).doesNotHaveDuplicates();
                 assertThat(stub.unauthorized).isEmpty();
+                assertThat(stub.invalid).as("requests HubSpot would refuse").isEmpty();
 
                 int port = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
                 WebTestClient http = TestAuth.as(port, TestAuth.adminToken(port));

@@ -34,10 +34,19 @@ public final class SipLegs implements AutoCloseable {
     /** As above, with more sipp arguments for both legs (e.g. {@code -t t1} for TCP). */
     public static SipLegs start(SynthCall call, String conversation, String host, int sipPort, int calls,
                                 String... sippArgs) throws IOException {
+        return startFrom("dialer", call, conversation, host, sipPort, calls, sippArgs);
+    }
+
+    /**
+     * As above, the dialer calling from {@code sip:<caller>@…} (a phone number makes the call's customer known to a
+     * CRM exporter).
+     */
+    public static SipLegs startFrom(String caller, SynthCall call, String conversation, String host, int sipPort,
+                                    int calls, String... sippArgs) throws IOException {
         long durationMs = Math.round(call.reference().duration_s() * 1000);
         Map<String, SippRunner> runners = new LinkedHashMap<>();
         for (String party : List.of("rep", "customer")) {
-            Path scenario = scenario(conversation, party, call.pcap(party));
+            Path scenario = scenario(conversation, party, call.pcap(party), caller);
             runners.put(party, SippRunner.builder(scenario)
                     .remote(host, sipPort)
                     .localHost(host)
@@ -88,9 +97,10 @@ public final class SipLegs implements AutoCloseable {
         runners.values().forEach(SippRunner::close);
     }
 
-    private static Path scenario(String conversation, String party, Path pcap) throws IOException {
+    private static Path scenario(String conversation, String party, Path pcap, String caller) throws IOException {
         return SippRunner.editedScenario("/sipp/party-leg.xml", Path.of("target", "party-legs"),
                 template -> template.replace("@CONV@", conversation).replace("@PARTY@", party)
-                        .replace("@PCAP@", pcap.toAbsolutePath().toString()));
+                        .replace("@PCAP@", pcap.toAbsolutePath().toString())
+                        .replace("<sip:dialer@", "<sip:" + caller + "@"));
     }
 }

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The server side of SIP digest authentication (RFC 2617, RFC 7616, RFC 8760) with qop=auth: builds challenges
@@ -78,13 +77,16 @@ public final class DigestAuthenticator {
             // Without qop there is no nonce-count, so replays could not be told apart.
             return AuthOutcome.of(AuthOutcome.Kind.BAD_REQUEST, c.username(), "qop=auth required");
         }
-        Optional<String> ha1 = credentials.ha1(c.username(), realm, c.algorithm());
-        // Unknown users get the same treatment as wrong passwords so that user names cannot be probed.
-        String expected = DigestMath.response(c.algorithm(), ha1.orElse(""), c.nonce(), c.nc(), c.cnonce(),
-                "auth", method, c.uri());
-        boolean matches = ha1.isPresent() && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.US_ASCII),
-                c.response().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        List<String> ha1s = credentials.ha1s(c.username(), realm, c.algorithm());
+        // Unknown users get the same treatment as wrong passwords so that user names cannot be probed: one
+        // computation against an empty secret, and every candidate is tried (no early exit on the first match).
+        byte[] given = c.response().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        boolean matches = false;
+        for (String ha1 : ha1s.isEmpty() ? List.of("") : ha1s) {
+            String expected = DigestMath.response(c.algorithm(), ha1, c.nonce(), c.nc(), c.cnonce(),
+                    "auth", method, c.uri());
+            matches |= !ha1s.isEmpty() && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), given);
+        }
         if (!matches) {
             return AuthOutcome.of(AuthOutcome.Kind.FORBIDDEN, c.username(), "bad credentials");
         }

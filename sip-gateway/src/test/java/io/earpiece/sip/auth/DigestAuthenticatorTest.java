@@ -64,6 +64,40 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void aSecondSecretOfTheSameUserIsAcceptedForThatUserOnly() throws Exception {
+        // A browser softphone's per-session credential: the store answers with the account's HA1 and the
+        // session's; while the session lives both work, and only for the user they were issued to.
+        java.util.Set<String> live = new java.util.HashSet<>(java.util.Set.of("session-pw"));
+        CredentialStore store = new CredentialStore() {
+            @Override
+            public java.util.Optional<String> ha1(String username, String realm, DigestAlgorithm algorithm) {
+                return username.equals("alice") ? java.util.Optional.of(DigestMath.ha1(algorithm, username, realm,
+                        "s3cret")) : java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.List<String> ha1s(String username, String realm, DigestAlgorithm algorithm) {
+                java.util.List<String> out = new java.util.ArrayList<>(ha1(username, realm, algorithm).stream().toList());
+                if (username.equals("alice")) {
+                    live.forEach(pw -> out.add(DigestMath.ha1(algorithm, username, realm, pw)));
+                }
+                return out;
+            }
+        };
+        auth = new DigestAuthenticator(REALM, store, new NonceManager(clock, Duration.ofMinutes(5)));
+        for (String password : new String[] {"s3cret", "session-pw"}) {
+            assertThat(auth.verify("REGISTER", new DigestClient("alice", password)
+                    .authorize(challenge(1), "REGISTER", "sip:x")).kind()).as(password)
+                    .isEqualTo(AuthOutcome.Kind.ACCEPTED);
+        }
+        assertThat(auth.verify("REGISTER", new DigestClient("bob", "session-pw")
+                .authorize(challenge(1), "REGISTER", "sip:x")).kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+        live.clear(); // signed out
+        assertThat(auth.verify("REGISTER", new DigestClient("alice", "session-pw")
+                .authorize(challenge(1), "REGISTER", "sip:x")).kind()).isEqualTo(AuthOutcome.Kind.FORBIDDEN);
+    }
+
+    @Test
     void unknownUserIsForbiddenLikeAWrongPassword() throws Exception {
         DigestClient client = new DigestClient("mallory", "s3cret");
         assertThat(auth.verify("REGISTER", client.authorize(challenge(0), "REGISTER", "sip:x")).kind())
