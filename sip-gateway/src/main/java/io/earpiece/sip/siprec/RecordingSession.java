@@ -60,8 +60,8 @@ final class RecordingSession {
     /** CANCEL or hangup came before the answer; the answering task ends the session. */
     boolean aborted;
     /**
-     * A re-INVITE or UPDATE is being answered off the SIP threads; another one meanwhile gets 500 with Retry-After
-     * (RFC 3261 14.2, RFC 3311 5.2), so the changes apply in order.
+     * A re-INVITE or UPDATE is being answered off the SIP threads; an UPDATE meanwhile gets 500 with Retry-After
+     * (RFC 3311 5.2; a second re-INVITE the stack answers 491 itself), so the changes apply in order.
      */
     boolean changing;
     /** Why the session ended, once it has: legs opened by a change that was still running are ended with it. */
