@@ -78,7 +78,10 @@ public final class CallAnalysis {
         this.decorators = List.copyOf(decorators);
     }
 
-    /** Analyses one final segment; speaker is "rep" or "customer", times are seconds from the call start. */
+    /**
+     * Analyses one final segment; speaker is the party ("rep", "customer", a further stream such as "customer-2" or
+     * "rep-2", or "mixed"), tagged and coached by its role ({@link Speakers}); times are seconds from the call start.
+     */
     public List<AssistEvent> onSegment(int utteranceIndex, String speaker, double startS, double endS, String text) {
         return onFinalSegment(utteranceIndex, speaker, startS, endS, text).events();
     }
@@ -86,7 +89,7 @@ public final class CallAnalysis {
     /** Like {@link #onSegment} but also returns the cards this segment raised. */
     public SegmentOutcome onFinalSegment(int utteranceIndex, String speaker, double startS, double endS,
                                          String text) {
-        String who = speaker.equals("rep") ? "rep" : "customer";
+        String who = Speakers.role(speaker);
         Set<String> tags = tagger.tags(who, text);
         if (who.equals("customer")) {
             boolean objection = tags.stream().anyMatch(t -> t.startsWith("objection:"));
@@ -101,7 +104,7 @@ public final class CallAnalysis {
         }
         previousTags = Set.copyOf(tags);
         List<AssistEvent> events = new ArrayList<>();
-        List<AssistEvent> actions = actions(utteranceIndex, who, text);
+        List<AssistEvent> actions = actions(utteranceIndex, Speakers.named(speaker), text);
         if (!actions.isEmpty() && who.equals("rep")) {
             // A rep who commits has moved past proposing; the commitment is the stronger label.
             tags.remove("next_step");
@@ -144,7 +147,7 @@ public final class CallAnalysis {
         if (committedText.isBlank()) {
             return List.of();
         }
-        String who = speaker.equals("rep") ? "rep" : "customer";
+        String who = Speakers.role(speaker);
         List<AssistEvent> events = new ArrayList<>();
         for (String tag : tagger.tags(who, committedText)) {
             events.add(new AssistEvent(utteranceIndex, tag, Map.of()));
@@ -191,6 +194,7 @@ public final class CallAnalysis {
         return out;
     }
 
+    /** Commitments said in one utterance; {@code who} is the party that owns them ("customer-2" as itself). */
     private List<AssistEvent> actions(int utteranceIndex, String who, String text) {
         List<AssistEvent> out = new ArrayList<>();
         for (Commitment c : commitments.find(text)) {

@@ -1,6 +1,7 @@
 package io.earpiece.summary;
 
 import io.earpiece.assist.AssistEvent;
+import io.earpiece.assist.Speakers;
 import io.earpiece.assist.action.DueDateResolver;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ public final class CallSummarizer {
             Utterance u = transcript.get(e.utterance());
             switch (e.family()) {
                 case "objection" -> objections.add(new Objection(e.utterance(), suffix(e.tag()), u.text(),
-                        nextBy(transcript, e.utterance(), "rep")));
+                        nextBy(transcript, e.utterance(), "rep"), Speakers.named(u.speaker())));
                 case "question" -> {
                     if (questionUtterances.add(e.utterance())) {
                         questions.add(question(transcript, e.utterance(), suffix(e.tag())));
@@ -90,7 +91,7 @@ public final class CallSummarizer {
     private static Question question(List<Utterance> transcript, int index, String topic) {
         Utterance u = transcript.get(index);
         String answerer = u.byCustomer() ? "rep" : "customer";
-        return new Question(index, u.byCustomer() ? "customer" : "rep", topic, u.text(),
+        return new Question(index, Speakers.named(u.speaker()), topic, u.text(),
                 nextBy(transcript, index, answerer));
     }
 

@@ -1,5 +1,7 @@
 package io.earpiece.summary;
 
+import io.earpiece.assist.Speakers;
+
 import io.earpiece.assist.AssistEvent;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -69,7 +71,7 @@ public final class KeySentenceExtractor {
             }
         }
         picked.sort(Comparator.comparingInt(c -> c.order));
-        return picked.stream().map(c -> (c.speaker.equals("rep") ? "Rep: " : "Customer: ") + c.text).toList();
+        return picked.stream().map(c -> Speakers.display(c.speaker) + ": " + c.text).toList();
     }
 
     private static List<String> sentences(String text) {

@@ -12,7 +12,10 @@ public final class SummaryTextRenderer {
         out.append('\n').append(s.abstractText()).append('\n');
         if (!s.objections().isEmpty()) {
             out.append("\nObjections:\n");
-            s.objections().forEach(o -> out.append("- ").append(o.kind()).append(": ").append(o.said())
+            // Named only when a further party (a second caller, "customer-2") raised it: the customer is the default.
+            s.objections().forEach(o -> out.append("- ").append(o.kind())
+                    .append(o.by() == null || o.by().equals("customer") ? "" : " (" + o.by() + ")")
+                    .append(": ").append(o.said())
                     .append(o.answered() ? "\n  Response: " + o.response() : "\n  (not answered)").append('\n'));
         }
         if (!s.questions().isEmpty()) {

@@ -1,19 +1,23 @@
 package io.earpiece.summary;
 
 import io.earpiece.assist.ReferenceTranscript;
+import io.earpiece.assist.Speakers;
 import java.util.List;
 import java.util.Objects;
 
-/** One final transcript utterance: {@code speaker} is "rep" or "customer", times are seconds from the call start. */
+/**
+ * One final transcript utterance: {@code speaker} is the party ("rep", "customer", or a further stream such as
+ * "customer-2"; see {@link Speakers}), times are seconds from the call start.
+ */
 public record Utterance(String speaker, double startS, double endS, String text) {
     public Utterance {
         Objects.requireNonNull(speaker, "speaker");
         Objects.requireNonNull(text, "text");
     }
 
-    /** Whether the customer said it (anything not said by the rep counts as the customer). */
+    /** Whether a customer said it (anything not said by one of the rep's streams counts as the customer). */
     public boolean byCustomer() {
-        return !"rep".equals(speaker);
+        return !Speakers.isRep(speaker);
     }
 
     /** The utterances of a reference transcript, in order. */

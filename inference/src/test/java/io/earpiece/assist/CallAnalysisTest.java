@@ -103,4 +103,47 @@ class CallAnalysisTest {
         assertThat(call.masked("mail lee at northpoint dot com or ring two one two, five five five, one nine nine one"))
                 .isEqualTo("mail [email] or ring [phone]");
     }
+
+    @Test
+    void furtherPartiesOfARecordedCallAreAssistedByTheirRole() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        // A colleague on a second rep stream discloses: that counts as the rep's disclosure.
+        call.onFinalSegment(0, "rep-2", 0, 3, "Quick note, we record this call for coaching purposes.");
+        List<Card> early = call.preview(1, "customer-2", "Honestly that is way too expensive for", 5.5);
+        SegmentOutcome objection = call.onFinalSegment(1, "customer-2", 4, 8, "Honestly that is way too expensive for us.");
+        List<AssistEvent> action = call.onSegment(2, "customer-2", 12, 16,
+                "Fine, I will circulate the draft contract to our lawyers on Monday.");
+
+        assertThat(early).as("a second caller's words preview cards").extracting(Card::id)
+                .containsExactly("objection-price");
+        assertThat(objection.events()).extracting(AssistEvent::tag).contains("objection:price");
+        assertThat(objection.cards()).extracting(Card::id).containsExactly("objection-price");
+        assertThat(call.cards()).extracting(Card::id).doesNotContain("compliance-disclosure");
+        assertThat(action.stream().filter(e -> e.tag().startsWith("action:")).findFirst().orElseThrow().details())
+                .as("the commitment is the second caller's, not the first customer's")
+                .containsEntry("owner", "customer-2");
+    }
+
+    @Test
+    void aSecondRepStreamIsCoachedAsTheRep() {
+        CallAnalysis call = engine.startCall(LocalDate.of(2025, 3, 12));
+        call.onFinalSegment(0, "rep", 0, 4, "This call is recorded for training purposes.");
+        call.onFinalSegment(1, "customer-2", 5, 7, "Okay.");
+        double t = 8;
+        for (int i = 2; i < 12; i++) {
+            call.onFinalSegment(i, "rep-2", t, t + 9.5, "Let me explain how the platform handles the routing of calls.");
+            t += 10;
+        }
+        assertThat(call.cards()).extracting(Card::id).containsOnlyOnce("coaching-monologue");
+    }
+
+    @Test
+    void speakersTellRolesAndNames() {
+        assertThat(List.of("rep", "rep-2", "customer", "customer-3", "mixed", "repo"))
+                .extracting(Speakers::role).containsExactly("rep", "rep", "customer", "customer", "customer", "customer");
+        assertThat(List.of("rep-2", "customer-3", "mixed")).extracting(Speakers::named)
+                .containsExactly("rep-2", "customer-3", "customer");
+        assertThat(List.of("rep", "customer-2", "mixed")).extracting(Speakers::display)
+                .containsExactly("Rep", "Customer 2", "Customer");
+    }
 }

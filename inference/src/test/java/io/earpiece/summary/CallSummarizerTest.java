@@ -110,4 +110,44 @@ class CallSummarizerTest {
         assertThat(text).contains("Call type: sales").contains("[rep] send the revised quote (due 2025-03-14)")
                 .contains("price: The price is far too expensive");
     }
+
+    @Test
+    void aSecondCallerIsNamedInTheSummary() {
+        io.earpiece.assist.CallAnalysis live = new io.earpiece.assist.AssistEngine(
+                new io.earpiece.assist.playbook.PlaybookLoader().loadDefault()).startCall(WEDNESDAY);
+        List<Utterance> call = List.of(
+                new Utterance("rep", 0, 3, "Hello, thanks for taking the call about the new plan."),
+                new Utterance("customer", 3, 6, "Happy to, my colleague from finance has joined us."),
+                new Utterance("customer-2", 6, 9, "The price is far too expensive for a team our size."),
+                new Utterance("rep", 9, 12, "I can offer a smaller package that fits your budget."),
+                new Utterance("customer-2", 12, 15, "Does it include the reporting module?"),
+                new Utterance("rep", 15, 18, "Yes it does, the reporting module is part of every package."),
+                new Utterance("customer-2", 18, 22, "Fine, I will circulate the draft contract to our lawyers on Monday."));
+        for (int i = 0; i < call.size(); i++) {
+            Utterance u = call.get(i);
+            live.onSegment(i, u.speaker(), u.startS(), u.endS(), u.text());
+        }
+        CallSummary s = summarizer.summarize(call, live.events(), WEDNESDAY);
+
+        assertThat(s.objections()).filteredOn(o -> o.kind().equals("price")).singleElement().satisfies(o -> {
+            assertThat(o.by()).isEqualTo("customer-2");
+            assertThat(o.response()).isEqualTo(call.get(3).text());
+        });
+        assertThat(s.questions()).extracting(Question::asker).containsExactly("customer-2");
+        assertThat(s.actionItems()).extracting(ActionItem::owner).containsExactly("customer-2");
+        assertThat(s.sentiment().timeline()).as("every customer's mood").extracting(SentimentPoint::utterance)
+                .contains(1, 2, 4, 6);
+        String text = new SummaryTextRenderer().render(s);
+        assertThat(text).contains("- price (customer-2): ", "- customer-2: Does it include", "- [customer-2] ");
+    }
+
+    @Test
+    void keySentencesNameFurtherParties() {
+        List<Utterance> call = List.of(
+                new Utterance("rep-2", 0, 4, "I am joining from the onboarding team to walk you through the setup."),
+                new Utterance("customer-2", 4, 8, "We decided to go ahead with the onboarding package next month."));
+        CallSummary s = summarizer.summarize(call, List.of(new AssistEvent(1, "decision", Map.of())), WEDNESDAY);
+        assertThat(s.keySentences()).anyMatch(k -> k.startsWith("Customer 2: We decided"));
+        assertThat(s.keySentences()).allMatch(k -> k.startsWith("Rep 2: ") || k.startsWith("Customer 2: "));
+    }
 }

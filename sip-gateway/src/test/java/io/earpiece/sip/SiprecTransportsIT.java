@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -207,6 +208,116 @@ class SiprecTransportsIT {
         assertThat(controller.ended.values()).containsOnly(EndReason.REMOTE_BYE);
     }
 
+    @Test
+    void aReInviteWhoseAddedStreamWaitsOnASlowStoreLeavesTheStackAnswering() throws Exception {
+        start();
+        // The added stream's opening stands for a store that does not answer: it waits until the test lets it go.
+        CountDownLatch storeAnswers = new CountDownLatch(1);
+        AtomicInteger port = new AtomicInteger(43_000);
+        controller.opener = offer -> {
+            if (offer.legId().endsWith("/3")) {
+                waitFor(storeAnswers);
+            }
+            return new io.earpiece.sip.call.LegMedia(new InetSocketAddress("127.0.0.1", port.addAndGet(2)));
+        };
+        String callId = UUID.randomUUID().toString();
+        try (RawStreamPeer peer = RawStreamPeer.tcp(gateway.port())) {
+            String target = "sip:srs@127.0.0.1:" + gateway.port();
+            String toTag = establish(peer, target, callId);
+
+            peer.send(invite(target, peer.via("slow3"), callId, 2, toTag, true, clearMultipart(3)));
+            assertThat(responseTo(peer, "SIP/2.0 100", "2 INVITE")).as("100 Trying to the re-INVITE at once")
+                    .isNotNull();
+            await().atMost(WAIT).until(() -> controller.opened.stream().anyMatch(o -> o.legId().equals(callId + "/3")));
+
+            // While the store still holds the added stream: the same connection's OPTIONS and a new session are
+            // answered (JAIN-SIP reads one connection's messages in order, so a blocked listener would stall both).
+            peer.send(invite(target, peer.via("slow-opt"), callId, 3, toTag, false, null)
+                    .replaceFirst("^INVITE", "OPTIONS").replace("CSeq: 3 INVITE", "CSeq: 3 OPTIONS"));
+            assertThat(responseTo(peer, "SIP/2.0 200", "3 OPTIONS")).as("200 to OPTIONS while the store is slow")
+                    .isNotNull();
+            String other = UUID.randomUUID().toString();
+            peer.send(invite(target, peer.via("slow-new"), other, 1, null, true, clearMultipart(2)));
+            assertThat(responseTo(peer, "SIP/2.0 200", "1 INVITE")).as("another session answered meanwhile")
+                    .isNotNull().contains("Call-ID: " + other);
+            assertThat(controller.established).doesNotContain(callId + "/3");
+
+            storeAnswers.countDown();
+            String added = responseTo(peer, "SIP/2.0 200", "2 INVITE");
+            assertThat(added).as("200 to the re-INVITE once the store answers").isNotNull();
+            SessionDescription answer = sdpOf(added);
+            assertThat(answer.media()).hasSize(3);
+            assertThat(answer.media().get(2).port()).as("port of the added stream").isPositive();
+            await().atMost(WAIT).until(() -> controller.established.contains(callId + "/3"));
+            assertThat(controller.opened.stream().filter(o -> o.legId().equals(callId + "/3")).findFirst()
+                    .orElseThrow().partyLabel()).isEqualTo("customer-2");
+        } finally {
+            storeAnswers.countDown();
+        }
+    }
+
+    @Test
+    void aByeWhileAnAddedStreamOpensEndsThatStreamToo() throws Exception {
+        start();
+        CountDownLatch storeAnswers = new CountDownLatch(1);
+        AtomicInteger port = new AtomicInteger(44_000);
+        controller.opener = offer -> {
+            if (offer.legId().endsWith("/3")) {
+                waitFor(storeAnswers);
+            }
+            return new io.earpiece.sip.call.LegMedia(new InetSocketAddress("127.0.0.1", port.addAndGet(2)));
+        };
+        String callId = UUID.randomUUID().toString();
+        try (RawStreamPeer peer = RawStreamPeer.tcp(gateway.port())) {
+            String target = "sip:srs@127.0.0.1:" + gateway.port();
+            String toTag = establish(peer, target, callId);
+            peer.send(invite(target, peer.via("bye3"), callId, 2, toTag, true, clearMultipart(3)));
+            await().atMost(WAIT).until(() -> controller.opened.stream().anyMatch(o -> o.legId().equals(callId + "/3")));
+
+            // An UPDATE's offer while the re-INVITE's is pending: 500 with Retry-After (RFC 3311 5.2). A second
+            // re-INVITE the stack itself answers 491.
+            peer.send(invite(target, peer.via("bye-again"), callId, 3, toTag, false, sdp(key(1), key(2), "inactive"))
+                    .replaceFirst("^INVITE", "UPDATE").replace("CSeq: 3 INVITE", "CSeq: 3 UPDATE"));
+            String pending = responseTo(peer, "SIP/2.0 500", "3 UPDATE");
+            assertThat(pending).as("500 to an offer while one is pending").isNotNull()
+                    .containsPattern("(?i)\\nRetry-After: ([0-9]|10)\\b");
+
+            peer.send(invite(target, peer.via("bye4"), callId, 4, toTag, false, null).replaceFirst("^INVITE", "BYE")
+                    .replace("CSeq: 4 INVITE", "CSeq: 4 BYE"));
+            assertThat(responseTo(peer, "SIP/2.0 200", "4 BYE")).as("200 to BYE while the store is slow").isNotNull();
+            await().atMost(WAIT).until(() -> controller.ended.size() == 2);
+
+            storeAnswers.countDown();
+            assertThat(responseTo(peer, "SIP/2.0 481", "2 INVITE")).as("the re-INVITE of the ended session")
+                    .isNotNull();
+            await().atMost(WAIT).until(() -> controller.ended.size() == 3);
+            assertThat(controller.ended.values()).containsOnly(EndReason.REMOTE_BYE);
+            assertThat(controller.established).doesNotContain(callId + "/3");
+        } finally {
+            storeAnswers.countDown();
+        }
+    }
+
+    /** Sends a two-stream clear recording session and its ACK; returns Earpiece's tag. */
+    private String establish(RawStreamPeer peer, String target, String callId) throws IOException {
+        peer.send(invite(target, peer.via("est-" + callId), callId, 1, null, true, clearMultipart(2)));
+        String ok = answerTo(peer, "1 INVITE");
+        assertThat(ok).as("200 to the recording INVITE").isNotNull();
+        String toTag = ok.replaceAll("(?s).*\\nTo:[^\\r\\n]*;tag=([^;\\s>]+).*", "$1");
+        peer.send(invite(target, peer.via("ack-" + callId), callId, 1, toTag, false, null)
+                .replaceFirst("^INVITE", "ACK").replace("CSeq: 1 INVITE", "CSeq: 1 ACK"));
+        await().atMost(WAIT).until(() -> controller.established.containsAll(List.of(callId + "/1", callId + "/2")));
+        return toTag;
+    }
+
+    private static void waitFor(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A clear recording offer of {@code streams} streams, participant N sending on label N. */
     static String clearMultipart(int streams) {
         StringBuilder sdp = new StringBuilder("v=0\r\no=src 1 " + streams + " IN IP4 127.0.0.1\r\ns=-\r\n"
@@ -233,9 +344,14 @@ class SiprecTransportsIT {
      * matched the ACK yet is skipped.
      */
     private static String answerTo(RawStreamPeer peer, String cseq) throws IOException {
+        return responseTo(peer, "SIP/2.0 200", cseq);
+    }
+
+    /** The next response starting with {@code status} to the request with {@code cseq}; others are skipped. */
+    private static String responseTo(RawStreamPeer peer, String status, String cseq) throws IOException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            String m = peer.receiveStarting("SIP/2.0 200", Duration.ofNanos(deadline - System.nanoTime()));
+            String m = peer.receiveStarting(status, Duration.ofNanos(deadline - System.nanoTime()));
             if (m == null || m.matches("(?is).*\\nCSeq:\\s*" + cseq + "\\s.*")) {
                 return m;
             }

@@ -84,7 +84,9 @@ public final class FollowUpDrafter {
             case "rep" -> "me";
             case "customer" -> "you";
             case "" -> "open";
-            default -> owner;
+            // A further party of a recorded call ("customer-2") is named as such, not "you".
+            default -> owner.matches("(rep|customer)-[1-9][0-9]{0,2}") ? io.earpiece.assist.Speakers.display(owner)
+                    : owner;
         };
     }
 }

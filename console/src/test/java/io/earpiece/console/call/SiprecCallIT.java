@@ -5,6 +5,7 @@ import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
 import io.earpiece.console.testing.AudioMath;
+import io.earpiece.console.testing.BridgeMeeting;
 import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.PcapRtpSender;
 import io.earpiece.console.testing.ReferenceTranscript;
@@ -242,6 +243,139 @@ class SiprecCallIT {
                 org.assertj.core.groups.Tuple.tuple("Customer", "customer"),
                 org.assertj.core.groups.Tuple.tuple("Rep", "rep"),
                 org.assertj.core.groups.Tuple.tuple("Colleague", "customer-2"));
+    }
+
+    /**
+     * A second vendor's format end to end: sipp as a Cisco CUBE (its headers, an SDP part with a session disposition,
+     * RFC 7865 metadata with participantstreamassoc send/recv and no caller/callee roles) plays the customer's audio
+     * on the first stream while the test sends the rep's on the second. The participant that is an Earpiece user is
+     * the rep (stream order alone, with rep-side=caller, would have made the first stream the rep).
+     */
+    @Test
+    void aCiscoCubeSessionIsRecordedWithAudioOnBothStreamsTranscribedAndSummarised() throws Exception {
+        ReferenceTranscript ref = call.reference();
+        recognizer.use(ref);
+        long durationMs = Math.round(ref.duration_s() * 1000);
+        String customer = "1777" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String agent = "cube" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        TestAuth.user(httpPort, agent, "REP", null, agent, null);
+        WebTestClient admin = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+        try (DatagramSocket repSocket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Path scenario = SippRunner.editedScenario("/sipp/siprec-cube.xml", SCENARIOS, s -> s
+                    .replace("@CUSTOMER@", customer).replace("@REP@", agent)
+                    .replace("@REPPORT@", Integer.toString(repSocket.getLocalPort()))
+                    .replace("@PCAP@", call.pcap("customer").toAbsolutePath().toString()));
+            try (SippRunner src = SippRunner.builder(scenario).remote("127.0.0.1", gateway.port())
+                    .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).args("-d", String.valueOf(durationMs + 500))
+                    .timeout(Duration.ofMillis(durationMs).plusSeconds(60)).start()) {
+                CallViews.CallSummary listed = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                        .until(() -> mine(admin, customer), c -> c != null && c.parties().size() == 2);
+                CallViews.PartyView repParty = listed.parties().stream().filter(p -> p.party().equals("rep"))
+                        .findFirst().orElseThrow();
+                PcapRtpSender rep = PcapRtpSender.start(call.pcap("rep"), repSocket,
+                        new InetSocketAddress("127.0.0.1", repParty.localPort()));
+                assertThat(src.awaitExit()).as("sipp (CUBE) exit code").isZero();
+                rep.await();
+            }
+        }
+        CallViews.CallSummary ended = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mine(admin, customer), c -> c.status().equals("ENDED"));
+        assertThat(ended.endReason()).isEqualTo("REMOTE_BYE");
+        assertThat(ended.from()).as("first participant taken as the caller").isEqualTo("sip:" + customer + "@10.0.0.71");
+        assertThat(ended.to()).isEqualTo("sip:" + agent + "@10.0.0.71");
+        CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).extracting(CallViews.PartyView::party).containsExactlyInAnyOrder("rep", "customer");
+        for (CallViews.PartyView p : detail.parties()) {
+            assertThat(p.packetsReceived()).as("packets of %s recorded", p.party())
+                    .isEqualTo(AudioMath.pcapPackets(call.pcap(p.party())));
+            double correlation = correlation(admin, p, "cube-" + ended.id(), call.wav(p.party()));
+            System.out.println("siprec_cube_correlation_" + p.party() + "=" + correlation);
+            assertThat(correlation).as("correlation of %s's recording with its source", p.party())
+                    .isGreaterThanOrEqualTo(0.9);
+            LiveSegments.assertCover(p.party(), detail.segments().stream().filter(s -> s.party().equals(p.party()))
+                    .toList(), ref.of(p.party()), 300.0);
+        }
+        CallRecordingEndpoint.RecordingView recording = admin.get().uri("/api/calls/" + ended.id() + "/recording")
+                .exchange().expectStatus().isOk().expectBody(CallRecordingEndpoint.RecordingView.class).returnResult()
+                .getResponseBody();
+        assertThat(recording.participants()).extracting(CallRecordingEndpoint.ParticipantView::aor,
+                CallRecordingEndpoint.ParticipantView::party).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("sip:" + customer + "@10.0.0.71", "customer"),
+                org.assertj.core.groups.Tuple.tuple("sip:" + agent + "@10.0.0.71", "rep"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin.get()
+                .uri("/api/calls/" + ended.id() + "/summary").exchange().expectStatus().isOk());
+    }
+
+    /**
+     * Both voices on one stream (sipp as Cisco BroadWorks: draft-era recording_metadata, one m-line with mode mixed,
+     * the call type naming caller and callee) become one {@code mixed} party: recorded from the mono mix, transcribed
+     * in order under that party, and summarised.
+     */
+    @Test
+    void aBroadWorksSessionWithBothVoicesOnOneStreamIsOneMixedPartyTranscribedAndSummarised() throws Exception {
+        ReferenceTranscript ref = call.reference();
+        List<ReferenceTranscript.Utterance> spoken = ref.utterances().stream()
+                .map(u -> new ReferenceTranscript.Utterance("mixed", u.text(), u.tags(), u.start(), u.end())).toList();
+        recognizer.use(new ReferenceTranscript(ref.title(), ref.type(), ref.duration_s(), spoken));
+        Path mix = BridgeMeeting.monoPcap(call);
+        long durationMs = Math.round(ref.duration_s() * 1000);
+        String customer = "1888" + ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999);
+        String agent = "bw" + ThreadLocalRandom.current().nextInt(1000, 9999);
+        TestAuth.user(httpPort, agent, "REP", null, agent, null);
+        WebTestClient admin = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+        Path scenario = SippRunner.editedScenario("/sipp/siprec-broadworks.xml", SCENARIOS, s -> s
+                .replace("@CUSTOMER@", customer).replace("@REP@", agent)
+                .replace("@PCAP@", mix.toAbsolutePath().toString()));
+        try (SippRunner src = SippRunner.builder(scenario).remote("127.0.0.1", gateway.port())
+                .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).args("-d", String.valueOf(durationMs + 500))
+                .timeout(Duration.ofMillis(durationMs).plusSeconds(60)).start()) {
+            CallViews.CallSummary listed = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> mine(admin, customer), c -> c != null && !c.parties().isEmpty());
+            assertThat(listed.parties()).extracting(CallViews.PartyView::party).containsExactly("mixed");
+            assertThat(src.awaitExit()).as("sipp (BroadWorks) exit code").isZero();
+        }
+        CallViews.CallSummary ended = await().atMost(Duration.ofSeconds(60))
+                .until(() -> mine(admin, customer), c -> c.status().equals("ENDED"));
+        assertThat(ended.endReason()).isEqualTo("REMOTE_BYE");
+        assertThat(ended.from()).as("BroadWorks' callingPartyNumber").contains(customer);
+        assertThat(ended.to()).as("BroadWorks' calledPartyNumber").contains(agent);
+        CallViews.CallDetail detail = admin.get().uri("/api/calls/" + ended.id()).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        CallViews.PartyView mixed = detail.parties().stream().filter(p -> p.party().equals("mixed")).findFirst()
+                .orElseThrow();
+        assertThat(detail.parties()).hasSize(1);
+        assertThat(mixed.packetsReceived()).isEqualTo(AudioMath.pcapPackets(mix));
+        double correlation = correlation(admin, mixed, "bw-" + ended.id(),
+                call.dir().resolve(call.name() + ".mono.wav"));
+        System.out.println("siprec_broadworks_mixed_correlation=" + correlation);
+        assertThat(correlation).as("correlation of the mixed recording with the mono mix").isGreaterThanOrEqualTo(0.9);
+        // Both voices, in call order, under the one party.
+        String text = String.join(" ", detail.segments().stream().map(CallViews.SegmentView::text).toList());
+        assertThat(detail.segments()).extracting(CallViews.SegmentView::party).containsOnly("mixed");
+        int at = 0;
+        for (ReferenceTranscript.Utterance u : spoken) {
+            int found = text.indexOf(u.text(), at);
+            assertThat(found).as("utterance in order: %s", u.text()).isGreaterThanOrEqualTo(0);
+            at = found + u.text().length();
+        }
+        CallRecordingEndpoint.RecordingView recording = admin.get().uri("/api/calls/" + ended.id() + "/recording")
+                .exchange().expectStatus().isOk().expectBody(CallRecordingEndpoint.RecordingView.class).returnResult()
+                .getResponseBody();
+        assertThat(recording.participants()).extracting(CallRecordingEndpoint.ParticipantView::aor)
+                .containsExactlyInAnyOrder("sip:" + agent, "sip:+" + customer + "@broadworks.example;user=phone");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin.get()
+                .uri("/api/calls/" + ended.id() + "/summary").exchange().expectStatus().isOk());
+    }
+
+    private static double correlation(WebTestClient http, CallViews.PartyView p, String name, Path source)
+            throws Exception {
+        byte[] wav = http.get().uri(p.recordingUrl()).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        Path file = Path.of("target/it-data/siprec-" + name + "-" + p.party() + ".wav");
+        Files.createDirectories(file.getParent());
+        Files.write(file, wav);
+        return AudioMath.maxNormalisedCorrelation(AudioMath.readWav(file), AudioMath.readWav(source), 1600);
     }
 
     /** The newest calls only: polled every 20 ms, the list must stay cheap. */

@@ -55,6 +55,16 @@ public record BridgeMeeting(Path wav, Path pcap, double promptEndS, double meeti
         return new BridgeMeeting(wav, pcap, promptEnd, meetingStart, ref);
     }
 
+    /**
+     * The call's mono mix (both voices on one stream, as a PBX that records one mixed stream sends it) as an RTP/PCMU
+     * pcap for sipp's play_pcap_audio, written beside the rendered call.
+     */
+    public static synchronized Path monoPcap(SynthCall call) throws IOException {
+        Path pcap = call.dir().resolve(call.name() + ".mono.pcmu.pcap");
+        writePcap(pcap, AudioMath.readWav(call.dir().resolve(call.name() + ".mono.wav")), 0x4444);
+        return pcap;
+    }
+
     public double durationS() {
         return reference.duration_s();
     }

@@ -22,11 +22,14 @@ public record CallExport(String callId, Instant startedAt, String rep, String cu
 
     /** A commitment from the call; {@code dueDate} is null when the due time could not be resolved. */
     public record ActionItem(String owner, String what, String due, LocalDate dueDate) {
-        /** A one-line task title, naming the customer when the customer owns it. */
+        /** A one-line task title, naming the customer ("Customer 2" for a further caller) when one owns it. */
         public String title() {
             String text = what == null || what.isBlank() ? "follow up" : what;
             String capital = Character.toUpperCase(text.charAt(0)) + text.substring(1);
-            return "customer".equals(owner) ? "Customer to " + text : capital;
+            if (owner != null && owner.matches("customer(-[1-9][0-9]{0,2})?")) {
+                return "C" + owner.substring(1).replace('-', ' ') + " to " + text;
+            }
+            return capital;
         }
 
         /** The due date, or {@code fallback} when none was resolved. */

@@ -59,6 +59,13 @@ final class RecordingSession {
     final Map<String, StreamLeg> legs = new LinkedHashMap<>();
     /** CANCEL or hangup came before the answer; the answering task ends the session. */
     boolean aborted;
+    /**
+     * A re-INVITE or UPDATE is being answered off the SIP threads; an UPDATE meanwhile gets 500 with Retry-After
+     * (RFC 3311 5.2; a second re-INVITE the stack answers 491 itself), so the changes apply in order.
+     */
+    boolean changing;
+    /** Why the session ended, once it has: legs opened by a change that was still running are ended with it. */
+    io.earpiece.sip.call.EndReason endedBy;
 
     RecordingSession(String callId, ServerTransaction invite, String localTag, long sdpSessionId, String source,
                      RecordingOffer offer) {
@@ -76,9 +83,11 @@ final class RecordingSession {
         return out;
     }
 
-    /** The number the next stream of {@code party} gets. */
-    int nextStream(Party party) {
-        return 1 + (int) legs.values().stream().filter(l -> l.party == party).count();
+    /** How many streams each party has now; a change numbers the streams it adds from these. */
+    Map<Party, Integer> streamCounts() {
+        Map<Party, Integer> out = new java.util.EnumMap<>(Party.class);
+        legs.values().forEach(l -> out.merge(l.party, 1, Integer::sum));
+        return out;
     }
 
     Map<String, Codec> codecs() {

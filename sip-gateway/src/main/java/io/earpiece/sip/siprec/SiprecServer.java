@@ -11,6 +11,7 @@ import io.earpiece.sip.call.EndReason;
 import io.earpiece.sip.call.LegMedia;
 import io.earpiece.sip.call.LegOffer;
 import io.earpiece.sip.call.LegRejectedException;
+import io.earpiece.sip.call.Party;
 import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpFormatter;
@@ -267,27 +268,22 @@ public final class SiprecServer implements RequestHandler {
     }
 
     /**
-     * Opens legs for the recordable streams of a re-INVITE or UPDATE that the session does not record yet (a
-     * participant joined on a stream of its own), each as a further stream of its party. One that cannot be opened
-     * is answered with port 0; the rest of the session goes on.
+     * Opens legs for the streams of a re-INVITE or UPDATE that the session does not record yet (a participant joined
+     * on a stream of its own), each as a further stream of its party, numbered on from {@code counts}. Runs off the
+     * SIP threads and outside the session's monitor: telling reps apart may ask the user directory and opening a leg
+     * stores it. One that cannot be opened is answered with port 0; the rest of the session goes on.
      */
     private List<RecordingSession.StreamLeg> openAdded(RecordingSession session, RecordingOffer offer,
+                                                       List<OfferedStream> streams, Map<Party, Integer> counts,
                                                        Request request) {
         List<RecordingSession.StreamLeg> added = new ArrayList<>();
-        String[] ends = null;
-        for (OfferedStream s : offer.recordable()) {
-            if (session.legs.containsKey(s.label())) {
-                continue;
-            }
-            if (ends == null) {
-                ends = PartyResolver.fromAndTo(offer.metadata(), uri(request, FromHeader.NAME), uri(request, ToHeader.NAME));
-            }
-            StreamParty p = parties.further(offer.metadata(), s.label());
-            p = p.numbered(session.nextStream(p.party()));
+        String[] ends = PartyResolver.fromAndTo(offer.metadata(), uri(request, FromHeader.NAME),
+                uri(request, ToHeader.NAME));
+        for (OfferedStream s : streams) {
             try {
-                RecordingSession.StreamLeg leg = open(session, p, s, ends);
-                session.legs.put(leg.label, leg);
-                added.add(leg);
+                StreamParty p = parties.further(offer.metadata(), s.label());
+                p = p.numbered(counts.merge(p.party(), 1, Integer::sum));
+                added.add(open(session, p, s, ends));
             } catch (LegRejectedException | RuntimeException e) {
                 log.warn("SIPREC {}: added stream {} not opened: {}", session.callId, s.label(), e.getMessage());
             }
@@ -360,13 +356,56 @@ public final class SiprecServer implements RequestHandler {
         }
     }
 
-    /** A re-INVITE or UPDATE: new SDP (pause, resume, new address) and maybe new metadata. */
+    /**
+     * A re-INVITE or UPDATE: new SDP (pause, resume, new address, added streams) and maybe new metadata. Answered
+     * off the SIP threads as the first INVITE is: an added stream is a new leg, whose opening stores it, and a slow
+     * database must not hold up the stack (other calls' requests, this dialog's BYE and OPTIONS).
+     */
     private void change(RequestEvent event, RecordingSession session) throws Exception {
         Request request = event.getRequest();
         ServerTransaction tx = transactions.of(event);
         if (tx == null) {
             return;
         }
+        boolean invite = Request.INVITE.equals(request.getMethod());
+        if (invite) {
+            // At once, so the client stops retransmitting while an added stream is opened.
+            responder.send(tx, responder.create(request, Response.TRYING, null, null));
+        }
+        synchronized (session) {
+            if (session.changing) {
+                // An offer is still being answered: RFC 3261 14.2 (INVITE) and RFC 3311 5.2 (UPDATE) say 500 with a
+                // random Retry-After of up to 10 s.
+                reject(tx, request, Response.SERVER_INTERNAL_ERROR, "Server Internal Error: an earlier offer is pending",
+                        1 + random.nextInt(10), null);
+                return;
+            }
+            session.changing = true;
+        }
+        try {
+            answering.execute(() -> {
+                try {
+                    applyChange(tx, request, session);
+                } catch (Exception e) {
+                    log.warn("SIPREC: failed to handle {} of {}", request.getMethod(), session.callId, e);
+                } finally {
+                    synchronized (session) {
+                        session.changing = false;
+                    }
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            synchronized (session) {
+                session.changing = false;
+            }
+            reject(tx, request, Response.SERVICE_UNAVAILABLE, "Shutting down", BUSY_RETRY_AFTER_S, null);
+        }
+    }
+
+    private void applyChange(ServerTransaction tx, Request request, RecordingSession session) throws Exception {
+        RecordingOffer offer;
+        List<OfferedStream> toOpen = new ArrayList<>();
+        Map<Party, Integer> counts;
         synchronized (session) {
             if (session.state == RecordingSession.State.ANSWERED && Request.INVITE.equals(request.getMethod())) {
                 ack(session); // a re-INVITE proves our 200 arrived; its ACK may be racing on another thread
@@ -381,7 +420,6 @@ public final class SiprecServer implements RequestHandler {
                 responder.send(tx, okWithAnswer(request, session, null));
                 return;
             }
-            RecordingOffer offer;
             try {
                 String type = contentType(request);
                 if (RecordingOfferReader.isMultipart(type)) {
@@ -397,55 +435,85 @@ public final class SiprecServer implements RequestHandler {
                 reject(tx, request, r.status(), r.getMessage(), 0, null);
                 return;
             }
-            boolean newMetadata = offer.metadata() != session.offer.metadata();
-            session.offer = offer;
-            session.sdpVersion++;
-            List<RecordingSession.StreamLeg> added = openAdded(session, offer, request);
-            responder.send(tx, okWithAnswer(request, session, null));
-            for (RecordingSession.StreamLeg leg : added) {
-                try {
-                    controller.established(leg.legId); // the dialog is up: no ACK of its own will confirm it
-                } catch (RuntimeException e) {
-                    log.warn("controller failed on established({})", leg.legId, e);
+            for (OfferedStream s : offer.recordable()) {
+                if (!session.legs.containsKey(s.label())) {
+                    toOpen.add(s);
                 }
             }
-            for (RecordingSession.StreamLeg leg : session.legs.values()) {
-                if (added.contains(leg)) {
-                    continue;
-                }
-                Optional<OfferedStream> s = offer.stream(leg.label);
-                boolean paused = s.map(OfferedStream::paused).orElse(true);
-                InetSocketAddress remote = s.filter(OfferedStream::recordable).map(o -> remote(o, session.source))
-                        .orElse(leg.remote);
-                SdesSession keys = leg.srtp;
-                if (s.isPresent() && s.get().recordable()) {
-                    leg.codec = s.get().negotiation().codec();
-                    keys = s.get().negotiation().srtp();
-                }
-                boolean rekeyed = !java.util.Objects.equals(keys, leg.srtp);
-                if (paused != leg.paused || !remote.equals(leg.remote) || rekeyed) {
-                    leg.paused = paused;
-                    leg.remote = remote;
-                    leg.srtp = keys;
-                    log.info("SIPREC {} stream {} {}{}", session.callId, leg.label, paused ? "paused" : "recording",
-                            rekeyed ? " (new SRTP keys)" : "");
+            counts = session.streamCounts();
+        }
+        // Outside the monitor: a BYE, CANCEL or OPTIONS of this dialog is answered while the streams open.
+        List<RecordingSession.StreamLeg> added = toOpen.isEmpty() ? List.of()
+                : openAdded(session, offer, toOpen, counts, request);
+        synchronized (session) {
+            if (session.state == RecordingSession.State.ENDED) {
+                // Ended (BYE, media timeout, shutdown) while the streams opened: end those too, answer nothing new.
+                for (RecordingSession.StreamLeg leg : added) {
+                    byLeg.remove(leg.legId);
                     try {
-                        controller.remoteChanged(leg.legId, remote, leg.codec, paused, keys);
+                        controller.ended(leg.legId, session.endedBy);
                     } catch (RuntimeException e) {
-                        log.warn("controller failed on remoteChanged({})", leg.legId, e);
+                        log.warn("controller failed on ended({}, {})", leg.legId, session.endedBy, e);
                     }
                 }
+                responder.send(tx, responder.create(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, null, null));
+                return;
             }
-            if (newMetadata || !added.isEmpty()) {
-                // Participants may have joined or changed (Avaya SBCE names the far end only in a later UPDATE);
-                // each recorded stream keeps its party, who is heard on it is told again.
-                List<StreamParty> now = new ArrayList<>();
-                for (RecordingSession.StreamLeg leg : session.legs.values()) {
-                    now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged",
-                            leg.stream));
+            apply(tx, request, session, offer, added);
+        }
+    }
+
+    /** Applies an accepted change and answers it; the caller holds the session's monitor. */
+    private void apply(ServerTransaction tx, Request request, RecordingSession session, RecordingOffer offer,
+                       List<RecordingSession.StreamLeg> added) throws Exception {
+        boolean newMetadata = offer.metadata() != session.offer.metadata();
+        session.offer = offer;
+        session.sdpVersion++;
+        added.forEach(leg -> session.legs.put(leg.label, leg));
+        responder.send(tx, okWithAnswer(request, session, null));
+        for (RecordingSession.StreamLeg leg : added) {
+            try {
+                controller.established(leg.legId); // the dialog is up: no ACK of its own will confirm it
+            } catch (RuntimeException e) {
+                log.warn("controller failed on established({})", leg.legId, e);
+            }
+        }
+        for (RecordingSession.StreamLeg leg : session.legs.values()) {
+            if (added.contains(leg)) {
+                continue;
+            }
+            Optional<OfferedStream> s = offer.stream(leg.label);
+            boolean paused = s.map(OfferedStream::paused).orElse(true);
+            InetSocketAddress remote = s.filter(OfferedStream::recordable).map(o -> remote(o, session.source))
+                    .orElse(leg.remote);
+            SdesSession keys = leg.srtp;
+            if (s.isPresent() && s.get().recordable()) {
+                leg.codec = s.get().negotiation().codec();
+                keys = s.get().negotiation().srtp();
+            }
+            boolean rekeyed = !java.util.Objects.equals(keys, leg.srtp);
+            if (paused != leg.paused || !remote.equals(leg.remote) || rekeyed) {
+                leg.paused = paused;
+                leg.remote = remote;
+                leg.srtp = keys;
+                log.info("SIPREC {} stream {} {}{}", session.callId, leg.label, paused ? "paused" : "recording",
+                        rekeyed ? " (new SRTP keys)" : "");
+                try {
+                    controller.remoteChanged(leg.legId, remote, leg.codec, paused, keys);
+                } catch (RuntimeException e) {
+                    log.warn("controller failed on remoteChanged({})", leg.legId, e);
                 }
-                report(session, now);
             }
+        }
+        if (newMetadata || !added.isEmpty()) {
+            // Participants may have joined or changed (Avaya SBCE names the far end only in a later UPDATE);
+            // each recorded stream keeps its party, who is heard on it is told again.
+            List<StreamParty> now = new ArrayList<>();
+            for (RecordingSession.StreamLeg leg : session.legs.values()) {
+                now.add(new StreamParty(leg.label, leg.party, offer.metadata().sendersOf(leg.label), "unchanged",
+                        leg.stream));
+            }
+            report(session, now);
         }
     }
 
@@ -512,6 +580,7 @@ public final class SiprecServer implements RequestHandler {
             return;
         }
         session.state = RecordingSession.State.ENDED;
+        session.endedBy = reason;
         sessions.remove(session.callId, session);
         for (RecordingSession.StreamLeg leg : session.legs.values()) {
             byLeg.remove(leg.legId);
