@@ -4,7 +4,7 @@
 // playbook and KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, titled } from './chromium.mjs';
+import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -18,10 +18,7 @@ async function main() {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.goto(`${BASE}/#/admin/playbooks`);
-    await page.locator('#username').waitFor({ timeout: 15_000 });
-    await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
-    await page.fill('#password', process.env.E2E_PASSWORD ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page);
     const editor = page.getByTestId('playbook-editor');
     await editor.getByTestId('playbook-version').waitFor({ timeout: 15_000 });
     await titled(page, 'admin playbooks', 'Admin');
@@ -42,7 +39,7 @@ async function main() {
     await box.fill(`${original.replace(/\s*$/, '')}\n${MARK}\n`);
     await editor.getByRole('button', { name: 'Save new version' }).click();
     const saved = editor.locator('[data-testid=playbook-status][role=status]');
-    await saved.waitFor({ timeout: 10_000 });
+    await saved.waitFor({ timeout: 30_000 });
     const text = await saved.textContent();
     const m = /^Saved as version (\d+)$/.exec(text);
     check(m !== null, `a valid edit is saved as a new version ("${text}")`);
@@ -92,10 +89,7 @@ async function main() {
     // A manager's Admin tab: only the sections a manager may use, each readable, none "Access Denied".
     if (process.env.MANAGER_USERNAME) {
       await page.getByRole('button', { name: 'Sign out' }).click();
-      await page.locator('#username').waitFor({ timeout: 15_000 });
-      await page.fill('#username', process.env.MANAGER_USERNAME);
-      await page.fill('#password', process.env.MANAGER_PASSWORD ?? '');
-      await page.click('button[type=submit]');
+      await signIn(page, process.env.MANAGER_USERNAME, process.env.MANAGER_PASSWORD);
       await page.locator('.topbar').waitFor({ timeout: 15_000 });
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
       const sections = page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link');

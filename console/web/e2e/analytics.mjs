@@ -4,7 +4,7 @@
 // Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, titled } from './chromium.mjs';
+import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -17,10 +17,7 @@ async function main() {
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${BASE}/#/`);
-    await page.locator('#username').waitFor({ timeout: 15_000 });
-    await page.fill('#username', process.env.E2E_USERNAME);
-    await page.fill('#password', process.env.E2E_PASSWORD);
-    await page.click('button[type=submit]');
+    await signIn(page);
     const totals = page.getByTestId('totals');
     await totals.waitFor({ timeout: 20_000 });
     await titled(page, 'analytics', 'Analytics');

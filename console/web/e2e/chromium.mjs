@@ -61,3 +61,14 @@ export async function titled(page, label, title) {
   const h1 = await page.locator('h1').count();
   check(h1 === 1, `${label}: title "${await page.title()}" and one h1 (${h1})`);
 }
+
+/**
+ * Fills the sign-in form that the page shows now (waiting for it) with {@code username} and {@code password},
+ * by default E2E_USERNAME (else admin) and E2E_PASSWORD, and submits it; the caller waits for the page it expects.
+ */
+export async function signIn(page, username = process.env.E2E_USERNAME ?? 'admin', password = process.env.E2E_PASSWORD ?? '') {
+  await page.locator('#username').waitFor({ timeout: 15_000 });
+  await page.fill('#username', username);
+  await page.fill('#password', password ?? '');
+  await page.click('button[type=submit]');
+}

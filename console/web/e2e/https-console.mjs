@@ -3,7 +3,7 @@
 // Secure and HttpOnly, and the live events come over wss://.
 // Env: HTTP_URL (the plain-HTTP redirect address), HTTPS_URL, SPKI (base64 SHA-256 of the server certificate's
 // public key: Chromium trusts that certificate and no other), E2E_USERNAME/E2E_PASSWORD, CHROMIUM.
-import { check, launch, log } from './chromium.mjs';
+import { check, launch, log, signIn } from './chromium.mjs';
 
 const HTTP = process.env.HTTP_URL.replace(/\/$/, '');
 const HTTPS = process.env.HTTPS_URL.replace(/\/$/, '');
@@ -29,10 +29,7 @@ async function main() {
     check(await page.evaluate(() => typeof navigator.mediaDevices?.getUserMedia === 'function'),
       'the microphone API the softphone needs is available');
 
-    await page.locator('#username').waitFor({ timeout: 15_000 });
-    await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
-    await page.fill('#password', process.env.E2E_PASSWORD ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page);
     await page.locator('#username').waitFor({ state: 'detached', timeout: 15_000 });
     const cookies = (await context.cookies(HTTPS)).filter((c) => c.httpOnly);
     check(cookies.length > 0, `a sign-in cookie is set (${cookies.map((c) => c.name).join(', ')})`);

@@ -4,7 +4,7 @@
 // CHROMIUM (default /usr/bin/chromium). Prints "OK ..." per check and USED_CARD=<id>; exits 0 when all pass.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, ok, titled } from './chromium.mjs';
+import { accessible, check, launch, log, ok, signIn, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const CALL = process.env.CALL;
@@ -46,10 +46,7 @@ async function signInIfAsked(page) {
     return;
   }
   if (me.status() === 200) return;
-  await page.locator('#username').waitFor({ timeout: 15_000 });
-  await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
-  await page.fill('#password', process.env.E2E_PASSWORD ?? '');
-  await page.click('button[type=submit]');
+  await signIn(page);
   await page.locator('.topbar').waitFor({ timeout: 15_000 });
   ok('signed in');
 }

@@ -6,7 +6,7 @@
 // Prints "OK ..." per check and CALL_ID=<id>; exits 0 when all pass.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, log, ok } from './chromium.mjs';
+import { launch, log, ok, signIn } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const NUMBER = process.env.NUMBER;
@@ -35,10 +35,7 @@ async function main() {
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
 
     await page.goto(`${BASE}/#/`);
-    await page.locator('#username').waitFor({ timeout: 15_000 });
-    await page.fill('#username', process.env.E2E_USERNAME);
-    await page.fill('#password', process.env.E2E_PASSWORD);
-    await page.click('button[type=submit]');
+    await signIn(page);
     await page.locator('.topbar').waitFor({ timeout: 15_000 });
     ok('signed in as the rep');
 

@@ -6,7 +6,7 @@
 // Prints "OK ..." per check and CALL_ID=<id> of the call the upload made; exits 0 when all pass.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { accessible, check, launch, log, titled } from './chromium.mjs';
+import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const FILE = process.env.FILE;
@@ -55,10 +55,7 @@ async function main() {
     page.on('pageerror', (e) => log(`page error: ${e.message}`));
 
     await page.goto(`${BASE}/#/uploads`);
-    await page.locator('#username').waitFor({ timeout: 15_000 });
-    await page.fill('#username', process.env.E2E_USERNAME ?? 'admin');
-    await page.fill('#password', process.env.E2E_PASSWORD ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page);
     await page.getByTestId('dropzone').waitFor({ timeout: 15_000 });
     check(true, 'signed in and on the upload page');
     await titled(page, 'upload page', 'Recorded calls');

@@ -20,3 +20,33 @@ export function cell(v: unknown): string {
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
+
+/** A trunk's registration status from the admin API. */
+export interface TrunkStatus {
+  state: string;
+  lastStatus: number;
+  lastReason: string | null;
+  registeredUntil: string | null;
+  nextAttempt: string | null;
+}
+
+const clock = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** "Registered until 15:30", "Failing: 403 Forbidden, next try 15:02": a trunk's registration as people read it. */
+export function trunkStatusText(s: TrunkStatus | null | undefined): string {
+  if (!s) return 'Unknown';
+  switch (s.state) {
+    case 'REGISTERED':
+      return s.registeredUntil ? `Registered until ${clock(s.registeredUntil)}` : 'Registered';
+    case 'REGISTERING':
+      return 'Registering…';
+    case 'FAILING': {
+      const why = s.lastStatus ? `${s.lastStatus}${s.lastReason ? ` ${s.lastReason}` : ''}` : s.lastReason || 'no answer';
+      return `Failing: ${why}${s.nextAttempt ? `, next try ${clock(s.nextAttempt)}` : ''}`;
+    }
+    case 'STOPPED':
+      return 'Stopped (not the active trunk)';
+    default:
+      return s.state.charAt(0) + s.state.slice(1).toLowerCase();
+  }
+}

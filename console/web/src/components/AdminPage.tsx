@@ -3,8 +3,10 @@ import { api, optional } from '../api';
 import { href } from '../route';
 import { KnowledgeForm } from './KnowledgeForm';
 import { UserForm } from './UserForm';
+import { TeamForm } from './TeamForm';
+import { TrunkForm, type TrunkFields } from './TrunkForm';
 import { PlaybookEditor } from './PlaybookEditor';
-import { cell, columnLabel } from '../adminTable';
+import { cell, columnLabel, trunkStatusText, type TrunkStatus } from '../adminTable';
 import type { User } from '../types';
 
 type Role = 'ADMIN' | 'MANAGER';
@@ -13,10 +15,11 @@ type Role = 'ADMIN' | 'MANAGER';
  * An admin list, the endpoints that may serve it (tried in order, the first that exists wins) and the roles that
  * may read it: a section a role cannot use is not shown, rather than answering "Access Denied".
  */
-const SECTIONS: { id: string; title: string; urls: string[]; blurb: string; roles: Role[] }[] = [
+const SECTIONS: { id: string; title: string; urls: string[]; blurb: string; roles: Role[]; columns?: string[] }[] = [
   { id: 'users', title: 'Users', urls: ['/api/admin/users'], blurb: 'People who sign in, with their roles.', roles: ['ADMIN'] },
   { id: 'teams', title: 'Teams', urls: ['/api/admin/teams'], blurb: 'Managers see their team’s calls.', roles: ['ADMIN'] },
-  { id: 'trunks', title: 'Trunks', urls: ['/api/admin/trunks'], blurb: 'SIP trunks that bring calls in.', roles: ['ADMIN'] },
+  { id: 'trunks', title: 'Trunks', urls: ['/api/admin/trunks'], blurb: 'SIP trunks that bring calls in; their registration is live.', roles: ['ADMIN'],
+    columns: ['id', 'host', 'port', 'transport', 'username', 'enabled', 'status', 'updatedAt'] },
   // managers read playbooks and knowledge through the endpoints they may use; only admins edit them
   { id: 'playbooks', title: 'Playbooks', urls: ['/api/playbooks'], blurb: 'What triggers which card.', roles: ['ADMIN', 'MANAGER'] },
   { id: 'knowledge', title: 'Knowledge base', urls: ['/api/knowledge'], blurb: 'Articles cards can quote.', roles: ['ADMIN', 'MANAGER'] },
@@ -42,7 +45,16 @@ function rowsOf(body: unknown): Rows {
   return [];
 }
 
-/** Admin lists; a section whose API the server does not have says so instead of failing. */
+/** How often the trunks section reads the registration status again while it is open. */
+const TRUNK_REFRESH_MS = 5_000;
+
+const ROLES = [['REP', 'Rep'], ['MANAGER', 'Manager'], ['ADMIN', 'Admin']];
+
+/**
+ * Admin lists with the forms that change them (users: create, role, disable; teams: create; trunks: add, edit,
+ * with their registration read again every few seconds); a section whose API the server does not have says so
+ * instead of failing.
+ */
 export function AdminPage({ section, user }: { section: string; user: User | null }) {
   const sections = sectionsFor(user);
   const editor = !user || user.roles.some((r) => /^(ROLE_)?ADMIN$/i.test(r));
@@ -51,6 +63,7 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const shown = useRef(current.id);
+  const [editingTrunk, setEditingTrunk] = useState<TrunkFields | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -70,6 +83,13 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
     };
   }, [current, reload]);
 
+  useEffect(() => {
+    setEditingTrunk(null);
+    if (current.id !== 'trunks') return undefined;
+    const timer = window.setInterval(() => setReload((n) => n + 1), TRUNK_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [current]);
+
   // users can be disabled (their sessions end at once) and enabled again from their row
   const userRows = editor && current.id === 'users';
   const setEnabled = async (username: string, enabled: boolean) => {
@@ -80,7 +100,20 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
       setError(`Could not ${enabled ? 'enable' : 'disable'} ${username}: ${(e as Error).message ?? e}`);
     }
   };
-  const columns = rows && rows.length ? Array.from(new Set(rows.flatMap((r) => Object.keys(r)))).slice(0, 8) : [];
+  const setRole = async (username: string, role: string) => {
+    try {
+      await api.put(`/api/admin/users/${encodeURIComponent(username)}/role`, { role });
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(`Could not change ${username}'s role: ${(e as Error).message ?? e}`);
+    }
+  };
+  const trunkRows = editor && current.id === 'trunks';
+  const columns = rows && rows.length
+    ? current.columns ?? Array.from(new Set(rows.flatMap((r) => Object.keys(r)))).slice(0, 8) : [];
+  const label = (column: string) => (current.id === 'trunks' && column === 'status' ? 'Registration' : columnLabel(column));
+  const show = (column: string, value: unknown) =>
+    current.id === 'trunks' && column === 'status' ? trunkStatusText(value as TrunkStatus | null) : cell(value);
   return (
     <main className="page admin-page">
       <nav className="admin-nav" aria-label="Admin sections">
@@ -106,6 +139,11 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
         {editor && current.id === 'knowledge' && rows !== undefined && rows !== null && (
           <KnowledgeForm onAdded={() => setReload((n) => n + 1)} />
         )}
+        {editor && current.id === 'teams' && rows && <TeamForm onCreated={() => setReload((n) => n + 1)} />}
+        {trunkRows && rows && (
+          <TrunkForm editing={editingTrunk} onSaved={() => { setEditingTrunk(null); setReload((n) => n + 1); }}
+            onCancel={() => setEditingTrunk(null)} />
+        )}
         {editor && current.id === 'users' && rows && (
           <UserForm teams={Array.from(new Set(rows.map((r) => String(r.team ?? '')).filter(Boolean)))}
             onCreated={() => setReload((n) => n + 1)} />
@@ -116,16 +154,29 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
             <table>
               <thead>
                 <tr>
-                  {columns.map((c) => <th key={c} scope="col">{columnLabel(c)}</th>)}
-                  {userRows && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                  {columns.map((c) => <th key={c} scope="col">{label(c)}</th>)}
+                  {(userRows || trunkRows) && <th scope="col"><span className="visually-hidden">Actions</span></th>}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={i} data-username={userRows ? String(r.username) : undefined}>
-                    {columns.map((c) => <td key={c}>{cell(r[c])}</td>)}
-                    {userRows && (
+                  <tr key={i} data-username={userRows ? String(r.username) : undefined}
+                    data-trunk={trunkRows ? String(r.id) : undefined}>
+                    {columns.map((c) => <td key={c} data-column={c}>{show(c, r[c])}</td>)}
+                    {trunkRows && (
                       <td>
+                        <button type="button" className="btn small ghost" onClick={() => setEditingTrunk(r as unknown as TrunkFields)}>
+                          Edit<span className="visually-hidden"> trunk {String(r.id)}</span>
+                        </button>
+                      </td>
+                    )}
+                    {userRows && (
+                      <td className="row-actions">
+                        <label className="visually-hidden" htmlFor={`role-${i}`}>Role of {String(r.username)}</label>
+                        <select id={`role-${i}`} value={String(r.role)}
+                          onChange={(e) => void setRole(String(r.username), e.target.value)}>
+                          {ROLES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
+                        </select>{' '}
                         <button type="button" className="btn small ghost"
                           onClick={() => void setEnabled(String(r.username), !r.enabled)}>
                           {r.enabled ? 'Disable' : 'Enable'}<span className="visually-hidden"> {String(r.username)}</span>

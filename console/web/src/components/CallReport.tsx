@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api';
 import { when } from '../format';
 import { dueState, sentimentText } from '../report';
@@ -71,40 +71,46 @@ export function ActionItems({ callId, items, onChange }: {
   );
 }
 
+/**
+ * A titled panel listing a summary's items, or "No …" when there are none: the objections and the questions read
+ * alike, so they share this frame and differ only in how one item is drawn.
+ */
+function ReportList<T>({ title, testId, items, render }: {
+  title: string; testId: string; items: T[]; render: (item: T) => ReactNode;
+}) {
+  return (
+    <section className="panel" aria-label={title} data-testid={testId}>
+      <h2>{title}</h2>
+      {items.length === 0 && <p className="muted">No {title.toLowerCase()}.</p>}
+      <ul className="report-list">
+        {items.map((item, i) => <li key={i}>{render(item)}</li>)}
+      </ul>
+    </section>
+  );
+}
+
 /** Each objection with what the customer said and how the rep answered it. */
 export function Objections({ items }: { items: CallSummaryReport['objections'] }) {
   return (
-    <section className="panel" aria-label="Objections" data-testid="objections">
-      <h2>Objections</h2>
-      {items.length === 0 && <p className="muted">No objections.</p>}
-      <ul className="report-list">
-        {items.map((o, i) => (
-          <li key={i}>
-            <span className={`chip ${o.answered ? 'chip-positive' : 'chip-negative'}`}>{words(o.kind)}</span>
-            <blockquote>{o.said}</blockquote>
-            <p className="small">{o.answered ? <>Handled: {o.response}</> : <strong>Not answered</strong>}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ReportList title="Objections" testId="objections" items={items} render={(o) => (
+      <>
+        <span className={`chip ${o.answered ? 'chip-positive' : 'chip-negative'}`}>{words(o.kind)}</span>
+        <blockquote>{o.said}</blockquote>
+        <p className="small">{o.answered ? <>Handled: {o.response}</> : <strong>Not answered</strong>}</p>
+      </>
+    )} />
   );
 }
 
 /** The questions asked, by whom, and the answer given. */
 export function Questions({ items }: { items: CallSummaryReport['questions'] }) {
   return (
-    <section className="panel" aria-label="Questions" data-testid="questions">
-      <h2>Questions</h2>
-      {items.length === 0 && <p className="muted">No questions.</p>}
-      <ul className="report-list">
-        {items.map((q, i) => (
-          <li key={i}>
-            <p><span className="muted small">{words(q.asker)}{q.topic ? ` · ${words(q.topic)}` : ''}</span><br />{q.text}</p>
-            <p className="small">{q.answer ? <>Answer: {q.answer}</> : <span className="muted">No answer given</span>}</p>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <ReportList title="Questions" testId="questions" items={items} render={(q) => (
+      <>
+        <p><span className="muted small">{words(q.asker)}{q.topic ? ` · ${words(q.topic)}` : ''}</span><br />{q.text}</p>
+        <p className="small">{q.answer ? <>Answer: {q.answer}</> : <span className="muted">No answer given</span>}</p>
+      </>
+    )} />
   );
 }
 

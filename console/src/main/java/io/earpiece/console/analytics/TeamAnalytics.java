@@ -16,19 +16,22 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
- * The managers' dashboard over the calls that the users in scope own and that started in a period. One query
- * picks the calls in scope (the ownership rule, as SQL, over the period's calls); each figure is then a grouped SQL
- * query per call over indexed joins (calls by start time; segments, cards, objections and action items by call
- * id), and the per-call rows of calls in scope are added up per rep here. A call belongs to a rep by the same rule as call
- * access ({@link CallOwnership}, mirrored by {@link CallOwnerMatch}), so nobody sees figures of calls they may not
- * open. Days are folded into ISO weeks (Monday) here too, which keeps the SQL the same on H2 and PostgreSQL.
+ * The managers' dashboard over the calls that the users in scope own and that started in a period. Every figure is
+ * one SQL query that starts from the same scoped set, {@code owned (call_id, rep, on_day)}: per user in scope, the
+ * period's calls (start-time index) that the call-access ownership rule ({@link CallOwnership}) gives them, matched
+ * by equality on the URIs' user parts. So the
+ * database reads only the scoped calls' segments, cards, objections and action items (each by its call-id index,
+ * V35 makes them covering) and adds them up per rep or card itself; what comes back is a row per rep, card or day.
+ * Days are folded into ISO weeks (Monday) here, which keeps the SQL the same on H2 and PostgreSQL. A call that two
+ * users in scope own counts for each of them, and once in the per-card and per-kind figures.
  */
 @Service
 public class TeamAnalytics {
@@ -46,52 +49,88 @@ public class TeamAnalytics {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     }
 
-    /** One call in scope and whose it is. */
-    private record Owned(LocalDate day, List<String> reps) {
-    }
-
     /** The dashboard for [from, to), with "overdue" as of {@code today}. Blocking. */
     public Dashboard dashboard(Scope scope, Instant from, Instant to, LocalDate today) {
+        return timedDashboard(scope, from, to, today).dashboard();
+    }
+
+    /** The dashboard and how long each of its queries took (milliseconds, by figure, in query order). */
+    public record Timed(Dashboard dashboard, Map<String, Long> queryMs) {
+    }
+
+    /** {@link #dashboard}, with each query timed. Blocking. */
+    public Timed timedDashboard(Scope scope, Instant from, Instant to, LocalDate today) {
+        Map<String, Long> times = new LinkedHashMap<>();
         if (scope.users().isEmpty()) {
-            return Dashboard.empty();
+            return new Timed(Dashboard.empty(), times);
         }
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .addValue("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .addValue("today", Date.valueOf(today));
-        Map<String, Object> own = new HashMap<>();
-        String inScope = "c.started_at >= :from and c.started_at < :to and "
-                + CallOwnership.sqlOwnedBy("c", CallOwners.of(scope.users()), own);
-        params.addValues(own);
-        // The other queries read the period's calls by the start-time index only and leave out, here, those not in
-        // scope: the ownership test (LIKE over the URIs) then runs once per call, not once per query and row.
-        String period = " join calls c on c.id = %s.call_id where c.started_at >= :from and c.started_at < :to";
+        String owned = owned(scope, params);
+        Query q = new Query(owned, params, times);
+        return new Timed(new Dashboard(q.time("callsPerWeek", () -> callsPerWeek(q)), q.time("talk", () -> talk(q)),
+                q.time("objections", () -> objections(q)), q.time("cardsPerRep", () -> cardsPerRep(q)),
+                q.time("cardsPerCard", () -> cardsPerCard(q)), q.time("actionItems", () -> actionItems(q))), times);
+    }
 
-        List<CallOwnerMatch> matchers = scope.users().stream().map(CallOwnerMatch::new).toList();
-        Map<String, Owned> calls = new LinkedHashMap<>();
-        jdbc.query("select c.id, c.from_uri, c.to_uri, cast(c.started_at as date) as on_day from calls c where " + inScope,
-                params, rs -> {
-                    String fromUri = rs.getString("from_uri");
-                    String toUri = rs.getString("to_uri");
-                    List<String> reps = matchers.stream().filter(m -> m.owns(fromUri, toUri))
-                            .map(CallOwnerMatch::username).toList();
-                    calls.put(rs.getString("id"), new Owned(rs.getDate("on_day").toLocalDate(), reps));
-                });
-        return new Dashboard(callsPerWeek(calls), talk(calls, period, params), objections(calls, period, params),
-                cardsPerRep(calls, period, params), cardsPerCard(calls, period, params),
-                actionItems(calls, period, params));
+    /** The user part of a lower-cased {@code sip:}, {@code sips:} or {@code tel:} URI {@code %1$s}, else null. */
+    private static final String USER_PART = "case when %1$s like 'sip:%%@%%' then substring(%1$s from 5 for position('@' in %1$s) - 5)"
+            + " when %1$s like 'sips:%%@%%' then substring(%1$s from 6 for position('@' in %1$s) - 6)"
+            + " when %1$s like 'tel:%%;%%' then substring(%1$s from 5 for position(';' in %1$s) - 5)"
+            + " when %1$s like 'tel:%%' then substring(%1$s from 5) end";
+
+    /**
+     * The {@code with} clause naming the scoped calls. {@code parts} reads the period's calls and takes the user part
+     * of their From and To; {@code owned} has one branch per user in scope, each the calls whose user part equals one
+     * of that user's SIP identities, or, for an upload, whose From is theirs. This is {@link CallOwnership}'s rule
+     * (its LIKE patterns match exactly these user parts, and a call without a From is nobody's), by equality: one
+     * LIKE per identity, URI column and row made the dashboard seconds slow. (A join of {@code parts} with a list
+     * of identities instead was slower on both databases: PostgreSQL then inlines {@code parts} into the join.)
+     */
+    private static String owned(Scope scope, MapSqlParameterSource params) {
+        List<String> branches = new ArrayList<>();
+        for (UserEntity user : scope.users()) {
+            int n = branches.size();
+            CallOwners owners = CallOwners.of(List.of(user));
+            params.addValue("rep" + n, user.getUsername());
+            params.addValue("ids" + n, List.copyOf(owners.identities()));
+            params.addValue("up" + n, CallOwnership.uploaderUri(owners.usernames().iterator().next()));
+            branches.add("select p.id, cast(:rep" + n + " as varchar(128)), p.on_day from parts p where"
+                    + " (p.upload = 0 and (p.from_user in (:ids" + n + ") or p.to_user in (:ids" + n + ")))"
+                    + " or (p.upload = 1 and p.f = :up" + n + ")");
+        }
+        return "with parts as (select q.id, q.on_day, q.f,"
+                + " case when q.f like '%@" + CallOwnership.UPLOAD_HOST + "' or q.f = '" + CallOwnership.UPLOAD_HOST
+                + "' then 1 else 0 end as upload, " + USER_PART.formatted("q.f") + " as from_user, "
+                + USER_PART.formatted("q.t") + " as to_user"
+                + " from (select c.id, cast(c.started_at as date) as on_day, lower(c.from_uri) as f, lower(c.to_uri) as t"
+                + " from calls c where c.started_at >= :from and c.started_at < :to and c.from_uri is not null) q),"
+                + " owned (call_id, rep, on_day) as (" + String.join(" union all ", branches) + ") ";
+    }
+
+    /** The scoped set, the parameters, and the times of the queries run so far. */
+    private record Query(String owned, MapSqlParameterSource params, Map<String, Long> times) {
+
+        <T> T time(String figure, Supplier<T> query) {
+            long t0 = System.nanoTime();
+            T result = query.get();
+            times.put(figure, (System.nanoTime() - t0) / 1_000_000);
+            return result;
+        }
     }
 
     public record RepWeek(String rep, LocalDate week, long calls) {
     }
 
-    private static List<RepWeek> callsPerWeek(Map<String, Owned> calls) {
+    private List<RepWeek> callsPerWeek(Query q) {
         Map<String, Map<LocalDate, Long>> byRep = new TreeMap<>();
-        for (Owned c : calls.values()) {
-            for (String rep : c.reps()) {
-                byRep.computeIfAbsent(rep, k -> new TreeMap<>()).merge(week(c.day()), 1L, Long::sum);
-            }
-        }
+        jdbc.query(q.owned() + "select o.rep, o.on_day, count(*) as n from owned o group by o.rep, o.on_day", q.params(),
+                rs -> {
+                    byRep.computeIfAbsent(rs.getString("rep"), k -> new TreeMap<>())
+                            .merge(week(rs.getDate("on_day").toLocalDate()), rs.getLong("n"), Long::sum);
+                });
         List<RepWeek> out = new ArrayList<>();
         byRep.forEach((rep, weeks) -> weeks.forEach((w, n) -> out.add(new RepWeek(rep, w, n))));
         return out;
@@ -100,52 +139,45 @@ public class TeamAnalytics {
     public record Talk(String rep, long repMs, long totalMs, double talkRatio, long longestMonologueMs) {
     }
 
-    private List<Talk> talk(Map<String, Owned> calls, String period, MapSqlParameterSource params) {
-        Map<String, long[]> byRep = new TreeMap<>();
-        jdbc.query("select t.call_id, sum(" + IS_REP + " * (t.end_ms - t.start_ms)) as rep_ms,"
-                + " sum(t.end_ms - t.start_ms) as all_ms from transcript_segments t"
-                + " left join call_speakers sp on sp.call_id = t.call_id and sp.speaker = t.party"
-                + period.formatted("t") + " group by t.call_id", params, rs -> {
-                    for (String rep : reps(calls, rs.getString("call_id"))) {
-                        long[] v = byRep.computeIfAbsent(rep, k -> new long[3]);
-                        v[0] += rs.getLong("rep_ms");
-                        v[1] += rs.getLong("all_ms");
-                    }
-                });
-        // Longest monologue: runs of consecutive rep lines ("gaps and islands": a run number grows whenever the
-        // speaker changes), from the run's first start to its last end.
-        jdbc.query("select y.call_id, max(y.run_ms) as longest from ("
-                + " select x.call_id, max(x.end_ms) - min(x.start_ms) as run_ms from ("
-                + "  select w.call_id, w.start_ms, w.end_ms, w.is_rep,"
-                + "   sum(w.flip) over (partition by w.call_id order by w.start_ms, w.id rows unbounded preceding) as run_no"
-                + "  from (select t.id, t.call_id, t.start_ms, t.end_ms, " + IS_REP + " as is_rep,"
-                + "    case when " + IS_REP + " = lag(" + IS_REP + ") over (partition by t.call_id order by t.start_ms, t.id)"
-                + "    then 0 else 1 end as flip"
-                + "   from transcript_segments t left join call_speakers sp on sp.call_id = t.call_id and sp.speaker = t.party"
-                + period.formatted("t") + ") w) x"
-                + " where x.is_rep = 1 group by x.call_id, x.run_no) y group by y.call_id", params, rs -> {
-                    for (String rep : reps(calls, rs.getString("call_id"))) {
-                        long[] v = byRep.computeIfAbsent(rep, k -> new long[3]);
-                        v[2] = Math.max(v[2], rs.getLong("longest"));
-                    }
-                });
+    private List<Talk> talk(Query q) {
+        // One pass over the scoped calls' lines. Longest monologue: runs of consecutive rep lines ("gaps and
+        // islands": a run number grows whenever the speaker changes), from the run's first start to its last end.
+        // Each run also carries its talk time, so the same grouping gives the rep's and everyone's time per call.
         List<Talk> out = new ArrayList<>();
-        byRep.forEach((rep, v) -> out.add(new Talk(rep, v[0], v[1], v[1] == 0 ? 0 : (double) v[0] / v[1], v[2])));
+        jdbc.query(q.owned() + "select o.rep, sum(z.rep_ms) as rep_ms, sum(z.all_ms) as all_ms, max(z.longest) as longest"
+                + " from owned o join ("
+                + " select y.call_id, sum(case when y.is_rep = 1 then y.talk_ms else 0 end) as rep_ms,"
+                + "  sum(y.talk_ms) as all_ms, max(case when y.is_rep = 1 then y.run_ms end) as longest from ("
+                + "  select x.call_id, x.is_rep, max(x.end_ms) - min(x.start_ms) as run_ms,"
+                + "   sum(x.end_ms - x.start_ms) as talk_ms from ("
+                + "   select w.call_id, w.start_ms, w.end_ms, w.is_rep,"
+                + "    sum(w.flip) over (partition by w.call_id order by w.start_ms, w.id rows unbounded preceding) as run_no"
+                + "   from (select t.id, t.call_id, t.start_ms, t.end_ms, " + IS_REP + " as is_rep,"
+                + "     case when " + IS_REP + " = lag(" + IS_REP + ") over (partition by t.call_id order by t.start_ms, t.id)"
+                + "     then 0 else 1 end as flip"
+                + "    from transcript_segments t left join call_speakers sp on sp.call_id = t.call_id and sp.speaker = t.party"
+                + "    where t.call_id in (select call_id from owned)) w) x"
+                + "  group by x.call_id, x.run_no, x.is_rep) y group by y.call_id) z on z.call_id = o.call_id"
+                + " group by o.rep", q.params(), rs -> {
+                    long repMs = rs.getLong("rep_ms");
+                    long allMs = rs.getLong("all_ms");
+                    out.add(new Talk(rs.getString("rep"), repMs, allMs, allMs == 0 ? 0 : (double) repMs / allMs,
+                            rs.getLong("longest")));
+                });
+        out.sort(Comparator.comparing(Talk::rep));
         return out;
     }
 
     public record KindWeek(LocalDate week, String kind, long count) {
     }
 
-    private List<KindWeek> objections(Map<String, Owned> calls, String period, MapSqlParameterSource params) {
+    private List<KindWeek> objections(Query q) {
         Map<LocalDate, Map<String, Long>> byWeek = new TreeMap<>();
-        jdbc.query("select so.call_id, so.kind, count(*) as n from summary_objections so" + period.formatted("so")
-                + " group by so.call_id, so.kind", params, rs -> {
-                    Owned c = calls.get(rs.getString("call_id"));
-                    if (c != null) {
-                        byWeek.computeIfAbsent(week(c.day()), k -> new TreeMap<>())
-                                .merge(rs.getString("kind"), rs.getLong("n"), Long::sum);
-                    }
+        jdbc.query(q.owned() + "select d.on_day, so.kind, count(*) as n"
+                + " from (select distinct o.call_id, o.on_day from owned o) d"
+                + " join summary_objections so on so.call_id = d.call_id group by d.on_day, so.kind", q.params(), rs -> {
+                    byWeek.computeIfAbsent(week(rs.getDate("on_day").toLocalDate()), k -> new TreeMap<>())
+                            .merge(rs.getString("kind"), rs.getLong("n"), Long::sum);
                 });
         List<KindWeek> out = new ArrayList<>();
         byWeek.forEach((w, kinds) -> kinds.forEach((k, n) -> out.add(new KindWeek(w, k, n))));
@@ -159,39 +191,26 @@ public class TeamAnalytics {
             + " sum(case when k.feedback = 'used' then 1 else 0 end) as used,"
             + " sum(case when k.feedback = 'dismissed' then 1 else 0 end) as dismissed";
 
-    private List<CardRate> cardsPerRep(Map<String, Owned> calls, String period, MapSqlParameterSource params) {
-        Map<String, long[]> byRep = new TreeMap<>();
-        jdbc.query("select k.call_id," + CARD_COUNTS + " from call_cards k" + period.formatted("k")
-                + " group by k.call_id", params, rs -> {
-                    for (String rep : reps(calls, rs.getString("call_id"))) {
-                        long[] v = byRep.computeIfAbsent(rep, x -> new long[3]);
-                        v[0] += rs.getLong("shown");
-                        v[1] += rs.getLong("used");
-                        v[2] += rs.getLong("dismissed");
-                    }
-                });
+    private List<CardRate> cardsPerRep(Query q) {
         List<CardRate> out = new ArrayList<>();
-        byRep.forEach((rep, v) -> out.add(rate(rep, rep, v[0], v[1], v[2])));
+        jdbc.query(q.owned() + "select o.rep," + CARD_COUNTS + " from owned o join call_cards k on k.call_id = o.call_id"
+                + " group by o.rep", q.params(), rs -> {
+                    String rep = rs.getString("rep");
+                    out.add(rate(rep, rep, rs.getLong("shown"), rs.getLong("used"), rs.getLong("dismissed")));
+                });
+        // Sorted here, not by the database, whose collation may not be Java's order of names.
+        out.sort(Comparator.comparing(CardRate::key));
         return out;
     }
 
-    private List<CardRate> cardsPerCard(Map<String, Owned> calls, String period, MapSqlParameterSource params) {
-        Map<String, long[]> byKey = new HashMap<>();
-        Map<String, String> titles = new HashMap<>();
-        jdbc.query("select k.call_id, k.card_key, min(k.title) as title," + CARD_COUNTS + " from call_cards k"
-                + period.formatted("k") + " group by k.call_id, k.card_key", params, rs -> {
-                    if (calls.containsKey(rs.getString("call_id"))) {
-                        String key = rs.getString("card_key");
-                        titles.merge(key, rs.getString("title"), (x, y) -> x.compareTo(y) <= 0 ? x : y);
-                        long[] v = byKey.computeIfAbsent(key, x -> new long[3]);
-                        v[0] += rs.getLong("shown");
-                        v[1] += rs.getLong("used");
-                        v[2] += rs.getLong("dismissed");
-                    }
-                });
+    private List<CardRate> cardsPerCard(Query q) {
         List<CardRate> out = new ArrayList<>();
-        byKey.forEach((key, v) -> out.add(rate(key, titles.get(key), v[0], v[1], v[2])));
-        out.sort(java.util.Comparator.comparingLong(CardRate::shown).reversed().thenComparing(CardRate::key));
+        jdbc.query(q.owned() + "select k.card_key, min(k.title) as title," + CARD_COUNTS + " from call_cards k"
+                + " where k.call_id in (select call_id from owned) group by k.card_key", q.params(), rs -> {
+                    out.add(rate(rs.getString("card_key"), rs.getString("title"), rs.getLong("shown"),
+                            rs.getLong("used"), rs.getLong("dismissed")));
+                });
+        out.sort(Comparator.comparingLong(CardRate::shown).reversed().thenComparing(CardRate::key));
         return out;
     }
 
@@ -203,27 +222,18 @@ public class TeamAnalytics {
     public record ActionItems(String rep, long open, long overdue, long done) {
     }
 
-    private List<ActionItems> actionItems(Map<String, Owned> calls, String period, MapSqlParameterSource params) {
-        Map<String, long[]> byRep = new TreeMap<>();
-        jdbc.query("select a.call_id, sum(case when a.done_at is null then 1 else 0 end) as open_items,"
+    private List<ActionItems> actionItems(Query q) {
+        List<ActionItems> out = new ArrayList<>();
+        jdbc.query(q.owned() + "select o.rep, sum(case when a.done_at is null then 1 else 0 end) as open_items,"
                 + " sum(case when a.done_at is null and a.due_date < :today then 1 else 0 end) as overdue,"
                 + " sum(case when a.done_at is null then 0 else 1 end) as done_items"
-                + " from summary_action_items a" + period.formatted("a") + " group by a.call_id", params, rs -> {
-                    for (String rep : reps(calls, rs.getString("call_id"))) {
-                        long[] v = byRep.computeIfAbsent(rep, x -> new long[3]);
-                        v[0] += rs.getLong("open_items");
-                        v[1] += rs.getLong("overdue");
-                        v[2] += rs.getLong("done_items");
-                    }
+                + " from owned o join summary_action_items a on a.call_id = o.call_id group by o.rep", q.params(),
+                rs -> {
+                    out.add(new ActionItems(rs.getString("rep"), rs.getLong("open_items"), rs.getLong("overdue"),
+                            rs.getLong("done_items")));
                 });
-        List<ActionItems> out = new ArrayList<>();
-        byRep.forEach((rep, v) -> out.add(new ActionItems(rep, v[0], v[1], v[2])));
+        out.sort(Comparator.comparing(ActionItems::rep));
         return out;
-    }
-
-    private static List<String> reps(Map<String, Owned> calls, String callId) {
-        Owned c = calls.get(callId);
-        return c == null ? List.of() : c.reps();
     }
 
     static LocalDate week(LocalDate day) {

@@ -24,12 +24,16 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * a knowledge-base document added in the form is stored with its source. A user created in the form (role, new team) is
  * stored and can be disabled from their row. A manager's Admin tab shows only the
  * sections a manager may use (playbooks, knowledge base, card stats), each readable; axe-core checks the pages.
+ * The admin forms ({@code admin-forms.mjs}, at 1440x900 and 390x844): a team created, a user created in it and made a
+ * manager from their row, a trunk added with its registration shown in words and then edited, all stored.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestAuth.ADMIN_PASSWORD_PROPERTY,
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47900", "earpiece.rtp.port-max=47949",
         "earpiece.data-dir=target/it-data/admin-browser",
+        // the trunk form stores a password, which is sealed with this test-only key
+        "earpiece.secret-key=a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s=",
         "spring.datasource.url=jdbc:h2:mem:adminbrowser;DB_CLOSE_DELAY=-1"})
 class AdminBrowserIT {
 
@@ -85,5 +89,35 @@ class AdminBrowserIT {
                     .containsEntry("source", "https://docs.example.test/billing/terms");
             assertThat(d).containsEntry("author", TestAuth.ADMIN);
         });
+    }
+
+    @Test
+    void adminCreatesTeamsUsersAndTrunksInTheForms() throws Exception {
+        BrowserScript.Result run = BrowserScript.run("admin-forms.mjs", Map.of(
+                "BASE_URL", "http://127.0.0.1:" + port,
+                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
+                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD),
+                Duration.ofMinutes(4));
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+
+        var admin = TestAuth.as(port, TestAuth.adminToken(port));
+        List<Map<String, Object>> teams = admin.get().uri("/api/admin/teams").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        List<Map<String, Object>> users = admin.get().uri("/api/admin/users").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        List<Map<String, Object>> trunks = admin.get().uri("/api/admin/trunks").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        for (String viewport : List.of("desktop", "phone")) {
+            assertThat(teams).extracting(t -> t.get("name")).contains("forms-" + viewport);
+            assertThat(users).as("made in the form, then a manager from their row").anySatisfy(u -> assertThat(u)
+                    .containsEntry("username", "forms-user-" + viewport).containsEntry("role", "MANAGER")
+                    .containsEntry("team", "forms-" + viewport));
+            assertThat(trunks).as("added, then edited").anySatisfy(t -> assertThat(t)
+                    .containsEntry("id", "carrier-" + viewport).containsEntry("port", 5998)
+                    .containsEntry("passwordSet", true));
+        }
     }
 }

@@ -1,0 +1,112 @@
+// Admin forms in headless Chromium (run by AdminBrowserIT), at 1440x900 and 390x844: a team is created; a user is
+// created in it and given another role from their row; a trunk is added, shows its registration in words, is
+// edited, and its status is read again while the page stays open. Readable column names and dates; axe-core on
+// each page; at 390x844 the page itself does not scroll sideways (wide tables scroll in their own box).
+// Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { accessible, check, launch, log, signIn } from './chromium.mjs';
+
+const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+const OUT = process.env.OUT_DIR ?? 'target/browser';
+const VIEWPORTS = [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }];
+
+async function section(page, id, title) {
+  await page.goto(`${BASE}/#/admin/${id}`);
+  await page.locator('#admin-title', { hasText: title }).waitFor({ timeout: 15_000 });
+  await page.waitForFunction(() => !document.querySelector('.admin-body').textContent.includes('Loading'), null,
+    { timeout: 10_000 });
+}
+
+async function fitsTheScreen(page, label) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  const view = page.viewportSize().width;
+  check(wide <= view, `${label}: the page is no wider than the screen (${wide} ≤ ${view} px)`);
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const { context, close } = await launch();
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    await page.goto(`${BASE}/#/admin/teams`);
+    await signIn(page);
+    for (const vp of VIEWPORTS) {
+      await page.setViewportSize({ width: vp.width, height: vp.height });
+      const team = `forms-${vp.name}`;
+      const user = `forms-user-${vp.name}`;
+      const trunk = `carrier-${vp.name}`;
+
+      // Teams: create one; it is listed.
+      await section(page, 'teams', 'Teams');
+      const teamForm = page.getByTestId('team-form');
+      await teamForm.getByLabel('Team name', { exact: true }).fill(team);
+      await teamForm.getByRole('button', { name: 'Create team' }).click();
+      await teamForm.locator('[data-testid=team-status][role=status]').waitFor({ timeout: 10_000 });
+      await page.locator('.admin-body td', { hasText: team }).first().waitFor({ timeout: 10_000 });
+      check(true, `${vp.name}: team ${team} is created and listed`);
+      await accessible(page, `admin teams ${vp.name}`);
+      await fitsTheScreen(page, `teams ${vp.name}`);
+
+      // Users: create one in the new team, then make them a manager from their row.
+      await section(page, 'users', 'Users');
+      const userForm = page.getByTestId('user-form');
+      await userForm.getByLabel('Username', { exact: true }).fill(user);
+      await userForm.getByLabel('Password', { exact: true }).fill('forms-user-Secret-1');
+      await userForm.getByLabel('Role', { exact: true }).selectOption('REP');
+      await userForm.getByLabel('Team', { exact: true }).fill(team);
+      await userForm.getByRole('button', { name: 'Create user' }).click();
+      const row = page.locator(`tr[data-username="${user}"]`);
+      await row.waitFor({ timeout: 10_000 });
+      check((await row.textContent()).includes(team), `${vp.name}: the new user is listed with their team`);
+      await row.getByLabel(`Role of ${user}`).selectOption('MANAGER');
+      await page.waitForFunction((u) => document.querySelector(`tr[data-username="${u}"] td[data-column=role]`)
+        ?.textContent === 'MANAGER', user, { timeout: 10_000 });
+      check(true, `${vp.name}: the role is changed from the user's row`);
+      const created = await row.locator('td[data-column=createdAt]').textContent();
+      check(created.length > 0 && !/T\d\d:\d\d/.test(created), `${vp.name}: dates read as dates (${created})`);
+      await accessible(page, `admin users ${vp.name}`);
+      await fitsTheScreen(page, `users ${vp.name}`);
+
+      // Trunks: add one; its registration is shown in words and read again while the page is open; edit it.
+      await section(page, 'trunks', 'Trunks');
+      const trunkForm = page.getByTestId('trunk-form');
+      await trunkForm.getByLabel('Trunk ID', { exact: true }).fill(trunk);
+      await trunkForm.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+      await trunkForm.getByLabel('Port', { exact: true }).fill('5999');
+      await trunkForm.getByLabel('Username', { exact: true }).fill('earpiece');
+      await trunkForm.getByLabel('Password', { exact: true }).fill('trunk-Secret-1');
+      await trunkForm.getByRole('button', { name: 'Add trunk' }).click();
+      await trunkForm.locator('[data-testid=trunk-status][role=status]').waitFor({ timeout: 10_000 });
+      const trunkRow = page.locator(`tr[data-trunk="${trunk}"]`);
+      await trunkRow.waitFor({ timeout: 10_000 });
+      const headers = await page.locator('.admin-body thead th').allTextContents();
+      check(headers.includes('Registration') && headers.includes('Updated at'), `trunk columns are readable (${headers.join(', ')})`);
+      const state = await trunkRow.locator('td[data-column=status]').textContent();
+      check(/^(Registered|Registering|Failing|Stopped)/.test(state), `${vp.name}: the registration in words (${state})`);
+      await page.waitForResponse((r) => r.url().endsWith('/api/admin/trunks') && r.request().method() === 'GET',
+        { timeout: 15_000 });
+      check(true, `${vp.name}: the status is read again while the page is open`);
+      await trunkRow.getByRole('button', { name: `Edit trunk ${trunk}` }).click();
+      const editForm = page.getByRole('form', { name: `Edit trunk ${trunk}` });
+      await editForm.waitFor({ timeout: 10_000 });
+      check(await editForm.getByLabel('Trunk ID', { exact: true }).isDisabled(), `${vp.name}: a trunk's ID cannot be edited`);
+      await editForm.getByLabel('Port', { exact: true }).fill('5998');
+      await editForm.getByRole('button', { name: 'Save trunk' }).click();
+      await page.waitForFunction((t) => document.querySelector(`tr[data-trunk="${t}"] td[data-column=port]`)
+        ?.textContent === '5998', trunk, { timeout: 10_000 });
+      check(true, `${vp.name}: the trunk is edited`);
+      await accessible(page, `admin trunks ${vp.name}`);
+      await fitsTheScreen(page, `trunks ${vp.name}`);
+      await page.screenshot({ path: join(OUT, `admin-trunks-${vp.name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+    }
+  } finally {
+    await close();
+  }
+}
+
+main().then(() => log('all checks passed'), (e) => {
+  console.error(e.stack ?? String(e));
+  process.exit(1);
+});
