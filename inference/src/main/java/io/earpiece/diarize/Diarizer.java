@@ -110,11 +110,8 @@ public final class Diarizer {
         }
         int[] labels;
         if (settings.speakers() > 0) {
-            SpeakerSupervectors.Analysis analysis = supervectors.analyse(pieceFrames);
-            labels = new LinkageClusterer(settings.minClusterMs() / FRAME_MS).cluster(
-                    meanOf(analysis.distances(), supervectors.analyse(staticFrames).distances()),
-                    pieces.stream().mapToLong(GaussianStats::count).toArray(), settings.speakers());
-            labels = SpeakerClusterer.renumberByFirstAppearance(analysis.resegment(labels, settings.speakers()));
+            labels = SpeakerClusterer.renumberByFirstAppearance(groupBySpeaker(pieceFrames, staticFrames,
+                    pieces.stream().mapToLong(GaussianStats::count).toArray()));
         } else {
             labels = new SpeakerClusterer(settings.bicPenalty(), settings.minClusterMs() / FRAME_MS)
                     .cluster(pieces, settings.speakers(), settings.maxSpeakers());
@@ -132,6 +129,45 @@ public final class Diarizer {
             }
         }
         return List.copyOf(turns);
+    }
+
+    /**
+     * The grouping of the pieces into {@code speakers()} speakers. Resegmentation scores pieces against speaker
+     * models under the mixtures of both views (with and without deltas): with the delta view alone it moved whole
+     * turns to the wrong side where the codec or a short turn blurred the deltas (a 4 s opening turn of a WAV mix,
+     * two turns of an MP3). Resegmentation only moves pieces towards the grouping nearest its start, so it starts
+     * from several (linkage on both views averaged, on each view alone, turns alternating between the parties) and
+     * keeps the settled grouping whose speaker models explain held-out pieces best: from the averaged linkage alone
+     * the combined scoring left one call at 25 % DER that the comparison brings to 1.2 %.
+     */
+    private int[] groupBySpeaker(List<double[][]> pieceFrames, List<double[][]> staticFrames, long[] sizes) {
+        int speakers = settings.speakers();
+        SpeakerSupervectors.Analysis dynamic = supervectors.analyse(pieceFrames);
+        SpeakerSupervectors.Analysis still = supervectors.analyse(staticFrames);
+        SpeakerSupervectors.Analysis analysis = dynamic.with(still);
+        double[][] both = dynamic.distances();
+        double[][] statics = still.distances();
+        LinkageClusterer linkage = new LinkageClusterer(settings.minClusterMs() / FRAME_MS);
+        List<int[]> starts = new ArrayList<>();
+        starts.add(linkage.cluster(meanOf(both, statics), sizes, speakers));
+        starts.add(linkage.cluster(both, sizes, speakers));
+        starts.add(linkage.cluster(statics, sizes, speakers));
+        int[] alternating = new int[sizes.length];
+        for (int i = 0; i < alternating.length; i++) {
+            alternating[i] = i % speakers;
+        }
+        starts.add(alternating);
+        int[] best = null;
+        double bestFitness = Double.NEGATIVE_INFINITY;
+        for (int[] start : starts) {
+            int[] settled = analysis.resegment(start, speakers);
+            double fitness = analysis.fitness(settled, speakers);
+            if (fitness > bestFitness + 1e-9) {
+                best = settled;
+                bestFitness = fitness;
+            }
+        }
+        return best;
     }
 
     /**

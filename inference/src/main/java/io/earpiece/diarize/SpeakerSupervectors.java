@@ -90,6 +90,19 @@ final class SpeakerSupervectors {
             this.relevance = relevance;
         }
 
+        /**
+         * The same pieces under both analyses' mixtures: distances are then averaged and resegmentation scores
+         * summed over the fits of both (e.g. features with and without deltas).
+         */
+        Analysis with(Analysis other) {
+            if (other.size != size) {
+                throw new IllegalArgumentException("analyses of different pieces: " + size + " and " + other.size);
+            }
+            List<Fit> all = new ArrayList<>(fits);
+            all.addAll(other.fits);
+            return new Analysis(size, all, relevance);
+        }
+
         /** Mean cosine distances of the pieces' supervectors over the fits (all 0 when too little speech to fit). */
         double[][] distances() {
             double[][] distance = new double[size][size];
@@ -149,6 +162,26 @@ final class SpeakerSupervectors {
                 label = next;
             }
             return label;
+        }
+
+        /**
+         * How well a grouping explains the pieces: each piece's score under its own speaker's model (built without
+         * it), summed. Held out like this, a grouping gains nothing from a piece voting for itself, so groupings
+         * settled from different starts can be compared.
+         */
+        double fitness(int[] labels, int speakers) {
+            if (fits.isEmpty()) {
+                return 0;
+            }
+            double[][] score = new double[size][speakers];
+            for (Fit fit : fits) {
+                addScores(fit, labels, speakers, score);
+            }
+            double total = 0;
+            for (int i = 0; i < size; i++) {
+                total += score[i][labels[i]];
+            }
+            return total;
         }
 
         private static int distinct(int[] label) {

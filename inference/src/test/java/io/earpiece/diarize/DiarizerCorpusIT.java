@@ -1,5 +1,6 @@
 package io.earpiece.diarize;
 
+import io.earpiece.testcalls.CallScripts;
 import io.earpiece.testcalls.RenderedCall;
 import io.earpiece.testcalls.TestCalls;
 import io.earpiece.upload.AudioDecoder;
@@ -31,12 +32,18 @@ class DiarizerCorpusIT {
     private static final long TOLERANCE_MS = 300;
     private static final double MAX_DEV_CALL_DER = 0.10;
     /**
-     * On the project's calls (not tuned on) only a whole-call failure is refused per call: on some renderings a
-     * call's pieces group the wrong way (seen with synth-call's random dither: one call at 40.6 % on one rendering,
-     * 5.6 % on others). The overall bound below is the figure that matters.
+     * On the project's calls and the diarizer's own scripts every case in every format holds 10 % but one: the
+     * rapid exchange of two- and three-word turns (calls-diarize/rapid-exchange), 18.4 % in all formats, where a
+     * few short answers go to the asker's side. This bound is what holds today; 0.10 once short turns are grouped
+     * right. The renderer is deterministic, so a case's figure does not move between runs.
      */
-    private static final double MAX_OWN_CALL_DER = 0.50;
+    private static final double MAX_OWN_CALL_DER = 0.20;
     private static final double MAX_OWN_DER = 0.10;
+    /**
+     * Scripts written for the diarizer alone (back-channel turns, rapid short exchanges, long monologues), read
+     * besides the project's calls so that the bounds below are not met by fitting those 19 alone.
+     */
+    private static final String EXTRA_FOLDER = "calls-diarize";
     private static final List<String> FORMATS = List.of("mono.wav", "mp3", "m4a");
     private static final List<RenderedCall> own = new ArrayList<>();
     private static final List<RenderedCall> dev = new ArrayList<>();
@@ -51,6 +58,9 @@ class DiarizerCorpusIT {
         TestCalls.assumeToolsInstalled();
         for (TestCalls.Script script : TestCalls.ownThenDev()) {
             (script.set().equals("own") ? own : dev).add(TestCalls.render(script, OUT));
+        }
+        for (Path script : CallScripts.extra(EXTRA_FOLDER)) {
+            own.add(TestCalls.render(new TestCalls.Script("diarize", script), OUT));
         }
     }
 

@@ -26,7 +26,19 @@ public final class CallScripts {
 
     /** Every script, sorted by name. */
     public static List<Path> all() {
-        try (Stream<Path> files = Files.list(folder())) {
+        return in(folder());
+    }
+
+    /**
+     * The {@code .call} scripts of another folder of inference's test resources, sorted by name: sets a single test
+     * reads besides the main one (e.g. {@code calls-diarize}), kept apart so that the main set's figures stay as they are.
+     */
+    public static List<Path> extra(String resourceFolder) {
+        return in(folder(resourceFolder));
+    }
+
+    private static List<Path> in(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".call"))
                     .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString())).toList();
         } catch (IOException e) {
@@ -54,9 +66,13 @@ public final class CallScripts {
 
     /** The scripts' folder on the classpath: a plain folder in this module, a jar entry in the others. */
     public static Path folder() {
-        URL url = CallScripts.class.getClassLoader().getResource(FOLDER);
+        return folder(FOLDER);
+    }
+
+    private static Path folder(String name) {
+        URL url = CallScripts.class.getClassLoader().getResource(name);
         if (url == null) {
-            throw new IllegalStateException("no " + FOLDER + "/ on the test classpath (inference's test resources)");
+            throw new IllegalStateException("no " + name + "/ on the test classpath (inference's test resources)");
         }
         try {
             URI uri = url.toURI();
