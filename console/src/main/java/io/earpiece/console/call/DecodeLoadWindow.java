@@ -17,17 +17,20 @@ import java.util.function.LongSupplier;
 public final class DecodeLoadWindow implements RecognitionMetricsListener {
 
     /** A final's lag: queued plus decoded, the part of end of speech → final that load can grow. */
-    private record Sample(long endedNanos, boolean isFinal, long decodeNanos, long lagNanos) {
+    private record Sample(long endedNanos, boolean isFinal, boolean sheddable, long decodeNanos, long lagNanos) {
     }
 
     /**
      * The window's figures.
      *
-     * @param busyWorkerNanos worker time spent decoding inside the window (all priorities)
-     * @param finals          finals decoded inside the window
-     * @param finalLagP95Nanos 95th percentile of the finals' wait plus decode (0 without finals)
+     * @param busyWorkerNanos     worker time spent decoding inside the window (all priorities)
+     * @param essentialWorkerNanos the part of it spent on finals and speculative finals: the work a call needs
+     *                            whatever the load, since partials fill idle workers and are dropped first when
+     *                            they are busy (so one call alone costs more than each of ten)
+     * @param finals              finals decoded inside the window
+     * @param finalLagP95Nanos    95th percentile of the finals' wait plus decode (0 without finals)
      */
-    public record Snapshot(long busyWorkerNanos, int finals, long finalLagP95Nanos) {
+    public record Snapshot(long busyWorkerNanos, long essentialWorkerNanos, int finals, long finalLagP95Nanos) {
     }
 
     private final long windowNanos;
@@ -51,7 +54,8 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
         long now = nanoClock.getAsLong();
         long decode = (long) (sample.decodeMs() * 1e6);
         long lag = decode + (long) (sample.queuedMs() * 1e6);
-        samples.addLast(new Sample(now, sample.priority() == Priority.FINAL, decode, lag));
+        samples.addLast(new Sample(now, sample.priority() == Priority.FINAL, sample.priority() == Priority.PARTIAL,
+                decode, lag));
         expire(now);
     }
 
@@ -60,11 +64,16 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
         expire(now);
         long from = now - windowNanos;
         long busy = 0;
+        long essential = 0;
         long[] lags = new long[samples.size()];
         int finals = 0;
         for (Sample s : samples) {
             // only the part of a decode inside the window counts as busy
-            busy += s.endedNanos() - Math.max(s.endedNanos() - s.decodeNanos(), from);
+            long inside = s.endedNanos() - Math.max(s.endedNanos() - s.decodeNanos(), from);
+            busy += inside;
+            if (!s.sheddable()) {
+                essential += inside;
+            }
             if (s.isFinal()) {
                 lags[finals++] = s.lagNanos();
             }
@@ -74,7 +83,7 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
             Arrays.sort(lags, 0, finals);
             p95 = lags[Math.min(finals - 1, (int) Math.ceil(0.95 * finals) - 1)];
         }
-        return new Snapshot(busy, finals, p95);
+        return new Snapshot(busy, essential, finals, p95);
     }
 
     private void expire(long now) {

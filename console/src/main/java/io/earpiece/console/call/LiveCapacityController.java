@@ -7,10 +7,12 @@ import java.util.function.LongSupplier;
 /**
  * How many calls may be transcribed live, from what the decode workers measurably keep up with rather than a fixed
  * count. Over a sliding window it reads the finals' lag (wait for a worker plus decode, the part of end of speech →
- * final that load grows), the workers' busy fraction, and the decode time one live call costs per second of call.
+ * final that load grows), the workers' busy fraction, and the decode time one live call costs per second of call
+ * (both counting finals and speculative finals only: partials are dropped first under load, so they do not limit
+ * how many calls fit).
  * <ul>
- *   <li>Finals lagging beyond the budget, or the workers busier than the limit: admit no more calls than are live
- *       (beyond twice the budget, one fewer, so that a call ending is not replaced at once).</li>
+ *   <li>Finals lagging beyond the budget, or the workers busier than the limit: admit no more calls than were live
+ *       at once inside the window, the load that lagged (beyond twice the budget, one fewer).</li>
  *   <li>Otherwise the capacity is what the measured cost per call fills up to the target busy fraction; it falls at
  *       once when calls turn out dearer (a slower or shared machine), but never below the calls live that keep within
  *       budget, and it rises by one call per hold period, only while finals lag under half the budget and the workers
@@ -121,12 +123,14 @@ public final class LiveCapacityController {
         DecodeLoadWindow.Snapshot s = load.snapshot();
         long window = load.windowNanos();
         double callSeconds = liveCallSeconds(now, window);
-        busy = s.busyWorkerNanos() / ((double) window * settings.workers());
+        // Partials only fill workers that would be idle and are dropped first under load, so what limits how many
+        // calls fit is the decoding of finals (and their speculative decodes); partials still show in the lag.
+        busy = s.essentialWorkerNanos() / ((double) window * settings.workers());
         lagP95Nanos = s.finalLagP95Nanos();
         if (callSeconds >= MIN_CALL_SECONDS && s.finals() >= MIN_FINALS
                 && (lastLearntNanos == Long.MIN_VALUE || now - lastLearntNanos >= LEARN_INTERVAL_NANOS)) {
             lastLearntNanos = now;
-            double sample = (s.busyWorkerNanos() / 1e9) / callSeconds;
+            double sample = (s.essentialWorkerNanos() / 1e9) / callSeconds;
             costPerCall = Double.isNaN(costPerCall) ? sample
                     : costPerCall + (sample > costPerCall ? COST_RISING : COST_FALLING) * (sample - costPerCall);
         }
@@ -138,11 +142,15 @@ public final class LiveCapacityController {
                         + "%.0f %% busy, %s per live call", lagP95Nanos / 1_000_000, budget / 1_000_000, busy * 100,
                 Double.isNaN(costPerCall) ? "cost not measured yet"
                         : String.format(Locale.ROOT, "%.3f worker-s/s", costPerCall));
+        // The lag and the busy fraction were made by as many calls as were live at once inside the window, which may
+        // be more than are live now (a busy hour ending): they say that many calls are too many, not that the few
+        // left are.
+        int loadedBy = Math.max(live, peakLive());
         if (s.finals() > 0 && lagP95Nanos > 2 * budget) {
-            set(Math.max(1, Math.min(capacity, live - 1)), "finals far behind, admitting none until calls end: "
+            set(Math.max(1, Math.min(capacity, loadedBy - 1)), "finals far behind, admitting none until calls end: "
                     + measured);
         } else if ((s.finals() > 0 && lagP95Nanos > budget) || busy > settings.busyLimit()) {
-            set(Math.max(1, Math.min(capacity, live)), "at the limit, admitting no more calls: " + measured);
+            set(Math.max(1, Math.min(capacity, loadedBy)), "at the limit, admitting no more calls: " + measured);
         } else if (estimate < capacity) {
             // dearer calls (a slower or shared machine): fewer places, but never fewer than the calls keeping up now
             set(Math.max(estimate, Math.min(capacity, live)), "calls cost more than before: " + measured);
@@ -158,6 +166,15 @@ public final class LiveCapacityController {
             capacity = newCapacity;
             reason = why;
         }
+    }
+
+    /** The most calls live at once inside the window (after {@link #liveCallSeconds} trimmed the history). */
+    private int peakLive() {
+        int peak = 0;
+        for (LiveSince l : liveHistory) {
+            peak = Math.max(peak, l.live());
+        }
+        return peak;
     }
 
     /** The integral of live calls over the window that ends now, in call-seconds. */

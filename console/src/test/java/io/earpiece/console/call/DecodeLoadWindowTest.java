@@ -27,6 +27,7 @@ class DecodeLoadWindowTest {
 
         DecodeLoadWindow.Snapshot s = window.snapshot();
         assertThat(s.busyWorkerNanos()).isEqualTo(400 * MS);
+        assertThat(s.essentialWorkerNanos()).as("the final's decode, not the partial's").isEqualTo(300 * MS);
         assertThat(s.finals()).isEqualTo(1);
         assertThat(s.finalLagP95Nanos()).isEqualTo(350 * MS);
     }
@@ -40,6 +41,16 @@ class DecodeLoadWindowTest {
         assertThat(window.snapshot().finalLagP95Nanos()).isEqualTo(190 * MS);
 
         now += 1_000 * MS;
-        assertThat(window.snapshot()).isEqualTo(new DecodeLoadWindow.Snapshot(0, 0, 0));
+        assertThat(window.snapshot()).isEqualTo(new DecodeLoadWindow.Snapshot(0, 0, 0, 0));
+    }
+
+    @Test
+    void speculativeDecodesAreEssentialWorkAndPartialsAreNot() {
+        decoded(Priority.SPECULATIVE, 0, 120);
+        decoded(Priority.PARTIAL, 0, 500);
+        DecodeLoadWindow.Snapshot s = window.snapshot();
+        assertThat(s.busyWorkerNanos()).isEqualTo(620 * MS);
+        assertThat(s.essentialWorkerNanos()).isEqualTo(120 * MS);
+        assertThat(s.finals()).isZero();
     }
 }

@@ -161,4 +161,30 @@ class LiveCapacityControllerTest {
         assertThat(c.state().costPerCall()).isNaN();
         assertThat(c.state().capacity()).isEqualTo(10);
     }
+
+    @Test
+    void partialsFillingIdleWorkersDoNotLowerTheCapacity() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        assertThat(admit(c, 1)).isEqualTo(1);
+        // one call alone: a cheap final a second, and partials re-decoding its speech for 600 ms of every second,
+        // which ten calls would not get (partials are dropped first when the workers are busy)
+        for (int s = 0; s < 10; s++) {
+            now += SECOND;
+            load.onDecode(new DecodeSample(Priority.FINAL, "call-0", 2_000, 0, 60, 0.03));
+            load.onDecode(new DecodeSample(Priority.PARTIAL, "call-0", 2_000, 0, 600, 0.3));
+        }
+        assertThat(admit(c, 9)).as("the finals' cost leaves room for the other nine").isEqualTo(9);
+    }
+
+    @Test
+    void aBusySpellThatJustEndedDoesNotShutTheFewCallsLeftOut() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        admit(c, 10);
+        // ten calls lagging a little over budget, then nine hang up: the window still holds their lag
+        decode(10, 10, 150, 300);
+        for (int i = 0; i < 9; i++) {
+            c.released();
+        }
+        assertThat(admit(c, 20)).as("the lag was made by ten calls, so up to ten are live again").isEqualTo(9);
+    }
 }
