@@ -1,9 +1,6 @@
 package io.earpiece.sip.tls;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -11,11 +8,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -40,33 +34,8 @@ public final class ClientTrust implements X509TrustManager {
 
     /** Reads the CA file (if any) and the pins; throws {@link TlsMaterialException} naming a bad CA file. */
     public static ClientTrust load(Path trustedCa, List<String> pinnedCertificates) {
-        X509TrustManager ca = null;
-        if (trustedCa != null) {
-            try {
-                KeyStore store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                int i = 0;
-                for (X509Certificate c : PemFile.certificates(trustedCa)) {
-                    store.setCertificateEntry("ca-" + i++, c);
-                }
-                TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-                f.init(store);
-                for (TrustManager tm : f.getTrustManagers()) {
-                    if (tm instanceof X509TrustManager x) {
-                        ca = x;
-                    }
-                }
-            } catch (IOException | GeneralSecurityException e) {
-                throw new TlsMaterialException(trustedCa, "cannot use as a CA file", e);
-            }
-        }
-        Set<String> pins = pinnedCertificates.stream().map(ClientTrust::normalise).collect(Collectors.toSet());
-        for (String pin : pins) {
-            if (!pin.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("pinned certificate is not a SHA-256 fingerprint (64 hex digits): "
-                        + pin);
-            }
-        }
+        X509TrustManager ca = trustedCa == null ? null : TrustMaterial.caTrustManager(trustedCa);
+        Set<String> pins = pinnedCertificates.stream().map(TrustMaterial::pin).collect(Collectors.toSet());
         return new ClientTrust(ca, pins);
     }
 
@@ -77,10 +46,6 @@ public final class ClientTrust implements X509TrustManager {
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String normalise(String pin) {
-        return pin.replace(":", "").strip().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -1,14 +1,8 @@
 package io.earpiece.sip.tls;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -36,39 +30,10 @@ public final class ServerTrust implements X509TrustManager {
      */
     public static ServerTrust load(String pin, Path trustedCa) {
         if (pin != null && !pin.isBlank()) {
-            String p = normalise(pin);
-            if (!p.matches("[0-9a-f]{64}")) {
-                throw new IllegalArgumentException("pinned certificate is not a SHA-256 fingerprint (64 hex digits): "
-                        + pin);
-            }
-            return new ServerTrust(p, null, "the pinned certificate");
+            return new ServerTrust(TrustMaterial.pin(pin), null, "the pinned certificate");
         }
-        try {
-            KeyStore store = null;
-            if (trustedCa != null) {
-                store = KeyStore.getInstance("PKCS12");
-                store.load(null, null);
-                int i = 0;
-                for (X509Certificate c : PemFile.certificates(trustedCa)) {
-                    store.setCertificateEntry("ca-" + i++, c);
-                }
-            }
-            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            f.init(store);
-            for (TrustManager tm : f.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    return new ServerTrust(null, x, trustedCa == null ? "the JDK's trusted CAs" : "the CAs in "
-                            + trustedCa);
-                }
-            }
-            throw new IllegalStateException("no X.509 trust manager in this JDK");
-        } catch (IOException | GeneralSecurityException e) {
-            throw new TlsMaterialException(trustedCa, "cannot use as a CA file", e);
-        }
-    }
-
-    private static String normalise(String pin) {
-        return pin.replace(":", "").strip().toLowerCase(Locale.ROOT);
+        return new ServerTrust(null, TrustMaterial.caTrustManager(trustedCa),
+                trustedCa == null ? "the JDK's trusted CAs" : "the CAs in " + trustedCa);
     }
 
     @Override
