@@ -3,14 +3,7 @@ package io.earpiece.sip.b2bua;
 import io.earpiece.sip.RecordingControllerAccess;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
-import io.earpiece.sip.auth.DigestAlgorithm;
-import io.earpiece.sip.auth.DigestAuthenticator;
-import io.earpiece.sip.auth.InMemoryCredentialStore;
-import io.earpiece.sip.auth.NonceManager;
-import io.earpiece.sip.register.DigestGate;
-import io.earpiece.sip.register.InMemoryBindingStore;
 import io.earpiece.sip.register.Registrar;
-import io.earpiece.sip.register.RegistrarConfig;
 import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
 import io.earpiece.sip.timer.SessionTimerConfig;
@@ -25,14 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
 import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,8 +36,7 @@ import static org.awaitility.Awaitility.await;
  * trunk), kamailio as the carrier demanding digest auth, and sipp as the customer's phone behind it.
  */
 class B2buaIT {
-    private static final String REALM = "earpiece.test";
-    private static final String REP_HOST = "127.0.0.2";
+    private static final String REP_HOST = RepB2bua.REP_HOST;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     private final List<CallDetail> ended = new CopyOnWriteArrayList<>();
@@ -71,12 +61,6 @@ class B2buaIT {
                 RecordingControllerAccess.create(), Duration.ofSeconds(2));
         gateway.start();
         scheduler = Executors.newSingleThreadScheduledExecutor();
-        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
-        DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
-                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
-        registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(), gateway.context(),
-                Clock.systemUTC());
         TrunkConfig config = new TrunkConfig("carrier", "127.0.0.1", kamailio.port(), "udp",
                 KamailioCarrier.TRUNK_USER, KamailioCarrier.TRUNK_PASSWORD, KamailioCarrier.REALM,
                 KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60));
@@ -86,20 +70,19 @@ class B2buaIT {
                 ? new B2buaConfig("bot", SrtpPolicies.fixed(io.earpiece.sip.sdp.SrtpPolicy.OPTIONAL),
                         new SessionTimerConfig(Duration.ofSeconds(1800), Duration.ofSeconds(2)))
                 : new B2buaConfig("bot");
-        b2bua = new B2bua(b2buaConfig, gateway.context(), gate, registrar, trunk,
-                did -> Optional.ofNullable(dids.get(did)), relay, new CallDetailListener() {
-                    @Override
-                    public void answered(CallDetail d) {
-                        answered.add(d);
-                    }
+        RepB2bua installed = RepB2bua.install(gateway, b2buaConfig, trunk, dids, relay, new CallDetailListener() {
+            @Override
+            public void answered(CallDetail d) {
+                answered.add(d);
+            }
 
-                    @Override
-                    public void ended(CallDetail d) {
-                        ended.add(d);
-                    }
-                }, scheduler, Clock.systemUTC());
-        gateway.addHandler(registrar);
-        gateway.addHandler(b2bua);
+            @Override
+            public void ended(CallDetail d) {
+                ended.add(d);
+            }
+        }, scheduler);
+        registrar = installed.registrar;
+        b2bua = installed.b2bua;
         trunk.start();
         await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
     }
@@ -113,30 +96,14 @@ class B2buaIT {
     }
 
     private static Path scenario(String name) {
-        try {
-            return Path.of(B2buaIT.class.getResource("/sipp/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return RepB2bua.scenario(name);
     }
 
     @Test
     void repDialsACustomerThroughTheTrunkAndHangsUp() {
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
         int repMedia = SippRunner.freeUdpPort(REP_HOST);
-        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
-                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
-                .timeout(WAIT).start()) {
-            int rep = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", gateway.port())
-                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
-                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
-                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").run();
-            if (rep != 0) {
-                kamailio.dumpLog();
-            }
-            assertThat(rep).isZero();
-            assertThat(customer.awaitExit()).isZero();
-        }
+        RepB2bua.repCallsCustomer(kamailio, customerPort, customerMedia, gateway.port(), repMedia, WAIT);
         await().atMost(WAIT).until(() -> !ended.isEmpty());
         CallDetail d = ended.get(0);
         assertThat(d.direction()).isEqualTo(CallDetail.Direction.OUTBOUND);

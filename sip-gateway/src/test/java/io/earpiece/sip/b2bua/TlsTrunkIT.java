@@ -4,14 +4,6 @@ import io.earpiece.sip.RecordingControllerAccess;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
 import io.earpiece.sip.SipTransports;
-import io.earpiece.sip.auth.DigestAlgorithm;
-import io.earpiece.sip.auth.DigestAuthenticator;
-import io.earpiece.sip.auth.InMemoryCredentialStore;
-import io.earpiece.sip.auth.NonceManager;
-import io.earpiece.sip.register.DigestGate;
-import io.earpiece.sip.register.InMemoryBindingStore;
-import io.earpiece.sip.register.Registrar;
-import io.earpiece.sip.register.RegistrarConfig;
 import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.KamailioTls;
 import io.earpiece.sip.testing.SippRunner;
@@ -29,14 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,8 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * carrier's certificate fails the registration with the reason in the trunk's status.
  */
 class TlsTrunkIT {
-    private static final String REALM = "earpiece.test";
-    private static final String REP_HOST = "127.0.0.2";
+    private static final String REP_HOST = RepB2bua.REP_HOST;
     private static final Duration WAIT = Duration.ofSeconds(20);
     static Path dir;
     static TestCertificates.Issued carrier;
@@ -139,13 +128,6 @@ class TlsTrunkIT {
                 earpieceClient.certificatePem(), earpieceClient.keyPem());
     }
 
-    private static Path scenario(String name) {
-        try {
-            return Path.of(TlsTrunkIT.class.getResource("/sipp/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void registersOverTlsAndRelaysACallOut() {
@@ -154,37 +136,15 @@ class TlsTrunkIT {
         assertThat(kamailio.logText()).as("REGISTER to a sips: registrar, over TLS")
                 .containsPattern("request REGISTER sips:127\\.0\\.0\\.1:\\d+ from 127\\.0\\.0\\.1:\\d+ over tls");
 
-        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
-        DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
-                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
-                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
-        Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
-                gateway.context(), Clock.systemUTC());
-        B2bua b2bua = new B2bua(new B2buaConfig("bot"), gateway.context(), gate, registrar, trunk,
-                did -> Optional.ofNullable(Map.of(KamailioCarrier.DID, "alice").get(did)), relay,
+        RepB2bua.install(gateway, new B2buaConfig("bot"), trunk, Map.of(KamailioCarrier.DID, "alice"), relay,
                 new CallDetailListener() {
                     @Override
                     public void ended(CallDetail d) {
                         ended.add(d);
                     }
-                }, scheduler, Clock.systemUTC());
-        gateway.addHandler(registrar);
-        gateway.addHandler(b2bua);
-        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
-        int repMedia = SippRunner.freeUdpPort(REP_HOST);
-        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
-                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
-                .timeout(WAIT).start()) {
-            int rep = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", gateway.port())
-                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT)
-                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
-                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").run();
-            if (rep != 0) {
-                kamailio.dumpLog();
-            }
-            assertThat(rep).isZero();
-            assertThat(customer.awaitExit()).isZero();
-        }
+                }, scheduler);
+        RepB2bua.repCallsCustomer(kamailio, customerPort, SippRunner.freeUdpPort("127.0.0.1"), gateway.port(),
+                SippRunner.freeUdpPort(REP_HOST), WAIT);
         await().atMost(WAIT).until(() -> !ended.isEmpty());
         assertThat(ended.get(0).disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
         assertThat(kamailio.logText()).as("the outgoing leg: INVITE and BYE over TLS")

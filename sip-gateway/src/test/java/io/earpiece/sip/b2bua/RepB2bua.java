@@ -1,0 +1,90 @@
+package io.earpiece.sip.b2bua;
+
+import io.earpiece.sip.SipGateway;
+import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.auth.DigestAuthenticator;
+import io.earpiece.sip.auth.InMemoryCredentialStore;
+import io.earpiece.sip.auth.NonceManager;
+import io.earpiece.sip.register.DigestGate;
+import io.earpiece.sip.register.InMemoryBindingStore;
+import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.register.RegistrarConfig;
+import io.earpiece.sip.testing.KamailioRunner;
+import io.earpiece.sip.testing.SippRunner;
+import io.earpiece.sip.trunk.KamailioCarrier;
+import io.earpiece.sip.trunk.TrunkClient;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The B2BUA as its ITs run it, over whatever trunk the test made: the rep alice (password wonderland, realm
+ * {@link #REALM}) registers to Earpiece's registrar and calls out through the trunk, and the carrier's DIDs route to
+ * reps; handlers added to the gateway. Shared so that each IT only says what differs (transport, timers, policy).
+ */
+final class RepB2bua {
+    static final String REALM = "earpiece.test";
+    /** The rep's phone's address: not the trunk's, so it is not taken for the carrier. */
+    static final String REP_HOST = "127.0.0.2";
+
+    final Registrar registrar;
+    final B2bua b2bua;
+
+    private RepB2bua(Registrar registrar, B2bua b2bua) {
+        this.registrar = registrar;
+        this.b2bua = b2bua;
+    }
+
+    static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, Map<String, String> dids,
+                            MediaRelay relay, CallDetailListener listener, ScheduledExecutorService scheduler) {
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
+                new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
+                List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
+        Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
+                gateway.context(), Clock.systemUTC());
+        B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk,
+                did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
+        gateway.addHandler(registrar);
+        gateway.addHandler(b2bua);
+        return new RepB2bua(registrar, b2bua);
+    }
+
+    /**
+     * alice's phone (sipp on {@link #REP_HOST}, media on {@code repMedia}) calls the customer's number through the
+     * B2BUA and the carrier (kamailio), where the customer's phone (sipp on {@code customerPort}, media on
+     * {@code customerMedia}) answers; the rep hangs up after 300 ms. Both phones must finish their scenarios.
+     */
+    static void repCallsCustomer(KamailioRunner kamailio, int customerPort, int customerMedia, int gatewayPort,
+                                 int repMedia, Duration wait) {
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(wait).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", gatewayPort)
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(repMedia).timeout(wait)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "300").run();
+            if (rep != 0) {
+                kamailio.dumpLog();
+            }
+            assertThat(rep).isZero();
+            assertThat(customer.awaitExit()).isZero();
+        }
+    }
+
+    static Path scenario(String name) {
+        try {
+            return Path.of(RepB2bua.class.getResource("/sipp/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
