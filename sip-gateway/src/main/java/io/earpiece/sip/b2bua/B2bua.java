@@ -176,9 +176,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             return;
         }
         TrunkConfig t = trunk.config();
-        SipURI target = TrunkAddressing.of(t, sip).requestUri(dialed);
+        TrunkAddressing toTrunk = TrunkAddressing.of(t, sip);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
-        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, true, target,
+        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, toTrunk, toTrunk.requestUri(dialed),
                 sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(dialed, t.host()),
                 t.username());
     }
@@ -202,14 +202,19 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         URI device = sip.addresses().createURI(devices.get(devices.size() - 1).contact());
         String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI s
                 ? s.getUser() : null;
-        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, false, device,
+        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, null, device,
                 sip.addresses().createSipURI(caller == null ? "anonymous" : caller, sip.host()),
                 sip.addresses().createSipURI(rep.get(), sip.host()), "earpiece");
     }
 
+    /**
+     * @param toTrunk the trunk's addressing when leg B goes out through it (the rep called out, the rep on leg A);
+     *                null when leg B rings the rep's phone
+     */
     private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
-                       String remote, boolean repIsA, URI target, SipURI from, SipURI to, String contactUser)
-            throws Exception {
+                       String remote, TrunkAddressing toTrunk, URI target, SipURI from, SipURI to,
+                       String contactUser) throws Exception {
+        boolean repIsA = toTrunk != null;
         int sessionA;
         try {
             sessionA = callerTimers.agree(request);
@@ -271,7 +276,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             // Leg B goes to the trunk over the trunk's transport, or to the rep's phone over UDP.
             call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null,
                     config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser,
-                    repIsA ? TrunkAddressing.of(trunk.config(), sip) : null, new LegB(call));
+                    toTrunk, new LegB(call));
             Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
             call.legB.start(invite, toB(call, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
                     srtpB.offer())));

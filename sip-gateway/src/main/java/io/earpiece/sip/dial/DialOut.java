@@ -68,6 +68,8 @@ public final class DialOut implements RequestHandler {
         final InetSocketAddress localMedia;
         final DialListener listener;
         final OutgoingCall outgoing;
+        /** The trunk's transport, built once per call: over TLS it loads the trunk's certificate files. */
+        final TrunkAddressing addressing;
         final long sessionId = random.nextInt(Integer.MAX_VALUE);
         final String fromTag = Long.toHexString(random.nextLong() & Long.MAX_VALUE);
         final long sdpVersion = 1;
@@ -80,9 +82,10 @@ public final class DialOut implements RequestHandler {
             this.localMedia = localMedia;
             this.listener = listener;
             TrunkConfig t = target.trunk();
+            this.addressing = TrunkAddressing.of(t, sip);
             this.outgoing = new OutgoingCall(sip, this,
                     new ChallengeAnswerer(new DigestClient(t.username(), t.password()), t.realm()), timers,
-                    scheduler, clock, "earpiece", TrunkAddressing.of(t, sip), this);
+                    scheduler, clock, "earpiece", addressing, this);
         }
 
         @Override
@@ -144,7 +147,7 @@ public final class DialOut implements RequestHandler {
         CallIdHeader cid = sip.provider().getNewCallId();
         Dialed call = new Dialed(cid.getCallId(), target, localMedia, listener);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
-        Request invite = call.outgoing.newInvite(trunkUri(t, target.number()),
+        Request invite = call.outgoing.newInvite(call.addressing.requestUri(target.number()),
                 sip.addresses().createSipURI(callerId, t.host()), call.fromTag,
                 sip.addresses().createSipURI(target.number(), t.host()), cid);
         for (String method : ALLOW) {
@@ -156,11 +159,6 @@ public final class DialOut implements RequestHandler {
         }
         log.info("dialling {} through trunk {} (call {})", target.number(), t.id(), call.callId);
         return call.callId;
-    }
-
-    /** The Request-URI of a number at the trunk, for the trunk's transport. */
-    private SipURI trunkUri(TrunkConfig t, String number) throws Exception {
-        return TrunkAddressing.of(t, sip).requestUri(number);
     }
 
     /**
