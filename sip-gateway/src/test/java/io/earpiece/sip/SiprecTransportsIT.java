@@ -211,15 +211,7 @@ class SiprecTransportsIT {
     @Test
     void aReInviteWhoseAddedStreamWaitsOnASlowStoreLeavesTheStackAnswering() throws Exception {
         start();
-        // The added stream's opening stands for a store that does not answer: it waits until the test lets it go.
-        CountDownLatch storeAnswers = new CountDownLatch(1);
-        AtomicInteger port = new AtomicInteger(43_000);
-        controller.opener = offer -> {
-            if (offer.legId().endsWith("/3")) {
-                waitFor(storeAnswers);
-            }
-            return new io.earpiece.sip.call.LegMedia(new InetSocketAddress("127.0.0.1", port.addAndGet(2)));
-        };
+        CountDownLatch storeAnswers = holdTheThirdStreamsStore(43_000);
         String callId = UUID.randomUUID().toString();
         try (RawStreamPeer peer = RawStreamPeer.tcp(gateway.port())) {
             String target = "sip:srs@127.0.0.1:" + gateway.port();
@@ -228,7 +220,7 @@ class SiprecTransportsIT {
             peer.send(invite(target, peer.via("slow3"), callId, 2, toTag, true, clearMultipart(3)));
             assertThat(responseTo(peer, "SIP/2.0 100", "2 INVITE")).as("100 Trying to the re-INVITE at once")
                     .isNotNull();
-            await().atMost(WAIT).until(() -> controller.opened.stream().anyMatch(o -> o.legId().equals(callId + "/3")));
+            awaitOpeningOfThirdStream(callId);
 
             // While the store still holds the added stream: the same connection's OPTIONS and a new session are
             // answered (JAIN-SIP reads one connection's messages in order, so a blocked listener would stall both).
@@ -259,20 +251,13 @@ class SiprecTransportsIT {
     @Test
     void aByeWhileAnAddedStreamOpensEndsThatStreamToo() throws Exception {
         start();
-        CountDownLatch storeAnswers = new CountDownLatch(1);
-        AtomicInteger port = new AtomicInteger(44_000);
-        controller.opener = offer -> {
-            if (offer.legId().endsWith("/3")) {
-                waitFor(storeAnswers);
-            }
-            return new io.earpiece.sip.call.LegMedia(new InetSocketAddress("127.0.0.1", port.addAndGet(2)));
-        };
+        CountDownLatch storeAnswers = holdTheThirdStreamsStore(44_000);
         String callId = UUID.randomUUID().toString();
         try (RawStreamPeer peer = RawStreamPeer.tcp(gateway.port())) {
             String target = "sip:srs@127.0.0.1:" + gateway.port();
             String toTag = establish(peer, target, callId);
             peer.send(invite(target, peer.via("bye3"), callId, 2, toTag, true, clearMultipart(3)));
-            await().atMost(WAIT).until(() -> controller.opened.stream().anyMatch(o -> o.legId().equals(callId + "/3")));
+            awaitOpeningOfThirdStream(callId);
 
             // An UPDATE's offer while the re-INVITE's is pending: 500 with Retry-After (RFC 3311 5.2). A second
             // re-INVITE the stack itself answers 491.
@@ -308,6 +293,26 @@ class SiprecTransportsIT {
                 .replaceFirst("^INVITE", "ACK").replace("CSeq: 1 INVITE", "CSeq: 1 ACK"));
         await().atMost(WAIT).until(() -> controller.established.containsAll(List.of(callId + "/1", callId + "/2")));
         return toTag;
+    }
+
+    /**
+     * Makes the opening of a session's third stream stand for a store that does not answer: it waits until the
+     * returned latch is counted down. Other streams open at once, on ports counted up from {@code firstPort}.
+     */
+    private CountDownLatch holdTheThirdStreamsStore(int firstPort) {
+        CountDownLatch storeAnswers = new CountDownLatch(1);
+        AtomicInteger port = new AtomicInteger(firstPort);
+        controller.opener = offer -> {
+            if (offer.legId().endsWith("/3")) {
+                waitFor(storeAnswers);
+            }
+            return new io.earpiece.sip.call.LegMedia(new InetSocketAddress("127.0.0.1", port.addAndGet(2)));
+        };
+        return storeAnswers;
+    }
+
+    private void awaitOpeningOfThirdStream(String callId) {
+        await().atMost(WAIT).until(() -> controller.opened.stream().anyMatch(o -> o.legId().equals(callId + "/3")));
     }
 
     private static void waitFor(CountDownLatch latch) {
