@@ -264,7 +264,10 @@ class DialBridgeIT {
     @Test
     void theRepEndsACallThatIsStillRinging() throws Exception {
         // The bridge rings and never answers; the rep gives up, which CANCELs the INVITE (RFC 3261 9.1).
-        try (SippRunner ringing = SippRunner.builder(scenario("ringing.xml")).localPort(bridgePort)
+        // The ringing peer is sip-gateway's (a rep's device that loses the race rings alike), read from its test jar.
+        Path ringingScenario = SippRunner.editedScenario("/sipp/ringing.xml", Path.of("target", "dial-bridge"),
+                x -> x);
+        try (SippRunner ringing = SippRunner.builder(ringingScenario).localPort(bridgePort)
                 .args("-m", "1").timeout(WAIT).start()) {
             WebTestClient otto = TestAuth.asUser(httpPort, "otto");
             DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "1"))

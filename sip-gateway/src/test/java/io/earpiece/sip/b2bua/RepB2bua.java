@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The B2BUA as its ITs run it, over whatever trunk the test made: the rep alice (password wonderland, realm
- * {@link #REALM}) registers to Earpiece's registrar and calls out through the trunk, and the carrier's DIDs route to
+ * {@link #REALM}; bob, password looking-glass, takes her calls in the ring fallback tests) registers to Earpiece's registrar and calls out through the trunk, and the carrier's DIDs route to
  * reps; handlers added to the gateway. Shared so that each IT only says what differs (transport, timers, policy).
  */
 final class RepB2bua {
@@ -45,7 +45,8 @@ final class RepB2bua {
 
     static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, Map<String, String> dids,
                             MediaRelay relay, CallDetailListener listener, ScheduledExecutorService scheduler) {
-        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland")
+                .put("bob", REALM, "looking-glass");
         DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
                 new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
