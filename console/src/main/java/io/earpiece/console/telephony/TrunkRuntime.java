@@ -101,7 +101,8 @@ public final class TrunkRuntime implements AutoCloseable {
         TrunkClient c = new TrunkClient(next, parts.sip(), scheduler, clock, properties.trunk().minRetry(),
                 properties.trunk().maxRetry());
         B2bua b2bua = new B2bua(new B2buaConfig(properties.botUser(),
-                new StoredSrtpPolicies(trunks, parts.users(), next.id()), parts.sessionTimers()), parts.sip(),
+                new StoredSrtpPolicies(trunks, parts.users(), next.id()), parts.sessionTimers(),
+                properties.ring().config()), parts.sip(),
                 parts.gate(), parts.registrar(), c, parts.router(), parts.media(), parts.details(), scheduler, clock);
         parts.front().install(b2bua, next);
         client = c;
