@@ -88,11 +88,6 @@ class DialBridgeIT {
 
     private static final Map<Integer, Integer> PORTS = new ConcurrentHashMap<>();
 
-    private static Path refusing(String status, String reason) throws java.io.IOException {
-        return SippRunner.editedScenario("/sipp/refuse.xml", Path.of("target", "dial-bridge"),
-                x -> x.replace("@STATUS@", status).replace("@REASON@", reason));
-    }
-
     private static Path scenario(String name) {
         try {
             return Path.of(DialBridgeIT.class.getResource("/sipp/" + name).toURI());
@@ -212,7 +207,8 @@ class DialBridgeIT {
         WebTestClient otto = TestAuth.asUser(httpPort, "otto");
         long hangUpMs = Math.round(meeting.meetingStartS() * 1000) + 1000;
         try (DtmfCollector ear = new DtmfCollector("127.0.0.1", 101);
-             SippRunner outage = SippRunner.builder(refusing("503", "Service Unavailable")).localPort(bridgePort)
+             SippRunner outage = SippRunner.builder(SippRunner.refusingPeer(503, "Service Unavailable"))
+                    .localPort(bridgePort)
                     .args("-m", "1").timeout(WAIT).start();
              SippRunner bridge = SippRunner.builder(scenario("bridge.xml")).localPort(backupPort)
                      .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
@@ -230,7 +226,7 @@ class DialBridgeIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> ear.digitString().equals("55#"));
             assertThat(bridge.awaitExit(Duration.ofMillis(hangUpMs).plus(WAIT))).isZero();
         }
-        try (SippRunner busy = SippRunner.builder(refusing("486", "Busy Here")).localPort(bridgePort)
+        try (SippRunner busy = SippRunner.builder(SippRunner.refusingPeer(486, "Busy Here")).localPort(bridgePort)
                .args("-m", "1").timeout(WAIT).start()) {
             DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "55"))
                     .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()

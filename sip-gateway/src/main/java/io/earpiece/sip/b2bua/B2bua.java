@@ -18,6 +18,8 @@ import io.earpiece.sip.outbound.OutgoingCallListener;
 import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.timer.UasSessionTimers;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
+import io.earpiece.sip.trunk.OutboundRouting;
+import io.earpiece.sip.trunk.TrunkRouter;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
@@ -71,7 +73,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final DigestGate repAuth;
     private final Registrar registrar;
     private final TrunkClient trunk;
-    private final ChallengeAnswerer trunkAuth;
+    private final TrunkRouter routes;
     private final DidRouter router;
     private final MediaRelay media;
     private final CallDetailListener listener;
@@ -85,19 +87,30 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     /** Calls by the Call-ID of either leg. */
     private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
 
-    /** @param scheduler runs the session timers of both legs */
+    /** Reps' calls go out through {@code trunk} alone. */
     public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
                  DidRouter router, MediaRelay media, CallDetailListener listener, ScheduledExecutorService scheduler,
                  Clock clock) {
+        this(config, sip, repAuth, registrar, trunk, number -> List.of(trunk.config()), router, media, listener,
+                scheduler, clock);
+    }
+
+    /**
+     * @param trunk     the active trunk: it registers, and inbound calls from its addresses are the carrier's
+     * @param routes    the trunks a rep's call to a number goes out through, tried in order while they fail as
+     *                  servers ({@link OutboundRouting#failsOver})
+     * @param scheduler runs the session timers of both legs and the ringing's no-answer time
+     */
+    public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
+                 TrunkRouter routes, DidRouter router, MediaRelay media, CallDetailListener listener,
+                 ScheduledExecutorService scheduler, Clock clock) {
         this.config = config;
         this.sip = sip;
         this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
         this.repAuth = repAuth;
         this.registrar = registrar;
         this.trunk = trunk;
-        this.trunkAuth = new ChallengeAnswerer(
-                new io.earpiece.sip.auth.DigestClient(trunk.config().username(), trunk.config().password()),
-                trunk.config().realm());
+        this.routes = routes;
         this.router = router;
         this.media = media;
         this.listener = listener;
@@ -180,7 +193,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.NOT_FOUND, "No number dialled", null);
             return;
         }
-        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, List.of(throughTrunk(dialed)), false);
+        List<TrunkConfig> route = routes.route(dialed);
+        if (route.isEmpty()) {
+            reply(tx, request, Response.NOT_FOUND, "No trunk routes this number", null);
+            return;
+        }
+        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, List.of(throughTrunk(route.get(0), dialed)),
+                false, route);
     }
 
     /**
@@ -188,23 +207,24 @@ public final class B2bua implements RequestHandler, ResponseHandler {
      * credentials; null: a phone over UDP), From and To, the leg's SRTP policy, our Contact's user, and the rep
      * whose device it is (null for a number or URI).
      */
-    private record Target(URI uri, TrunkAddressing trunk, SipURI from, SipURI to, SrtpPolicy srtp,
-                          String contactUser, String rep) {
+    private record Target(URI uri, TrunkAddressing trunk, ChallengeAnswerer auth, String trunkId, SipURI from,
+                          SipURI to, SrtpPolicy srtp, String contactUser, String rep) {
     }
 
-    private Target throughTrunk(String number) throws Exception {
-        TrunkConfig t = trunk.config();
+    private Target throughTrunk(TrunkConfig t, String number) throws Exception {
         TrunkAddressing toTrunk = TrunkAddressing.of(t, sip);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
-        return new Target(toTrunk.requestUri(number), toTrunk, sip.addresses().createSipURI(callerId, t.host()),
-                sip.addresses().createSipURI(number, t.host()), config.srtp().trunk(), t.username(), null);
+        return new Target(toTrunk.requestUri(number), toTrunk,
+                new ChallengeAnswerer(new io.earpiece.sip.auth.DigestClient(t.username(), t.password()), t.realm()),
+                t.id(), sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(number, t.host()),
+                config.srtp().trunk(), t.username(), null);
     }
 
     /** Every device {@code rep} has registered now, to ring at once; empty when none is. */
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
-            out.add(new Target(sip.addresses().createURI(b.contact()), null, callerUri(caller),
+            out.add(new Target(sip.addresses().createURI(b.contact()), null, null, null, callerUri(caller),
                     sip.addresses().createSipURI(rep, sip.host()), config.srtp().user(rep), "earpiece", rep));
         }
         return out;
@@ -217,10 +237,12 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         if (fallback instanceof RingFallback.Uri u) {
             URI uri = sip.addresses().createURI(u.uri());
-            return List.of(new Target(uri, null, callerUri(caller), (SipURI) uri, config.srtp().trunk(), "earpiece",
-                    null));
+            return List.of(new Target(uri, null, null, null, callerUri(caller), (SipURI) uri, config.srtp().trunk(),
+                    "earpiece", null));
         }
-        return List.of(throughTrunk(((RingFallback.Number) fallback).number()));
+        String number = ((RingFallback.Number) fallback).number();
+        List<TrunkConfig> route = routes.route(number);
+        return route.isEmpty() ? List.of() : List.of(throughTrunk(route.get(0), number));
     }
 
     private SipURI callerUri(String caller) throws Exception {
@@ -255,16 +277,19 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.TEMPORARILY_UNAVAILABLE, "Rep not registered", null);
             return;
         }
-        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, devices, fallback);
+        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, devices, fallback, List.of());
     }
 
     /**
      * @param targets      where leg B rings, all at once: the number through the trunk (the rep called out, the rep
      *                     on leg A), or the rep's devices (or their fallback)
      * @param fallbackUsed the targets are already the rep's fallback, so it is not tried again
+     * @param trunkRoute   for a call out through a trunk, every trunk of its route (the first is in
+     *                     {@code targets}); the next is tried while one fails as a server
      */
     private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
-                       String remote, List<Target> targets, boolean fallbackUsed) throws Exception {
+                       String remote, List<Target> targets, boolean fallbackUsed, List<TrunkConfig> trunkRoute)
+            throws Exception {
         boolean repIsA = direction == CallDetail.Direction.OUTBOUND;
         int sessionA;
         try {
@@ -318,12 +343,13 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         call.sessionA = sessionA;
         call.offerSdp = offer.sdp();
         call.fallbackTried = fallbackUsed;
+        call.trunkRoute = trunkRoute;
         synchronized (call) {
             calls.put(aCallId, call);
             reply(tx, request, Response.TRYING, null, null);
             log.info("call {} {}: {} -> {} on {} target(s) (leg A {})", call.id, direction, remote, rep,
                     targets.size(), aCallId);
-            safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+            safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId(call))));
             ring(call, targets);
             if (call.ringing.isEmpty()) {
                 ringingOver(call);
@@ -347,13 +373,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 b = new Branch(callId.getCallId(), new SrtpLeg(t.srtp(), sdes), t.uri().toString(), t.rep());
                 calls.put(b.callId, call);
                 call.branchCallIds.add(b.callId);
-                b.leg = new OutgoingCall(sip, call, t.trunk() != null ? trunkAuth : null,
+                b.leg = new OutgoingCall(sip, call, t.auth(),
                         config.timers().enabled() ? config.timers() : null, scheduler, clock, t.contactUser(),
                         t.trunk(), new LegB(call, b));
                 Request invite = b.leg.newInvite(t.uri(), t.from(), ServerTransactions.newTag(), t.to(), callId);
                 b.offer = sdp.anchor(call.offerSdp, call.relay.legB(), call.sessionId, call.versionB, b.srtp.offer());
                 call.ringing.add(b);
                 b.leg.start(invite, b.offer);
+                if (t.trunkId() != null) {
+                    call.trunkId = t.trunkId();
+                }
                 log.info("call {}: ringing {} (leg {})", call.id, t.uri(), b.callId);
             } catch (Exception e) {
                 log.warn("call {}: cannot ring {}", call.id, t.uri(), e);
@@ -401,6 +430,20 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
             call.noAnswer = null;
+        }
+        if (!call.cancelPending && OutboundRouting.failsOver(call.ringFailure)
+                && call.routeIndex + 1 < call.trunkRoute.size()) {
+            TrunkConfig next = call.trunkRoute.get(++call.routeIndex);
+            log.info("call {}: trunk {} failed with {}, trying trunk {}", call.id, call.trunkId, call.ringFailure,
+                    next.id());
+            try {
+                ring(call, List.of(throughTrunk(next, call.remote)));
+            } catch (Exception e) {
+                log.warn("call {}: cannot route through trunk {}", call.id, next.id(), e);
+            }
+            if (!call.ringing.isEmpty()) {
+                return;
+            }
         }
         if (!call.cancelPending && !call.fallbackTried && call.direction == CallDetail.Direction.INBOUND
                 && (repDidNotTake(call) || call.ringFailure == 0)) {
@@ -542,7 +585,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.answered = clock.instant();
             log.info("call {} answered", call.id);
             watchA(call);
-            safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+            safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId(call))));
         }
 
         @Override
@@ -945,7 +988,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         } catch (RuntimeException e) {
             log.warn("call {}: relay close failed", call.id, e);
         }
-        CallDetail d = call.detail(clock.instant(), disposition, by, trunkId());
+        CallDetail d = call.detail(clock.instant(), disposition, by, trunkId(call));
         log.info("call {} ended: {} {} by {}", call.id, disposition, call.finalStatus, by);
         safely(() -> listener.ended(d));
     }
@@ -1010,8 +1053,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         return request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
     }
 
-    private String trunkId() {
-        return trunk.config().id();
+    /** The trunk the call went out on (the last tried), or came in on. */
+    private String trunkId(RelayedCall call) {
+        return call.trunkId != null ? call.trunkId : trunk.config().id();
     }
 
     private static void safely(Runnable r) {

@@ -49,6 +49,10 @@ final class RelayedCall {
     int ringRound;
     /** The no-answer time ran out in this round: the devices' 487s mean "no answer", not "cancelled". */
     boolean noAnswerFired;
+    /** A call out through trunks: every trunk of the number's route, the one tried now, and its id. */
+    List<io.earpiece.sip.trunk.TrunkConfig> trunkRoute = List.of();
+    int routeIndex;
+    String trunkId;
     /** The fallback has been rung (once per call). */
     boolean fallbackTried;
     Dialog aDialog;

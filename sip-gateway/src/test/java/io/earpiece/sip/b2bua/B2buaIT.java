@@ -10,6 +10,7 @@ import io.earpiece.sip.timer.SessionTimerConfig;
 import io.earpiece.sip.trunk.KamailioCarrier;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkRouter;
 import io.earpiece.sip.trunk.TrunkStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +59,9 @@ class B2buaIT {
     private static final String FALLBACK_TO_VOICEMAIL = "fallback-to-voicemail";
     private static final Duration TEST_NO_ANSWER = Duration.ofSeconds(2);
     private int voicemailPort;
+    /** Tests tagged so route reps' calls first through a trunk in an outage ({@link #outagePort}), then the carrier. */
+    private static final String TWO_TRUNKS = "two-trunks";
+    private int outagePort;
 
     @BeforeEach
     void start(TestInfo test) {
@@ -83,17 +87,23 @@ class B2buaIT {
                 test.getTags().contains(SESSION_TIMERS)
                         ? new SessionTimerConfig(Duration.ofSeconds(1800), Duration.ofSeconds(2))
                         : B2buaConfig.NO_TIMERS, ring);
-        RepB2bua installed = RepB2bua.install(gateway, b2buaConfig, trunk, dids, relay, new CallDetailListener() {
-            @Override
-            public void answered(CallDetail d) {
-                answered.add(d);
-            }
+        outagePort = SippRunner.freeUdpPort("127.0.0.1");
+        TrunkConfig outage = new TrunkConfig("outage", "127.0.0.1", outagePort, "udp", "earpiece", "", null, null,
+                List.of("PCMU"), List.of("127.0.0.1"), Duration.ZERO);
+        TrunkRouter routes = test.getTags().contains(TWO_TRUNKS) ? number -> List.of(outage, trunk.config())
+                : number -> List.of(trunk.config());
+        RepB2bua installed = RepB2bua.install(gateway, b2buaConfig, trunk, routes, dids, relay,
+                new CallDetailListener() {
+                    @Override
+                    public void answered(CallDetail d) {
+                        answered.add(d);
+                    }
 
-            @Override
-            public void ended(CallDetail d) {
-                ended.add(d);
-            }
-        }, scheduler);
+                    @Override
+                    public void ended(CallDetail d) {
+                        ended.add(d);
+                    }
+                }, scheduler);
         registrar = installed.registrar;
         b2bua = installed.b2bua;
         trunk.start();
@@ -163,6 +173,20 @@ class B2buaIT {
         assertThat(media.srtpA).isNotNull();
         assertThat(media.srtpA.remoteKeySalt()).isEqualTo(java.util.Base64.getDecoder().decode(repKey));
         assertThat(media.srtpB).as("the customer's sipp answered without a key: clear RTP on that leg").isNull();
+    }
+
+    @Test
+    @Tag(TWO_TRUNKS)
+    void aRepsCallGoesOutOnTheNextTrunkWhenTheFirstFailsWith503() throws Exception {
+        try (SippRunner outage = SippRunner.builder(SippRunner.refusingPeer(503, "Service Unavailable"))
+                .localPort(outagePort).timeout(WAIT).start()) {
+            RepB2bua.repCallsCustomer(kamailio, customerPort, SippRunner.freeUdpPort("127.0.0.1"), gateway.port(),
+                    SippRunner.freeUdpPort(REP_HOST), WAIT);
+            assertThat(outage.awaitExit()).as("the first trunk was tried and answered 503").isZero();
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.trunkId()).as("the call went out on the second trunk").isEqualTo("carrier");
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
     }
 
     @Test
@@ -349,7 +373,7 @@ class B2buaIT {
 
     @Test
     @Tag(FALLBACK_TO_BOB)
-    void whenEveryDeviceOfTheRepIsBusyTheCallRingsTheFallbackRep() {
+    void whenEveryDeviceOfTheRepIsBusyTheCallRingsTheFallbackRep() throws Exception {
         int alice1 = SippRunner.freeUdpPort(REP_HOST);
         int alice2 = SippRunner.freeUdpPort(REP_HOST);
         int bobPort = SippRunner.freeUdpPort(REP_HOST);
@@ -357,8 +381,8 @@ class B2buaIT {
         registerPhone("alice", "wonderland", alice1);
         registerPhone("alice", "wonderland", alice2);
         registerPhone("bob", "looking-glass", bobPort);
-        try (SippRunner busy1 = phone("b2bua/busy-phone.xml", alice1, SippRunner.freeUdpPort(REP_HOST));
-             SippRunner busy2 = phone("b2bua/busy-phone.xml", alice2, SippRunner.freeUdpPort(REP_HOST));
+        try (SippRunner busy1 = phone(SippRunner.refusingPeer(486, "Busy Here"), alice1);
+             SippRunner busy2 = phone(SippRunner.refusingPeer(486, "Busy Here"), alice2);
              SippRunner bob = phone("b2bua/answer.xml", bobPort, bobMedia)) {
             customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
             assertThat(busy1.awaitExit()).isZero();
@@ -402,6 +426,12 @@ class B2buaIT {
     private SippRunner phone(String scenario, int port, int media) {
         return SippRunner.builder(scenario(scenario)).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
                 .localPort(port).mediaIp(REP_HOST).mediaPort(media).timeout(WAIT).start();
+    }
+
+    /** A phone on {@link #REP_HOST}:{@code port} that refuses one call as {@code scenario} says. */
+    private SippRunner phone(Path scenario, int port) {
+        return SippRunner.builder(scenario).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(port).timeout(WAIT).start();
     }
 
     /** The customer calls alice's DID through the carrier and hangs up 300 ms after the answer. */

@@ -13,6 +13,7 @@ import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
 import io.earpiece.sip.trunk.KamailioCarrier;
 import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkRouter;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -45,6 +46,13 @@ final class RepB2bua {
 
     static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, Map<String, String> dids,
                             MediaRelay relay, CallDetailListener listener, ScheduledExecutorService scheduler) {
+        return install(gateway, config, trunk, number -> List.of(trunk.config()), dids, relay, listener, scheduler);
+    }
+
+    /** As above, reps' calls routed over {@code routes}. */
+    static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, TrunkRouter routes,
+                            Map<String, String> dids, MediaRelay relay, CallDetailListener listener,
+                            ScheduledExecutorService scheduler) {
         InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland")
                 .put("bob", REALM, "looking-glass");
         DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
@@ -52,7 +60,7 @@ final class RepB2bua {
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
         Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
                 gateway.context(), Clock.systemUTC());
-        B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk,
+        B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk, routes,
                 did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
         gateway.addHandler(b2bua);
