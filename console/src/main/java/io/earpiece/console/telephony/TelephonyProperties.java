@@ -82,14 +82,17 @@ public record TelephonyProperties(
 
         public Ring {
             fallbacks = fallbacks == null ? Map.of() : Map.copyOf(fallbacks);
-            config(); // a malformed fallback stops start-up here, with its property named
+            config(noAnswer, fallback, fallbacks); // a malformed fallback stops start-up here, naming its property
         }
 
-        /** The B2BUA's ringing policy; a fallback that is none of the forms stops start-up with the property named. */
+        /** The B2BUA's ringing policy. */
         public RingConfig config() {
+            return config(noAnswer, fallback, fallbacks);
+        }
+
+        private static RingConfig config(Duration noAnswer, String fallback, Map<String, String> fallbacks) {
             Map<String, RingFallback> byRep = new LinkedHashMap<>();
-            fallbacks.forEach((rep, f) ->
-                    byRep.put(rep, parse("earpiece.telephony.ring.fallbacks." + rep, f)));
+            fallbacks.forEach((rep, f) -> byRep.put(rep, parse("earpiece.telephony.ring.fallbacks." + rep, f)));
             return new RingConfig(noAnswer, byRep,
                     fallback == null || fallback.isBlank() ? null : parse("earpiece.telephony.ring.fallback", fallback));
         }

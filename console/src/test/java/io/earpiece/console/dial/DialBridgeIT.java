@@ -258,6 +258,28 @@ class DialBridgeIT {
     }
 
     @Test
+    void aNumbersRoutePatternPicksItsTrunkBeforeTheOlderOne() throws Exception {
+        int routedPort = SippRunner.freeUdpPort("127.0.0.1");
+        admin().post().uri("/api/admin/trunks").bodyValue(Map.of("id", "routed", "host", "127.0.0.1",
+                        "port", routedPort, "username", "earpiece", "codecs", List.of("PCMU"),
+                        "registerIntervalSeconds", 0, "routePatterns", List.of("777"), "routePriority", 1))
+                .exchange().expectStatus().isCreated();
+        WebTestClient otto = TestAuth.asUser(httpPort, "otto");
+        try (SippRunner routed = SippRunner.builder(SippRunner.refusingPeer(486, "Busy Here")).localPort(routedPort)
+                .timeout(WAIT).start()) {
+            DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "7771234", "pin", "1"))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
+                    .getResponseBody();
+            DialView failed = await().atMost(WAIT).until(() -> show(otto, v.callId()), d -> d.endedAt() != null);
+            assertThat(failed.trunk()).as("777... goes to the trunk routing it, not the older one").isEqualTo("routed");
+            assertThat(failed.sipStatus()).isEqualTo(486);
+            assertThat(routed.awaitExit(WAIT)).as("the routed trunk got the INVITE").isZero();
+        } finally {
+            admin().delete().uri("/api/admin/trunks/routed").exchange().expectStatus().is2xxSuccessful();
+        }
+    }
+
+    @Test
     void theRepEndsACallThatIsStillRinging() throws Exception {
         // The bridge rings and never answers; the rep gives up, which CANCELs the INVITE (RFC 3261 9.1).
         // The ringing peer is sip-gateway's (a rep's device that loses the race rings alike), read from its test jar.
