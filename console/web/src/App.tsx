@@ -10,6 +10,7 @@ import { LiveSidebar } from './components/LiveSidebar';
 import { SignIn } from './components/SignIn';
 import { Softphone } from './components/Softphone';
 import { UploadsPage } from './components/UploadsPage';
+import { MeetingPage } from './components/MeetingPage';
 import { when, who } from './format';
 import { href, useRoute, type Route } from './route';
 import { earpieceCallOf } from './softphoneCall';
@@ -61,7 +62,8 @@ function useServerStatus(): ServerStatus | null {
 }
 
 const TITLES: Record<string, string> = {
-  phone: 'Softphone', calls: 'Calls', call: 'Call', uploads: 'Recorded calls', admin: 'Admin', analytics: 'Analytics',
+  phone: 'Softphone', calls: 'Calls', call: 'Call', uploads: 'Recorded calls', meeting: 'Invite to a meeting', admin: 'Admin',
+  analytics: 'Analytics',
 };
 
 function PhonePage({ callId, calls, callsError, softphone, fadeMs, transcribing }: {
@@ -158,6 +160,7 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
     ['Softphone', href({ page: 'phone', callId: null }), route.page === 'phone'],
     ['Calls', href({ page: 'calls' }), route.page === 'calls' || route.page === 'call'],
     ['Upload', href({ page: 'uploads' }), route.page === 'uploads'],
+    ['Meeting', href({ page: 'meeting' }), route.page === 'meeting'],
   );
   if (isAdmin) nav.push(['Admin', href({ page: 'admin', section: isRealAdmin ? 'users' : 'playbooks' }), route.page === 'admin']);
 
@@ -203,6 +206,7 @@ function Shell({ user, onSignOut }: { user: User | null; onSignOut: () => void }
         {route.page === 'calls' && <CallLibrary query={route.query ?? ''} />}
         {route.page === 'call' && <CallPage callId={route.callId} transcribing={status?.transcription.live ?? true} />}
         {route.page === 'uploads' && <UploadsPage transcription={status?.transcription ?? null} />}
+        {route.page === 'meeting' && <MeetingPage isAdmin={isRealAdmin} />}
         {route.page === 'admin' && <AdminPage section={route.section} user={user} />}
         {route.page === 'analytics' && (
           <Suspense fallback={<main className="page"><p className="muted">Loading…</p></main>}>

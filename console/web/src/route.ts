@@ -5,6 +5,8 @@ export type Route =
   | { page: 'phone'; callId: string | null }
   | { page: 'calls'; query?: string }
   | { page: 'uploads' }
+  /** "Invite Earpiece to a meeting": dial a bridge. */
+  | { page: 'meeting' }
   | { page: 'call'; callId: string }
   | { page: 'admin'; section: string }
   | { page: 'analytics'; query?: string }
@@ -19,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'calls' && parts[1]) return { page: 'call', callId: parts[1] };
   if (parts[0] === 'calls') return { page: 'calls', query };
   if (parts[0] === 'uploads') return { page: 'uploads' };
+  if (parts[0] === 'meeting') return { page: 'meeting' };
   if (parts[0] === 'admin') return { page: 'admin', section: parts[1] ?? 'users' };
   if (parts[0] === 'analytics') return { page: 'analytics', query };
   if (parts[0] === 'phone') return { page: 'phone', callId: null };
@@ -33,6 +36,8 @@ export function href(route: Route): string {
       return route.query ? `#/calls?${route.query}` : '#/calls';
     case 'uploads':
       return '#/uploads';
+    case 'meeting':
+      return '#/meeting';
     case 'call':
       return `#/calls/${encodeURIComponent(route.callId)}`;
     case 'admin':

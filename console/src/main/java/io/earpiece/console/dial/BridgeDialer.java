@@ -11,6 +11,7 @@ import io.earpiece.sip.call.LegRejectedException;
 import io.earpiece.sip.dial.DialListener;
 import io.earpiece.sip.dial.DialOut;
 import io.earpiece.sip.dial.DialTarget;
+import io.earpiece.sip.trunk.OutboundRouting;
 import io.earpiece.sip.trunk.TrunkConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,9 +66,10 @@ public final class BridgeDialer {
      * @param from the SIP URI the call is stored with as From, naming the rep (so it lands in their list)
      */
     public DialView dial(DialRequest.Valid request, String rep, String from) throws DialRefusedException {
-        List<TrunkConfig> route = trunks.outboundTrunks();
+        List<TrunkConfig> route = trunks.outboundTrunks(request.number());
         if (route.isEmpty()) {
-            throw new DialRefusedException(409, "no trunk is configured: add one under Admin → Trunks");
+            throw new DialRefusedException(409, "no enabled trunk takes " + request.number()
+                    + ": add one, or a route pattern for it, under Admin → Trunks");
         }
         TrunkConfig trunk = route.get(0);
         String legId = "dial-" + UUID.randomUUID();
@@ -268,12 +270,12 @@ public final class BridgeDialer {
         }
 
         /**
-         * A trunk that failed as a server (5xx, 408 no answer, 503) is skipped for the next one, on the same media
-         * leg; the callee's own answers (486 busy, 603 declined, 404 ...) and a rep's hang-up are final.
+         * A trunk that failed as a server ({@link OutboundRouting#failsOver}: 5xx, 408 no answer) is skipped for the
+         * next one of the number's route, on the same media leg; the callee's own answers (486 busy, 603 declined,
+         * 404 ...) and a rep's hang-up are final.
          */
         private synchronized boolean failover(int status) {
-            boolean serverFailure = status >= 500 || status == 408;
-            if (!serverFailure || endedAt != null || hangingUp || routeIndex + 1 >= route.size()) {
+            if (!OutboundRouting.failsOver(status) || endedAt != null || hangingUp || routeIndex + 1 >= route.size()) {
                 return false;
             }
             TrunkConfig next = route.get(++routeIndex);

@@ -24,11 +24,16 @@ public final class AdminViews {
      * @param transport               udp (default), tcp or tls: REGISTER and outgoing calls go over it
      * @param tls                     for a tls trunk: how the carrier's certificate is checked, and the client
      *                                certificate shown; omitted on update: kept
+     * @param routePatterns           number prefixes this trunk takes for outgoing calls (digits, +, *, #; X any
+     *                                digit); empty: every number; omitted on update: kept
+     * @param routePriority           lower is tried first among the trunks that take a number (default 100);
+     *                                omitted on update: kept
      */
     public record TrunkRequest(String id, String host, Integer port, String transport, String username,
                                String password, String realm, String callerId, List<String> codecs,
                                List<String> allowedSources, Integer registerIntervalSeconds, Boolean enabled,
-                               String srtp, TrunkTlsSettings tls) {
+                               String srtp, TrunkTlsSettings tls, List<String> routePatterns,
+                               Integer routePriority) {
         @Override
         public String toString() {
             return "TrunkRequest[id=" + id + ", host=" + host + ", port=" + port + ", password=***]";
@@ -39,7 +44,8 @@ public final class AdminViews {
     public record TrunkView(String id, String host, int port, String transport, String username, boolean passwordSet,
                             String realm, String callerId, List<String> codecs, List<String> allowedSources,
                             int registerIntervalSeconds, boolean enabled, TrunkStatusView status,
-                            Instant createdAt, Instant updatedAt, String srtp, TrunkTlsSettings tls) {
+                            Instant createdAt, Instant updatedAt, String srtp, TrunkTlsSettings tls,
+                            List<String> routePatterns, int routePriority) {
     }
 
     /**
@@ -111,7 +117,8 @@ public final class AdminViews {
                 e.getPasswordSealed() != null, e.getRealm(), e.getCallerId(), TrunkRuntime.split(e.getCodecs()),
                 TrunkRuntime.split(e.getAllowedSources()), e.getRegisterIntervalS(), e.isEnabled(), status,
                 e.getCreatedAt(), e.getUpdatedAt(), e.getSrtp(), new TrunkTlsSettings(e.getTlsServerPin(),
-                        e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey()));
+                        e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey()),
+                TrunkRuntime.split(e.getRoutePatterns()), e.getRoutePriority());
     }
 
     static SipUserView user(SipUserEntity u, List<SipBindingEntity> devices) {

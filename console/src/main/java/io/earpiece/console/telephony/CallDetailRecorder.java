@@ -75,7 +75,7 @@ public final class CallDetailRecorder implements CallDetailListener, AutoCloseab
     }
 
     private static void apply(CallDetailEntity e, CallDetail d) {
-        e.update(d.answered(), d.ended(), d.disposition().name(), d.finalStatus(),
+        e.update(d.rep(), d.answered(), d.ended(), d.disposition().name(), d.finalStatus(),
                 d.endedBy() == null ? null : d.endedBy().name());
     }
 

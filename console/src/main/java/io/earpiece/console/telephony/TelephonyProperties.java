@@ -1,11 +1,15 @@
 package io.earpiece.console.telephony;
 
 import io.earpiece.sip.auth.DigestAlgorithm;
+import io.earpiece.sip.b2bua.RingConfig;
+import io.earpiece.sip.b2bua.RingFallback;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Settings of Earpiece's telephony core (registrar, trunk, B2BUA), bound from {@code earpiece.telephony.*}.
@@ -26,7 +30,8 @@ public record TelephonyProperties(
         @DefaultValue({"SHA-256", "MD5"}) List<String> digestAlgorithms,
         @DefaultValue Registrar registrar,
         @DefaultValue Flood flood,
-        @DefaultValue Trunk trunk) {
+        @DefaultValue Trunk trunk,
+        @DefaultValue Ring ring) {
 
     /** The configured digest algorithms, in order; an unknown name stops start-up with the property named. */
     public List<DigestAlgorithm> algorithms() {
@@ -58,6 +63,47 @@ public record TelephonyProperties(
      * @param burst         requests a source may send at once
      */
     public record Flood(@DefaultValue("10") double ratePerSecond, @DefaultValue("50") int burst) {
+    }
+
+    /**
+     * How a call to a rep's DID rings: every device the rep has registered at once, the first answer taking it.
+     *
+     * @param noAnswer  how long the devices ring before the call goes to the fallback (without one the caller gets
+     *                  480); {@code 0s} rings until the caller or the carrier gives up
+     * @param fallback  where calls go that none of a rep's devices takes (all busy or declining, none answering in
+     *                  {@code noAnswer}, none registered): {@code rep:<user>} (that rep's devices),
+     *                  {@code sip:<user>@<host>[:port]} (a voicemail or PBX queue reached directly over UDP) or a
+     *                  number dialled through the trunk; empty: none
+     * @param fallbacks per-rep fallbacks by user name, in the same forms, replacing {@code fallback} for that rep
+     */
+    public record Ring(@DefaultValue("30s") Duration noAnswer,
+                       @DefaultValue("") String fallback,
+                       Map<String, String> fallbacks) {
+
+        public Ring {
+            fallbacks = fallbacks == null ? Map.of() : Map.copyOf(fallbacks);
+            config(noAnswer, fallback, fallbacks); // a malformed fallback stops start-up here, naming its property
+        }
+
+        /** The B2BUA's ringing policy. */
+        public RingConfig config() {
+            return config(noAnswer, fallback, fallbacks);
+        }
+
+        private static RingConfig config(Duration noAnswer, String fallback, Map<String, String> fallbacks) {
+            Map<String, RingFallback> byRep = new LinkedHashMap<>();
+            fallbacks.forEach((rep, f) -> byRep.put(rep, parse("earpiece.telephony.ring.fallbacks." + rep, f)));
+            return new RingConfig(noAnswer, byRep,
+                    fallback == null || fallback.isBlank() ? null : parse("earpiece.telephony.ring.fallback", fallback));
+        }
+
+        private static RingFallback parse(String property, String value) {
+            try {
+                return RingFallback.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /**

@@ -137,6 +137,17 @@ public class TrunkAdminEndpoint {
                 e.getTlsServerPin(), e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey());
         checkTls(tls);
         String srtp = AdminViews.srtp(req.srtp(), e.getSrtp());
+        List<String> patterns = req.routePatterns() != null ? req.routePatterns()
+                : TrunkRuntime.split(e.getRoutePatterns());
+        int priority = req.routePriority() != null ? req.routePriority() : e.getRoutePriority();
+        try {
+            patterns.forEach(io.earpiece.sip.trunk.OutboundRouting::checkPattern);
+        } catch (IllegalArgumentException ex) {
+            throw bad(ex.getMessage());
+        }
+        if (priority < 0 || priority > 1000) {
+            throw bad("routePriority must be 0-1000 (lower is tried first)");
+        }
         if (req.password() != null) {
             try {
                 e.setPasswordSealed(req.password().isEmpty() ? null : passwords.seal(req.password()));
@@ -148,6 +159,7 @@ public class TrunkAdminEndpoint {
                 req.realm(), req.callerId(), String.join(",", codecs), String.join(",", sources), interval,
                 req.enabled() == null || req.enabled(), Instant.now());
         e.setSrtp(srtp, Instant.now());
+        e.setRoute(String.join(",", patterns), priority, Instant.now());
         e.setTls(blankToNull(tls.serverPin()), blankToNull(tls.trustedCa()), blankToNull(tls.clientCertificate()),
                 blankToNull(tls.clientKey()), Instant.now());
         return trunks.save(e);

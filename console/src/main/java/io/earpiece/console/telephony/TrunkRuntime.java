@@ -10,6 +10,7 @@ import io.earpiece.sip.b2bua.DidRouter;
 import io.earpiece.sip.b2bua.MediaRelay;
 import io.earpiece.sip.register.DigestGate;
 import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.trunk.OutboundRouting;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
 import io.earpiece.sip.trunk.TrunkStatus;
@@ -101,8 +102,9 @@ public final class TrunkRuntime implements AutoCloseable {
         TrunkClient c = new TrunkClient(next, parts.sip(), scheduler, clock, properties.trunk().minRetry(),
                 properties.trunk().maxRetry());
         B2bua b2bua = new B2bua(new B2buaConfig(properties.botUser(),
-                new StoredSrtpPolicies(trunks, parts.users(), next.id()), parts.sessionTimers()), parts.sip(),
-                parts.gate(), parts.registrar(), c, parts.router(), parts.media(), parts.details(), scheduler, clock);
+                new StoredSrtpPolicies(trunks, parts.users(), next.id()), parts.sessionTimers(),
+                properties.ring().config()), parts.sip(), parts.gate(), parts.registrar(), c, this::outboundTrunks,
+                parts.router(), parts.media(), parts.details(), scheduler, clock);
         parts.front().install(b2bua, next);
         client = c;
         c.start();
@@ -115,20 +117,22 @@ public final class TrunkRuntime implements AutoCloseable {
     }
 
     /**
-     * Every enabled trunk in failover order (oldest first, the active one leading), for calls Earpiece places: only
-     * the active one registers, the others are used with digest on demand (or IP authentication). A trunk whose
-     * stored settings cannot be used is left out and logged.
+     * The enabled trunks that take {@code number}, in the order to try them ({@link OutboundRouting}: priority, the
+     * longer matching prefix, then the oldest), for every call Earpiece places: only the active one registers, the
+     * others are used with digest on demand (or IP authentication). A trunk whose stored settings cannot be used is
+     * left out and logged.
      */
-    public synchronized List<TrunkConfig> outboundTrunks() {
-        List<TrunkConfig> out = new java.util.ArrayList<>();
+    public synchronized List<TrunkConfig> outboundTrunks(String number) {
+        List<OutboundRouting.RoutedTrunk> routed = new java.util.ArrayList<>();
         for (TrunkEntity e : trunks.findByEnabledTrueOrderByCreatedAtAscIdAsc()) {
             try {
-                out.add(config(e));
+                routed.add(new OutboundRouting.RoutedTrunk(config(e), split(e.getRoutePatterns()),
+                        e.getRoutePriority()));
             } catch (RuntimeException ex) {
-                log.warn("trunk {} left out of outbound failover: {}", e.getId(), ex.getMessage());
+                log.warn("trunk {} left out of outbound routing: {}", e.getId(), ex.getMessage());
             }
         }
-        return out;
+        return OutboundRouting.route(routed, number);
     }
 
     /** Whether the SIP gateway listens on (and so can send over) {@code transport}. */

@@ -17,6 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.net.URISyntaxException;
@@ -87,11 +91,6 @@ class DialBridgeIT {
     }
 
     private static final Map<Integer, Integer> PORTS = new ConcurrentHashMap<>();
-
-    private static Path refusing(String status, String reason) throws java.io.IOException {
-        return SippRunner.editedScenario("/sipp/refuse.xml", Path.of("target", "dial-bridge"),
-                x -> x.replace("@STATUS@", status).replace("@REASON@", reason));
-    }
 
     private static Path scenario(String name) {
         try {
@@ -212,7 +211,8 @@ class DialBridgeIT {
         WebTestClient otto = TestAuth.asUser(httpPort, "otto");
         long hangUpMs = Math.round(meeting.meetingStartS() * 1000) + 1000;
         try (DtmfCollector ear = new DtmfCollector("127.0.0.1", 101);
-             SippRunner outage = SippRunner.builder(refusing("503", "Service Unavailable")).localPort(bridgePort)
+             SippRunner outage = SippRunner.builder(SippRunner.refusingPeer(503, "Service Unavailable"))
+                    .localPort(bridgePort)
                     .args("-m", "1").timeout(WAIT).start();
              SippRunner bridge = SippRunner.builder(scenario("bridge.xml")).localPort(backupPort)
                      .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
@@ -230,7 +230,7 @@ class DialBridgeIT {
             await().atMost(Duration.ofSeconds(5)).until(() -> ear.digitString().equals("55#"));
             assertThat(bridge.awaitExit(Duration.ofMillis(hangUpMs).plus(WAIT))).isZero();
         }
-        try (SippRunner busy = SippRunner.builder(refusing("486", "Busy Here")).localPort(bridgePort)
+        try (SippRunner busy = SippRunner.builder(SippRunner.refusingPeer(486, "Busy Here")).localPort(bridgePort)
                .args("-m", "1").timeout(WAIT).start()) {
             DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "55"))
                     .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
@@ -257,14 +257,56 @@ class DialBridgeIT {
         refused(otto, with(good, "title", "x".repeat(65)), 400, "title");
         refused(otto, with(good, "rep", "meg"), 403, "only admins");
         refused(admin(), with(good, "rep", "nobody"), 400, "no enabled user nobody");
+        otto.post().uri("/api/calls/dial").body(BodyInserters.fromMultipartData(invite("SUMMARY:Lunch",
+                        "LOCATION:Room 4"))).exchange().expectStatus().isBadRequest()
+                .expectBody(String.class).value(b -> assertThat(b).contains("no dial-in number found"));
+        MultipartBodyBuilder notIcs = new MultipartBodyBuilder();
+        notIcs.part("invite", new ByteArrayResource("hello".getBytes()) {
+            @Override
+            public String getFilename() {
+                return "notes.txt";
+            }
+        });
+        otto.post().uri("/api/calls/dial").body(BodyInserters.fromMultipartData(notIcs.build())).exchange()
+                .expectStatus().isBadRequest().expectBody(String.class)
+                .value(b -> assertThat(b).contains("not an iCalendar"));
         otto.get().uri("/api/calls/dial/no-such-call").exchange().expectStatus().isNotFound();
         otto.delete().uri("/api/calls/dial/no-such-call").exchange().expectStatus().isNotFound();
     }
 
     @Test
+    void aNumbersRoutePatternPicksItsTrunkBeforeTheOlderOneAndAnInvitationGivesTheNumber() throws Exception {
+        int routedPort = SippRunner.freeUdpPort("127.0.0.1");
+        admin().post().uri("/api/admin/trunks").bodyValue(Map.of("id", "routed", "host", "127.0.0.1",
+                        "port", routedPort, "username", "earpiece", "codecs", List.of("PCMU"),
+                        "registerIntervalSeconds", 0, "routePatterns", List.of("777"), "routePriority", 1))
+                .exchange().expectStatus().isCreated();
+        WebTestClient otto = TestAuth.asUser(httpPort, "otto");
+        try (SippRunner routed = SippRunner.builder(SippRunner.refusingPeer(486, "Busy Here")).localPort(routedPort)
+                .timeout(WAIT).start()) {
+            // The number and PIN come from a meeting invitation, as the console's upload sends it.
+            DialView v = otto.post().uri("/api/calls/dial").body(BodyInserters.fromMultipartData(invite(
+                            "SUMMARY:Renewal call", "CONFERENCE;VALUE=URI;FEATURE=PHONE:tel:777-1234,,4455#")))
+                    .exchange().expectStatus().isAccepted().expectBody(DialView.class).returnResult()
+                    .getResponseBody();
+            DialView failed = await().atMost(WAIT).until(() -> show(otto, v.callId()), d -> d.endedAt() != null);
+            assertThat(failed.trunk()).as("777... goes to the trunk routing it, not the older one").isEqualTo("routed");
+            assertThat(failed.number()).as("read from the invitation's tel: URI").isEqualTo("7771234");
+            assertThat(failed.title()).isEqualTo("Renewal call");
+            assertThat(failed.sipStatus()).isEqualTo(486);
+            assertThat(routed.awaitExit(WAIT)).as("the routed trunk got the INVITE").isZero();
+        } finally {
+            admin().delete().uri("/api/admin/trunks/routed").exchange().expectStatus().is2xxSuccessful();
+        }
+    }
+
+    @Test
     void theRepEndsACallThatIsStillRinging() throws Exception {
         // The bridge rings and never answers; the rep gives up, which CANCELs the INVITE (RFC 3261 9.1).
-        try (SippRunner ringing = SippRunner.builder(scenario("ringing.xml")).localPort(bridgePort)
+        // The ringing peer is sip-gateway's (a rep's device that loses the race rings alike), read from its test jar.
+        Path ringingScenario = SippRunner.editedScenario("/sipp/ringing.xml", Path.of("target", "dial-bridge"),
+                x -> x);
+        try (SippRunner ringing = SippRunner.builder(ringingScenario).localPort(bridgePort)
                 .args("-m", "1").timeout(WAIT).start()) {
             WebTestClient otto = TestAuth.asUser(httpPort, "otto");
             DialView v = otto.post().uri("/api/calls/dial").bodyValue(Map.of("number", "5550102000", "pin", "1"))
@@ -298,6 +340,22 @@ class DialBridgeIT {
         Map<String, Object> m = new HashMap<>(base);
         m.put(key, value);
         return m;
+    }
+
+    /** A multipart form with an .ics invitation whose event holds {@code lines}, as the console's upload sends it. */
+    private static org.springframework.util.MultiValueMap<String, org.springframework.http.HttpEntity<?>> invite(
+            String... lines) {
+        String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Earpiece tests//EN\r\nBEGIN:VEVENT\r\n"
+                + "UID:dial-it@example.test\r\nDTSTAMP:20261207T090000Z\r\nDTSTART:20261208T150000Z\r\n"
+                + String.join("\r\n", lines) + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("invite", new ByteArrayResource(ics.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            @Override
+            public String getFilename() {
+                return "invite.ics";
+            }
+        }).contentType(MediaType.parseMediaType("text/calendar"));
+        return form.build();
     }
 
     private static void refused(WebTestClient c, Map<String, Object> body, int status, String message) {

@@ -87,6 +87,37 @@ class TrunkAdminInputIT {
         admin.delete().uri("/api/admin/trunks/tls-pinned").exchange().expectStatus().isNoContent();
     }
 
+    @Test
+    void routePatternsAndPriorityAreCheckedStoredAndKeptWhenOmitted() {
+        WebTestClient admin = TestAuth.as(port, TestAuth.adminToken(port));
+        Map<String, Object> badPattern = trunk("route-bad");
+        badPattern.put("routePatterns", List.of("+49", "+49 30"));
+        admin.post().uri("/api/admin/trunks").bodyValue(badPattern).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("'+49 30'"));
+        Map<String, Object> badPriority = trunk("route-bad");
+        badPriority.put("routePriority", -1);
+        admin.post().uri("/api/admin/trunks").bodyValue(badPriority).exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("routePriority"));
+        admin.get().uri("/api/admin/trunks/route-bad").exchange().expectStatus().isNotFound();
+
+        Map<String, Object> germany = trunk("route-de");
+        germany.put("routePatterns", List.of("+49", "0049"));
+        germany.put("routePriority", 10);
+        admin.post().uri("/api/admin/trunks").bodyValue(germany).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.routePatterns[1]").isEqualTo("0049").jsonPath("$.routePriority")
+                .isEqualTo(10);
+        germany.remove("routePatterns");
+        germany.remove("routePriority");
+        admin.put().uri("/api/admin/trunks/route-de").bodyValue(germany).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.routePatterns.length()").isEqualTo(2).jsonPath("$.routePriority")
+                .isEqualTo(10);
+        admin.post().uri("/api/admin/trunks").bodyValue(trunk("route-any")).exchange().expectStatus().isCreated()
+                .expectBody().jsonPath("$.routePatterns.length()").isEqualTo(0).jsonPath("$.routePriority")
+                .isEqualTo(100);
+        admin.delete().uri("/api/admin/trunks/route-de").exchange().expectStatus().isNoContent();
+        admin.delete().uri("/api/admin/trunks/route-any").exchange().expectStatus().isNoContent();
+    }
+
     static Map<String, Object> trunk(String id) {
         return new HashMap<>(Map.of("id", id, "host", "192.0.2.10", "port", 5060, "username", "earpiece",
                 "enabled", false));

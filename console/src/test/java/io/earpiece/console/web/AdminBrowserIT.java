@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * sections a manager may use (playbooks, knowledge base, card stats), each readable; axe-core checks the pages.
  * The admin forms ({@code admin-forms.mjs}, at 1440x900 and 390x844): a team created, a user created in it and made a
  * manager from their row, a trunk added with its registration shown in words and then edited, all stored.
+ * "Invite Earpiece to a meeting" ({@code meeting-form.mjs}): what is missing is said before sending, and an
+ * invitation without a dial-in or a malformed number shows the server's reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         TestAuth.ADMIN_PASSWORD_PROPERTY,
@@ -47,6 +49,17 @@ class AdminBrowserIT {
     static void browser() {
         String why = BrowserScript.unavailable();
         assumeTrue(why == null, "SKIPPED AdminBrowserIT: " + why);
+    }
+
+    @Test
+    void theMeetingFormSaysWhatIsMissingAndShowsTheServersRefusals() throws Exception {
+        BrowserScript.Result run = BrowserScript.run("meeting-form.mjs", Map.of(
+                "BASE_URL", "http://127.0.0.1:" + port,
+                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
+                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD),
+                Duration.ofMinutes(2));
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+        assertThat(run.output()).contains("meeting form: all checks passed");
     }
 
     @Test

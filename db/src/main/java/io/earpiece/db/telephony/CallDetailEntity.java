@@ -75,7 +75,10 @@ public class CallDetailEntity {
     }
 
     /** Records the latest state of the call (answer, end). */
-    public void update(Instant answeredAt, Instant endedAt, String disposition, int finalStatus, String endedBy) {
+    /** @param repUsername the rep who has the call: the dialled rep, or the fallback rep whose device answered */
+    public void update(String repUsername, Instant answeredAt, Instant endedAt, String disposition, int finalStatus,
+                       String endedBy) {
+        this.repUsername = repUsername;
         this.answeredAt = answeredAt;
         this.endedAt = endedAt;
         this.disposition = disposition;

@@ -61,6 +61,14 @@ public class TrunkEntity {
     private String srtp = "optional";
 
     /** The carrier certificate's SHA-256 fingerprint, for a TLS trunk checked by pin (V31). */
+    /** Number prefixes this trunk takes, comma-separated ('X': any digit); empty: every number. */
+    @Column(name = "route_patterns", nullable = false, length = 512)
+    private String routePatterns = "";
+
+    /** Lower is tried first among the trunks that take a number. */
+    @Column(name = "route_priority", nullable = false)
+    private int routePriority = 100;
+
     @Column(name = "tls_server_pin", length = 100)
     private String tlsServerPin;
 
@@ -135,5 +143,19 @@ public class TrunkEntity {
     public void setSrtp(String srtp, Instant at) {
         this.srtp = srtp;
         this.updatedAt = at;
+    }
+
+    public String getRoutePatterns() {
+        return routePatterns;
+    }
+
+    public int getRoutePriority() {
+        return routePriority;
+    }
+
+    public void setRoute(String routePatterns, int routePriority, Instant now) {
+        this.routePatterns = routePatterns == null ? "" : routePatterns;
+        this.routePriority = routePriority;
+        this.updatedAt = now;
     }
 }

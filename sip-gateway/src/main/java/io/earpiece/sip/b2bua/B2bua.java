@@ -12,11 +12,14 @@ import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.outbound.OutgoingCall;
 import io.earpiece.sip.outbound.OutgoingCallListener;
 import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.timer.UasSessionTimers;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
+import io.earpiece.sip.trunk.OutboundRouting;
+import io.earpiece.sip.trunk.TrunkRouter;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +38,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -53,7 +59,8 @@ import javax.sip.message.Response;
 
 /**
  * The back-to-back user agent that puts Earpiece in the call path: a rep's INVITE (digest-authenticated) goes
- * out through the trunk, and a trunk INVITE to a DID rings the rep's newest registered device. Each call has two
+ * out through the trunk, and a trunk INVITE to a DID rings every device the rep has registered at once (the first
+ * answer wins, the others are cancelled; busy or no answer goes to the rep's fallback). Each call has two
  * dialogs with their own SDP, media anchored on a {@link MediaRelay}; provisional responses (early media),
  * CANCEL, BYE and re-INVITEs (hold) pass between them, and the call's detail goes to a {@link CallDetailListener}.
  */
@@ -66,7 +73,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final DigestGate repAuth;
     private final Registrar registrar;
     private final TrunkClient trunk;
-    private final ChallengeAnswerer trunkAuth;
+    private final TrunkRouter routes;
     private final DidRouter router;
     private final MediaRelay media;
     private final CallDetailListener listener;
@@ -80,19 +87,30 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     /** Calls by the Call-ID of either leg. */
     private final Map<String, RelayedCall> calls = new ConcurrentHashMap<>();
 
-    /** @param scheduler runs the session timers of both legs */
+    /** Reps' calls go out through {@code trunk} alone. */
     public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
                  DidRouter router, MediaRelay media, CallDetailListener listener, ScheduledExecutorService scheduler,
                  Clock clock) {
+        this(config, sip, repAuth, registrar, trunk, number -> List.of(trunk.config()), router, media, listener,
+                scheduler, clock);
+    }
+
+    /**
+     * @param trunk     the active trunk: it registers, and inbound calls from its addresses are the carrier's
+     * @param routes    the trunks a rep's call to a number goes out through, tried in order while they fail as
+     *                  servers ({@link OutboundRouting#failsOver})
+     * @param scheduler runs the session timers of both legs and the ringing's no-answer time
+     */
+    public B2bua(B2buaConfig config, SipContext sip, DigestGate repAuth, Registrar registrar, TrunkClient trunk,
+                 TrunkRouter routes, DidRouter router, MediaRelay media, CallDetailListener listener,
+                 ScheduledExecutorService scheduler, Clock clock) {
         this.config = config;
         this.sip = sip;
         this.transactions = new ServerTransactions(sip.provider(), sip.messages(), sip.headers(), sip.userAgent());
         this.repAuth = repAuth;
         this.registrar = registrar;
         this.trunk = trunk;
-        this.trunkAuth = new ChallengeAnswerer(
-                new io.earpiece.sip.auth.DigestClient(trunk.config().username(), trunk.config().password()),
-                trunk.config().realm());
+        this.routes = routes;
         this.router = router;
         this.media = media;
         this.listener = listener;
@@ -175,12 +193,60 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.NOT_FOUND, "No number dialled", null);
             return;
         }
-        TrunkConfig t = trunk.config();
+        List<TrunkConfig> route = routes.route(dialed);
+        if (route.isEmpty()) {
+            reply(tx, request, Response.NOT_FOUND, "No trunk routes this number", null);
+            return;
+        }
+        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, List.of(throughTrunk(route.get(0), dialed)),
+                false, route);
+    }
+
+    /**
+     * Where leg B can ring: the Request-URI, how it is reached ({@code trunk}: through the trunk with its
+     * credentials; null: a phone over UDP), From and To, the leg's SRTP policy, our Contact's user, and the rep
+     * whose device it is (null for a number or URI).
+     */
+    private record Target(URI uri, TrunkAddressing trunk, ChallengeAnswerer auth, String trunkId, SipURI from,
+                          SipURI to, SrtpPolicy srtp, String contactUser, String rep) {
+    }
+
+    private Target throughTrunk(TrunkConfig t, String number) throws Exception {
         TrunkAddressing toTrunk = TrunkAddressing.of(t, sip);
         String callerId = t.callerId() != null ? t.callerId() : t.username();
-        start(tx, request, CallDetail.Direction.OUTBOUND, rep, dialed, toTrunk, toTrunk.requestUri(dialed),
-                sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(dialed, t.host()),
-                t.username());
+        return new Target(toTrunk.requestUri(number), toTrunk,
+                new ChallengeAnswerer(new io.earpiece.sip.auth.DigestClient(t.username(), t.password()), t.realm()),
+                t.id(), sip.addresses().createSipURI(callerId, t.host()), sip.addresses().createSipURI(number, t.host()),
+                config.srtp().trunk(), t.username(), null);
+    }
+
+    /** Every device {@code rep} has registered now, to ring at once; empty when none is. */
+    private List<Target> devices(String rep, String caller) throws Exception {
+        List<Target> out = new ArrayList<>();
+        for (Binding b : registrar.bindings(rep)) {
+            out.add(new Target(sip.addresses().createURI(b.contact()), null, null, null, callerUri(caller),
+                    sip.addresses().createSipURI(rep, sip.host()), config.srtp().user(rep), "earpiece", rep));
+        }
+        return out;
+    }
+
+    /** Where {@code fallback} rings: the other rep's devices, the URI, or the number through the trunk. */
+    private List<Target> fallbackTargets(RingFallback fallback, String caller) throws Exception {
+        if (fallback instanceof RingFallback.Rep r) {
+            return devices(r.user(), caller);
+        }
+        if (fallback instanceof RingFallback.Uri u) {
+            URI uri = sip.addresses().createURI(u.uri());
+            return List.of(new Target(uri, null, null, null, callerUri(caller), (SipURI) uri, config.srtp().trunk(),
+                    "earpiece", null));
+        }
+        String number = ((RingFallback.Number) fallback).number();
+        List<TrunkConfig> route = routes.route(number);
+        return route.isEmpty() ? List.of() : List.of(throughTrunk(route.get(0), number));
+    }
+
+    private SipURI callerUri(String caller) throws Exception {
+        return sip.addresses().createSipURI(caller == null ? "anonymous" : caller, sip.host());
     }
 
     private void inbound(ServerTransaction tx, Request request, String requestUser) throws Exception {
@@ -194,27 +260,37 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             reply(tx, request, Response.NOT_FOUND, "No rep for this number", null);
             return;
         }
-        List<Binding> devices = registrar.bindings(rep.get());
+        String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI s
+                ? s.getUser() : null;
+        List<Target> devices = devices(rep.get(), caller);
+        boolean fallback = false;
+        if (devices.isEmpty()) {
+            // No device to ring: straight to the rep's fallback, if there is one.
+            Optional<RingFallback> f = config.ring().fallbackFor(rep.get());
+            if (f.isPresent()) {
+                devices = fallbackTargets(f.get(), caller);
+                fallback = true;
+                log.info("{} has no device registered, the call goes to {}", rep.get(), f.get());
+            }
+        }
         if (devices.isEmpty()) {
             reply(tx, request, Response.TEMPORARILY_UNAVAILABLE, "Rep not registered", null);
             return;
         }
-        URI device = sip.addresses().createURI(devices.get(devices.size() - 1).contact());
-        String caller = ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress().getURI() instanceof SipURI s
-                ? s.getUser() : null;
-        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, null, device,
-                sip.addresses().createSipURI(caller == null ? "anonymous" : caller, sip.host()),
-                sip.addresses().createSipURI(rep.get(), sip.host()), "earpiece");
+        start(tx, request, CallDetail.Direction.INBOUND, rep.get(), caller, devices, fallback, List.of());
     }
 
     /**
-     * @param toTrunk the trunk's addressing when leg B goes out through it (the rep called out, the rep on leg A);
-     *                null when leg B rings the rep's phone
+     * @param targets      where leg B rings, all at once: the number through the trunk (the rep called out, the rep
+     *                     on leg A), or the rep's devices (or their fallback)
+     * @param fallbackUsed the targets are already the rep's fallback, so it is not tried again
+     * @param trunkRoute   for a call out through a trunk, every trunk of its route (the first is in
+     *                     {@code targets}); the next is tried while one fails as a server
      */
     private void start(ServerTransaction tx, Request request, CallDetail.Direction direction, String rep,
-                       String remote, TrunkAddressing toTrunk, URI target, SipURI from, SipURI to,
-                       String contactUser) throws Exception {
-        boolean repIsA = toTrunk != null;
+                       String remote, List<Target> targets, boolean fallbackUsed, List<TrunkConfig> trunkRoute)
+            throws Exception {
+        boolean repIsA = direction == CallDetail.Direction.OUTBOUND;
         int sessionA;
         try {
             sessionA = callerTimers.agree(request);
@@ -234,7 +310,6 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         // The rep's leg follows the SIP user's policy, the carrier's leg the trunk's; each is negotiated alone.
         SrtpLeg srtpA = new SrtpLeg(repIsA ? config.srtp().user(rep) : config.srtp().trunk(), sdes);
-        SrtpLeg srtpB = new SrtpLeg(repIsA ? config.srtp().trunk() : config.srtp().user(rep), sdes);
         try {
             srtpA.offered(offer.media());
             srtpA.commit();
@@ -265,25 +340,153 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, ServerTransactions.newTag(),
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         call.srtpA = srtpA;
-        call.srtpB = srtpB;
         call.sessionA = sessionA;
+        call.offerSdp = offer.sdp();
+        call.fallbackTried = fallbackUsed;
+        call.trunkRoute = trunkRoute;
         synchronized (call) {
             calls.put(aCallId, call);
             reply(tx, request, Response.TRYING, null, null);
-            CallIdHeader bCallId = sip.provider().getNewCallId();
-            call.bCallId = bCallId.getCallId();
-            calls.put(call.bCallId, call);
-            // Leg B goes to the trunk over the trunk's transport, or to the rep's phone over UDP.
-            call.legB = new OutgoingCall(sip, call, repIsA ? trunkAuth : null,
-                    config.timers().enabled() ? config.timers() : null, scheduler, clock, contactUser,
-                    toTrunk, new LegB(call));
-            Request invite = call.legB.newInvite(target, from, ServerTransactions.newTag(), to, bCallId);
-            call.legB.start(invite, toB(call, sdp.anchor(offer.sdp(), relay.legB(), call.sessionId, ++call.versionB,
-                    srtpB.offer())));
-            log.info("call {} {}: {} -> {} (legs {} / {})", call.id, direction, from.getUser(), to.getUser(),
-                    aCallId, call.bCallId);
-            safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+            log.info("call {} {}: {} -> {} on {} target(s) (leg A {})", call.id, direction, remote, rep,
+                    targets.size(), aCallId);
+            safely(() -> listener.started(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId(call))));
+            ring(call, targets);
+            if (call.ringing.isEmpty()) {
+                ringingOver(call);
+            }
         }
+    }
+
+    /**
+     * Rings every target at once, each on its own dialog (leg B goes to the trunk over the trunk's transport, or to
+     * a phone over UDP); the first to answer becomes leg B. Inbound calls stop ringing after the no-answer time.
+     * A target whose INVITE cannot be sent is left out (logged); the caller checks that one rings.
+     */
+    private void ring(RelayedCall call, List<Target> targets) {
+        call.noAnswerFired = false;
+        call.ringFailure = 0;
+        ++call.versionB;
+        for (Target t : targets) {
+            Branch b = null;
+            try {
+                CallIdHeader callId = sip.provider().getNewCallId();
+                b = new Branch(callId.getCallId(), new SrtpLeg(t.srtp(), sdes), t.uri().toString(), t.rep());
+                calls.put(b.callId, call);
+                call.branchCallIds.add(b.callId);
+                b.leg = new OutgoingCall(sip, call, t.auth(),
+                        config.timers().enabled() ? config.timers() : null, scheduler, clock, t.contactUser(),
+                        t.trunk(), new LegB(call, b));
+                Request invite = b.leg.newInvite(t.uri(), t.from(), ServerTransactions.newTag(), t.to(), callId);
+                b.offer = sdp.anchor(call.offerSdp, call.relay.legB(), call.sessionId, call.versionB, b.srtp.offer());
+                call.ringing.add(b);
+                b.leg.start(invite, b.offer);
+                if (t.trunkId() != null) {
+                    call.trunkId = t.trunkId();
+                }
+                log.info("call {}: ringing {} (leg {})", call.id, t.uri(), b.callId);
+            } catch (Exception e) {
+                log.warn("call {}: cannot ring {}", call.id, t.uri(), e);
+                if (b != null) {
+                    call.ringing.remove(b);
+                    calls.remove(b.callId, call);
+                }
+            }
+        }
+        Duration noAnswer = config.ring().noAnswer();
+        if (call.direction == CallDetail.Direction.INBOUND && !noAnswer.isZero() && !call.ringing.isEmpty()) {
+            int round = ++call.ringRound;
+            call.noAnswer = scheduler.schedule(() -> {
+                synchronized (call) {
+                    if (call.ringRound == round && !call.ringing.isEmpty() && !call.cancelPending
+                            && (call.state == RelayedCall.State.CALLING || call.state == RelayedCall.State.EARLY)) {
+                        log.info("call {}: no answer within {}, cancelling {} device(s)", call.id, noAnswer,
+                                call.ringing.size());
+                        call.noAnswerFired = true;
+                        List.copyOf(call.ringing).forEach(b -> b.leg.cancel());
+                    }
+                }
+            }, noAnswer.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops every device still ringing (the caller cancelled, we hung up): their 487s end the call. */
+    private static void cancelRinging(RelayedCall call) {
+        List.copyOf(call.ringing).forEach(b -> b.leg.cancel());
+    }
+
+    /** Statuses that mean the rep did not take the call (busy, declined, not answering): the fallback's cases. */
+    private static boolean repDidNotTake(RelayedCall call) {
+        return call.noAnswerFired || switch (call.ringFailure) {
+            case 408, 480, 486, 600, 603 -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Every device of this round has failed: ring the fallback if the rep did not take the call and one is set,
+     * else tell the caller (480 after the no-answer time, otherwise the devices' worst answer, busy first).
+     */
+    private void ringingOver(RelayedCall call) {
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
+            call.noAnswer = null;
+        }
+        if (!call.cancelPending && OutboundRouting.failsOver(call.ringFailure)
+                && call.routeIndex + 1 < call.trunkRoute.size()) {
+            TrunkConfig next = call.trunkRoute.get(++call.routeIndex);
+            log.info("call {}: trunk {} failed with {}, trying trunk {}", call.id, call.trunkId, call.ringFailure,
+                    next.id());
+            try {
+                ring(call, List.of(throughTrunk(next, call.remote)));
+            } catch (Exception e) {
+                log.warn("call {}: cannot route through trunk {}", call.id, next.id(), e);
+            }
+            if (!call.ringing.isEmpty()) {
+                return;
+            }
+        }
+        if (!call.cancelPending && !call.fallbackTried && call.direction == CallDetail.Direction.INBOUND
+                && (repDidNotTake(call) || call.ringFailure == 0)) {
+            Optional<RingFallback> fallback = config.ring().fallbackFor(call.rep);
+            if (fallback.isPresent()) {
+                call.fallbackTried = true;
+                try {
+                    List<Target> targets = fallbackTargets(fallback.get(), call.remote);
+                    log.info("call {}: {} did not take it ({}), ringing the fallback {}", call.id, call.rep,
+                            call.noAnswerFired ? "no answer" : call.ringFailure, fallback.get());
+                    ring(call, targets);
+                } catch (Exception e) {
+                    log.warn("call {}: cannot ring the fallback {}", call.id, fallback.get(), e);
+                }
+                if (!call.ringing.isEmpty()) {
+                    return;
+                }
+            }
+        }
+        int status = call.noAnswerFired ? Response.TEMPORARILY_UNAVAILABLE
+                : call.ringFailure == 0 ? Response.TEMPORARILY_UNAVAILABLE : call.ringFailure;
+        call.finalStatus = status;
+        if (!call.cancelPending) {
+            reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(status), null, call.aTag);
+        }
+        end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(status), null);
+    }
+
+    /** Of two failures of the devices rung, the one the caller hears: busy over declined over the rest. */
+    private static int worse(int current, int next) {
+        if (current == 0 || current == Response.REQUEST_TERMINATED) {
+            return next;
+        }
+        return rank(next) > rank(current) ? next : current;
+    }
+
+    private static int rank(int status) {
+        return switch (status) {
+            case 486, 600 -> 3;
+            case 603 -> 2;
+            case 487 -> 0;
+            default -> 1;
+        };
     }
 
     @Override
@@ -312,19 +515,27 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
     }
 
-    /** Leg B's outcome, relayed to leg A; its calls come with the call's monitor held. */
+    /**
+     * One rung device's outcome, relayed to leg A; its calls come with the call's monitor held. The first device
+     * to answer becomes leg B and the others are cancelled; the call fails only when every device has.
+     */
     private final class LegB implements OutgoingCallListener {
         private final RelayedCall call;
+        private final Branch branch;
 
-        LegB(RelayedCall call) {
+        LegB(RelayedCall call, Branch branch) {
             this.call = call;
+            this.branch = branch;
         }
 
         @Override
         public void provisional(Response response) {
-            call.bDialog = call.legB.dialog();
+            if (!call.ringing.contains(branch)) {
+                return;
+            }
             try {
-                forwardToA(call, response, response.getStatusCode());
+                // Early media has one source: with several devices ringing, the caller hears ringing, not SDP.
+                forwardToA(call, branch, response, response.getStatusCode(), call.ringing.size() == 1);
             } catch (Exception e) {
                 log.warn("call {}: could not relay {}", call.id, response.getStatusCode(), e);
             }
@@ -333,10 +544,28 @@ public final class B2bua implements RequestHandler, ResponseHandler {
 
         @Override
         public void answered(Response response) {
+            call.ringing.remove(branch);
+            for (Branch other : call.ringing) {
+                log.info("call {}: {} answered first, cancelling {}", call.id, branch.target, other.target);
+                other.leg.cancel();
+                calls.remove(other.callId, call);
+            }
+            call.ringing.clear();
+            if (call.noAnswer != null) {
+                call.noAnswer.cancel(false);
+                call.noAnswer = null;
+            }
+            call.legB = branch.leg;
+            call.bCallId = branch.callId;
+            call.srtpB = branch.srtp;
+            call.sdpToB = branch.offer;
+            if (branch.rep != null) {
+                call.rep = branch.rep;
+            }
             call.bDialog = call.legB.dialog();
             boolean relayed;
             try {
-                relayed = forwardToA(call, response, Response.OK);
+                relayed = forwardToA(call, branch, response, Response.OK, true);
             } catch (Exception e) {
                 log.warn("call {}: could not relay the answer", call.id, e);
                 relayed = false;
@@ -356,7 +585,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.answered = clock.instant();
             log.info("call {} answered", call.id);
             watchA(call);
-            safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId())));
+            safely(() -> listener.answered(call.detail(null, CallDetail.Disposition.IN_PROGRESS, null, trunkId(call))));
         }
 
         @Override
@@ -373,19 +602,18 @@ public final class B2bua implements RequestHandler, ResponseHandler {
 
         @Override
         public void failed(int status, String reason, Response response) {
-            if (response == null) {
-                // no final answer at all
-                call.finalStatus = Response.REQUEST_TIMEOUT;
-                reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TIMEOUT, null, call.aTag);
-                end(call, CallDetail.Disposition.NO_ANSWER, null);
-                return;
+            boolean wasRinging = call.ringing.remove(branch);
+            calls.remove(branch.callId, call);
+            if (!wasRinging || call.state == RelayedCall.State.ANSWERED || call.state == RelayedCall.State.ENDED) {
+                return; // a device that lost the race
             }
-            call.finalStatus = status;
-            if (!call.cancelPending) {
-                reply(call.aInvite, call.aInvite.getRequest(), ResponseMapper.toCaller(status), null, call.aTag);
+            // no final answer at all counts as 408
+            call.ringFailure = worse(call.ringFailure, response == null ? Response.REQUEST_TIMEOUT : status);
+            log.info("call {}: {} gave {} ({} still ringing)", call.id, branch.target,
+                    response == null ? "no answer" : status, call.ringing.size());
+            if (call.ringing.isEmpty()) {
+                ringingOver(call);
             }
-            end(call, call.cancelPending ? CallDetail.Disposition.CANCELLED : ResponseMapper.disposition(status),
-                    null);
         }
     }
 
@@ -394,18 +622,19 @@ public final class B2bua implements RequestHandler, ResponseHandler {
      * SRTP answer. Returns false, sending nothing, when B's SDP does not meet B's SRTP policy: a provisional then
      * goes on without its SDP, a 2xx is the caller's to refuse.
      */
-    private boolean forwardToA(RelayedCall call, Response fromB, int code) throws Exception {
+    private boolean forwardToA(RelayedCall call, Branch from, Response fromB, int code, boolean withSdp)
+            throws Exception {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
         r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
         if (code >= 200) {
             callerTimerHeaders(call, r);
         }
-        byte[] body = body(fromB);
+        byte[] body = withSdp ? body(fromB) : null;
         if (body != null) {
             SdpAnchor.Audio answer = sdp.read(body);
             try {
-                SdesSession keys = call.srtpB.answered(answer.media());
+                SdesSession keys = from.srtp.answered(answer.media());
                 call.relay.srtp(false, keys);
             } catch (SdpNotAcceptableException e) {
                 log.info("call {}: leg B's answer refused: {}", call.id, e.getMessage());
@@ -681,9 +910,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         reply(call.aInvite, call.aInvite.getRequest(), Response.REQUEST_TERMINATED, null, call.aTag);
         call.cancelPending = true;
         call.finalStatus = Response.REQUEST_TERMINATED;
-        // Without a provisional yet, RFC 3261 9.1 has us wait for one before cancelling; the 487 or a racing 2xx
-        // (acknowledged, then ended with BYE) ends the call.
-        call.legB.cancel();
+        // Without a provisional yet, RFC 3261 9.1 has us wait for one before cancelling; the 487s or a racing 2xx
+        // (acknowledged, then ended with BYE) end the call.
+        cancelRinging(call);
     }
 
     @Override
@@ -732,7 +961,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 reply(call.aInvite, call.aInvite.getRequest(), Response.SERVICE_UNAVAILABLE, null, call.aTag);
                 call.cancelPending = true;
                 call.finalStatus = Response.REQUEST_TERMINATED;
-                call.legB.cancel();
+                cancelRinging(call);
             }
             case ENDED -> { }
         }
@@ -749,16 +978,17 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         if (call.watchA != null) {
             call.watchA.cancel(false);
         }
-        calls.remove(call.aCallId, call);
-        if (call.bCallId != null) {
-            calls.remove(call.bCallId, call);
+        if (call.noAnswer != null) {
+            call.noAnswer.cancel(false);
         }
+        calls.remove(call.aCallId, call);
+        call.branchCallIds.forEach(id -> calls.remove(id, call));
         try {
             call.relay.close();
         } catch (RuntimeException e) {
             log.warn("call {}: relay close failed", call.id, e);
         }
-        CallDetail d = call.detail(clock.instant(), disposition, by, trunkId());
+        CallDetail d = call.detail(clock.instant(), disposition, by, trunkId(call));
         log.info("call {} ended: {} {} by {}", call.id, disposition, call.finalStatus, by);
         safely(() -> listener.ended(d));
     }
@@ -823,8 +1053,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         return request.getRequestURI() instanceof SipURI u ? u.getUser() : null;
     }
 
-    private String trunkId() {
-        return trunk.config().id();
+    /** The trunk the call went out on (the last tried), or came in on. */
+    private String trunkId(RelayedCall call) {
+        return call.trunkId != null ? call.trunkId : trunk.config().id();
     }
 
     private static void safely(Runnable r) {

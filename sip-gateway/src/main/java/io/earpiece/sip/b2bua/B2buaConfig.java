@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param srtp    each leg's SRTP policy: the trunk's for the carrier's leg, the SIP user's for the rep's device
  * @param timers  RFC 4028 session timers on both legs: the interval asked for on leg B (we refresh unless the peer
  *                takes it), the Min-SE both legs hold to; leg A takes the caller's interval. Off when zero
+ * @param ring    how inbound calls ring the rep's devices, for how long, and where they go when none answers
  */
-public record B2buaConfig(String botUser, SrtpPolicies srtp, SessionTimerConfig timers) {
+public record B2buaConfig(String botUser, SrtpPolicies srtp, SessionTimerConfig timers, RingConfig ring) {
 
     /** Session timers off: no {@code Session-Expires} asked for or agreed on either leg. */
     public static final SessionTimerConfig NO_TIMERS = new SessionTimerConfig(Duration.ZERO, Duration.ZERO);
@@ -21,6 +22,12 @@ public record B2buaConfig(String botUser, SrtpPolicies srtp, SessionTimerConfig 
     public B2buaConfig {
         Objects.requireNonNull(srtp, "srtp");
         Objects.requireNonNull(timers, "timers");
+        Objects.requireNonNull(ring, "ring");
+    }
+
+    /** Ringing until the caller gives up, no fallback. */
+    public B2buaConfig(String botUser, SrtpPolicies srtp, SessionTimerConfig timers) {
+        this(botUser, srtp, timers, RingConfig.NONE);
     }
 
     /** Session timers off. */

@@ -3,6 +3,8 @@ package io.earpiece.sip.b2bua;
 import io.earpiece.sip.outbound.OutgoingCall;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -16,7 +18,8 @@ final class RelayedCall {
 
     final String id;
     final CallDetail.Direction direction;
-    final String rep;
+    /** The rep whose device has the call: the dialled rep, or the fallback rep once one of theirs answers. */
+    String rep;
     final String remote;
     final String aCallId;
     final ServerTransaction aInvite;
@@ -30,8 +33,28 @@ final class RelayedCall {
 
     State state = State.CALLING;
     String bCallId;
-    /** Leg B's signalling; it shares this call's monitor. */
+    /** Leg B's signalling once a device answered (at once for a single target); it shares this call's monitor. */
     OutgoingCall legB;
+    /** The devices ringing now; the first to answer becomes leg B, the others are cancelled. */
+    final List<Branch> ringing = new ArrayList<>();
+    /** Every Call-ID leg B has used, the losing devices' included, so that all leave the call map at the end. */
+    final List<String> branchCallIds = new ArrayList<>();
+    /** The caller's offer, anchored anew for each device rung. */
+    io.earpiece.sip.sdp.SessionDescription offerSdp;
+    /** The devices' worst failure so far (busy ranks first), what the caller hears if nobody answers. */
+    int ringFailure;
+    /** Stops the ringing of this round after the no-answer time. */
+    ScheduledFuture<?> noAnswer;
+    /** Counts ringing rounds (the rep's devices, then the fallback's), so a late no-answer timer does nothing. */
+    int ringRound;
+    /** The no-answer time ran out in this round: the devices' 487s mean "no answer", not "cancelled". */
+    boolean noAnswerFired;
+    /** A call out through trunks: every trunk of the number's route, the one tried now, and its id. */
+    List<io.earpiece.sip.trunk.TrunkConfig> trunkRoute = List.of();
+    int routeIndex;
+    String trunkId;
+    /** The fallback has been rung (once per call). */
+    boolean fallbackTried;
     Dialog aDialog;
     Dialog bDialog;
     /** The caller cancelled, or we hung up, before the answer: leg A has its final response already. */

@@ -10,6 +10,7 @@ import io.earpiece.sip.timer.SessionTimerConfig;
 import io.earpiece.sip.trunk.KamailioCarrier;
 import io.earpiece.sip.trunk.TrunkClient;
 import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkRouter;
 import io.earpiece.sip.trunk.TrunkStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,15 @@ class B2buaIT {
 
     /** Tests tagged so run with RFC 4028 timers on both legs: 1800 s asked, a test-only Min-SE of 2 s. */
     private static final String SESSION_TIMERS = "session-timers";
+    /** Tests tagged so send alice's calls that none of her devices takes to bob's devices. */
+    private static final String FALLBACK_TO_BOB = "fallback-to-bob";
+    /** Tests tagged so ring alice's devices for 2 s, then send the call to a voicemail URI ({@link #voicemailPort}). */
+    private static final String FALLBACK_TO_VOICEMAIL = "fallback-to-voicemail";
+    private static final Duration TEST_NO_ANSWER = Duration.ofSeconds(2);
+    private int voicemailPort;
+    /** Tests tagged so route reps' calls first through a trunk in an outage ({@link #outagePort}), then the carrier. */
+    private static final String TWO_TRUNKS = "two-trunks";
+    private int outagePort;
 
     @BeforeEach
     void start(TestInfo test) {
@@ -66,21 +76,34 @@ class B2buaIT {
                 KamailioCarrier.DID, List.of("PCMU"), List.of("127.0.0.1"), Duration.ofSeconds(60));
         trunk = new TrunkClient(config, gateway.context(), scheduler, Clock.systemUTC());
         Map<String, String> dids = Map.of(KamailioCarrier.DID, "alice");
-        B2buaConfig b2buaConfig = test.getTags().contains(SESSION_TIMERS)
-                ? new B2buaConfig("bot", SrtpPolicies.fixed(io.earpiece.sip.sdp.SrtpPolicy.OPTIONAL),
-                        new SessionTimerConfig(Duration.ofSeconds(1800), Duration.ofSeconds(2)))
-                : new B2buaConfig("bot");
-        RepB2bua installed = RepB2bua.install(gateway, b2buaConfig, trunk, dids, relay, new CallDetailListener() {
-            @Override
-            public void answered(CallDetail d) {
-                answered.add(d);
-            }
+        voicemailPort = SippRunner.freeUdpPort(REP_HOST);
+        RingConfig ring = test.getTags().contains(FALLBACK_TO_BOB)
+                ? new RingConfig(Duration.ofSeconds(15), Map.of("alice", RingFallback.parse("rep:bob")), null)
+                : test.getTags().contains(FALLBACK_TO_VOICEMAIL)
+                ? new RingConfig(TEST_NO_ANSWER, Map.of(), RingFallback.parse(
+                        "sip:voicemail@" + REP_HOST + ":" + voicemailPort + ";transport=udp"))
+                : RingConfig.NONE;
+        B2buaConfig b2buaConfig = new B2buaConfig("bot", SrtpPolicies.fixed(io.earpiece.sip.sdp.SrtpPolicy.OPTIONAL),
+                test.getTags().contains(SESSION_TIMERS)
+                        ? new SessionTimerConfig(Duration.ofSeconds(1800), Duration.ofSeconds(2))
+                        : B2buaConfig.NO_TIMERS, ring);
+        outagePort = SippRunner.freeUdpPort("127.0.0.1");
+        TrunkConfig outage = new TrunkConfig("outage", "127.0.0.1", outagePort, "udp", "earpiece", "", null, null,
+                List.of("PCMU"), List.of("127.0.0.1"), Duration.ZERO);
+        TrunkRouter routes = test.getTags().contains(TWO_TRUNKS) ? number -> List.of(outage, trunk.config())
+                : number -> List.of(trunk.config());
+        RepB2bua installed = RepB2bua.install(gateway, b2buaConfig, trunk, routes, dids, relay,
+                new CallDetailListener() {
+                    @Override
+                    public void answered(CallDetail d) {
+                        answered.add(d);
+                    }
 
-            @Override
-            public void ended(CallDetail d) {
-                ended.add(d);
-            }
-        }, scheduler);
+                    @Override
+                    public void ended(CallDetail d) {
+                        ended.add(d);
+                    }
+                }, scheduler);
         registrar = installed.registrar;
         b2bua = installed.b2bua;
         trunk.start();
@@ -150,6 +173,20 @@ class B2buaIT {
         assertThat(media.srtpA).isNotNull();
         assertThat(media.srtpA.remoteKeySalt()).isEqualTo(java.util.Base64.getDecoder().decode(repKey));
         assertThat(media.srtpB).as("the customer's sipp answered without a key: clear RTP on that leg").isNull();
+    }
+
+    @Test
+    @Tag(TWO_TRUNKS)
+    void aRepsCallGoesOutOnTheNextTrunkWhenTheFirstFailsWith503() throws Exception {
+        try (SippRunner outage = SippRunner.builder(SippRunner.refusingPeer(503, "Service Unavailable"))
+                .localPort(outagePort).timeout(WAIT).start()) {
+            RepB2bua.repCallsCustomer(kamailio, customerPort, SippRunner.freeUdpPort("127.0.0.1"), gateway.port(),
+                    SippRunner.freeUdpPort(REP_HOST), WAIT);
+            assertThat(outage.awaitExit()).as("the first trunk was tried and answered 503").isZero();
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.trunkId()).as("the call went out on the second trunk").isEqualTo("carrier");
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
     }
 
     @Test
@@ -290,22 +327,10 @@ class B2buaIT {
         int repPort = SippRunner.freeUdpPort(REP_HOST);
         int repMedia = SippRunner.freeUdpPort(REP_HOST);
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
-        Path register = scenario("register/register-auth.xml");
-        assertThat(SippRunner.builder(register).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
-                .localPort(repPort).timeout(WAIT).key("user", "alice").key("expires", "300")
-                .args("-au", "alice", "-ap", "wonderland").run()).isZero();
+        registerPhone("alice", "wonderland", repPort);
         assertThat(registrar.bindings("alice")).hasSize(1);
-        try (SippRunner repPhone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gateway.port())
-                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT).start()) {
-            int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
-                    .mediaPort(customerMedia).timeout(WAIT)
-                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
-                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
-                    .run();
-            if (customer != 0) {
-                kamailio.dumpLog();
-            }
-            assertThat(customer).isZero();
+        try (SippRunner repPhone = phone("b2bua/answer.xml", repPort, repMedia)) {
+            customerCallsTheDid(customerMedia);
             assertThat(repPhone.awaitExit()).isZero();
         }
         await().atMost(WAIT).until(() -> !ended.isEmpty());
@@ -319,5 +344,106 @@ class B2buaIT {
         assertThat(media.repIsLegA).isFalse();
         assertThat(media.remoteA).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
+
+    @Test
+    void everyDeviceOfTheRepRingsTheFirstToAnswerTakesTheCallAndTheOtherIsCancelled() {
+        int deskPort = SippRunner.freeUdpPort(REP_HOST);
+        int softPort = SippRunner.freeUdpPort(REP_HOST);
+        int softMedia = SippRunner.freeUdpPort(REP_HOST);
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        registerPhone("alice", "wonderland", deskPort);
+        registerPhone("alice", "wonderland", softPort);
+        assertThat(registrar.bindings("alice")).hasSize(2);
+        // The desk phone rings and is never picked up; the softphone answers.
+        try (SippRunner desk = phone("ringing.xml", deskPort, SippRunner.freeUdpPort(REP_HOST));
+             SippRunner soft = phone("b2bua/answer.xml", softPort, softMedia)) {
+            customerCallsTheDid(customerMedia);
+            assertThat(soft.awaitExit()).as("the softphone answered and got the customer's BYE").isZero();
+            assertThat(desk.awaitExit()).as("the desk phone rang, then got CANCEL and acknowledged its 487")
+                    .isZero();
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.rep()).isEqualTo("alice");
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(relay.opened).hasSize(1);
+        assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, softMedia));
+        assertThat(b2bua.activeCalls()).isZero();
+    }
+
+    @Test
+    @Tag(FALLBACK_TO_BOB)
+    void whenEveryDeviceOfTheRepIsBusyTheCallRingsTheFallbackRep() throws Exception {
+        int alice1 = SippRunner.freeUdpPort(REP_HOST);
+        int alice2 = SippRunner.freeUdpPort(REP_HOST);
+        int bobPort = SippRunner.freeUdpPort(REP_HOST);
+        int bobMedia = SippRunner.freeUdpPort(REP_HOST);
+        registerPhone("alice", "wonderland", alice1);
+        registerPhone("alice", "wonderland", alice2);
+        registerPhone("bob", "looking-glass", bobPort);
+        try (SippRunner busy1 = phone(SippRunner.refusingPeer(486, "Busy Here"), alice1);
+             SippRunner busy2 = phone(SippRunner.refusingPeer(486, "Busy Here"), alice2);
+             SippRunner bob = phone("b2bua/answer.xml", bobPort, bobMedia)) {
+            customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+            assertThat(busy1.awaitExit()).isZero();
+            assertThat(busy2.awaitExit()).isZero();
+            assertThat(bob.awaitExit()).as("bob's phone answered and got the customer's BYE").isZero();
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.rep()).as("the call is bob's, who took it").isEqualTo("bob");
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, bobMedia));
+    }
+
+    @Test
+    @Tag(FALLBACK_TO_VOICEMAIL)
+    void whenNoDeviceAnswersInTimeTheRingingIsCancelledAndTheCallGoesToVoicemail() {
+        int deskPort = SippRunner.freeUdpPort(REP_HOST);
+        int voicemailMedia = SippRunner.freeUdpPort(REP_HOST);
+        registerPhone("alice", "wonderland", deskPort);
+        try (SippRunner desk = phone("ringing.xml", deskPort, SippRunner.freeUdpPort(REP_HOST));
+             SippRunner voicemail = phone("b2bua/answer.xml", voicemailPort, voicemailMedia)) {
+            customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+            assertThat(desk.awaitExit()).as("the unanswered desk phone was cancelled").isZero();
+            assertThat(voicemail.awaitExit()).as("voicemail answered and got the customer's BYE").isZero();
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.rep()).isEqualTo("alice");
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(Duration.between(d.started(), d.answered())).as("the desk phone rang its full time first")
+                .isGreaterThanOrEqualTo(TEST_NO_ANSWER);
+        assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, voicemailMedia));
+    }
+
+    /** A phone of {@code user} on {@link #REP_HOST}:{@code port} registers with the registrar for 300 s. */
+    private void registerPhone(String user, String password, int port) {
+        assertThat(SippRunner.builder(scenario("register/register-auth.xml")).remote("127.0.0.1", gateway.port())
+                .localHost(REP_HOST).localPort(port).timeout(WAIT).key("user", user).key("expires", "300")
+                .args("-au", user, "-ap", password).run()).isZero();
+    }
+
+    /** A phone on {@link #REP_HOST}:{@code port} playing {@code scenario} for one call. */
+    private SippRunner phone(String scenario, int port, int media) {
+        return SippRunner.builder(scenario(scenario)).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(port).mediaIp(REP_HOST).mediaPort(media).timeout(WAIT).start();
+    }
+
+    /** A phone on {@link #REP_HOST}:{@code port} that refuses one call as {@code scenario} says. */
+    private SippRunner phone(Path scenario, int port) {
+        return SippRunner.builder(scenario).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(port).timeout(WAIT).start();
+    }
+
+    /** The customer calls alice's DID through the carrier and hangs up 300 ms after the answer. */
+    private void customerCallsTheDid(int customerMedia) {
+        int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
+                .mediaPort(customerMedia).timeout(WAIT)
+                .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
+                .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
+                .run();
+        if (customer != 0) {
+            kamailio.dumpLog();
+        }
+        assertThat(customer).isZero();
     }
 }

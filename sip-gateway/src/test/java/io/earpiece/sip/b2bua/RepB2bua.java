@@ -13,6 +13,7 @@ import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
 import io.earpiece.sip.trunk.KamailioCarrier;
 import io.earpiece.sip.trunk.TrunkClient;
+import io.earpiece.sip.trunk.TrunkRouter;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The B2BUA as its ITs run it, over whatever trunk the test made: the rep alice (password wonderland, realm
- * {@link #REALM}) registers to Earpiece's registrar and calls out through the trunk, and the carrier's DIDs route to
+ * {@link #REALM}; bob, password looking-glass, takes her calls in the ring fallback tests) registers to Earpiece's registrar and calls out through the trunk, and the carrier's DIDs route to
  * reps; handlers added to the gateway. Shared so that each IT only says what differs (transport, timers, policy).
  */
 final class RepB2bua {
@@ -45,13 +46,21 @@ final class RepB2bua {
 
     static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, Map<String, String> dids,
                             MediaRelay relay, CallDetailListener listener, ScheduledExecutorService scheduler) {
-        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland");
+        return install(gateway, config, trunk, number -> List.of(trunk.config()), dids, relay, listener, scheduler);
+    }
+
+    /** As above, reps' calls routed over {@code routes}. */
+    static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, TrunkRouter routes,
+                            Map<String, String> dids, MediaRelay relay, CallDetailListener listener,
+                            ScheduledExecutorService scheduler) {
+        InMemoryCredentialStore creds = new InMemoryCredentialStore().put("alice", REALM, "wonderland")
+                .put("bob", REALM, "looking-glass");
         DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
                 new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
         Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
                 gateway.context(), Clock.systemUTC());
-        B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk,
+        B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk, routes,
                 did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
         gateway.addHandler(b2bua);

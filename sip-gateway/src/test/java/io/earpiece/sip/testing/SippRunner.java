@@ -153,6 +153,15 @@ public final class SippRunner implements AutoCloseable {
     }
 
     /**
+     * A peer that answers one INVITE with {@code status} and {@code reason} and takes the ACK: a trunk in an outage
+     * (503), a busy phone or callee (486). Written under target/sipp-scenarios.
+     */
+    public static Path refusingPeer(int status, String reason) throws IOException {
+        return editedScenario("/sipp/refuse.xml", Path.of("target", "sipp-scenarios"),
+                x -> x.replace("@STATUS@", String.valueOf(status)).replace("@REASON@", reason));
+    }
+
+    /**
      * A scenario from the test classpath ({@code /sipp/...}, this module's test-jar or the caller's resources),
      * changed by {@code edit} and written to a new file in {@code dir}.
      */
