@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set, each fold's
+ * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set (paraphrases of
+ * one line are held out together, {@link ParaphraseFolds}; {@code -Dassist.cv.folds=line} deals line by line), each fold's
  * models trained on the other folds (plus the playbook's exemplars) and scored through the same tagger the
  * engine uses. Prints per-tag precision/recall/F1 next to nearest-exemplar matching on the same utterances.
  * {@code -Dassist.cv.sweep=true} also prints a grid of penalties and thresholds, the way the defaults were chosen.
@@ -60,6 +61,27 @@ class IntentCrossValidationTest {
         useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
         System.out.printf(Locale.ROOT, "encoded %d training utterances in %d ms%n", examples.size(),
                 (System.nanoTime() - start) / 1_000_000);
+        for (double similarity : new double[] {0.7, 0.75, 0.8, 0.85, 0.9}) {
+            printFamilies(similarity);
+        }
+    }
+
+    private void printFamilies(double similarity) {
+        int[] family = new ParaphraseFolds(FOLDS, similarity).families(trainer.encoded());
+        Map<Integer, Long> sizes = java.util.Arrays.stream(family).boxed()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        System.out.printf(Locale.ROOT, "paraphrase families at cosine %.2f: %d for %d lines, largest %d, %d lines not alone%n",
+                similarity, sizes.size(), family.length,
+                sizes.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                sizes.values().stream().filter(n -> n > 1).mapToLong(Long::longValue).sum());
+        // -Dassist.cv.show-families=0.8: each family of that cosine with more than one line, to judge the bar by eye.
+        if (String.valueOf(similarity).equals(System.getProperty("assist.cv.show-families"))) {
+            Map<Integer, List<String>> lines = new TreeMap<>();
+            for (int i = 0; i < family.length; i++) {
+                lines.computeIfAbsent(family[i], f -> new ArrayList<>()).add(examples.get(i).text());
+            }
+            lines.values().stream().filter(l -> l.size() > 1).forEach(l -> System.out.println("FAMILY " + l));
+        }
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -108,9 +130,10 @@ class IntentCrossValidationTest {
         Map<String, FamilyScore> exemplar = crossValidate(null, 0, 0, true);
         System.out.println("== " + FOLDS + "-fold cross-validation, logistic regression (exemplar matching in brackets)");
         System.out.println(table(trained, exemplar));
-        // Floors a little under today's figures (MiniLM + n-grams, 1,151 utterances: micro-F1 0.79, objections P/R
-        // 0.77/0.80, questions 0.79/0.80), so a change to the set or the model that loses ground fails here; the goal
-        // is 0.85.
+        // Floors a little under today's figures (MiniLM + n-grams, 1,151 utterances, paraphrase families held out
+        // together: micro-F1 0.786, objections P/R 0.79/0.78, questions 0.78/0.78; dealt line by line, which lets a
+        // paraphrase of a held-out line train, it read 0.793), so a change to the set or the model that loses ground
+        // fails here; the goal is 0.85.
         assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.76);
         for (String prefix : List.of("objection:", "question:")) {
             assertThat(family(trained, prefix).precision()).as(prefix + " precision").isGreaterThanOrEqualTo(0.74);
@@ -187,10 +210,18 @@ class IntentCrossValidationTest {
                                                    boolean exemplarsOnly, Function<String, String> asHeard) {
         java.util.function.Consumer<String> mistakes = Boolean.getBoolean("assist.cv.mistakes")
                 ? m -> System.out.println("MISTAKE " + m) : m -> { };
-        return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes).run(playbook, exemplarsOnly ? null : regression,
+        return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes, folding(),
+                Double.parseDouble(System.getProperty("assist.cv.family", String.valueOf(ParaphraseFolds.SIMILARITY)))).run(playbook, exemplarsOnly ? null : regression,
                 minProbability, keywordProbability,
                 Integer.getInteger("assist.cv.tfolds", IntentTrainer.THRESHOLD_FOLDS),
                 !Boolean.getBoolean("assist.cv.multi"), asHeard, judged()));
+    }
+
+    // -Dassist.cv.folds=line: the old folds, each role-and-tags group dealt line by line (paraphrases of a held-out line
+    // then usually train, so it reads higher); the default keeps paraphrase families together (ParaphraseFolds).
+    private static TriggerCrossValidation.Folding folding() {
+        return "line".equals(System.getProperty("assist.cv.folds")) ? TriggerCrossValidation.Folding.LINE
+                : TriggerCrossValidation.Folding.PARAPHRASE;
     }
 
     // -Dassist.cv.judge=objections.tsv,negatives.tsv,...: count only these files' held-out lines (every line still
