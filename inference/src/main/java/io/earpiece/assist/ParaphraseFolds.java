@@ -30,8 +30,18 @@ final class ParaphraseFolds {
 
     private final int folds;
     private final double similarity;
+    private final long seed;
 
     ParaphraseFolds(int folds, double similarity) {
+        this(folds, similarity, 0);
+    }
+
+    /**
+     * @param seed 0: families of one size are dealt in file order; another value shuffles that order, so the same set
+     *             is split another way (how much a CV figure moves between splits tells what a difference means)
+     */
+    ParaphraseFolds(int folds, double similarity, long seed) {
+        this.seed = seed;
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds: " + folds);
         }
@@ -47,8 +57,11 @@ final class ParaphraseFolds {
             members.computeIfAbsent(family[i], f -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> ordered = new ArrayList<>(members.values());
-        // Largest first, ties in file order, so the dealing is deterministic and balanced.
-        ordered.sort(Comparator.comparingInt((List<Integer> m) -> -m.size()).thenComparingInt(m -> m.get(0)));
+        if (seed != 0) {
+            java.util.Collections.shuffle(ordered, new java.util.Random(seed));
+        }
+        // Largest first, ties in file (or shuffled) order, so the dealing is deterministic and balanced.
+        ordered.sort(Comparator.comparingInt((List<Integer> m) -> -m.size()));
         Map<String, int[]> dealt = new HashMap<>();
         int[] fold = new int[examples.size()];
         for (List<Integer> m : ordered) {

@@ -44,6 +44,7 @@ public final class TriggerCrossValidation {
     private final java.util.function.Consumer<String> mistakes;
     private final Folding folding;
     private final double familySimilarity;
+    private final long seed;
 
     public TriggerCrossValidation(IntentTrainer trainer) {
         this(trainer, FOLDS);
@@ -60,12 +61,16 @@ public final class TriggerCrossValidation {
 
     public TriggerCrossValidation(IntentTrainer trainer, int folds, java.util.function.Consumer<String> mistakes,
                                   Folding folding) {
-        this(trainer, folds, mistakes, folding, ParaphraseFolds.SIMILARITY);
+        this(trainer, folds, mistakes, folding, ParaphraseFolds.SIMILARITY, 0);
     }
 
-    /** @param familySimilarity the cosine that joins two lines into one paraphrase family (for measuring it) */
+    /**
+     * @param familySimilarity the cosine that joins two lines into one paraphrase family (for measuring it)
+     * @param seed             another split of the same set ({@link ParaphraseFolds}); 0: the usual one
+     */
     TriggerCrossValidation(IntentTrainer trainer, int folds, java.util.function.Consumer<String> mistakes,
-                           Folding folding, double familySimilarity) {
+                           Folding folding, double familySimilarity, long seed) {
+        this.seed = seed;
         this.mistakes = mistakes;
         this.folding = folding;
         this.familySimilarity = familySimilarity;
@@ -113,7 +118,7 @@ public final class TriggerCrossValidation {
             exemplars.put(intent.tag(), intent.exemplars().stream().map(featurizer::features).toList());
         }
         int[] fold = folding == Folding.PARAPHRASE
-                ? new ParaphraseFolds(folds, familySimilarity).assign(encoded) : byLine(examples);
+                ? new ParaphraseFolds(folds, familySimilarity, seed).assign(encoded) : byLine(examples);
         Map<String, FamilyScore> scores = new LinkedHashMap<>();
         for (IntentDefinition intent : playbook.intents()) {
             scores.put(intent.tag(), new FamilyScore(0, 0, 0));

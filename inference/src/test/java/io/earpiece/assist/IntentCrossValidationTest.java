@@ -50,6 +50,7 @@ class IntentCrossValidationTest {
     private List<TrainingExample> examples;
     private IntentTrainer trainer;
     private NgramHasher ngrams;
+    private long splitSeed;
 
     @BeforeAll
     void encode() {
@@ -121,7 +122,14 @@ class IntentCrossValidationTest {
         }
         long negatives = examples.stream().filter(e -> e.tags().isEmpty()).count();
         assertThat(negatives).isGreaterThanOrEqualTo(200);
+        // A line written twice (six were, across files) counts twice in training and can be held out against itself;
+        // lines that differ only in case, punctuation or fillers are one line to the models (SpokenText).
+        Map<String, Long> repeats = examples.stream().map(e -> e.role() + ": " + io.earpiece.assist.intent.SpokenText.normalise(e.text()))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(repeats.entrySet().stream().filter(r -> r.getValue() > 1).map(Map.Entry::getKey).toList())
+                .as("lines written more than once").isEmpty();
     }
+
 
     @Test
     void crossValidatedTagsBeatExemplarMatching() {
@@ -187,6 +195,33 @@ class IntentCrossValidationTest {
         useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
     }
 
+    /**
+     * {@code -Dassist.cv.seeds=1,2,3}: the CV figures on other splits of the same set, to see how far a figure moves
+     * with the split alone; a change smaller than that spread is not a finding.
+     */
+    @Test
+    void spreadOverSplits() {
+        String seeds = System.getProperty("assist.cv.seeds", "");
+        if (seeds.isBlank()) {
+            return;
+        }
+        List<Double> f1s = new ArrayList<>();
+        for (double seed : doubles("0," + seeds)) {
+            splitSeed = (long) seed;
+            Map<String, FamilyScore> s = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                    IntentClassifier.KEYWORD_PROBABILITY, false);
+            f1s.add(microF1(s));
+            System.out.printf(Locale.ROOT, "split %d: micro-F1=%.3f objection P/R=%.2f/%.2f question P/R=%.2f/%.2f%n",
+                    splitSeed, microF1(s), family(s, "objection:").precision(), family(s, "objection:").recall(),
+                    family(s, "question:").precision(), family(s, "question:").recall());
+        }
+        splitSeed = 0;
+        System.out.printf(Locale.ROOT, "micro-F1 over %d splits: mean %.3f, min %.3f, max %.3f%n", f1s.size(),
+                f1s.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                f1s.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                f1s.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
     private static double[] doubles(String list) {
         return java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
@@ -211,7 +246,8 @@ class IntentCrossValidationTest {
         java.util.function.Consumer<String> mistakes = Boolean.getBoolean("assist.cv.mistakes")
                 ? m -> System.out.println("MISTAKE " + m) : m -> { };
         return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes, folding(),
-                Double.parseDouble(System.getProperty("assist.cv.family", String.valueOf(ParaphraseFolds.SIMILARITY)))).run(playbook, exemplarsOnly ? null : regression,
+                Double.parseDouble(System.getProperty("assist.cv.family", String.valueOf(ParaphraseFolds.SIMILARITY))),
+                splitSeed).run(playbook, exemplarsOnly ? null : regression,
                 minProbability, keywordProbability,
                 Integer.getInteger("assist.cv.tfolds", IntentTrainer.THRESHOLD_FOLDS),
                 !Boolean.getBoolean("assist.cv.multi"), asHeard, judged()));
