@@ -54,6 +54,8 @@ public final class CallAnalysis {
     private final List<Card> allCards = new ArrayList<>();
     private Set<String> previousCustomerTags = Set.of();
     private Set<String> previousTags = Set.of();
+    private String previousRole;
+    private String previousText;
     private String recentDue;
     private int recentDueUtterance;
 
@@ -90,7 +92,10 @@ public final class CallAnalysis {
     public SegmentOutcome onFinalSegment(int utteranceIndex, String speaker, double startS, double endS,
                                          String text) {
         String who = Speakers.role(speaker);
-        Set<String> tags = tagger.tags(who, text);
+        // The turn just before, when the other side said it: what a short reply answers ("yes, but not at that number").
+        Set<String> tags = tagger.tags(who, text, previousRole != null && !previousRole.equals(who) ? previousText : null);
+        previousRole = who;
+        previousText = text;
         if (who.equals("customer")) {
             boolean objection = tags.stream().anyMatch(t -> t.startsWith("objection:"));
             if (previousTags.contains("next_step") && !objection && AGREEMENT.matcher(text.strip()).find()) {

@@ -31,9 +31,20 @@ import java.util.function.Function;
 public final class TriggerCrossValidation {
     public static final int FOLDS = 5;
 
+    /** How held-out lines are chosen. */
+    public enum Folding {
+        /** Whole families of paraphrases dealt together ({@link ParaphraseFolds}): the honest figure, the default. */
+        PARAPHRASE,
+        /** Each role-and-tags group dealt line by line: a paraphrase of a held-out line usually trains (reads higher). */
+        LINE
+    }
+
     private final IntentTrainer trainer;
     private final int folds;
     private final java.util.function.Consumer<String> mistakes;
+    private final Folding folding;
+    private final double familySimilarity;
+    private final long seed;
 
     public TriggerCrossValidation(IntentTrainer trainer) {
         this(trainer, FOLDS);
@@ -45,7 +56,24 @@ public final class TriggerCrossValidation {
 
     /** @param mistakes told each held-out utterance tagged wrongly: role, wanted and got tags, text */
     public TriggerCrossValidation(IntentTrainer trainer, int folds, java.util.function.Consumer<String> mistakes) {
+        this(trainer, folds, mistakes, Folding.PARAPHRASE);
+    }
+
+    public TriggerCrossValidation(IntentTrainer trainer, int folds, java.util.function.Consumer<String> mistakes,
+                                  Folding folding) {
+        this(trainer, folds, mistakes, folding, ParaphraseFolds.SIMILARITY, 0);
+    }
+
+    /**
+     * @param familySimilarity the cosine that joins two lines into one paraphrase family (for measuring it)
+     * @param seed             another split of the same set ({@link ParaphraseFolds}); 0: the usual one
+     */
+    TriggerCrossValidation(IntentTrainer trainer, int folds, java.util.function.Consumer<String> mistakes,
+                           Folding folding, double familySimilarity, long seed) {
+        this.seed = seed;
         this.mistakes = mistakes;
+        this.folding = folding;
+        this.familySimilarity = familySimilarity;
         if (folds < 2) {
             throw new IllegalArgumentException("cross-validation needs at least 2 folds: " + folds);
         }
@@ -89,7 +117,8 @@ public final class TriggerCrossValidation {
         for (IntentDefinition intent : playbook.intents()) {
             exemplars.put(intent.tag(), intent.exemplars().stream().map(featurizer::features).toList());
         }
-        int[] fold = folds(examples);
+        int[] fold = folding == Folding.PARAPHRASE
+                ? new ParaphraseFolds(folds, familySimilarity, seed).assign(encoded) : byLine(examples);
         Map<String, FamilyScore> scores = new LinkedHashMap<>();
         for (IntentDefinition intent : playbook.intents()) {
             scores.put(intent.tag(), new FamilyScore(0, 0, 0));
@@ -131,7 +160,7 @@ public final class TriggerCrossValidation {
     }
 
     // Stratified: each tag set (or none) is dealt round-robin over the folds, so every fold sees every tag.
-    private int[] folds(List<TrainingExample> examples) {
+    private int[] byLine(List<TrainingExample> examples) {
         int[] fold = new int[examples.size()];
         Map<String, Integer> dealt = new HashMap<>();
         for (int i = 0; i < examples.size(); i++) {

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set, each fold's
+ * Honest figures for the intent classifier: k-fold cross-validation over the bundled training set (paraphrases of
+ * one line are held out together, {@link ParaphraseFolds}; {@code -Dassist.cv.folds=line} deals line by line), each fold's
  * models trained on the other folds (plus the playbook's exemplars) and scored through the same tagger the
  * engine uses. Prints per-tag precision/recall/F1 next to nearest-exemplar matching on the same utterances.
  * {@code -Dassist.cv.sweep=true} also prints a grid of penalties and thresholds, the way the defaults were chosen.
@@ -49,6 +50,7 @@ class IntentCrossValidationTest {
     private List<TrainingExample> examples;
     private IntentTrainer trainer;
     private NgramHasher ngrams;
+    private long splitSeed;
 
     @BeforeAll
     void encode() {
@@ -60,6 +62,27 @@ class IntentCrossValidationTest {
         useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
         System.out.printf(Locale.ROOT, "encoded %d training utterances in %d ms%n", examples.size(),
                 (System.nanoTime() - start) / 1_000_000);
+        for (double similarity : new double[] {0.7, 0.75, 0.8, 0.85, 0.9}) {
+            printFamilies(similarity);
+        }
+    }
+
+    private void printFamilies(double similarity) {
+        int[] family = new ParaphraseFolds(FOLDS, similarity).families(trainer.encoded());
+        Map<Integer, Long> sizes = java.util.Arrays.stream(family).boxed()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        System.out.printf(Locale.ROOT, "paraphrase families at cosine %.2f: %d for %d lines, largest %d, %d lines not alone%n",
+                similarity, sizes.size(), family.length,
+                sizes.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                sizes.values().stream().filter(n -> n > 1).mapToLong(Long::longValue).sum());
+        // -Dassist.cv.show-families=0.8: each family of that cosine with more than one line, to judge the bar by eye.
+        if (String.valueOf(similarity).equals(System.getProperty("assist.cv.show-families"))) {
+            Map<Integer, List<String>> lines = new TreeMap<>();
+            for (int i = 0; i < family.length; i++) {
+                lines.computeIfAbsent(family[i], f -> new ArrayList<>()).add(examples.get(i).text());
+            }
+            lines.values().stream().filter(l -> l.size() > 1).forEach(l -> System.out.println("FAMILY " + l));
+        }
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -99,7 +122,14 @@ class IntentCrossValidationTest {
         }
         long negatives = examples.stream().filter(e -> e.tags().isEmpty()).count();
         assertThat(negatives).isGreaterThanOrEqualTo(200);
+        // A line written twice (six were, across files) counts twice in training and can be held out against itself;
+        // lines that differ only in case, punctuation or fillers are one line to the models (SpokenText).
+        Map<String, Long> repeats = examples.stream().map(e -> e.role() + ": " + io.earpiece.assist.intent.SpokenText.normalise(e.text()))
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(repeats.entrySet().stream().filter(r -> r.getValue() > 1).map(Map.Entry::getKey).toList())
+                .as("lines written more than once").isEmpty();
     }
+
 
     @Test
     void crossValidatedTagsBeatExemplarMatching() {
@@ -108,9 +138,9 @@ class IntentCrossValidationTest {
         Map<String, FamilyScore> exemplar = crossValidate(null, 0, 0, true);
         System.out.println("== " + FOLDS + "-fold cross-validation, logistic regression (exemplar matching in brackets)");
         System.out.println(table(trained, exemplar));
-        // Floors a little under today's figures (MiniLM + n-grams, 1,151 utterances: micro-F1 0.79, objections P/R
-        // 0.77/0.80, questions 0.79/0.80), so a change to the set or the model that loses ground fails here; the goal
-        // is 0.85.
+        // Floors a little under today's figures (MiniLM + n-grams, 1,145 utterances, paraphrase families held out
+        // together: micro-F1 0.779, objections P/R 0.77/0.78, questions 0.79/0.78; other splits 0.770-0.785; dealt line
+        // by line 0.785), so a change to the set or the model that loses ground fails here; the goal is 0.85.
         assertThat(microF1(trained)).isGreaterThan(microF1(exemplar)).isGreaterThanOrEqualTo(0.76);
         for (String prefix : List.of("objection:", "question:")) {
             assertThat(family(trained, prefix).precision()).as(prefix + " precision").isGreaterThanOrEqualTo(0.74);
@@ -164,6 +194,33 @@ class IntentCrossValidationTest {
         useNgrams(new NgramHasher(IntentTrainer.NGRAM_BUCKETS, IntentTrainer.NGRAM_WEIGHT));
     }
 
+    /**
+     * {@code -Dassist.cv.seeds=1,2,3}: the CV figures on other splits of the same set, to see how far a figure moves
+     * with the split alone; a change smaller than that spread is not a finding.
+     */
+    @Test
+    void spreadOverSplits() {
+        String seeds = System.getProperty("assist.cv.seeds", "");
+        if (seeds.isBlank()) {
+            return;
+        }
+        List<Double> f1s = new ArrayList<>();
+        for (double seed : doubles("0," + seeds)) {
+            splitSeed = (long) seed;
+            Map<String, FamilyScore> s = crossValidate(IntentTrainer.regression(), IntentClassifier.MIN_PROBABILITY,
+                    IntentClassifier.KEYWORD_PROBABILITY, false);
+            f1s.add(microF1(s));
+            System.out.printf(Locale.ROOT, "split %d: micro-F1=%.3f objection P/R=%.2f/%.2f question P/R=%.2f/%.2f%n",
+                    splitSeed, microF1(s), family(s, "objection:").precision(), family(s, "objection:").recall(),
+                    family(s, "question:").precision(), family(s, "question:").recall());
+        }
+        splitSeed = 0;
+        System.out.printf(Locale.ROOT, "micro-F1 over %d splits: mean %.3f, min %.3f, max %.3f%n", f1s.size(),
+                f1s.stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                f1s.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                f1s.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
+
     private static double[] doubles(String list) {
         return java.util.Arrays.stream(list.split(",")).mapToDouble(Double::parseDouble).toArray();
     }
@@ -187,10 +244,19 @@ class IntentCrossValidationTest {
                                                    boolean exemplarsOnly, Function<String, String> asHeard) {
         java.util.function.Consumer<String> mistakes = Boolean.getBoolean("assist.cv.mistakes")
                 ? m -> System.out.println("MISTAKE " + m) : m -> { };
-        return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes).run(playbook, exemplarsOnly ? null : regression,
+        return new TreeMap<>(new TriggerCrossValidation(trainer, FOLDS, mistakes, folding(),
+                Double.parseDouble(System.getProperty("assist.cv.family", String.valueOf(ParaphraseFolds.SIMILARITY))),
+                splitSeed).run(playbook, exemplarsOnly ? null : regression,
                 minProbability, keywordProbability,
                 Integer.getInteger("assist.cv.tfolds", IntentTrainer.THRESHOLD_FOLDS),
                 !Boolean.getBoolean("assist.cv.multi"), asHeard, judged()));
+    }
+
+    // -Dassist.cv.folds=line: the old folds, each role-and-tags group dealt line by line (paraphrases of a held-out line
+    // then usually train, so it reads higher); the default keeps paraphrase families together (ParaphraseFolds).
+    private static TriggerCrossValidation.Folding folding() {
+        return "line".equals(System.getProperty("assist.cv.folds")) ? TriggerCrossValidation.Folding.LINE
+                : TriggerCrossValidation.Folding.PARAPHRASE;
     }
 
     // -Dassist.cv.judge=objections.tsv,negatives.tsv,...: count only these files' held-out lines (every line still

@@ -135,6 +135,28 @@ public final class IntentClassifier {
         return out;
     }
 
+    /**
+     * Each trained model's probability for text read as one piece (not split into sentences or clauses, and whether
+     * it asks or states does not matter), for the tags given that have a model and apply to this speaker: how
+     * {@code UtteranceTagger} reads a short reply together with the turn it answers.
+     */
+    public Map<String, Double> wholeTextProbabilities(String speaker, String text, java.util.function.Predicate<String> tags) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        FeatureVector v = null;
+        for (CompiledIntent intent : intents) {
+            IntentDefinition d = intent.definition;
+            Optional<LogisticRegression.Model> model = models.model(d.tag());
+            if (!tags.test(d.tag()) || !d.speakers().contains(speaker) || model.isEmpty()) {
+                continue;
+            }
+            if (v == null) {
+                v = featurizer.features(text);
+            }
+            out.put(d.tag(), model.get().probability(v));
+        }
+        return out;
+    }
+
     /** A tuning view of one intent's score on one utterance: a probability where the intent has a model. */
     public record Scored(String tag, double similarity, double background, boolean keyword, boolean accepted) {
     }
