@@ -39,7 +39,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -397,7 +396,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private boolean forwardToA(RelayedCall call, Response fromB, int code) throws Exception {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
-        r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        r.addHeader(contactA(call, call.aInvite.getRequest()));
         if (code >= 200) {
             callerTimerHeaders(call, r);
         }
@@ -494,8 +493,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         Response r = sip.messages().createResponse(code < 300 ? Response.OK : code, pending.getRequest());
         byte[] body = body(response);
         if (code < 300) {
-            r.addHeader(contact(call.pendingFromA && call.direction == CallDetail.Direction.OUTBOUND
-                    ? "earpiece" : call.rep));
+            r.addHeader(call.pendingFromA ? contactA(call, pending.getRequest()) : call.legB.contact());
             // a re-INVITE is a session refresh on the leg it came from (RFC 4028 9)
             if (call.pendingFromA) {
                 call.sessionA = call.pendingSessionA;
@@ -568,7 +566,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         call.sessionA = seconds;
         Response ok = sip.messages().createResponse(Response.OK, request);
-        ok.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        ok.addHeader(contactA(call, request));
         callerTimerHeaders(call, ok);
         tx.sendResponse(ok);
         watchA(call);
@@ -802,12 +800,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
     }
 
-    private ContactHeader contact(String user) throws Exception {
-        SipURI uri = sip.addresses().createSipURI(user, sip.host());
-        uri.setPort(sip.port());
-        uri.setTransportParam("udp");
-        Address a = sip.addresses().createAddress(uri);
-        return sip.headers().createContactHeader(a);
+    /**
+     * Our Contact in answers on leg A: the transport {@code request} came over ({@code sips:} for a {@code sips:}
+     * request over TLS), so a carrier over TLS or TCP, or a phone registered over it, sends the dialog's ACK, BYE and
+     * re-INVITEs back the same way. (Leg B's is its {@link OutgoingCall}'s.)
+     */
+    private ContactHeader contactA(RelayedCall call, Request request) throws Exception {
+        return sip.contacts().answering(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep,
+                request);
     }
 
     private ContentTypeHeader sdpType() throws Exception {

@@ -290,24 +290,7 @@ class B2buaIT {
         int repPort = SippRunner.freeUdpPort(REP_HOST);
         int repMedia = SippRunner.freeUdpPort(REP_HOST);
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
-        Path register = scenario("register/register-auth.xml");
-        assertThat(SippRunner.builder(register).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
-                .localPort(repPort).timeout(WAIT).key("user", "alice").key("expires", "300")
-                .args("-au", "alice", "-ap", "wonderland").run()).isZero();
-        assertThat(registrar.bindings("alice")).hasSize(1);
-        try (SippRunner repPhone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gateway.port())
-                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).timeout(WAIT).start()) {
-            int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
-                    .mediaPort(customerMedia).timeout(WAIT)
-                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
-                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
-                    .run();
-            if (customer != 0) {
-                kamailio.dumpLog();
-            }
-            assertThat(customer).isZero();
-            assertThat(repPhone.awaitExit()).isZero();
-        }
+        RepB2bua.customerCallsTheDid(kamailio, registrar, gateway.port(), repPort, repMedia, customerMedia, WAIT);
         await().atMost(WAIT).until(() -> !ended.isEmpty());
         CallDetail d = ended.get(0);
         assertThat(d.direction()).isEqualTo(CallDetail.Direction.INBOUND);
