@@ -13,6 +13,7 @@ import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.outbound.OutgoingCall;
+import io.earpiece.sip.stack.Transports;
 import io.earpiece.sip.outbound.OutgoingCallListener;
 import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.timer.UasSessionTimers;
@@ -265,6 +266,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         call.srtpA = srtpA;
         call.srtpB = srtpB;
+        // OutgoingCall addresses a rep's phone over UDP (its Via); a trunk leg goes over the trunk's transport.
+        call.transportB = toTrunk != null ? toTrunk.transport() : "udp";
+        carried(call, true);
         call.sessionA = sessionA;
         synchronized (call) {
             calls.put(aCallId, call);
@@ -406,6 +410,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             try {
                 SdesSession keys = call.srtpB.answered(answer.media());
                 call.relay.srtp(false, keys);
+                carried(call, false);
             } catch (SdpNotAcceptableException e) {
                 log.info("call {}: leg B's answer refused: {}", call.id, e.getMessage());
                 if (code >= 200) {
@@ -518,6 +523,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 return;
             }
             call.relay.srtp(call.pendingFromA, offering.commit());
+            // a re-INVITE may have turned SRTP on or off on either leg (optional policy)
+            carried(call, true);
+            carried(call, false);
             InetSocketAddress local;
             if (call.pendingFromA) {
                 call.relay.remoteB(answer.remote());
@@ -627,6 +635,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             }
         });
         call.watchA = self[0];
+    }
+
+    /** Tells the relay how a leg's peer is reached now: its SIP transport and whether its media is SRTP. */
+    private static void carried(RelayedCall call, boolean legA) {
+        try {
+            call.relay.carried(legA, legA ? Transports.of(call.aInvite.getRequest()) : call.transportB,
+                    (legA ? call.srtpA : call.srtpB).keys() != null);
+        } catch (RuntimeException e) {
+            log.warn("call {}: could not record how leg {} is carried", call.id, legA ? "A" : "B", e);
+        }
     }
 
     /** Keeps what leg B was last offered or answered: a refreshing re-INVITE repeats it. */

@@ -150,6 +150,8 @@ class B2buaIT {
         assertThat(media.srtpA).isNotNull();
         assertThat(media.srtpA.remoteKeySalt()).isEqualTo(java.util.Base64.getDecoder().decode(repKey));
         assertThat(media.srtpB).as("the customer's sipp answered without a key: clear RTP on that leg").isNull();
+        assertThat(media.carriedA).as("the rep's leg, for the call's record").isEqualTo("udp srtp");
+        assertThat(media.carriedB).as("the carrier's leg").isEqualTo("udp clear");
     }
 
     @Test
