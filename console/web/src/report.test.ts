@@ -20,8 +20,8 @@ describe('report', () => {
     expect(lineAt(lines[1], offsets)).toBe(1500);
     const m = markers(lines, offsets,
       [{ id: 1, cardKey: 'k', title: 'Price', body: '', priority: 1, utterance: 1, trigger: null }],
-      [{ utterance: 0, kind: 'price_too_high', said: '', response: null, answered: false },
-        { utterance: 7, kind: 'timing', said: '', response: 'ok', answered: true }]);
+      [{ utterance: 0, kind: 'price_too_high', said: '', response: null, answered: false, by: 'customer' },
+        { utterance: 7, kind: 'timing', said: '', response: 'ok', answered: true, by: 'customer-2' }]);
     expect(m.map((x) => [x.kind, x.atMs])).toEqual([['objection', 0], ['card', 1500], ['objection', 1500]]);
     expect(m[0].label).toBe('Objection (price too high), not answered');
     expect(laneLength(null, lines, offsets)).toBe(3000);

@@ -188,6 +188,8 @@ export interface Objection {
   said: string;
   response: string | null;
   answered: boolean;
+  /** who raised it: "customer", or a further party such as "customer-2" */
+  by: string;
 }
 
 export interface Question {

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { api } from '../api';
-import { when } from '../format';
+import { partyName, when } from '../format';
 import { dueState, sentimentText } from '../report';
 import type { ActionItem, CallExport, CallSummaryReport } from '../types';
 
@@ -89,11 +89,12 @@ function ReportList<T>({ title, testId, items, render }: {
   );
 }
 
-/** Each objection with what the customer said and how the rep answered it. */
+/** Each objection with who raised it, what they said and how the rep answered it. */
 export function Objections({ items }: { items: CallSummaryReport['objections'] }) {
   return (
     <ReportList title="Objections" testId="objections" items={items} render={(o) => (
       <>
+        <span className="muted small" data-testid="objection-by">{partyName(o.by ?? 'customer')} · </span>
         <span className={`chip ${o.answered ? 'chip-positive' : 'chip-negative'}`}>{words(o.kind)}</span>
         <blockquote>{o.said}</blockquote>
         <p className="small">{o.answered ? <>Handled: {o.response}</> : <strong>Not answered</strong>}</p>

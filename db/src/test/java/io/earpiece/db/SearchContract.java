@@ -95,7 +95,7 @@ abstract class SearchContract {
         summaries.saveAndFlush(new SummaryEntity(id, LocalDate.of(2031, 5, 6), type, "normal", said, said,
                 "neutral", 0, 0, 0, "1@2.5=-0.20", "offline", start));
         if (objection != null) {
-            objections.saveAndFlush(new ObjectionEntity(id, 0, 1, objection, said, "I hear you."));
+            objections.saveAndFlush(new ObjectionEntity(id, 0, 1, objection, said, "I hear you.", "customer"));
         }
         actions.saveAndFlush(new ActionItemEntity(id, 0, 1, "rep", "send the proposal", "friday",
                 LocalDate.of(2031, 5, 9)));
@@ -276,7 +276,7 @@ abstract class SearchContract {
     @Test
     void storesSummaryItemsInOrder() {
         threeCalls();
-        objections.saveAndFlush(new ObjectionEntity("s-price", 1, 3, "budget", "no budget", null));
+        objections.saveAndFlush(new ObjectionEntity("s-price", 1, 3, "budget", "no budget", null, "customer"));
         assertThat(objections.findByCallIdOrderBySeqAsc("s-price")).extracting(ObjectionEntity::getKind)
                 .containsExactly("price", "budget");
         assertThat(actions.findByCallIdOrderBySeqAsc("s-price").get(0).getDueDate()).isEqualTo(LocalDate.of(2031, 5, 9));

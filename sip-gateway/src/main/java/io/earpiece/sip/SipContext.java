@@ -2,6 +2,7 @@ package io.earpiece.sip;
 
 import io.earpiece.sip.tls.TlsClients;
 import io.earpiece.sip.uas.ContactPorts;
+import io.earpiece.sip.uas.OwnContacts;
 
 import javax.sip.SipProvider;
 import javax.sip.address.AddressFactory;
@@ -20,4 +21,9 @@ import javax.sip.message.MessageFactory;
 public record SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers,
                          AddressFactory addresses, String host, int port, String userAgent, ContactPorts ports,
                          TlsClients tlsClients) {
+
+    /** Earpiece's Contact per transport, built the one way every feature uses. */
+    public OwnContacts contacts() {
+        return new OwnContacts(addresses, headers, host, ports);
+    }
 }

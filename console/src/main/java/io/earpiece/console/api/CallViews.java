@@ -45,7 +45,7 @@ public final class CallViews {
     /**
      * One leg of a call.
      *
-     * @param sipTransport udp, tcp or tls: how its INVITE came; null when not known (uploads, relayed legs, older calls)
+     * @param sipTransport udp, tcp or tls: how its INVITE came; null when not known (uploads, older calls)
      * @param srtp         whether its media was SRTP; null when not known
      */
     public record PartyView(String party, String legId, String codec, String remoteAddress, Integer localPort,

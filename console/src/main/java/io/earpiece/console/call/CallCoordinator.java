@@ -444,6 +444,27 @@ public class CallCoordinator implements CallController {
         bus.publish(new CallStateEvent(conversation.callId, kind, leg.party()));
     }
 
+    /**
+     * How one side of a relayed call is carried (its SIP transport, SRTP or clear), as the B2BUA agreed it: stored
+     * on that party's leg, as bot legs and SIPREC streams store theirs when they join. In order with the call's
+     * writes, so after the party's row.
+     */
+    public void relayCarried(String conversationId, MediaRelay.Side side, String sipTransport, boolean srtp) {
+        ActiveLeg leg = legs.get(conversationId + (side == MediaRelay.Side.A ? "/a" : "/b"));
+        if (leg == null) {
+            return;
+        }
+        String callId = leg.conversation().callId;
+        segmentWriter.execute(() -> {
+            try {
+                retry.run("transport of " + leg.party() + " in call " + callId,
+                        () -> store.partyCarried(callId, leg.party(), sipTransport, srtp));
+            } catch (RuntimeException e) {
+                log.error("storing how {} of call {} is carried failed", leg.party(), callId, e);
+            }
+        });
+    }
+
     /** Stores a call event in order with the call's segments, so it is stored before the call's end. */
     private void recordEvent(String callId, String party, String kind, String detail, Integer durationMs,
                              long offsetMs, Instant at) {

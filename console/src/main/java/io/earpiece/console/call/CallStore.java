@@ -86,6 +86,15 @@ public class CallStore {
         parties.save(p);
     }
 
+    /** How a party's leg is carried, known after it joined (a relayed leg's answer, a re-INVITE). */
+    @Transactional
+    public void partyCarried(String callId, String party, String sipTransport, boolean srtp) {
+        parties.findByCallIdAndParty(callId, party).ifPresent(p -> {
+            p.carried(sipTransport, srtp);
+            parties.save(p);
+        });
+    }
+
     @Transactional
     public void partyLeft(String callId, String party, Instant at, RtpStats stats) {
         parties.findByCallIdAndParty(callId, party).ifPresent(p -> {

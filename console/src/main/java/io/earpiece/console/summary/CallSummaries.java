@@ -144,7 +144,7 @@ public class CallSummaries {
         List<Objection> o = summary.objections();
         for (int i = 0; i < o.size(); i++) {
             objections.save(new ObjectionEntity(callId, i, o.get(i).utterance(), o.get(i).kind(), o.get(i).said(),
-                    o.get(i).response()));
+                    o.get(i).response(), o.get(i).by()));
         }
         List<Question> q = summary.questions();
         for (int i = 0; i < q.size(); i++) {

@@ -59,7 +59,8 @@ public class SummaryQueries {
                 new SummaryView.Sentiment(s.getSentimentLabel(), s.getSentimentOverall(), s.getSentimentOpening(),
                         s.getSentimentClosing(), points(s)),
                 objections.findByCallIdOrderBySeqAsc(callId).stream().map(o -> new SummaryView.ObjectionView(
-                        o.getUtterance(), o.getKind(), o.getSaid(), o.getResponse(), o.getResponse() != null)).toList(),
+                        o.getUtterance(), o.getKind(), o.getSaid(), o.getResponse(), o.getResponse() != null,
+                        o.getRaisedBy())).toList(),
                 questions.findByCallIdOrderBySeqAsc(callId).stream().map(q -> new SummaryView.QuestionView(
                         q.getUtterance(), q.getAsker(), q.getTopic(), q.getText(), q.getAnswer())).toList(),
                 decisions.findByCallIdOrderBySeqAsc(callId).stream().map(d -> new SummaryView.DecisionView(

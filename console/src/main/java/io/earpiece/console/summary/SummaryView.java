@@ -24,8 +24,12 @@ public record SummaryView(String callId, LocalDate callDate, String type, String
     public record Point(int utterance, double startS, double score) {
     }
 
-    /** An objection and how the rep answered it (null when not answered). */
-    public record ObjectionView(int utterance, String kind, String said, String response, boolean answered) {
+    /**
+     * An objection, how the rep answered it (null when not answered) and who raised it ({@code by}: "customer", or a
+     * further party such as "customer-2").
+     */
+    public record ObjectionView(int utterance, String kind, String said, String response, boolean answered,
+                                String by) {
     }
 
     /** A question, who asked it, its topic and the answer given (null when none). */

@@ -107,6 +107,11 @@ public final class CoordinatorMediaRelay implements MediaRelay {
         }
 
         @Override
+        public void carried(boolean legA, String sipTransport, boolean srtp) {
+            coordinator.relayCarried(conversationId, legA ? Side.A : Side.B, sipTransport, srtp);
+        }
+
+        @Override
         public void hold(boolean legA, boolean held, boolean requested) {
             Side side = legA ? Side.A : Side.B;
             relay.hold(side, held);

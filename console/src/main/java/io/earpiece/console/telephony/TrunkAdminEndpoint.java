@@ -173,11 +173,7 @@ public class TrunkAdminEndpoint {
         try {
             io.earpiece.sip.trunk.TrunkTls t = new io.earpiece.sip.trunk.TrunkTls(blankToNull(tls.serverPin()),
                     path(tls.trustedCa()), path(tls.clientCertificate()), path(tls.clientKey()));
-            io.earpiece.sip.tls.ServerTrust.load(t.serverPin(), t.trustedCa());
-            if (t.mutual()) {
-                io.earpiece.sip.tls.ServerIdentity.load(io.earpiece.sip.tls.TlsFiles.pem(t.clientCertificate(),
-                        t.clientKey()));
-            }
+            io.earpiece.sip.trunk.TrunkTlsContext.build(t, null);
         } catch (IllegalArgumentException | io.earpiece.sip.tls.TlsMaterialException ex) {
             throw bad("tls: " + ex.getMessage());
         }

@@ -160,7 +160,7 @@ class TranscriptionOffIT {
         summaries.saveAndFlush(new SummaryEntity(id, LocalDate.of(2031, 5, 6), "sales", "low", said == null ? "" : said,
                 said == null ? "" : said, said == null ? "neutral" : "negative", 0, 0, 0, "", "offline", start));
         if (objection != null) {
-            objections.saveAndFlush(new ObjectionEntity(id, 0, 1, objection, said, "I hear you."));
+            objections.saveAndFlush(new ObjectionEntity(id, 0, 1, objection, said, "I hear you.", "customer"));
         }
     }
 

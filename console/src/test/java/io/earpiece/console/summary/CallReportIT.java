@@ -4,6 +4,8 @@ import io.earpiece.console.testing.SharedTestServer;
 import io.earpiece.console.testing.SummarisedCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.summary.ActionItemRepository;
+import io.earpiece.db.summary.ObjectionEntity;
+import io.earpiece.db.summary.ObjectionRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +69,19 @@ class CallReportIT {
         rina.put().uri("/api/calls/{id}/action-items/0", CALL).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("done", false)).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.done").isEqualTo(false).jsonPath("$.doneBy").doesNotExist();
+    }
+
+    @Test
+    void eachObjectionSaysWhoRaisedIt() {
+        // A further party's objection (a SIPREC call's colleague) beside the fixture's customer objection.
+        spring.getBean(ObjectionRepository.class).saveAndFlush(new ObjectionEntity(CALL, 1, 2, "timing",
+                "Not before the next quarter", null, "customer-2"));
+        TestAuth.asUser(port, "rina").get().uri("/api/calls/{id}/summary", CALL).exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.objections[0].by").isEqualTo("customer")
+                .jsonPath("$.objections[1].by").isEqualTo("customer-2")
+                .jsonPath("$.objections[1].kind").isEqualTo("timing")
+                .jsonPath("$.objections[1].answered").isEqualTo(false);
     }
 
     @Test

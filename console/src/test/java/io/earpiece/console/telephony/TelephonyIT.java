@@ -258,6 +258,10 @@ class TelephonyIT {
                 .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
         assertThat(detail.parties()).extracting(CallViews.PartyView::party)
                 .containsExactlyInAnyOrder("rep", "customer");
+        assertThat(detail.parties()).as("each relayed leg: SIP over UDP, clear RTP").allSatisfy(p -> {
+            assertThat(p.sipTransport()).isEqualTo("udp");
+            assertThat(p.srtp()).isFalse();
+        });
         ReferenceTranscript ref = call.reference();
         for (CallViews.PartyView p : detail.parties()) {
             int sent = AudioMath.pcapPackets(call.pcap(p.party()));

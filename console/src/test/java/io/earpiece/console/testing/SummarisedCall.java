@@ -67,7 +67,7 @@ public final class SummarisedCall {
         actions.save(new ActionItemEntity(id, 0, 1, "rep", "Send the proposal", "by Friday", dueDate));
         actions.save(new ActionItemEntity(id, 1, 1, "customer", "Review the proposal with the team", null, null));
         spring.getBean(ObjectionRepository.class).save(new ObjectionEntity(id, 0, 1, "price", "It looks expensive",
-                "We can phase the rollout to spread the cost."));
+                "We can phase the rollout to spread the cost.", "customer"));
         spring.getBean(QuestionRepository.class).save(new QuestionEntity(id, 0, 1, "customer", "pricing",
                 "Can you send a proposal?", "Yes, by Friday."));
         spring.getBean(CardRepository.class).save(new CardEntity(id, "price-objection", "Price objection",

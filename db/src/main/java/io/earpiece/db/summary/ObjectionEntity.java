@@ -7,7 +7,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A stored objection the customer raised and the rep's response (null when unanswered). */
+/**
+ * A stored objection, who raised it (the customer, or a further party such as "customer-2"; null on rows stored
+ * before V50, which were the customer's) and the rep's response (null when unanswered).
+ */
 @Entity
 @Table(name = "summary_objections")
 public class ObjectionEntity {
@@ -34,16 +37,21 @@ public class ObjectionEntity {
     @Column(length = 8000)
     private String response;
 
+    @Column(name = "raised_by", length = 64)
+    private String raisedBy;
+
     protected ObjectionEntity() {
     }
 
-    public ObjectionEntity(String callId, int seq, int utterance, String kind, String said, String response) {
+    public ObjectionEntity(String callId, int seq, int utterance, String kind, String said, String response,
+                           String raisedBy) {
         this.callId = callId;
         this.seq = seq;
         this.utterance = utterance;
         this.kind = kind;
         this.said = said;
         this.response = response;
+        this.raisedBy = raisedBy;
     }
 
     public Long getId() { return id; }
@@ -53,4 +61,6 @@ public class ObjectionEntity {
     public String getKind() { return kind; }
     public String getSaid() { return said; }
     public String getResponse() { return response; }
+    /** The party that raised it: "customer" for rows stored before the column existed. */
+    public String getRaisedBy() { return raisedBy == null ? "customer" : raisedBy; }
 }

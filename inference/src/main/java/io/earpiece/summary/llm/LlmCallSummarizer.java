@@ -54,7 +54,8 @@ public final class LlmCallSummarizer implements SummaryEngine {
         List<Utterance> masked = masked(transcript);
         try {
             JsonNode answer = llm.askJson(SummaryPrompt.SYSTEM, SummaryPrompt.user(masked, callDate),
-                    SummaryPrompt.schema(), new TokenBudget(llm.settings().perCallTokenBudget()));
+                    SummaryPrompt.schema(SummaryPrompt.parties(masked)),
+                    new TokenBudget(llm.settings().perCallTokenBudget()));
             CallSummary summary = reader.read(answer, transcript, fallback.sentiment(), callDate);
             return new SummaryOutcome(summary, engine, null);
         } catch (LlmUnavailableException e) {

@@ -1,6 +1,7 @@
 package io.earpiece.summary.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earpiece.assist.Speakers;
 import io.earpiece.assist.action.DueDateResolver;
 import io.earpiece.assist.llm.FallbackReason;
 import io.earpiece.assist.llm.LlmUnavailableException;
@@ -43,6 +44,7 @@ final class SummaryAnswerReader {
      */
     CallSummary read(JsonNode answer, List<Utterance> transcript, Sentiment measured, LocalDate callDate)
             throws LlmUnavailableException {
+        List<String> parties = SummaryPrompt.parties(transcript);
         CallType type = CallType.valueOf(oneOf(answer, "call_type", SummaryPrompt.TYPES).toUpperCase(Locale.ROOT));
         String abstractText = text(answer, "abstract", MAX_ABSTRACT, false);
         String label = oneOf(answer, "sentiment", SummaryPrompt.SENTIMENTS);
@@ -50,13 +52,14 @@ final class SummaryAnswerReader {
                 .toUpperCase(Locale.ROOT));
         List<Objection> objections = list(answer, "objections", o -> {
             int at = utterance(o, transcript);
+            // who raised it is whoever said that line, named as the offline summary names them ("customer-2")
             return new Objection(at, word(o, "kind"), transcript.get(at).text(),
-                    blankToNull(text(o, "handling", MAX_TEXT, true)));
+                    blankToNull(text(o, "handling", MAX_TEXT, true)), Speakers.named(transcript.get(at).speaker()));
         });
         List<Question> questions = list(answer, "questions", q -> {
             int at = utterance(q, transcript);
             String topic = text(q, "topic", MAX_LABEL, true);
-            return new Question(at, oneOf(q, "asker", SummaryPrompt.PARTIES),
+            return new Question(at, oneOf(q, "asker", parties),
                     topic.isEmpty() ? "other" : topic.toLowerCase(Locale.ROOT), transcript.get(at).text(),
                     blankToNull(text(q, "answer", MAX_TEXT, true)));
         });
@@ -72,7 +75,7 @@ final class SummaryAnswerReader {
                 date = dueResolver.resolve(due, callDate).orElseThrow(() -> new LlmUnavailableException(
                         FallbackReason.MALFORMED, "due '" + due + "' is not a date"));
             }
-            return new ActionItem(at, oneOf(a, "owner", SummaryPrompt.PARTIES), text(a, "what", MAX_SHORT, false),
+            return new ActionItem(at, oneOf(a, "owner", parties), text(a, "what", MAX_SHORT, false),
                     due, date);
         });
         Sentiment sentiment = new Sentiment(measured.overall(), measured.opening(), measured.closing(), label,

@@ -164,6 +164,50 @@ class LlmCallSummarizerTest {
     }
 
     @Test
+    void furtherPartiesAreNamedToTheModelAndInItsSummaryAsTheOfflineEngineNamesThem() throws Exception {
+        List<Utterance> call = List.of(
+                new Utterance("rep", 0, 3, "Hello, thanks for taking the call about the new plan."),
+                new Utterance("customer", 3, 6, "Happy to, my colleague from finance has joined us."),
+                new Utterance("customer-2", 6, 9, "The price is far too expensive for a team our size."),
+                new Utterance("rep", 9, 12, "I can offer a smaller package that fits your budget."),
+                new Utterance("customer-2", 12, 15, "Does it include the reporting module?"),
+                new Utterance("rep", 15, 18, "Yes it does, the reporting module is part of every package."),
+                new Utterance("customer-2", 18, 22, "Fine, I will circulate the draft contract on Monday."));
+        ObjectNode a = validAnswer();
+        a.putArray("objections").addObject().put("utterance", 2).put("kind", "price")
+                .put("handling", "Offered a smaller package.");
+        a.putArray("questions").addObject().put("utterance", 4).put("asker", "customer-2").put("topic", "scope")
+                .put("answer", "Reporting is in every package.");
+        a.putArray("decisions");
+        a.putArray("action_items").addObject().put("utterance", 6).put("owner", "customer-2")
+                .put("what", "circulate the draft contract").put("due", "monday");
+        stub.answerAlways(Answer.openAi(a.toString()));
+
+        SummaryOutcome out = summarizer(Duration.ofSeconds(5)).summarize(call, List.of(), TUESDAY);
+
+        assertThat(out.fallback()).isNull();
+        CallSummary s = out.summary();
+        assertThat(s.objections()).singleElement().satisfies(o -> assertThat(o.by()).isEqualTo("customer-2"));
+        assertThat(s.questions()).singleElement().satisfies(q -> assertThat(q.asker()).isEqualTo("customer-2"));
+        assertThat(s.actionItems()).singleElement().satisfies(i -> assertThat(i.owner()).isEqualTo("customer-2"));
+        assertThat(new io.earpiece.summary.SummaryTextRenderer().render(s)).contains("- price (customer-2): ");
+
+        JsonNode body = json.readTree(stub.requests().get(0).body());
+        assertThat(body.get("messages").get(1).get("content").asText())
+                .contains("[1] customer: Happy to", "[2] customer-2: The price is far too expensive");
+        JsonNode owner = body.get("response_format").get("json_schema").get("schema").get("properties")
+                .get("action_items").get("items").get("properties").get("owner");
+        assertThat(owner.get("enum")).extracting(JsonNode::asText).containsExactly("rep", "customer", "customer-2");
+
+        // A party that is not on the call is refused like any other value outside the schema.
+        ((ObjectNode) a.get("action_items").get(0)).put("owner", "customer-3");
+        stub.answerAlways(Answer.openAi(a.toString()));
+        SummaryOutcome stray = summarizer(Duration.ofSeconds(5)).summarize(call, List.of(), TUESDAY);
+        assertThat(stray.engine()).isEqualTo(SummaryOutcome.OFFLINE);
+        assertThat(stray.fallback()).isEqualTo(FallbackReason.MALFORMED);
+    }
+
+    @Test
     void malformedJsonFallsBackToTheOfflineSummary() {
         SummaryOutcome out = summarizeWith("here is your summary: {\"call_type\": ");
 

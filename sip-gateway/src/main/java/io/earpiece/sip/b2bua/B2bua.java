@@ -14,6 +14,7 @@ import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.outbound.OutgoingCall;
+import io.earpiece.sip.stack.Transports;
 import io.earpiece.sip.outbound.OutgoingCallListener;
 import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.timer.UasSessionTimers;
@@ -45,7 +46,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.Address;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.CSeqHeader;
@@ -340,6 +340,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         RelayedCall call = new RelayedCall(id, direction, rep, remote, aCallId, tx, ServerTransactions.newTag(),
                 relay, random.nextInt(Integer.MAX_VALUE), clock.instant());
         call.srtpA = srtpA;
+        carried(call, true);
         call.sessionA = sessionA;
         call.offerSdp = offer.sdp();
         call.fallbackTried = fallbackUsed;
@@ -370,7 +371,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             Branch b = null;
             try {
                 CallIdHeader callId = sip.provider().getNewCallId();
-                b = new Branch(callId.getCallId(), new SrtpLeg(t.srtp(), sdes), t.uri().toString(), t.rep());
+                b = new Branch(callId.getCallId(), new SrtpLeg(t.srtp(), sdes), t.uri().toString(), t.rep(),
+                        t.trunk() != null ? t.trunk().transport() : "udp");
                 calls.put(b.callId, call);
                 call.branchCallIds.add(b.callId);
                 b.leg = new OutgoingCall(sip, call, t.auth(),
@@ -558,6 +560,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.legB = branch.leg;
             call.bCallId = branch.callId;
             call.srtpB = branch.srtp;
+            call.transportB = branch.transport;
             call.sdpToB = branch.offer;
             if (branch.rep != null) {
                 call.rep = branch.rep;
@@ -626,7 +629,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             throws Exception {
         Response r = sip.messages().createResponse(code, call.aInvite.getRequest());
         ((ToHeader) r.getHeader(ToHeader.NAME)).setTag(call.aTag);
-        r.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        r.addHeader(contactA(call, call.aInvite.getRequest()));
         if (code >= 200) {
             callerTimerHeaders(call, r);
         }
@@ -636,6 +639,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             try {
                 SdesSession keys = from.srtp.answered(answer.media());
                 call.relay.srtp(false, keys);
+                carried(call, from);
             } catch (SdpNotAcceptableException e) {
                 log.info("call {}: leg B's answer refused: {}", call.id, e.getMessage());
                 if (code >= 200) {
@@ -723,8 +727,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         Response r = sip.messages().createResponse(code < 300 ? Response.OK : code, pending.getRequest());
         byte[] body = body(response);
         if (code < 300) {
-            r.addHeader(contact(call.pendingFromA && call.direction == CallDetail.Direction.OUTBOUND
-                    ? "earpiece" : call.rep));
+            r.addHeader(call.pendingFromA ? contactA(call, pending.getRequest()) : call.legB.contact());
             // a re-INVITE is a session refresh on the leg it came from (RFC 4028 9)
             if (call.pendingFromA) {
                 call.sessionA = call.pendingSessionA;
@@ -749,6 +752,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 return;
             }
             call.relay.srtp(call.pendingFromA, offering.commit());
+            // a re-INVITE may have turned SRTP on or off on either leg (optional policy)
+            carried(call, true);
+            carried(call, false);
             InetSocketAddress local;
             if (call.pendingFromA) {
                 call.relay.remoteB(answer.remote());
@@ -797,7 +803,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         call.sessionA = seconds;
         Response ok = sip.messages().createResponse(Response.OK, request);
-        ok.addHeader(contact(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep));
+        ok.addHeader(contactA(call, request));
         callerTimerHeaders(call, ok);
         tx.sendResponse(ok);
         watchA(call);
@@ -858,6 +864,25 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             }
         });
         call.watchA = self[0];
+    }
+
+    /** Tells the relay how leg B's device, once it answers with media, is reached (it may not have won yet). */
+    private static void carried(RelayedCall call, Branch b) {
+        try {
+            call.relay.carried(false, b.transport, b.srtp.keys() != null);
+        } catch (RuntimeException e) {
+            log.warn("call {}: could not record how leg B is carried", call.id, e);
+        }
+    }
+
+    /** Tells the relay how a leg's peer is reached now: its SIP transport and whether its media is SRTP. */
+    private static void carried(RelayedCall call, boolean legA) {
+        try {
+            call.relay.carried(legA, legA ? Transports.of(call.aInvite.getRequest()) : call.transportB,
+                    (legA ? call.srtpA : call.srtpB).keys() != null);
+        } catch (RuntimeException e) {
+            log.warn("call {}: could not record how leg {} is carried", call.id, legA ? "A" : "B", e);
+        }
     }
 
     /** Keeps what leg B was last offered or answered: a refreshing re-INVITE repeats it. */
@@ -1032,12 +1057,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
     }
 
-    private ContactHeader contact(String user) throws Exception {
-        SipURI uri = sip.addresses().createSipURI(user, sip.host());
-        uri.setPort(sip.port());
-        uri.setTransportParam("udp");
-        Address a = sip.addresses().createAddress(uri);
-        return sip.headers().createContactHeader(a);
+    /**
+     * Our Contact in answers on leg A: the transport {@code request} came over ({@code sips:} for a {@code sips:}
+     * request over TLS), so a carrier over TLS or TCP, or a phone registered over it, sends the dialog's ACK, BYE and
+     * re-INVITEs back the same way. (Leg B's is its {@link OutgoingCall}'s.)
+     */
+    private ContactHeader contactA(RelayedCall call, Request request) throws Exception {
+        return sip.contacts().answering(call.direction == CallDetail.Direction.OUTBOUND ? "earpiece" : call.rep,
+                request);
     }
 
     private ContentTypeHeader sdpType() throws Exception {

@@ -12,11 +12,14 @@ final class Branch {
     final String target;
     /** The rep whose device this is; null for a number or URI. */
     final String rep;
+    /** The SIP transport this device is reached over: the trunk's, or UDP for a phone (its Via). */
+    final String transport;
     OutgoingCall leg;
     String offer;
 
-    Branch(String callId, SrtpLeg srtp, String target, String rep) {
+    Branch(String callId, SrtpLeg srtp, String target, String rep, String transport) {
         this.callId = callId;
+        this.transport = transport;
         this.rep = rep;
         this.srtp = srtp;
         this.target = target;

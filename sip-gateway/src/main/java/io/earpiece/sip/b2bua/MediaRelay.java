@@ -51,6 +51,14 @@ public interface MediaRelay {
             }
         }
 
+        /**
+         * How leg A's ({@code legA}) or leg B's peer is reached, once agreed (leg A with the INVITE, leg B with
+         * its answer; again when a re-INVITE changes its SRTP): the SIP transport ({@code udp}, {@code tcp},
+         * {@code tls}) and whether its media is SRTP. For the call's record; nothing changes in forwarding.
+         */
+        default void carried(boolean legA, String sipTransport, boolean srtp) {
+        }
+
         /** Stops forwarding and releases the ports. */
         @Override
         void close();

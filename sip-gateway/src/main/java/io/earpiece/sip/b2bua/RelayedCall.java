@@ -25,6 +25,8 @@ final class RelayedCall {
     final ServerTransaction aInvite;
     final String aTag;
     final MediaRelay.Relay relay;
+    /** Leg B's SIP transport: the trunk's, or UDP to a rep's phone; set before the call is shared. */
+    String transportB;
     /** Each leg's SRTP under its own policy; set before the call is shared. */
     SrtpLeg srtpA;
     SrtpLeg srtpB;

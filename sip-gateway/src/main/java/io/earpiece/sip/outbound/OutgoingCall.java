@@ -635,14 +635,12 @@ public final class OutgoingCall implements ResponseHandler {
         return via;
     }
 
-    private ContactHeader contact() throws Exception {
+    /** Our Contact on this leg, as its INVITE and every answer we give on it carry. */
+    public ContactHeader contact() throws Exception {
         if (trunk != null) {
             return trunk.contact(contactUser);
         }
-        SipURI uri = sip.addresses().createSipURI(contactUser, sip.host());
-        uri.setPort(sip.port());
-        uri.setTransportParam("udp");
-        return sip.headers().createContactHeader(sip.addresses().createAddress(uri));
+        return sip.contacts().header(contactUser, "udp", false);
     }
 
     private ContentTypeHeader sdpType() throws Exception {

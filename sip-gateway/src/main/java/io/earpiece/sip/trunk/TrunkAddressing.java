@@ -1,16 +1,8 @@
 package io.earpiece.sip.trunk;
 
 import io.earpiece.sip.SipContext;
-import io.earpiece.sip.tls.ServerIdentity;
-import io.earpiece.sip.tls.ServerTrust;
-import io.earpiece.sip.tls.SwappableKeyManager;
-import io.earpiece.sip.tls.TlsFiles;
 
-import java.security.GeneralSecurityException;
 import java.text.ParseException;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
 import javax.sip.header.ContactHeader;
@@ -47,28 +39,14 @@ public final class TrunkAddressing {
         }
         if (transport.equals("tls")) {
             try {
-                sip.tlsClients().use(trunk.host(), trunk.port(), context(trunk.tls()));
+                // Built again only when the trunk's settings or files changed (renewed files picked up at once).
+                sip.tlsClients().use(trunk.host(), trunk.port(), TrunkTlsContext.settings(trunk.tls(), trunk.host()),
+                        () -> TrunkTlsContext.build(trunk.tls(), trunk.host()));
             } catch (java.net.UnknownHostException e) {
                 throw new IllegalStateException("trunk " + trunk.id() + ": unknown host " + trunk.host(), e);
             }
         }
         return new TrunkAddressing(trunk, sip);
-    }
-
-    /** TLS 1.2+ (the socket factory enables only those) with the trunk's trust and, for mutual TLS, its identity. */
-    static SSLContext context(TrunkTls tls) {
-        ServerTrust trust = ServerTrust.load(tls.serverPin(), tls.trustedCa());
-        KeyManager[] keys = tls.mutual()
-                ? new KeyManager[] {new SwappableKeyManager(ServerIdentity.load(
-                        TlsFiles.pem(tls.clientCertificate(), tls.clientKey())))}
-                : null;
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys, new TrustManager[] {trust}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot build a TLS context", e);
-        }
     }
 
     public String transport() {
@@ -102,18 +80,11 @@ public final class TrunkAddressing {
 
     /** Earpiece's Contact toward the trunk: its port for the trunk's transport. */
     public ContactHeader contact(String user) throws ParseException {
-        return sip.headers().createContactHeader(sip.addresses().createAddress(contactUri(user)));
+        return sip.contacts().header(user, trunk.transport(), tls());
     }
 
     /** The URI of {@link #contact}. */
     public SipURI contactUri(String user) throws ParseException {
-        SipURI uri = sip.addresses().createSipURI(user, sip.host());
-        uri.setPort(sip.ports().port(trunk.transport()));
-        if (tls()) {
-            uri.setSecure(true);
-        } else {
-            uri.setTransportParam(trunk.transport());
-        }
-        return uri;
+        return sip.contacts().uri(user, trunk.transport(), tls());
     }
 }

@@ -3,9 +3,11 @@ package io.earpiece.sip.trunk;
 import io.earpiece.sip.ResponseHandler;
 import io.earpiece.sip.SipContext;
 import io.earpiece.sip.auth.DigestClient;
+import io.earpiece.sip.tls.TlsRefusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import javax.sip.ClientTransaction;
 import javax.sip.ResponseEvent;
 import javax.sip.TimeoutEvent;
@@ -44,6 +47,8 @@ public final class TrunkClient implements ResponseHandler, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TrunkClient.class);
     /** Refresh this long before expiry at least, so one lost REGISTER and its retransmissions still fit. */
     private static final Duration REFRESH_MARGIN = Duration.ofSeconds(5);
+    /** How long the TLS probe after a timed-out REGISTER waits for the carrier's alert (it comes within a RTT). */
+    private static final Duration TLS_PROBE_WAIT = Duration.ofSeconds(3);
 
     private final TrunkConfig config;
     private final SipContext sip;
@@ -284,8 +289,34 @@ public final class TrunkClient implements ResponseHandler, AutoCloseable {
 
     @Override
     public synchronized void timeout(TimeoutEvent event) {
-        if (!stopped) {
-            fail(0, "no response from " + config.host() + ":" + config.port());
+        if (stopped) {
+            return;
+        }
+        String noResponse = "no response from " + config.host() + ":" + config.port();
+        if (!config.transport().equals("tls")) {
+            fail(0, noResponse);
+            return;
+        }
+        // Over TLS 1.3 a carrier refusing our client certificate is only an alert the stack logged: ask it again,
+        // off the SIP thread (the probe waits for the carrier).
+        scheduler.execute(() -> {
+            String why = tlsRefusal().map(r -> noResponse + ": " + r).orElse(noResponse);
+            synchronized (this) {
+                if (!stopped) {
+                    fail(0, why);
+                }
+            }
+        });
+    }
+
+    private Optional<String> tlsRefusal() {
+        try {
+            InetAddress address = InetAddress.getByName(config.host());
+            SSLContext context = sip.tlsClients().contextFor(address, config.port());
+            return context == null ? Optional.empty()
+                    : TlsRefusal.probe(context, address, config.port(), TLS_PROBE_WAIT, config.tls().mutual());
+        } catch (java.net.UnknownHostException e) {
+            return Optional.empty();
         }
     }
 

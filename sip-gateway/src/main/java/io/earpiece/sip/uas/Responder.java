@@ -1,17 +1,13 @@
 package io.earpiece.sip.uas;
 
 import java.text.ParseException;
-import io.earpiece.sip.stack.Transports;
 
 import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
 import javax.sip.SipProvider;
 import javax.sip.ServerTransaction;
-import javax.sip.address.Address;
 import javax.sip.address.AddressFactory;
-import javax.sip.address.SipURI;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.HeaderFactory;
 import javax.sip.header.ToHeader;
@@ -28,9 +24,7 @@ public final class Responder {
     private final MessageFactory messages;
     private final HeaderFactory headers;
     private final String userAgent;
-    private final AddressFactory addresses;
-    private final String advertisedHost;
-    private final ContactPorts ports;
+    private final OwnContacts contacts;
 
     public Responder(SipProvider provider, MessageFactory messages, HeaderFactory headers, AddressFactory addresses,
               String advertisedHost, ContactPorts ports, String userAgent) {
@@ -38,25 +32,7 @@ public final class Responder {
         this.messages = messages;
         this.headers = headers;
         this.userAgent = userAgent;
-        this.addresses = addresses;
-        this.advertisedHost = advertisedHost;
-        this.ports = ports;
-    }
-
-    /**
-     * Our Contact for a dialog whose request came over {@code transport}: the same transport, and a SIPS URI when
-     * the request's was one (RFC 3261 12.1.1), so the peer's in-dialog requests come back the same secure way.
-     */
-    ContactHeader contact(String transport, boolean sips) throws ParseException {
-        String t = transport == null ? "udp" : transport.toLowerCase(java.util.Locale.ROOT);
-        SipURI uri = addresses.createSipURI("earpiece", advertisedHost);
-        uri.setPort(ports.port(t));
-        if (sips && t.equals("tls")) {
-            uri.setSecure(true);
-        } else {
-            uri.setTransportParam(t);
-        }
-        return headers.createContactHeader(addresses.createAddress(uri));
+        this.contacts = new OwnContacts(addresses, headers, advertisedHost, ports);
     }
 
     public HeaderFactory headers() {
@@ -89,8 +65,7 @@ public final class Responder {
     /** Adds Contact (for the request's transport), Allow and an SDP body, as a 200 to INVITE needs. */
     public Response withSdp(Request request, Response r, String sdp) throws ParseException {
         ContentTypeHeader type = headers.createContentTypeHeader("application", "sdp");
-        r.setHeader(contact(Transports.of(request), request.getRequestURI().isSipURI()
-                && ((SipURI) request.getRequestURI()).isSecure()));
+        r.setHeader(contacts.answering("earpiece", request));
         r.setHeader(headers.createAllowHeader(String.join(", ", ALLOWED)));
         r.setContent(sdp, type);
         return r;

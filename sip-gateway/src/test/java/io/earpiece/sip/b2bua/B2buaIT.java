@@ -173,6 +173,8 @@ class B2buaIT {
         assertThat(media.srtpA).isNotNull();
         assertThat(media.srtpA.remoteKeySalt()).isEqualTo(java.util.Base64.getDecoder().decode(repKey));
         assertThat(media.srtpB).as("the customer's sipp answered without a key: clear RTP on that leg").isNull();
+        assertThat(media.carriedA).as("the rep's leg, for the call's record").isEqualTo("udp srtp");
+        assertThat(media.carriedB).as("the carrier's leg").isEqualTo("udp clear");
     }
 
     @Test
@@ -327,12 +329,7 @@ class B2buaIT {
         int repPort = SippRunner.freeUdpPort(REP_HOST);
         int repMedia = SippRunner.freeUdpPort(REP_HOST);
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
-        registerPhone("alice", "wonderland", repPort);
-        assertThat(registrar.bindings("alice")).hasSize(1);
-        try (SippRunner repPhone = phone("b2bua/answer.xml", repPort, repMedia)) {
-            customerCallsTheDid(customerMedia);
-            assertThat(repPhone.awaitExit()).isZero();
-        }
+        RepB2bua.customerCallsTheDid(kamailio, registrar, gateway.port(), repPort, repMedia, customerMedia, WAIT);
         await().atMost(WAIT).until(() -> !ended.isEmpty());
         CallDetail d = ended.get(0);
         assertThat(d.direction()).isEqualTo(CallDetail.Direction.INBOUND);
@@ -415,11 +412,8 @@ class B2buaIT {
         assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, voicemailMedia));
     }
 
-    /** A phone of {@code user} on {@link #REP_HOST}:{@code port} registers with the registrar for 300 s. */
     private void registerPhone(String user, String password, int port) {
-        assertThat(SippRunner.builder(scenario("register/register-auth.xml")).remote("127.0.0.1", gateway.port())
-                .localHost(REP_HOST).localPort(port).timeout(WAIT).key("user", user).key("expires", "300")
-                .args("-au", user, "-ap", password).run()).isZero();
+        RepB2bua.registerPhone(gateway.port(), user, password, port, WAIT);
     }
 
     /** A phone on {@link #REP_HOST}:{@code port} playing {@code scenario} for one call. */
@@ -434,16 +428,7 @@ class B2buaIT {
                 .localPort(port).timeout(WAIT).start();
     }
 
-    /** The customer calls alice's DID through the carrier and hangs up 300 ms after the answer. */
     private void customerCallsTheDid(int customerMedia) {
-        int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
-                .mediaPort(customerMedia).timeout(WAIT)
-                .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
-                .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
-                .run();
-        if (customer != 0) {
-            kamailio.dumpLog();
-        }
-        assertThat(customer).isZero();
+        RepB2bua.customerDialsTheDid(kamailio, customerMedia, WAIT);
     }
 }

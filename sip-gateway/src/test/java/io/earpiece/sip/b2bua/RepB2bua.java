@@ -89,6 +89,43 @@ final class RepB2bua {
         }
     }
 
+    /**
+     * alice's phone (sipp on {@link #REP_HOST}:{@code repPort}, media on {@code repMedia}) registers to Earpiece over
+     * UDP, then the customer (sipp, media on {@code customerMedia}) calls the carrier's DID, which kamailio sends to
+     * the Contact the trunk registered; the B2BUA rings alice's phone, which answers, and the customer hangs up
+     * after 300 ms. Both phones must finish their scenarios.
+     */
+    static void customerCallsTheDid(KamailioRunner kamailio, Registrar registrar, int gatewayPort, int repPort,
+                                    int repMedia, int customerMedia, Duration wait) {
+        registerPhone(gatewayPort, "alice", "wonderland", repPort, wait);
+        assertThat(registrar.bindings("alice")).hasSize(1);
+        try (SippRunner repPhone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gatewayPort)
+                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).timeout(wait).start()) {
+            customerDialsTheDid(kamailio, customerMedia, wait);
+            assertThat(repPhone.awaitExit()).isZero();
+        }
+    }
+
+    /** A phone of {@code user} on {@link #REP_HOST}:{@code port} registers with the registrar for 300 s. */
+    static void registerPhone(int gatewayPort, String user, String password, int port, Duration wait) {
+        assertThat(SippRunner.builder(scenario("register/register-auth.xml")).remote("127.0.0.1", gatewayPort)
+                .localHost(REP_HOST).localPort(port).timeout(wait).key("user", user).key("expires", "300")
+                .args("-au", user, "-ap", password).run()).isZero();
+    }
+
+    /** The customer calls alice's DID through the carrier and hangs up 300 ms after the answer. */
+    static void customerDialsTheDid(KamailioRunner kamailio, int customerMedia, Duration wait) {
+        int customer = SippRunner.builder(scenario("b2bua/rep-call.xml")).remote("127.0.0.1", kamailio.port())
+                .mediaPort(customerMedia).timeout(wait)
+                .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
+                .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD, "-d", "300")
+                .run();
+        if (customer != 0) {
+            kamailio.dumpLog();
+        }
+        assertThat(customer).isZero();
+    }
+
     static Path scenario(String name) {
         try {
             return Path.of(RepB2bua.class.getResource("/sipp/" + name).toURI());

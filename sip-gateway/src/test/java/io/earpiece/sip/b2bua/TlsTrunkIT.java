@@ -47,6 +47,7 @@ class TlsTrunkIT {
     static Path dir;
     static TestCertificates.Issued carrier;
     static TestCertificates.Issued stranger;
+    static TestCertificates.Issued misnamed;
     static TestCertificates.Issued earpieceServer;
     static TestCertificates.Issued earpieceClient;
 
@@ -65,6 +66,7 @@ class TlsTrunkIT {
         TestCertificates certs = new TestCertificates(dir);
         carrier = certs.selfSigned("carrier");
         stranger = certs.selfSigned("stranger");
+        misnamed = certs.selfSigned("misnamed", "dns:sip.carrier.example");
         earpieceServer = certs.selfSigned("earpiece");
         earpieceClient = certs.selfSigned("earpiece-client");
     }
@@ -151,6 +153,68 @@ class TlsTrunkIT {
                 .containsPattern("request INVITE sips:" + KamailioCarrier.CUSTOMER_NUMBER
                         + "@127\\.0\\.0\\.1:\\d+ from 127\\.0\\.0\\.1:\\d+ over tls")
                 .containsPattern("request BYE \\S+ from 127\\.0\\.0\\.1:\\d+ over tls");
+        assertThat(relay.opened.get(0).carriedA).as("the rep's phone, over UDP").isEqualTo("udp clear");
+        assertThat(relay.opened.get(0).carriedB).as("the carrier's leg, over the trunk's TLS").isEqualTo("tls clear");
+    }
+
+    @Test
+    void aCustomersCallFromTheTlsCarrierIsAnsweredWithASipsContactSoTheDialogStaysOnTls() {
+        trunk(pinned(carrier)).start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
+        RepB2bua rep = RepB2bua.install(gateway, new B2buaConfig("bot"), trunk,
+                Map.of(KamailioCarrier.DID, "alice"), relay, new CallDetailListener() {
+                    @Override
+                    public void ended(CallDetail d) {
+                        ended.add(d);
+                    }
+                }, scheduler);
+        RepB2bua.customerCallsTheDid(kamailio, rep.registrar, gateway.port(), SippRunner.freeUdpPort(REP_HOST),
+                SippRunner.freeUdpPort(REP_HOST), SippRunner.freeUdpPort("127.0.0.1"), WAIT);
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        assertThat(ended.get(0).direction()).isEqualTo(CallDetail.Direction.INBOUND);
+        assertThat(relay.opened.get(0).carriedA).as("the carrier's leg came over TLS").isEqualTo("tls clear");
+        assertThat(ended.get(0).endedBy()).as("the customer's BYE reached the B2BUA")
+                .isEqualTo(CallDetail.Side.CUSTOMER);
+        // The customer's in-dialog requests are addressed to the Contact of Earpiece's 200, relayed by the carrier.
+        String ourTlsContact = "sips:alice@127\\.0\\.0\\.1:" + gateway.context().ports().tls();
+        assertThat(kamailio.logText()).as("the 200's Contact, as the customer's ACK and BYE address it")
+                .containsPattern("request ACK " + ourTlsContact + " ")
+                .containsPattern("request BYE " + ourTlsContact + " ")
+                .doesNotContainPattern("request (ACK|BYE) sip:alice@");
+    }
+
+    @Test
+    void aCaIssuedCarrierCertificateMustNameTheTrunksHost() {
+        // Trusted by CA (the certificates are their own issuers here), so only the name tells them apart.
+        trunk(new TrunkTls(null, carrier.certificatePem(), earpieceClient.certificatePem(),
+                earpieceClient.keyPem())).start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
+        trunk.close();
+        kamailio.close();
+        kamailio = KamailioCarrier.startTls("MD5", customerPort, SippRunner.freeUdpPort("127.0.0.1"),
+                KamailioTls.settings(dir, misnamed, earpieceServer, earpieceClient));
+        trunk(new TrunkTls(null, misnamed.certificatePem(), earpieceClient.certificatePem(),
+                earpieceClient.keyPem())).start();
+        await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.FAILING);
+        assertThat(trunk.status().lastReason()).as(trunk.status().toString())
+                .contains("TLS").contains("CN=misnamed").contains("does not name 127.0.0.1")
+                .contains("sip.carrier.example");
+        assertThat(kamailio.logText()).doesNotContain("request REGISTER");
+    }
+
+    @Test
+    void aCarrierRefusingOurClientCertificateUnderTls13SaysSoInTheStatus() {
+        // kamailio trusts only earpieceClient; under TLS 1.3 our handshake ends before it checks, so the REGISTER
+        // itself just goes unanswered (Timer F, 32 s) and the reason comes from the alert. Before this, the status
+        // said only "no response".
+        trunk(new TrunkTls(ClientTrust.fingerprint(carrier.certificate()), null, stranger.certificatePem(),
+                stranger.keyPem())).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> trunk.status().state() == TrunkStatus.State.FAILING);
+        assertThat(trunk.status().lastReason()).as(trunk.status().toString())
+                .contains("no response from 127.0.0.1:")
+                // kamailio names its CAs in the request, so the JDK shows nothing and kamailio says it needs one
+                .contains("the carrier requires a client certificate issued by a CA it names, and the trunk's is "
+                        + "not (TLS alert certificate_required)");
     }
 
     @Test

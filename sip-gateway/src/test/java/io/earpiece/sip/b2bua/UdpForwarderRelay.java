@@ -38,6 +38,19 @@ final class UdpForwarderRelay implements MediaRelay {
         volatile io.earpiece.sip.sdp.SdesSession srtpA;
         volatile io.earpiece.sip.sdp.SdesSession srtpB;
         volatile int srtpUpdates;
+        /** How each leg is carried, as the B2BUA last said: "udp srtp", "tls clear"... */
+        volatile String carriedA;
+        volatile String carriedB;
+
+        @Override
+        public void carried(boolean legA, String sipTransport, boolean srtp) {
+            String how = sipTransport + (srtp ? " srtp" : " clear");
+            if (legA) {
+                carriedA = how;
+            } else {
+                carriedB = how;
+            }
+        }
 
         @Override
         public void srtp(boolean legA, io.earpiece.sip.sdp.SdesSession keys) {

@@ -34,9 +34,14 @@ public final class TestCertificates {
 
     /** A self-signed certificate for localhost and 127.0.0.1. */
     public Issued selfSigned(String name) throws IOException {
+        return selfSigned(name, "dns:localhost,ip:127.0.0.1");
+    }
+
+    /** A self-signed certificate naming {@code alternativeNames} (keytool's SAN syntax: {@code dns:a,ip:b}). */
+    public Issued selfSigned(String name, String alternativeNames) throws IOException {
         fresh(name);
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=" + name, "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-dname", "CN=" + name, "-ext", "SAN=" + alternativeNames,
                 "-keystore", p12(name).toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
         return export(name, null);
     }

@@ -52,6 +52,26 @@ class ServerTrustTest {
     }
 
     @Test
+    void aCaIssuedCertificateMustNameTheHostConnectedTo() {
+        assertThatCode(() -> ServerTrust.load(null, ca.certificatePem(), "127.0.0.1")
+                .checkServerTrusted(chain(issued), "ECDHE_ECDSA")).doesNotThrowAnyException();
+        assertThatCode(() -> ServerTrust.load(null, ca.certificatePem(), "LOCALHOST")
+                .checkServerTrusted(chain(issued), "ECDHE_ECDSA")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ServerTrust.load(null, ca.certificatePem(), "sip.carrier.example")
+                .checkServerTrusted(chain(issued), "ECDHE_ECDSA"))
+                .isInstanceOf(CertificateException.class).hasMessageContaining("CN=carrier")
+                .hasMessageContaining("does not name sip.carrier.example (it names localhost, 127.0.0.1)");
+        assertThatThrownBy(() -> ServerTrust.load(null, ca.certificatePem(), "127.0.0.2")
+                .checkServerTrusted(chain(issued), "ECDHE_ECDSA")).hasMessageContaining("does not name 127.0.0.2");
+    }
+
+    @Test
+    void aPinnedCertificateNeedsNoMatchingName() {
+        assertThatCode(() -> ServerTrust.load(ClientTrust.fingerprint(issued.certificate()), null,
+                "sip.carrier.example").checkServerTrusted(chain(issued), "ECDHE_ECDSA")).doesNotThrowAnyException();
+    }
+
+    @Test
     void aBadPinOrCaFileIsRefusedNamingIt() throws IOException {
         assertThatThrownBy(() -> ServerTrust.load("abc", null)).hasMessageContaining("SHA-256 fingerprint");
         Path junk = Files.writeString(dir.resolve("junk.pem"), "not a certificate");
