@@ -4,7 +4,8 @@ import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * RFC 4475's 49 torture messages against the whole server (registrar, B2BUA and bot legs in front of the
- * gateway, as {@code ./earpiece run} has them), sent over UDP on loopback by the shared driver
+ * gateway, as {@code ./earpiece run} has them), sent over UDP and over TCP on loopback by the shared driver
  * ({@code ../shared/conformance/rfc4475/run}), which rewrites only the top Via so the answers come back to it.
  * Every message must get what the manifest accepts, liberal readings included, and the server must answer the
  * OPTIONS probe after each. The driver and manifest are not copied here: they are the held-out check.
@@ -52,10 +53,12 @@ class Rfc4475ConformanceIT {
         return dir;
     }
 
-    @Test
-    void everyTortureMessageGetsWhatTheRfcExpectsOverUdp() throws Exception {
+    /** Over UDP and over TCP (the same port; the driver opens a new connection per message and probe). */
+    @ParameterizedTest(name = "over {0}")
+    @ValueSource(strings = {"udp", "tcp"})
+    void everyTortureMessageGetsWhatTheRfcExpects(String transport) throws Exception {
         Path dir = driverDir();
-        List<String> out = runDriver(dir, gateway.port());
+        List<String> out = runDriver(dir, gateway.port(), transport);
         String report = String.join("\n", out);
         Matcher m = SUMMARY.matcher(report);
         assertThat(m.find()).as("driver summary in:\n%s", report).isTrue();
@@ -72,10 +75,12 @@ class Rfc4475ConformanceIT {
         assertThat(m.group(3)).as("rfc4475_ok").isEqualTo("49");
     }
 
-    private static List<String> runDriver(Path dir, int port) throws IOException, InterruptedException {
-        Path log = Files.createDirectories(Path.of("target", "it-data", "rfc4475")).resolve("driver.txt");
+    private static List<String> runDriver(Path dir, int port, String transport)
+            throws IOException, InterruptedException {
+        Path log = Files.createDirectories(Path.of("target", "it-data", "rfc4475"))
+                .resolve("driver-" + transport + ".txt");
         Process p = new ProcessBuilder("python3", dir.resolve("run").toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--transport", "udp")
+                "--port", Integer.toString(port), "--transport", transport)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // 49 messages, each up to 1.5 s plus a probe: a few minutes at worst on a loaded machine.
         if (!p.waitFor(6, TimeUnit.MINUTES)) {
