@@ -9,8 +9,11 @@ import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,6 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
         // A stopped server refuses at once, but a pool waiting 30 s per connection would hold health for as long.
         "spring.datasource.hikari.connection-timeout=2000"})
 @Import(ReplayRecognizerConfig.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresOutageIT {
 
     static final Path DATA = Path.of("target", "it-data", "pg-outage");
@@ -88,8 +93,22 @@ class PostgresOutageIT {
      * they go on before, during and after; about four minutes of the suite).
      */
     @Test
-    void postgresStoppedForAMinuteInTheMiddleOfFiveCalls() throws Exception {
+    void postgresStoppedForAMinuteInTheMiddleOfFiveCalls(CapturedOutput output) throws Exception {
         scenarios().fiveCallsThroughAnOutage(Duration.ofSeconds(60), DATA);
+
+        // A minute of outage is two lines of the outbox poll, not three lines of Hibernate's for every failed poll
+        // and every retried final.
+        assertThat(count(output.getAll(), "outbox poll failing")).isEqualTo(1);
+        assertThat(count(output.getAll(), "outbox poll works again")).isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain("SqlExceptionHelper");
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     private DatabaseOutageScenarios scenarios() {

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
+        "earpiece.sip.tcp.enabled=true",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=44800", "earpiece.rtp.port-max=44899",
         "earpiece.data-dir=target/it-data/rfc4475", TestAuth.ADMIN_PASSWORD_PROPERTY,
         "spring.datasource.url=jdbc:h2:mem:rfc4475;DB_CLOSE_DELAY=-1"})
