@@ -51,11 +51,6 @@ public final class OutageLog {
         failedRuns = 0;
     }
 
-    /** Whether the last run failed. */
-    public synchronized boolean failing() {
-        return failingSince != null;
-    }
-
     /** The failure and its root cause in one line: Spring's wrappers alone say little ("Could not open ..."). */
     static String describe(Throwable failure) {
         Throwable root = failure;

@@ -159,6 +159,33 @@ class DiskFullIT {
         try (Stream<Path> left = Files.list(VOLUME.resolve("uploads"))) {
             assertThat(left.filter(Files::isRegularFile)).as("nothing half-stored").isEmpty();
         }
+
+        // Room for the compressed upload (92 KB of MP3) but not for its recording (30 s of 16 kHz PCM, 960 KB): the
+        // upload is taken, and its job fails when the recording meets the full disk while it is stored.
+        Files.delete(VOLUME.resolve("filler"));
+        volume.fillLeaving(400 * 1024);
+        long failuresBefore = failuresCounted();
+        MultipartBodyBuilder mp3 = new MultipartBodyBuilder();
+        mp3.part("file", new ByteArrayResource(Files.readAllBytes(call.dir().resolve("chorus-comparison.mp3"))))
+                .filename("call.mp3");
+        String job = http.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(mp3.build())).exchange()
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("id").asText();
+        JsonNode failed = await().atMost(Duration.ofSeconds(120)).until(() -> http.get().uri("/api/uploads/" + job)
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                j -> j.path("state").asText().equals("FAILED") || j.path("state").asText().equals("DONE"));
+        assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("reason").asText()).startsWith("the recordings volume is full");
+        assertThat(failuresCounted()).as("counted with the recording failures").isGreaterThan(failuresBefore);
+        assertThat(output.getAll()).contains("upload job " + job + " failed: the recordings volume is full")
+                .doesNotContain("upload job " + job + " failed\n");
+        try (Stream<Path> left = Files.walk(VOLUME.resolve("recordings"))) {
+            assertThat(left.filter(f -> f.toString().endsWith(".tmp") || (f.toString().endsWith(".wav")
+                    && Files.isRegularFile(f) && !f.toString().contains(mine.id())
+                    && !f.toString().contains(answered.id()))))
+                    .as("no half-written recording of the upload").isEmpty();
+        }
     }
 
     private JsonNode storage(WebTestClient http) {
