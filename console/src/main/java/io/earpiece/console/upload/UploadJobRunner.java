@@ -125,8 +125,7 @@ public class UploadJobRunner {
             }
             return new Result(Outcome.FAILED, e.getMessage() + " (HTTP " + e.httpStatus() + ")");
         } catch (StorageFullException e) {
-            // Not a bug: one line (no stack trace) for the admin, the reason on the job for its uploader.
-            log.warn("upload job {} failed: {}", job.getId(), e.getMessage());
+            // Not a bug, so no stack trace: the reason goes on the job, and UploadJobs logs the failed job with it.
             return new Result(Outcome.FAILED, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (handle.cancelled() || closing.getAsBoolean()) {
