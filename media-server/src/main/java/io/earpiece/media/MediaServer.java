@@ -200,6 +200,14 @@ public final class MediaServer implements AutoCloseable {
                 + " could be bound on " + config.bindHost());
     }
 
+    /**
+     * Counts a recording written outside the media path that failed (an upload's, when the disk is full) with the
+     * legs' recording failures: one metric and one health signal for every recording that could not be stored.
+     */
+    public void countRecordingFailure() {
+        counters.countRecordingFailure();
+    }
+
     public MediaCounters counters() {
         return new MediaCounters(counters.datagrams(), counters.accepted(), counters.dropped(DropReason.MALFORMED),
                 counters.dropped(DropReason.WRONG_SOURCE), counters.dropped(DropReason.WRONG_PAYLOAD_TYPE),

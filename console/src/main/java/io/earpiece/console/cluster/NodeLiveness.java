@@ -4,6 +4,8 @@ import io.earpiece.console.call.CallStore;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
 import io.earpiece.console.plugin.PluginDispatcher;
+import io.earpiece.console.polling.OutageLog;
+import io.earpiece.console.polling.OutageLogs;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.CallStatus;
@@ -45,11 +47,13 @@ public class NodeLiveness implements SmartLifecycle {
     private final CallEventBus bus;
     private final PluginDispatcher plugins;
     private final Counter recovered;
+    private final OutageLog beats;
     private ScheduledExecutorService timer;
     private volatile boolean alive;
 
     public NodeLiveness(ClusterProperties properties, NodeIdentity node, LeaseRepository leases, CallRepository calls,
-                        CallStore store, CallEventBus bus, PluginDispatcher plugins, MeterRegistry registry) {
+                        CallStore store, CallEventBus bus, PluginDispatcher plugins, MeterRegistry registry,
+                        OutageLogs outages) {
         this.properties = properties;
         this.node = node;
         this.leases = leases;
@@ -59,6 +63,7 @@ public class NodeLiveness implements SmartLifecycle {
         this.plugins = plugins;
         this.recovered = Counter.builder("earpiece.cluster.calls.recovered")
                 .description("calls of lost nodes that this node ended and summarised").register(registry);
+        this.beats = outages.forTask("cluster heartbeat", log);
     }
 
     /** Whether this node's liveness lease was renewed at the last heartbeat. */
@@ -83,9 +88,10 @@ public class NodeLiveness implements SmartLifecycle {
         try {
             renew();
             recoverLostNodes();
+            beats.worked();
         } catch (RuntimeException e) {
             // the database is away: nothing to do but try again at the next beat
-            log.warn("cluster: heartbeat failed: {}", e.toString());
+            beats.failed(e);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.earpiece.console.export;
 
+import io.earpiece.console.polling.OutageLog;
+import io.earpiece.console.polling.OutageLogs;
 import io.earpiece.plugins.export.outbox.OutboxWorker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,10 +19,12 @@ public class OutboxPolling implements SchedulingConfigurer {
 
     private final OutboxWorker worker;
     private final ExportProperties properties;
+    private final OutageLog failures;
 
-    public OutboxPolling(OutboxWorker worker, ExportProperties properties) {
+    public OutboxPolling(OutboxWorker worker, ExportProperties properties, OutageLogs outages) {
         this.worker = worker;
         this.properties = properties;
+        this.failures = outages.forTask("outbox poll", log);
     }
 
     @Override
@@ -30,15 +34,19 @@ public class OutboxPolling implements SchedulingConfigurer {
         }
     }
 
-    /** Drains what is due now, batch by batch; a failing poll is logged and retried at the next tick. */
+    /**
+     * Drains what is due now, batch by batch; a failing poll is retried at the next tick, and logged once per outage
+     * (the database being away fails every tick).
+     */
     void poll() {
         try {
             int batch = properties.worker().batchSize();
             while (worker.runOnce() >= batch && !Thread.currentThread().isInterrupted()) {
                 log.debug("outbox: full batch delivered, polling again");
             }
+            failures.worked();
         } catch (RuntimeException e) {
-            log.warn("outbox poll failed: {}", e.toString());
+            failures.failed(e);
         }
     }
 }

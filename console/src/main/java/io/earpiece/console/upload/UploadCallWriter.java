@@ -12,12 +12,15 @@ import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.call.PartyEntity;
 import io.earpiece.db.call.PartyRepository;
+import io.earpiece.console.storage.DiskSpace;
+import io.earpiece.console.storage.StorageFullException;
 import io.earpiece.db.upload.CallSpeakerEntity;
 import io.earpiece.db.upload.CallSpeakerRepository;
 import io.earpiece.db.upload.UploadJobEntity;
 import io.earpiece.db.upload.UploadJobRepository;
 import io.earpiece.db.user.CallOwnership;
 import io.earpiece.diarize.SpeakerTurn;
+import io.earpiece.media.MediaServer;
 import io.earpiece.media.RtpStats;
 import io.earpiece.plugins.CallInfo;
 import io.earpiece.plugins.SegmentInfo;
@@ -61,12 +64,14 @@ public class UploadCallWriter {
     private final UploadJobRepository jobs;
     private final TransactionTemplate tx;
     private final Path recordingsDir;
+    private final DiskSpace disk;
+    private final MediaServer media;
 
     public UploadCallWriter(CallStore store, LiveAssist assist, SegmentRecorder recorder, CallEventBus bus,
                             PluginDispatcher plugins,
                             CallRepository calls, PartyRepository parties, CallSpeakerRepository speakers,
                             UploadJobRepository jobs, PlatformTransactionManager transactions,
-                            EarpieceProperties properties) {
+                            EarpieceProperties properties, DiskSpace disk, MediaServer media) {
         this.store = store;
         this.assist = assist;
         this.recorder = recorder;
@@ -78,6 +83,8 @@ public class UploadCallWriter {
         this.jobs = jobs;
         this.tx = new TransactionTemplate(transactions);
         this.recordingsDir = properties.recordingsDir();
+        this.disk = disk;
+        this.media = media;
     }
 
     /** What was stored, for the events and plugins that follow the commit. */
@@ -89,7 +96,7 @@ public class UploadCallWriter {
             throws IOException {
         String callId = job.getCallId();
         List<String> labels = speakerLabels(transcript);
-        Map<String, Path> recordings = writeRecordings(callId, labels, transcript.turns(), audio);
+        Map<String, Path> recordings = writeRecordingsOrExplain(callId, labels, transcript.turns(), audio);
         Instant started = job.getCreatedAt();
         Instant ended = started.plusMillis(transcript.durationMs());
         String codec = clip(audio.sourceCodec(), 16);
@@ -183,6 +190,30 @@ public class UploadCallWriter {
             return c != 0 ? c : a.compareTo(b);
         });
         return labels;
+    }
+
+    /**
+     * {@link #writeRecordings}; a volume that fills meanwhile fails the job with the reason in words
+     * ({@link StorageFullException}), counted with the calls' recording failures (metric and health), and the
+     * recordings of this attempt are removed, so nothing half-written is left and the space is free again.
+     */
+    private Map<String, Path> writeRecordingsOrExplain(String callId, List<String> labels, List<SpeakerTurn> turns,
+                                                       DecodedAudio audio) throws IOException {
+        try {
+            return writeRecordings(callId, labels, turns, audio);
+        } catch (IOException e) {
+            IOException explained = disk.explain(e, recordingsDir, "recordings");
+            if (explained instanceof StorageFullException) {
+                media.countRecordingFailure();
+                // the folder is this upload's call's own: what it holds is this attempt's
+                try (var written = Files.list(recordingsDir.resolve(callId))) {
+                    for (Path f : written.toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
+            throw explained;
+        }
     }
 
     /**

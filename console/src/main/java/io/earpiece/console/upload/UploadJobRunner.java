@@ -1,6 +1,7 @@
 package io.earpiece.console.upload;
 
 import io.earpiece.console.config.SpeechConfiguration;
+import io.earpiece.console.storage.StorageFullException;
 import io.earpiece.db.upload.UploadJobEntity;
 import io.earpiece.db.upload.UploadJobRepository;
 import io.earpiece.diarize.Diarizer;
@@ -123,6 +124,9 @@ public class UploadJobRunner {
                 return stopped(handle, closing);
             }
             return new Result(Outcome.FAILED, e.getMessage() + " (HTTP " + e.httpStatus() + ")");
+        } catch (StorageFullException e) {
+            // Not a bug, so no stack trace: the reason goes on the job, and UploadJobs logs the failed job with it.
+            return new Result(Outcome.FAILED, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (handle.cancelled() || closing.getAsBoolean()) {
                 return stopped(handle, closing);

@@ -1,5 +1,7 @@
 package io.earpiece.console.upload;
 
+import io.earpiece.console.polling.OutageLog;
+import io.earpiece.console.polling.OutageLogs;
 import io.earpiece.upload.MediaException;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -35,13 +37,16 @@ public class WatchedFolder {
     private final UploadIntake intake;
     private final UploadJobs jobs;
     private final Map<Path, Long> lastSizes = new HashMap<>();
+    private final OutageLog listings;
     private ScheduledExecutorService poller;
 
-    public WatchedFolder(UploadProperties properties, UploadStorage storage, UploadIntake intake, UploadJobs jobs) {
+    public WatchedFolder(UploadProperties properties, UploadStorage storage, UploadIntake intake, UploadJobs jobs,
+                         OutageLogs outages) {
         this.properties = properties;
         this.storage = storage;
         this.intake = intake;
         this.jobs = jobs;
+        this.listings = outages.forTask("watched folder listing", log);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -76,8 +81,10 @@ public class WatchedFolder {
                     sizes.remove(f);
                 }
             }
+            listings.worked();
         } catch (IOException | RuntimeException e) {
-            log.warn("listing {} failed", dir, e);
+            // a folder that is gone or unreadable fails at every listing
+            listings.failed(e);
         }
         lastSizes.clear();
         lastSizes.putAll(sizes);

@@ -31,6 +31,17 @@ final class WavFile {
     /** Writes {@code pcm} to {@code file} via a temporary file, so a reader never sees half a recording. */
     static void write(Path file, short[] pcm, int rate) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            writeTo(tmp, pcm, rate);
+        } catch (IOException | RuntimeException e) {
+            // A full disk fails the write part-way: the half file would hold the space the admin is asked to free.
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void writeTo(Path tmp, short[] pcm, int rate) throws IOException {
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
             out.write(header(pcm.length, rate));
             byte[] block = new byte[8192];
@@ -45,6 +56,5 @@ final class WavFile {
             }
             out.write(block, 0, n);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

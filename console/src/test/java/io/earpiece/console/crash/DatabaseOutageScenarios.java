@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.SegmentStoreRetry;
 import io.earpiece.console.testing.LiveSegments;
+import io.earpiece.console.testing.RecordedWav;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
@@ -16,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -122,6 +124,66 @@ final class DatabaseOutageScenarios {
     }
 
     /**
+     * The issue's shape: five two-party calls at once; once each has a final the database goes away for
+     * {@code outage} while all five go on, and returns while they still talk. Meanwhile health reads DOWN, no final
+     * is announced and the finals wait, retried. Afterwards every call is ENDED by its own hang-up, every utterance
+     * of every party is stored once, every announced final among them, finals are announced again after the return
+     * (the calls went on), and each party's recording holds the whole call.
+     */
+    void fiveCallsThroughAnOutage(Duration outage, Path dataDir) throws Exception {
+        Call c = new Call("outage-five-", "quarterly-review-long");
+        assertThat(c.ref.duration_s()).as("the calls outlast the outage").isGreaterThan(outage.toSeconds() + 30.0);
+        int calls = 5;
+        try (StampedEvents events = StampedEvents.connect(httpPort, c.token);
+             SipLegs legs = SipLegs.start(c.synth, c.conversation, "127.0.0.1", sipPort, calls)) {
+            List<String> callIds = await().atMost(Duration.ofSeconds(60)).until(
+                    () -> calls(c.http).stream().filter(s -> s.conversationId().startsWith(c.conversation))
+                            .map(CallViews.CallSummary::id).toList(), ids -> ids.size() == calls);
+            await().atMost(Duration.ofSeconds(60)).until(
+                    () -> callIds.stream().allMatch(id -> !finals(events, id).isEmpty()));
+            database.down();
+            Instant back;
+            try {
+                long downAt = System.nanoTime();
+                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
+                await().atMost(outage).until(() -> retry.retries() > c.retriesBefore);
+                long announcedWhileDown = segments(events);
+                // The rest of the outage: nothing is announced that is not stored.
+                long left = outage.toNanos() - (System.nanoTime() - downAt);
+                if (left > 0) {
+                    await().during(Duration.ofNanos(left)).atMost(Duration.ofNanos(left).plusSeconds(5))
+                            .until(() -> segments(events) <= announcedWhileDown);
+                }
+            } finally {
+                database.up();
+                back = Instant.now();
+            }
+            Instant returned = back;
+            await().atMost(Duration.ofSeconds(30)).until(() -> !health().contains("\"DOWN\""));
+            legs.awaitSuccess(Duration.ofSeconds((long) c.ref.duration_s() + 90));
+
+            for (String callId : callIds) {
+                CallViews.CallDetail ended = await().atMost(Duration.ofSeconds(90)).until(() -> c.http.get()
+                                .uri("/api/calls/" + callId).exchange().expectBody(CallViews.CallDetail.class)
+                                .returnResult().getResponseBody(),
+                        d -> d != null && d.status().equals("ENDED")
+                                && d.segments().size() >= c.ref.utterances().size());
+                assertThat(ended.endReason()).as("%s ended by its hang-up", callId).isEqualTo("REMOTE_BYE");
+                assertStoredOnceAndAnnouncedKept(c, events, callId);
+                assertThat(events.all().stream().filter(e -> e.type().equals("segment")
+                        && e.callId().equals(callId) && e.arrived().isAfter(returned)))
+                        .as("finals of %s announced after the database returned", callId).isNotEmpty();
+                List<Path> recordings = RecordedWav.ofCall(dataDir, callId);
+                assertThat(recordings).as("one recording per party of %s", callId).hasSize(2);
+                for (Path wav : recordings) {
+                    assertThat(RecordedWav.assertValid(wav)).as("%s holds the whole call", wav)
+                            .isGreaterThan(c.ref.duration_s() * 0.9);
+                }
+            }
+        }
+    }
+
+    /**
      * A new call arrives while the database is down. Its call record cannot be stored, and a call Earpiece cannot
      * store would lose every final it announced, so it is refused at once with 503 and a Retry-After (a PBX retries
      * or routes around the bot) rather than 500 or an INVITE held for the outage; nothing of it is left behind.
@@ -155,7 +217,11 @@ final class DatabaseOutageScenarios {
         final long retriesBefore;
 
         Call(String prefix) throws Exception {
-            synth = SynthCall.generate("chorus-comparison");
+            this(prefix, "chorus-comparison");
+        }
+
+        Call(String prefix, String script) throws Exception {
+            synth = SynthCall.generate(script);
             ref = synth.reference();
             recognizer.use(ref);
             token = TestAuth.adminToken(httpPort);
@@ -202,6 +268,11 @@ final class DatabaseOutageScenarios {
 
     private static String key(JsonNode e) {
         return e.path("party").asText() + "#" + e.path("index").asInt() + ":" + e.path("text").asText();
+    }
+
+    /** The finals announced so far, of every call. */
+    private static long segments(StampedEvents events) {
+        return events.all().stream().filter(e -> e.type().equals("segment")).count();
     }
 
     private String health() {

@@ -3,6 +3,7 @@ package io.earpiece.console.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.HubSpotStub;
+import io.earpiece.console.testing.RecordedWav;
 import io.earpiece.console.testing.ServerProcess;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
@@ -14,8 +15,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,13 +90,10 @@ class KillNineIT {
                     .returnResult().getResponseBody()).extracting(CallViews.CallSummary::id).contains(callId);
         }
 
-        List<Path> recordings;
-        try (Stream<Path> files = Files.walk(DATA)) {
-            recordings = files.filter(p -> p.toString().endsWith(".wav") && p.toString().contains(callId)).toList();
-        }
+        List<Path> recordings = RecordedWav.ofCall(DATA, callId);
         assertThat(recordings).as("one recording per party").hasSize(2);
         for (Path wav : recordings) {
-            assertValidWav(wav);
+            RecordedWav.assertValid(wav);
         }
     }
 
@@ -214,18 +210,6 @@ class KillNineIT {
 
     private static Final finalOf(JsonNode e) {
         return new Final(e.path("party").asText(), e.path("index").asInt(), e.path("text").asText());
-    }
-
-    /** A RIFF/WAVE PCM file whose header claims no more audio than the file holds, and some. */
-    private static void assertValidWav(Path wav) throws IOException {
-        byte[] bytes = Files.readAllBytes(wav);
-        assertThat(bytes.length).as(wav + " size").isGreaterThan(44);
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        assertThat(new String(bytes, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("RIFF");
-        assertThat(new String(bytes, 8, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("WAVE");
-        long dataBytes = Integer.toUnsignedLong(b.getInt(40));
-        assertThat(dataBytes).as(wav + " data size in the header").isPositive().isLessThanOrEqualTo(bytes.length - 44L);
-        assertThat(Integer.toUnsignedLong(b.getInt(4))).isEqualTo(36 + dataBytes);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

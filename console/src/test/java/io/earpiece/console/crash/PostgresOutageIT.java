@@ -9,33 +9,43 @@ import io.earpiece.sip.SipGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link DatabaseOutageIT} with a real PostgreSQL that is stopped ({@code pg_ctl stop -m fast}, connections cut) after
  * the first final of a call and started again only after the call ended: nothing announced is lost, nothing is
- * stored twice, the call is ENDED by its hang-up and summarised. Skipped without PostgreSQL (fails under CI=true).
+ * stored twice, the call is ENDED by its hang-up and summarised. Then the issue's shape: stopped for 60 s in the
+ * middle of five calls. Skipped without PostgreSQL (fails under CI=true).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
         "earpiece.rtp.host=127.0.0.1", "earpiece.rtp.port-min=47800", "earpiece.rtp.port-max=47899",
         "earpiece.rtp.media-timeout=30s", "earpiece.data-dir=target/it-data/pg-outage",
+        // five calls at once, all transcribed live (the admission would otherwise start lower on a small machine)
+        "earpiece.live.capacity=16",
         "earpiece.segments.store.retry-max=1s", TestAuth.ADMIN_PASSWORD_PROPERTY,
         // A stopped server refuses at once, but a pool waiting 30 s per connection would hold health for as long.
         "spring.datasource.hikari.connection-timeout=2000"})
 @Import(ReplayRecognizerConfig.class)
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresOutageIT {
 
+    static final Path DATA = Path.of("target", "it-data", "pg-outage");
     static PostgresServer postgres;
 
     @Autowired
@@ -75,7 +85,34 @@ class PostgresOutageIT {
 
     @Test
     void postgresStoppedMidCallLosesAndDuplicatesNothing() throws Exception {
-        new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry,
+        scenarios().callEndsWhileTheDatabaseIsDown();
+    }
+
+    /**
+     * The issue's shape, at its length: PostgreSQL stopped for 60 s in the middle of five calls (2½-minute calls, so
+     * they go on before, during and after; about four minutes of the suite).
+     */
+    @Test
+    void postgresStoppedForAMinuteInTheMiddleOfFiveCalls(CapturedOutput output) throws Exception {
+        scenarios().fiveCallsThroughAnOutage(Duration.ofSeconds(60), DATA);
+
+        // A minute of outage is two lines of the outbox poll, not three lines of Hibernate's for every failed poll
+        // and every retried final, nor a stack trace for every health request.
+        assertThat(count(output.getAll(), "outbox poll failing")).isEqualTo(1);
+        assertThat(count(output.getAll(), "outbox poll works again")).isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain("SqlExceptionHelper").doesNotContain("health check failed");
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    private DatabaseOutageScenarios scenarios() {
+        return new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry,
                 new DatabaseOutageScenarios.Database() {
                     @Override
                     public void down() throws Exception {
@@ -86,6 +123,6 @@ class PostgresOutageIT {
                     public void up() throws Exception {
                         postgres.start();
                     }
-                }).callEndsWhileTheDatabaseIsDown();
+                });
     }
 }

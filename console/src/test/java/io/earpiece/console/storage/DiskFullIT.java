@@ -2,6 +2,7 @@ package io.earpiece.console.storage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
+import io.earpiece.console.testing.RecordedWav;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
@@ -31,12 +32,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -48,8 +49,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The data volume (recordings and uploads) is a small tmpfs that fills in the middle of a call: the call goes on to
  * its hang-up and its transcript is stored in full, each leg's recording stops once with one log line (not a stack
  * trace every 20 ms frame) and stays a valid WAV of what fitted, the failures are counted in
- * {@code earpiece_recording_failures_total}, health's {@code storage} component reads DEGRADED, and an upload is
- * refused with 507 and the reason. Needs root to mount the tmpfs; skipped elsewhere.
+ * {@code earpiece_recording_failures_total}, health's {@code storage} component reads DEGRADED, a call that
+ * arrives while the disk is full is answered and transcribed (unrecorded) without touching what was stored, and an
+ * upload is refused with 507 and the reason. Needs root to mount the tmpfs; skipped elsewhere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
@@ -121,20 +123,31 @@ class DiskFullIT {
         assertThat(storage.path("status").asText()).isEqualTo("DEGRADED");
         assertThat(storage.path("details").path("recordingFailures").asLong()).isGreaterThanOrEqualTo(1);
 
-        List<Path> recordings;
-        try (Stream<Path> files = Files.walk(VOLUME)) {
-            recordings = files.filter(p -> p.toString().endsWith(".wav") && p.toString().contains(mine.id())).toList();
-        }
+        List<Path> recordings = RecordedWav.ofCall(VOLUME, mine.id());
         assertThat(recordings).hasSize(2);
+        Map<Path, String> stored = new HashMap<>();
         for (Path wav : recordings) {
-            byte[] bytes = Files.readAllBytes(wav);
-            ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            assertThat(new String(bytes, 0, 4)).isEqualTo("RIFF");
-            long dataBytes = Integer.toUnsignedLong(b.getInt(40));
-            assertThat(dataBytes).as(wav + ": the header claims no more than was stored")
-                    .isLessThanOrEqualTo(bytes.length - 44L);
-            assertThat(Integer.toUnsignedLong(b.getInt(4))).isEqualTo(36 + dataBytes);
+            RecordedWav.assertValid(wav);
+            stored.put(wav, sha256(wav));
         }
+
+        // A new call while the disk is full is still answered and transcribed (unrecorded), and what was stored
+        // before is left as it was.
+        String next = "disk-full-next-" + UUID.randomUUID();
+        try (SipLegs legs = SipLegs.start(call, next, "127.0.0.1", gateway.port(), 1)) {
+            legs.awaitSuccess(Duration.ofSeconds((long) ref.duration_s() + 60));
+        }
+        CallViews.CallSummary answered = await().atMost(Duration.ofSeconds(60)).until(() -> http.get()
+                .uri("/api/calls?size=100").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { }).returnResult()
+                .getResponseBody().stream().filter(c -> c.conversationId().startsWith(next))
+                .findFirst().orElse(null), c -> c != null && c.status().equals("ENDED")
+                && c.segments() >= ref.utterances().size());
+        assertThat(answered.endReason()).isEqualTo("REMOTE_BYE");
+        for (Map.Entry<Path, String> e : stored.entrySet()) {
+            assertThat(sha256(e.getKey())).as(e.getKey() + " unchanged by the call after it").isEqualTo(e.getValue());
+        }
+        assertThat(storage(http).path("status").asText()).isEqualTo("DEGRADED");
 
         MultipartBodyBuilder form = new MultipartBodyBuilder();
         form.part("file", new ByteArrayResource(Files.readAllBytes(call.wav("rep")))).filename("call.wav");
@@ -146,6 +159,33 @@ class DiskFullIT {
         try (Stream<Path> left = Files.list(VOLUME.resolve("uploads"))) {
             assertThat(left.filter(Files::isRegularFile)).as("nothing half-stored").isEmpty();
         }
+
+        // Room for the compressed upload (92 KB of MP3) but not for its recording (30 s of 16 kHz PCM, 960 KB): the
+        // upload is taken, and its job fails when the recording meets the full disk while it is stored.
+        Files.delete(VOLUME.resolve("filler"));
+        volume.fillLeaving(400 * 1024);
+        long failuresBefore = failuresCounted();
+        MultipartBodyBuilder mp3 = new MultipartBodyBuilder();
+        mp3.part("file", new ByteArrayResource(Files.readAllBytes(call.dir().resolve("chorus-comparison.mp3"))))
+                .filename("call.mp3");
+        String job = http.post().uri("/api/uploads").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(mp3.build())).exchange()
+                .expectStatus().isAccepted().expectBody(JsonNode.class).returnResult().getResponseBody()
+                .path("id").asText();
+        JsonNode failed = await().atMost(Duration.ofSeconds(120)).until(() -> http.get().uri("/api/uploads/" + job)
+                .exchange().expectBody(JsonNode.class).returnResult().getResponseBody(),
+                j -> j.path("state").asText().equals("FAILED") || j.path("state").asText().equals("DONE"));
+        assertThat(failed.path("state").asText()).isEqualTo("FAILED");
+        assertThat(failed.path("reason").asText()).startsWith("the recordings volume is full");
+        assertThat(failuresCounted()).as("counted with the recording failures").isGreaterThan(failuresBefore);
+        assertThat(output.getAll()).contains("upload job " + job + " failed: the recordings volume is full")
+                .doesNotContain("upload job " + job + " failed\n");
+        try (Stream<Path> left = Files.walk(VOLUME.resolve("recordings"))) {
+            assertThat(left.filter(f -> f.toString().endsWith(".tmp") || (f.toString().endsWith(".wav")
+                    && Files.isRegularFile(f) && !f.toString().contains(mine.id())
+                    && !f.toString().contains(answered.id()))))
+                    .as("no half-written recording of the upload").isEmpty();
+        }
     }
 
     private JsonNode storage(WebTestClient http) {
@@ -156,6 +196,11 @@ class DiskFullIT {
     /** The counter behind {@code earpiece_recording_failures_total} (SpringBootTest turns the exporter off). */
     private long failuresCounted() {
         return (long) registry.get("earpiece.recording.failures").functionCounter().count();
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
     }
 
     private static int count(String text, String needle) {

@@ -80,7 +80,11 @@ final class InviteReader {
     Negotiated readOffer(Request invite, Negotiation current) throws InviteRejection {
         byte[] body = invite.getRawContent();
         if (body == null || body.length == 0) {
-            throw new InviteRejection(Response.BAD_REQUEST, "Missing SDP offer");
+            // An INVITE without an offer is valid (the offer would come in our 200, the answer in the ACK); it is
+            // what Earpiece does not support, not a malformed request, so 488 rather than 400 (RFC 4475 inv2543 over
+            // TCP, where a body without Content-Length is not read).
+            throw new InviteRejection(Response.NOT_ACCEPTABLE_HERE,
+                    "Not Acceptable Here (no SDP offer in the INVITE; Earpiece needs the offer in the INVITE)");
         }
         ContentTypeHeader type = (ContentTypeHeader) invite.getHeader(ContentTypeHeader.NAME);
         if (type == null || !type.getContentType().equalsIgnoreCase("application")

@@ -55,9 +55,15 @@ public final class HubSpotExporter implements Exporter {
     @Override
     public DeliveryResult deliver(CallExport export, String idempotencyKey) {
         try {
+            if (export.customerEmail() == null && export.customerPhone() == null) {
+                return DeliveryResult.permanent(
+                        "hubspot: the call has no customer e-mail or phone number to find a HubSpot contact by");
+            }
             List<String> contacts = findContacts(export);
             if (contacts.isEmpty()) {
-                return DeliveryResult.permanent("hubspot: no contact matches the customer's e-mail or phone");
+                // Said in full, so an admin can add the contact (or fix its number) and replay the export.
+                return DeliveryResult.permanent("hubspot: no contact found with " + searchedFor(export)
+                        + "; add the contact in HubSpot and replay the export");
             }
             String noteMarker = IdempotentSteps.marker(idempotencyKey, "note");
             String note = steps.once(idempotencyKey, "note",
@@ -87,9 +93,6 @@ public final class HubSpotExporter implements Exporter {
             groups.add(group("phone", "EQ", export.customerPhone()));
             groups.add(group("mobilephone", "EQ", export.customerPhone()));
         }
-        if (groups.isEmpty()) {
-            return List.of();
-        }
         Set<String> ids = new LinkedHashSet<>();
         String after = null;
         for (int page = 0; page < MAX_PAGES && ids.size() < MAX_CONTACTS; page++) {
@@ -114,6 +117,18 @@ public final class HubSpotExporter implements Exporter {
             after = next.asText();
         }
         return List.copyOf(ids);
+    }
+
+    /** What the contact search looked for, in words. */
+    static String searchedFor(CallExport export) {
+        List<String> keys = new ArrayList<>();
+        if (export.customerEmail() != null) {
+            keys.add("e-mail " + export.customerEmail());
+        }
+        if (export.customerPhone() != null) {
+            keys.add("phone or mobile phone " + export.customerPhone());
+        }
+        return String.join(" or ", keys);
     }
 
     private Optional<String> findByMarker(String objectType, String property, String marker) throws ExportFailure {

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers due outbox jobs: claims a batch under a lease, runs each job's exporter with the job's idempotency
@@ -16,6 +18,8 @@ import java.util.Optional;
  * {@link #runOnce()} from a scheduler; one worker per process is enough, several are safe thanks to the lease.
  */
 public final class OutboxWorker {
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
     private final OutboxStore store;
     private final Map<String, Exporter> exporters = new LinkedHashMap<>();
     private final RetryPolicy retry;
@@ -49,7 +53,7 @@ public final class OutboxWorker {
     private void process(OutboxJob job) {
         Exporter exporter = exporters.get(job.exporter());
         if (exporter == null) {
-            store.markFailed(job.id(), job.attempts(), "no exporter named " + job.exporter(), clock.instant());
+            failed(job, job.attempts(), "no exporter named " + job.exporter());
             return;
         }
         DeliveryResult result;
@@ -63,7 +67,7 @@ public final class OutboxWorker {
         if (result instanceof DeliveryResult.Delivered d) {
             store.markDelivered(job.id(), d.detail(), now);
         } else if (result instanceof DeliveryResult.PermanentFailure p) {
-            store.markFailed(job.id(), job.attempts() + 1, p.reason(), now);
+            failed(job, job.attempts() + 1, p.reason());
         } else {
             DeliveryResult.Retryable r = (DeliveryResult.Retryable) result;
             int attempts = job.attempts() + 1;
@@ -71,8 +75,18 @@ public final class OutboxWorker {
             if (next.isPresent()) {
                 store.reschedule(job.id(), attempts, next.get(), r.reason());
             } else {
-                store.markFailed(job.id(), attempts, "gave up after " + attempts + " attempts: " + r.reason(), now);
+                failed(job, attempts, "gave up after " + attempts + " attempts: " + r.reason());
             }
         }
+    }
+
+    /**
+     * Records a job failed for good, with its reason for the admin's export list, and logs it: nothing retries it,
+     * so without the line an export that will never arrive leaves no trace in the log.
+     */
+    private void failed(OutboxJob job, int attempts, String reason) {
+        store.markFailed(job.id(), attempts, reason, clock.instant());
+        log.warn("export {} of call {} to {} failed (not retried; an admin can replay it): {}", job.id(),
+                job.export().callId(), job.exporter(), reason);
     }
 }

@@ -23,12 +23,17 @@ public final class FakeHubSpot implements AutoCloseable {
     public final AtomicInteger failCreatesAfterStoring = new AtomicInteger();
     public final AtomicInteger rateLimitNext = new AtomicInteger();
     public final AtomicInteger rejectNext = new AtomicInteger();
+    /** When set, no contact matches any search. */
+    public final java.util.concurrent.atomic.AtomicBoolean noContacts = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicInteger ids = new AtomicInteger(900);
 
     public FakeHubSpot() throws IOException {
         server = new StubServer();
         server.on("POST", "/crm/v3/objects/contacts/search", r -> guarded(r, () -> {
             JsonNode body = Fixtures.json(r.body());
+            if (noContacts.get()) {
+                return Response.json(200, "{\"total\":0,\"results\":[]}");
+            }
             return body.path("after").asText("").equals("1")
                     ? Response.json(200, "{\"total\":2,\"results\":[{\"id\":\"102\",\"properties\":{}}]}")
                     : Response.json(200, "{\"total\":2,\"results\":[{\"id\":\"101\",\"properties\":{}}],"

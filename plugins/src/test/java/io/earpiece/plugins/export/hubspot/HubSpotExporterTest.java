@@ -3,6 +3,7 @@ package io.earpiece.plugins.export.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.earpiece.plugins.export.CallExport;
 import io.earpiece.plugins.export.DeliveryResult;
 import io.earpiece.plugins.export.InMemoryDeliveryLedger;
 import io.earpiece.plugins.export.secret.Secret;
@@ -103,6 +104,28 @@ class HubSpotExporterTest {
         HubSpotExporter wrong = new HubSpotExporter(new HubSpotConfig(hubspot.server.baseUri(),
                 Secret.of("nope")), Fixtures.http(), new InMemoryDeliveryLedger());
         assertThat(wrong.deliver(Fixtures.call(), "k4")).isInstanceOf(DeliveryResult.PermanentFailure.class);
+    }
+
+    @Test
+    void noMatchingContactIsPermanentAndSaysWhatWasSearchedFor() {
+        hubspot.noContacts.set(true);
+
+        assertThat(exporter.deliver(Fixtures.call(), "k5")).isInstanceOfSatisfying(
+                DeliveryResult.PermanentFailure.class, p -> assertThat(p.reason()).isEqualTo(
+                        "hubspot: no contact found with e-mail dana@example.com or phone or mobile phone +15552124478;"
+                                + " add the contact in HubSpot and replay the export"));
+        assertThat(hubspot.notes).isEmpty();
+    }
+
+    @Test
+    void aCallWithoutCustomerEmailOrPhoneSaysSoWithoutSearching() {
+        CallExport c = Fixtures.call();
+        CallExport anonymous = new CallExport(c.callId(), c.startedAt(), c.rep(), c.customerName(), null, null,
+                c.callType(), c.summaryText(), c.actionItems(), c.objections());
+
+        assertThat(exporter.deliver(anonymous, "k6")).isInstanceOfSatisfying(DeliveryResult.PermanentFailure.class,
+                p -> assertThat(p.reason()).contains("no customer e-mail or phone number"));
+        assertThat(hubspot.server.requests("POST", "/crm/v3/objects/contacts/search")).isEmpty();
     }
 
     @Test

@@ -3,6 +3,10 @@ package io.earpiece.plugins.export.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.earpiece.plugins.export.CallExport;
 import io.earpiece.plugins.export.DeliveryLedger;
 import io.earpiece.plugins.export.DeliveryResult;
@@ -24,6 +28,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The outbox against a stateful HubSpot stand-in: failures, a crash mid-delivery, permanent errors, 429. */
 class OutboxWorkerTest {
@@ -127,6 +132,28 @@ class OutboxWorkerTest {
         worker.runOnce();
         assertThat(job().state()).isEqualTo(OutboxState.DELIVERED);
         assertThat(hubspot.notes).hasSize(1);
+    }
+
+    @Test
+    void aHubSpotContactThatCannotBeFoundFailsTheJobWithTheReasonAndALogLine() {
+        hubspot.noContacts.set(true);
+        Logger logger = (Logger) LoggerFactory.getLogger(OutboxWorker.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            worker(hubspotExporter(new InMemoryDeliveryLedger())).runOnce();
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(job().state()).isEqualTo(OutboxState.FAILED);
+        assertThat(job().lastOutcome()).contains("no contact found with e-mail dana@example.com");
+        assertThat(lines.list).singleElement().satisfies(line -> {
+            assertThat(line.getLevel()).isEqualTo(Level.WARN);
+            assertThat(line.getFormattedMessage()).startsWith("export job-1 of call call-42 to hubspot failed")
+                    .contains(job().lastOutcome());
+        });
     }
 
     @Test
