@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * The database goes away in the middle of a call (every new connection refused) and comes back: meanwhile health
- * reads DOWN and the finals wait in the segment writer, retried; afterwards every utterance of both parties is
+ * reads DEGRADED and the finals wait in the segment writer, retried; afterwards every utterance of both parties is
  * stored once, and every final the console was told about is among them. When the call ends during the outage, its
  * end and summary are stored when the database returns; a new call meanwhile is refused with 503 and Retry-After
  * ({@link DatabaseOutageScenarios}).

@@ -57,7 +57,7 @@ final class DatabaseOutageScenarios {
 
     /**
      * A two-party call; the database goes away after the first final and returns while the call goes on: meanwhile
-     * health reads DOWN and the finals wait, retried, and no final is announced before it is stored.
+     * health reads DEGRADED and the finals wait, retried, and no final is announced before it is stored.
      */
     void finalsSpokenWhileTheDatabaseIsDown() throws Exception {
         Call c = new Call("outage-");
@@ -67,7 +67,7 @@ final class DatabaseOutageScenarios {
             await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() >= 1);
             database.down();
             try {
-                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
+                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DEGRADED\""));
                 // At least one final met the outage and is being retried; the call goes on meanwhile.
                 await().atMost(Duration.ofSeconds(60)).until(() -> retry.retries() > c.retriesBefore);
                 int announcedWhileDown = finals(events, callId).size();
@@ -76,7 +76,7 @@ final class DatabaseOutageScenarios {
             } finally {
                 database.up();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> !health().contains("\"DOWN\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"UP\""));
             legs.awaitSuccess(Duration.ofSeconds((long) c.ref.duration_s() + 60));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> call(c.http, c.conversation),
@@ -98,7 +98,7 @@ final class DatabaseOutageScenarios {
             await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() >= 1);
             database.down();
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> health().contains("\"DOWN\""));
+                await().atMost(Duration.ofSeconds(60)).until(() -> health().contains("\"DEGRADED\""));
                 // Both parties hang up while the database is away: the call goes on and ends meanwhile, and its
                 // end waits for the database like its finals (before the fix it was dropped and the call stayed
                 // ACTIVE until the next start).
@@ -109,7 +109,7 @@ final class DatabaseOutageScenarios {
             } finally {
                 database.up();
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> !health().contains("\"DOWN\""));
+            await().atMost(Duration.ofSeconds(60)).until(() -> health().contains("\"UP\""));
 
             // The summary is made once every final waiting for the database is stored, so it comes last.
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> c.http.get()
@@ -125,7 +125,7 @@ final class DatabaseOutageScenarios {
 
     /**
      * The issue's shape: five two-party calls at once; once each has a final the database goes away for
-     * {@code outage} while all five go on, and returns while they still talk. Meanwhile health reads DOWN, no final
+     * {@code outage} while all five go on, and returns while they still talk. Meanwhile health reads DEGRADED, no final
      * is announced and the finals wait, retried. Afterwards every call is ENDED by its own hang-up, every utterance
      * of every party is stored once, every announced final among them, finals are announced again after the return
      * (the calls went on), and each party's recording holds the whole call.
@@ -145,7 +145,7 @@ final class DatabaseOutageScenarios {
             Instant back;
             try {
                 long downAt = System.nanoTime();
-                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
+                await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DEGRADED\""));
                 await().atMost(outage).until(() -> retry.retries() > c.retriesBefore);
                 long announcedWhileDown = segments(events);
                 // The rest of the outage: nothing is announced that is not stored.
@@ -159,7 +159,7 @@ final class DatabaseOutageScenarios {
                 back = Instant.now();
             }
             Instant returned = back;
-            await().atMost(Duration.ofSeconds(30)).until(() -> !health().contains("\"DOWN\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"UP\""));
             legs.awaitSuccess(Duration.ofSeconds((long) c.ref.duration_s() + 90));
 
             for (String callId : callIds) {
@@ -194,7 +194,7 @@ final class DatabaseOutageScenarios {
         long callsBefore = calls(http).size();
         database.down();
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DOWN\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DEGRADED\""));
             int exit = SippRunner.builder(SippRunner.editedScenario("/sipp/busy.xml",
                             Path.of("target", "outage-scenarios"), s -> s))
                     .remote("127.0.0.1", sipPort).localHost("127.0.0.1").timeout(Duration.ofSeconds(30)).run();
@@ -203,7 +203,7 @@ final class DatabaseOutageScenarios {
         } finally {
             database.up();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> !health().contains("\"DOWN\""));
+        await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"UP\""));
         assertThat(calls(http)).as("nothing of the refused call stored").hasSize((int) callsBefore);
     }
 
