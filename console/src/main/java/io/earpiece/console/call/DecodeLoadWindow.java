@@ -52,6 +52,9 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
 
     @Override
     public synchronized void onDecode(DecodeSample sample) {
+        if (sample.priority() == Priority.BACKGROUND) {
+            return; // after-call work yields to the live decodes: it is not what the live calls cost
+        }
         long now = nanoClock.getAsLong();
         long decode = (long) (sample.decodeMs() * 1e6);
         long lag = decode + (long) (sample.queuedMs() * 1e6);
