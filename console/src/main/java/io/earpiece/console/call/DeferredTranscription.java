@@ -1,5 +1,6 @@
 package io.earpiece.console.call;
 
+import io.earpiece.console.config.EarpieceProperties;
 import io.earpiece.console.config.SpeechConfiguration;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
@@ -12,7 +13,6 @@ import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.TranscriptSegment;
 import io.earpiece.stt.scheduling.BackgroundRecognizer;
 import io.earpiece.stt.scheduling.RecognitionScheduler;
-import io.earpiece.console.config.EarpieceProperties;
 import io.earpiece.upload.BatchSettings;
 import io.earpiece.upload.BatchTranscriber;
 import io.earpiece.upload.TranscribedUtterance;
