@@ -44,7 +44,7 @@ class BackgroundRecognizerTest {
                 })) {
             BackgroundRecognizer recognizer = new BackgroundRecognizer(fake, scheduler, System.nanoTime());
 
-            assertThat(recognizer.transcribe(utterance(0))).isEqualTo("text of customer on stt-decode-1");
+            assertThat(recognizer.transcribe(utterance(0))).as("decoded on a worker").startsWith("text of customer on stt-decode-");
             assertThat(samples).singleElement().satisfies(s -> {
                 assertThat(s.priority()).isEqualTo(Priority.BACKGROUND);
                 assertThat(s.callId()).isEqualTo("call-1");
