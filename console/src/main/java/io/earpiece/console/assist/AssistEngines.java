@@ -99,6 +99,11 @@ public class AssistEngines {
         return new Prepared(playbook, new AssistEngine(playbook, encoder));
     }
 
+    /** Parses {@code body} as a playbook without building its engine. */
+    public Playbook parse(String body) {
+        return loader.parse(body);
+    }
+
     /** Remembers the engine of a freshly stored version, so the next call need not build it. */
     public void install(PlaybookVersionEntity stored, Prepared prepared) {
         Built built = new Built(stored.getId(), prepared.engine, llm.decoratorFor(prepared.playbook));

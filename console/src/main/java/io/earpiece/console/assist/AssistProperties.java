@@ -10,9 +10,14 @@ import java.time.Duration;
  *
  * @param llm       the model that rewrites playbook cards (and, when asked, extracts extra tags); off by default
  * @param knowledge answer cards for customers' questions from the knowledge base stored in the database
+ * @param backgroundWarmUp build the default playbook's engine (embed the training set unless cached, train the
+ *                  intent models) on a thread of its own after start-up rather than before the server takes calls:
+ *                  calls are answered and transcribed meanwhile, their cards start once it is ready, and
+ *                  {@code /actuator/health} reads DEGRADED ({@code assist}) until then. false: start-up waits for it
  */
 @ConfigurationProperties("earpiece.assist")
-public record AssistProperties(@DefaultValue Llm llm, @DefaultValue Knowledge knowledge) {
+public record AssistProperties(@DefaultValue Llm llm, @DefaultValue Knowledge knowledge,
+                               @DefaultValue("true") boolean backgroundWarmUp) {
 
     /**
      * Where and how to reach the model; with {@code provider=none} every card comes from the playbook.

@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * First start: stores the bundled playbook as the default's version 1 (its text as shipped, comments included)
- * and, when asked, the example knowledge base, then builds the default engine so the first call does not wait.
- * Runs before the server takes requests; a database that already has them is left alone.
+ * and, when asked, the example knowledge base, then has {@link AssistWarmUp} build the default engine (in the
+ * background by default). Runs before the server takes requests; a database that already has them is left alone.
  */
 @Component
 public class AssistSeeder implements SmartInitializingSingleton {
@@ -29,15 +29,15 @@ public class AssistSeeder implements SmartInitializingSingleton {
     private final PlaybookStore playbooks;
     private final KnowledgeStore knowledge;
     private final PlaybookEditor editor;
-    private final AssistEngines engines;
+    private final AssistWarmUp warmUp;
     private final AssistProperties properties;
 
     public AssistSeeder(PlaybookStore playbooks, KnowledgeStore knowledge, PlaybookEditor editor,
-                        AssistEngines engines, AssistProperties properties) {
+                        AssistWarmUp warmUp, AssistProperties properties) {
         this.playbooks = playbooks;
         this.knowledge = knowledge;
         this.editor = editor;
-        this.engines = engines;
+        this.warmUp = warmUp;
         this.properties = properties;
     }
 
@@ -45,7 +45,7 @@ public class AssistSeeder implements SmartInitializingSingleton {
     public void afterSingletonsInstantiated() {
         try {
             if (playbooks.own(PlaybookStore.DEFAULT_TEAM).isEmpty()) {
-                editor.publish(PlaybookStore.DEFAULT_TEAM, bundled(PlaybookLoader.DEFAULT_RESOURCE), SYSTEM_AUTHOR);
+                editor.seed(PlaybookStore.DEFAULT_TEAM, bundled(PlaybookLoader.DEFAULT_RESOURCE), SYSTEM_AUTHOR);
                 log.info("stored the bundled playbook as the default playbook, version 1");
             }
             // Only a knowledge base that never held a document is seeded: deleting them all stays deleted.
@@ -60,7 +60,7 @@ public class AssistSeeder implements SmartInitializingSingleton {
         } catch (DataIntegrityViolationException e) {
             log.info("another server seeded the playbook or knowledge base first");
         }
-        engines.engineFor(null);
+        warmUp.start();
     }
 
     private static String bundled(String resource) {

@@ -4,6 +4,7 @@ import io.earpiece.assist.CallAnalysis;
 import io.earpiece.assist.Card;
 import io.earpiece.assist.SegmentOutcome;
 import io.earpiece.assist.knowledge.KnowledgeAssist;
+import io.earpiece.assist.pii.PiiDetector;
 import io.earpiece.stt.TranscriptSegment;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
@@ -32,18 +34,31 @@ public class LiveAssist {
     private static final int STORED_BODY_CHARS = 2000;
 
     private final Function<String, CallAnalysis> startCall;
+    private final BooleanSupplier ready;
     private final Map<String, CallState> calls = new ConcurrentHashMap<>();
+    // masks the text of segments that arrive before the engine is ready, as the engine's analysis would
+    private final PiiDetector pii = new PiiDetector();
 
     @Autowired
-    public LiveAssist(AssistEngines engines, CallTeams teams) {
+    public LiveAssist(AssistEngines engines, CallTeams teams, AssistWarmUp warmUp) {
         // the team's playbook as it stands when the call's first segment arrives
         this(callId -> engines.engineFor(teams.teamOfCall(callId).orElse(null))
-                .startCall(LocalDate.now(ZoneOffset.UTC)));
+                .startCall(LocalDate.now(ZoneOffset.UTC)), warmUp::ready);
     }
 
-    /** @param startCall the assist state a new call starts with, by call id */
+    /** An engine that is ready from the start. */
     LiveAssist(Function<String, CallAnalysis> startCall) {
+        this(startCall, () -> true);
+    }
+
+    /**
+     * @param startCall the assist state a new call starts with, by call id
+     * @param ready     whether the engine is built: until then segments are only masked (no cards), rather than
+     *                  holding the segment writer while the start-up warm-up trains
+     */
+    LiveAssist(Function<String, CallAnalysis> startCall, BooleanSupplier ready) {
         this.startCall = startCall;
+        this.ready = ready;
     }
 
     /**
@@ -71,6 +86,9 @@ public class LiveAssist {
     }
 
     public Assisted onSegment(TranscriptSegment segment) {
+        if (!ready.getAsBoolean() && !calls.containsKey(segment.callId())) {
+            return Assisted.textOnly(pii.mask(segment.text())); // cards start once the warm-up is done
+        }
         CallState state = stateOf(segment.callId());
         synchronized (state) {
             String masked = state.analysis.masked(segment.text());

@@ -18,6 +18,14 @@ public class PlaybookEditor {
         this.engines = engines;
     }
 
+    /**
+     * Stores the bundled playbook {@code body} as {@code team}'s first version without building its engine (the
+     * warm-up builds it, off the start-up path); it is parsed, so a broken bundle still fails here.
+     */
+    public PlaybookVersionEntity seed(String team, String body, String author) {
+        return store.append(team, body, engines.parse(body).version(), author);
+    }
+
     /** The stored version and whether this edit created it (false: the text equals the newest version's). */
     public record Published(PlaybookVersionEntity version, boolean created) {
     }

@@ -128,8 +128,9 @@ public class CallCoordinator implements CallController {
             conversation = conversations.get(offer.conversationId());
             isNew = conversation == null;
             if (isNew) {
-                conversation = new ActiveConversation(newCallId(), offer.conversationId(), offer.from(), offer.to(), now,
-                        admission.tryAdmit());
+                String callId = newCallId();
+                conversation = new ActiveConversation(callId, offer.conversationId(), offer.from(), offer.to(), now,
+                        admission.tryAdmit(callId));
             }
             if (!conversation.join(party)) {
                 throw new LegRejectedException(403, "party " + party + " already present in this conversation");
@@ -217,7 +218,8 @@ public class CallCoordinator implements CallController {
             if (conversations.containsKey(conversationId)) {
                 throw new LegRejectedException(403, "conversation " + conversationId + " is already live");
             }
-            conversation = new ActiveConversation(newCallId(), conversationId, from, to, now, admission.tryAdmit());
+            String callId = newCallId();
+            conversation = new ActiveConversation(callId, conversationId, from, to, now, admission.tryAdmit(callId));
             conversations.put(conversationId, conversation);
             conversation.join(partyA);
             conversation.join(partyB);
@@ -294,7 +296,8 @@ public class CallCoordinator implements CallController {
             if (conversations.containsKey(legId)) {
                 throw new LegRejectedException(409, "conversation " + legId + " is already live");
             }
-            conversation = new ActiveConversation(newCallId(), legId, from, to, now, admission.tryAdmit());
+            String callId = newCallId();
+            conversation = new ActiveConversation(callId, legId, from, to, now, admission.tryAdmit(callId));
             conversation.join(party);
             conversations.put(legId, conversation);
         }
@@ -379,7 +382,7 @@ public class CallCoordinator implements CallController {
             conversations.remove(conversation.conversationId, conversation);
         }
         if (conversation.live) {
-            admission.released();
+            admission.released(conversation.callId);
         } else {
             admission.deferredDone();
         }
@@ -390,9 +393,8 @@ public class CallCoordinator implements CallController {
         if (!conversation.live) {
             store.transcription(conversation.callId, CallTranscription.DEFERRED);
             LiveCapacityController.State capacity = admission.state();
-            log.warn("call {}: {} calls are transcribed live already, the live capacity now ({}); this one is "
-                    + "recorded and transcribed after its hang-up", conversation.callId, capacity.live(),
-                    capacity.reason());
+            log.warn("call {}: deferred, {}; it is recorded and transcribed after its hang-up",
+                    conversation.callId, capacity.lastDeferral());
         }
     }
 
@@ -598,7 +600,7 @@ public class CallCoordinator implements CallController {
             if (conversation.leave(party)) {
                 conversations.remove(conversation.conversationId, conversation);
                 if (conversation.live) {
-                    admission.released();
+                    admission.released(conversation.callId);
                 }
                 return true;
             }

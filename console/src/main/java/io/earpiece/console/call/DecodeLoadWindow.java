@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
 public final class DecodeLoadWindow implements RecognitionMetricsListener {
 
     /** A final's lag: queued plus decoded, the part of end of speech → final that load can grow. */
-    private record Sample(long endedNanos, boolean isFinal, boolean sheddable, long decodeNanos, long lagNanos) {
+    private record Sample(String callId, long endedNanos, boolean isFinal, boolean sheddable, long decodeNanos,
+                          long lagNanos) {
     }
 
     /**
@@ -51,10 +52,13 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
 
     @Override
     public synchronized void onDecode(DecodeSample sample) {
+        if (sample.priority() == Priority.BACKGROUND) {
+            return; // after-call work yields to the live decodes: it is not what the live calls cost
+        }
         long now = nanoClock.getAsLong();
         long decode = (long) (sample.decodeMs() * 1e6);
         long lag = decode + (long) (sample.queuedMs() * 1e6);
-        samples.addLast(new Sample(now, sample.priority() == Priority.FINAL, sample.priority() == Priority.PARTIAL,
+        samples.addLast(new Sample(sample.callId(), now, sample.priority() == Priority.FINAL, sample.priority() == Priority.PARTIAL,
                 decode, lag));
         expire(now);
     }
@@ -84,6 +88,23 @@ public final class DecodeLoadWindow implements RecognitionMetricsListener {
             p95 = lags[Math.min(finals - 1, (int) Math.ceil(0.95 * finals) - 1)];
         }
         return new Snapshot(busy, essential, finals, p95);
+    }
+
+    /**
+     * Whether a final or speculative final of {@code callId} was decoded at or after {@code sinceNanos} (and is still
+     * inside the window): the call's cost has begun to show in the figures.
+     */
+    public synchronized boolean essentialDecodeSince(String callId, long sinceNanos) {
+        for (Iterator<Sample> it = samples.descendingIterator(); it.hasNext(); ) {
+            Sample s = it.next();
+            if (s.endedNanos() < sinceNanos) {
+                return false; // in order of their ends
+            }
+            if (!s.sheddable() && callId.equals(s.callId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void expire(long now) {

@@ -1,5 +1,6 @@
 package io.earpiece.console.call;
 
+import io.earpiece.console.config.EarpieceProperties;
 import io.earpiece.console.config.SpeechConfiguration;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.CallStateEvent;
@@ -10,6 +11,8 @@ import io.earpiece.diarize.Diarizer;
 import io.earpiece.diarize.SpeakerTurn;
 import io.earpiece.stt.SpeechRecognizer;
 import io.earpiece.stt.TranscriptSegment;
+import io.earpiece.stt.scheduling.BackgroundRecognizer;
+import io.earpiece.stt.scheduling.RecognitionScheduler;
 import io.earpiece.upload.BatchSettings;
 import io.earpiece.upload.BatchTranscriber;
 import io.earpiece.upload.TranscribedUtterance;
@@ -28,6 +31,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +42,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Transcribes and analyses deferred calls after their hang-up, one at a time, with the upload path's batch
  * transcriber over each party's recording (one speaker per recording), through the same {@link SegmentRecorder} as
- * live segments; then the after-call work (summary, exports) runs as for any call. A call still deferred at start-up
+ * live segments; then the after-call work (summary, exports) runs as for any call. Its decodes go through the live
+ * decode workers as background work ({@link BackgroundRecognizer}), so they wait while the live calls need the
+ * workers, for at most {@code earpiece.live.after-call-yield} after the hang-up. A call still deferred at start-up
  * (a restart came between its hang-up and its transcript) is picked up again.
  */
 @Component
@@ -55,7 +61,9 @@ public class DeferredTranscription {
     private final SegmentRecorder recorder;
     private final CallEventBus bus;
     private final LiveAdmission admission;
-    // one at a time: after-call work must not take the decode workers from the live calls
+    private final RecognitionScheduler scheduler;
+    private final Duration yieldFor;
+    // one call at a time, in order of hang-up; its decodes yield to the live calls in the scheduler
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "deferred-transcription");
         t.setDaemon(true);
@@ -64,7 +72,8 @@ public class DeferredTranscription {
 
     public DeferredTranscription(SpeechConfiguration.SpeechRecognizerHolder speech, Diarizer diarizer,
                                  BatchSettings settings, PartyRepository parties, CallStore store,
-                                 SegmentRecorder recorder, CallEventBus bus, LiveAdmission admission) {
+                                 SegmentRecorder recorder, CallEventBus bus, LiveAdmission admission,
+                                 RecognitionScheduler scheduler, EarpieceProperties properties) {
         this.speech = speech;
         this.diarizer = diarizer;
         this.settings = settings;
@@ -73,13 +82,16 @@ public class DeferredTranscription {
         this.recorder = recorder;
         this.bus = bus;
         this.admission = admission;
+        this.scheduler = scheduler;
+        this.yieldFor = properties.live().afterCallYield();
     }
 
     /** Queues an ended deferred call; {@code afterCall} runs once its transcript is stored (or could not be). */
     public void submit(String callId, Runnable afterCall) {
+        long yieldUntil = System.nanoTime() + yieldFor.toNanos(); // from the hang-up, however long the queue
         worker.execute(() -> {
             try {
-                transcribe(callId);
+                transcribe(callId, yieldUntil);
             } finally {
                 admission.deferredDone();
                 afterCall.run();
@@ -96,13 +108,14 @@ public class DeferredTranscription {
         }
     }
 
-    private void transcribe(String callId) {
-        SpeechRecognizer recognizer = speech.recognizer();
-        if (recognizer == null) {
+    private void transcribe(String callId, long yieldUntilNanos) {
+        SpeechRecognizer live = speech.recognizer();
+        if (live == null) {
             log.warn("call {}: no Whisper model is loaded, so its deferred transcript cannot be made", callId);
             store.transcription(callId, CallTranscription.FAILED);
             return;
         }
+        SpeechRecognizer recognizer = new BackgroundRecognizer(live, scheduler, yieldUntilNanos);
         try {
             List<TranscriptSegment> segments = new ArrayList<>();
             BatchTranscriber transcriber = new BatchTranscriber(diarizer, recognizer, settings);

@@ -41,7 +41,8 @@ public class LiveAdmission implements HealthIndicator, RecognitionMetricsListene
         this.load = load;
         this.controller = new LiveCapacityController(new LiveCapacityController.Settings(properties.liveCeiling(),
                 properties.liveInitialCapacity(), properties.whisperContexts(), live.decodeBudget().toNanos(),
-                live.busyLimit(), live.targetBusy(), live.raiseHold().toNanos()), load, System::nanoTime);
+                live.busyLimit(), live.targetBusy(), live.raiseHold().toNanos(), live.rampStep(),
+                live.trial().toNanos()), load, System::nanoTime);
         Gauge.builder("earpiece.live.capacity", this, LiveAdmission::capacity)
                 .description("calls admitted to live transcription at most now, from the measured decode load "
                         + "(why: /actuator/health, liveTranscription)").register(registry);
@@ -69,9 +70,9 @@ public class LiveAdmission implements HealthIndicator, RecognitionMetricsListene
         }
     }
 
-    /** Takes a live place for a new call; false (and the call counts as deferred) when none is free. */
-    public boolean tryAdmit() {
-        boolean admitted = controller.tryAdmit();
+    /** Takes a live place for the new call {@code callId}; false (and it counts as deferred) when none is free. */
+    public boolean tryAdmit(String callId) {
+        boolean admitted = controller.tryAdmit(callId);
         if (!admitted) {
             deferred.incrementAndGet();
         }
@@ -79,9 +80,9 @@ public class LiveAdmission implements HealthIndicator, RecognitionMetricsListene
         return admitted;
     }
 
-    /** A live call ended: its place is free. */
-    public void released() {
-        controller.released();
+    /** The live call {@code callId} ended: its place is free. */
+    public void released(String callId) {
+        controller.released(callId);
     }
 
     /** A deferred call is counted (after a restart, for one still waiting for its transcript). */
@@ -118,7 +119,7 @@ public class LiveAdmission implements HealthIndicator, RecognitionMetricsListene
         LiveCapacityController.State s = controller.state();
         Health.Builder h = waiting > 0 ? Health.status(DEGRADED) : Health.up();
         return h.withDetail("capacity", s.capacity()).withDetail("capacityReason", s.reason())
-                .withDetail("live", s.live()).withDetail("deferred", waiting)
+                .withDetail("live", s.live()).withDetail("onTrial", s.onTrial()).withDetail("deferred", waiting)
                 .withDetail("decodeBusy", Math.round(s.busy() * 100) / 100.0)
                 .withDetail("finalLagP95Ms", s.finalLagP95Ms())
                 .withDetail("decodeCostPerCall", Double.isNaN(s.costPerCall()) ? "not measured"

@@ -1,7 +1,9 @@
 package io.earpiece.console.call;
 
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -18,6 +20,14 @@ import java.util.function.LongSupplier;
  *       budget, and it rises by one call per hold period, only while finals lag under half the budget and the workers
  *       are under the target (hysteresis, so it does not flap).</li>
  * </ul>
+ * <b>Ramp.</b> The window learns a call's cost only once its speech reaches the decode workers, seconds after it
+ * was admitted. Calls arriving together (twenty at once) would all be admitted on the capacity in force before any of
+ * them is measured, and then lag together. So a newly admitted call is <i>on trial</i> until a final (or speculative
+ * final) of it has been decoded, or it has been live {@code trial} without speaking (it costs nothing yet); while
+ * {@code rampStep} calls are on trial, a further call is deferred. A burst is thus admitted a few calls at a time,
+ * each step measured before the next, and the calls already admitted are not slowed by later arrivals; those deferred
+ * are answered and recorded as usual and transcribed after their hang-up.
+ * <p>
  * It only decides about new calls: an admitted call is never taken off live transcription. Thread-safe.
  */
 public final class LiveCapacityController {
@@ -40,13 +50,17 @@ public final class LiveCapacityController {
      * @param busyLimit     busy fraction above which no more calls are admitted
      * @param targetBusy    busy fraction the capacity estimate fills up to
      * @param holdNanos     least time between two raises
+     * @param rampStep      calls admitted but not measured yet (on trial) above which new calls are deferred
+     * @param trialNanos    how long an admitted call that has not spoken stays on trial
      */
     public record Settings(int ceiling, int initial, int workers, long budgetNanos, double busyLimit,
-                           double targetBusy, long holdNanos) {
+                           double targetBusy, long holdNanos, int rampStep, long trialNanos) {
         public Settings {
-            if (ceiling < 1 || initial < 1 || workers < 1 || budgetNanos <= 0 || holdNanos < 0) {
-                throw new IllegalArgumentException("ceiling, initial, workers and budget must be positive: " + ceiling
-                        + ", " + initial + ", " + workers + ", " + budgetNanos);
+            if (ceiling < 1 || initial < 1 || workers < 1 || budgetNanos <= 0 || holdNanos < 0 || rampStep < 1
+                    || trialNanos <= 0) {
+                throw new IllegalArgumentException("ceiling, initial, workers, budget, ramp step and trial must be "
+                        + "positive: " + ceiling + ", " + initial + ", " + workers + ", " + budgetNanos + ", "
+                        + rampStep + ", " + trialNanos);
             }
             if (!(targetBusy > 0 && targetBusy <= busyLimit && busyLimit <= 1)) {
                 throw new IllegalArgumentException("need 0 < target busy ≤ busy limit ≤ 1: " + targetBusy + ", "
@@ -55,9 +69,14 @@ public final class LiveCapacityController {
         }
     }
 
-    /** The capacity in force, why, and the measurements it came from. */
-    public record State(int capacity, int live, String reason, double busy, long finalLagP95Ms,
-                        double costPerCall) {
+    /**
+     * The capacity in force, why, and the measurements it came from.
+     *
+     * @param onTrial       admitted calls whose cost is not measured yet (see the ramp)
+     * @param lastDeferral  why the latest call was deferred ("" before any)
+     */
+    public record State(int capacity, int live, int onTrial, String reason, double busy, long finalLagP95Ms,
+                        double costPerCall, String lastDeferral) {
     }
 
     private record LiveSince(long sinceNanos, int live) {
@@ -68,6 +87,9 @@ public final class LiveCapacityController {
     private final LongSupplier nanoClock;
     /** The number of live calls since each change, as far back as the window reaches. */
     private final ArrayDeque<LiveSince> liveHistory = new ArrayDeque<>();
+    /** Admitted calls not measured yet, with when they were admitted, oldest first. */
+    private final Map<String, Long> onTrial = new LinkedHashMap<>();
+    private String lastDeferral = "";
     private int live;
     private int capacity;
     private String reason;
@@ -91,27 +113,51 @@ public final class LiveCapacityController {
         liveHistory.add(new LiveSince(now, 0));
     }
 
-    /** Takes a live place for a new call if the measured load leaves room; false means: defer it. */
-    public synchronized boolean tryAdmit() {
+    /**
+     * Takes a live place for the new call {@code callId} if the measured load leaves room and the ramp allows;
+     * false means: defer it.
+     */
+    public synchronized boolean tryAdmit(String callId) {
         long now = nanoClock.getAsLong();
         update(now);
+        endTrials(now);
         if (live >= capacity) {
+            lastDeferral = live + " calls live, the capacity in force (" + reason + ")";
+            return false;
+        }
+        if (onTrial.size() >= settings.rampStep()) {
+            lastDeferral = "ramp: " + onTrial.size() + " calls admitted lately are not measured yet (at most "
+                    + settings.rampStep() + " at once); " + live + " live, capacity " + capacity;
             return false;
         }
         setLive(now, live + 1);
+        onTrial.put(callId, now);
         return true;
     }
 
-    /** A live call ended. */
-    public synchronized void released() {
+    /** The live call {@code callId} ended. */
+    public synchronized void released(String callId) {
         long now = nanoClock.getAsLong();
+        onTrial.remove(callId);
         setLive(now, Math.max(0, live - 1));
     }
 
     /** Re-reads the load and returns the capacity in force. */
     public synchronized State state() {
-        update(nanoClock.getAsLong());
-        return new State(capacity, live, reason, busy, lagP95Nanos / 1_000_000, costPerCall);
+        long now = nanoClock.getAsLong();
+        update(now);
+        endTrials(now);
+        return new State(capacity, live, onTrial.size(), reason, busy, lagP95Nanos / 1_000_000, costPerCall,
+                lastDeferral);
+    }
+
+    /**
+     * A call leaves its trial once the window holds a final (or speculative final) of it decoded since its admission,
+     * or once it has been live the whole trial without one: a silent call costs nothing to decode yet.
+     */
+    private void endTrials(long now) {
+        onTrial.entrySet().removeIf(e -> now - e.getValue() >= settings.trialNanos()
+                || load.essentialDecodeSince(e.getKey(), e.getValue()));
     }
 
     private void setLive(long now, int n) {

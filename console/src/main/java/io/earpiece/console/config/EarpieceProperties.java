@@ -41,6 +41,22 @@ public record EarpieceProperties(
      *                        many calls that is); below {@code busyLimit}, so that sentences ending together fit
      * @param window          how far back the load is measured
      * @param raiseHold       least time between two raises of the capacity (it falls at once), so it does not flap
+     * @param rampStep        calls admitted live but not measured yet (none of their finals decoded) above which a new
+     *                        call is deferred, whatever the capacity: a burst (twenty calls at once) is admitted this
+     *                        many at a time, each step measured before the next, so the calls already admitted are not
+     *                        slowed by the calls admitted with them. 3: one call alone and ten together differ by
+     *                        ~400 ms of final p95 on two cores, so three unmeasured calls cannot push a measured load
+     *                        far past the budget
+     * @param trial           how long an admitted call that has not spoken counts as not measured; after it, silence
+     *                        has cost nothing and no longer holds the ramp
+     * @param afterCallBusyLimit live decodes' busy fraction of the decode workers (over the last 3 s) above which a
+     *                        deferred call's after-call transcription waits: it goes through the same workers at the
+     *                        lowest priority, after every queued live decode and on all workers but one, so that it
+     *                        never delays a live final. 0.5: below the 0.75 at which live partials are shed
+     * @param afterCallYield  how long after a deferred call's hang-up its transcription waits for that room; after it,
+     *                        it runs whenever a worker has no live decode queued, so that the transcript and summary
+     *                        come within about two minutes of the hang-up even while the live calls keep the workers
+     *                        busy
      */
     public record Live(@DefaultValue("0") int capacity,
                        @DefaultValue("5") int callsPerWorker,
@@ -48,7 +64,11 @@ public record EarpieceProperties(
                        @DefaultValue("0.85") double busyLimit,
                        @DefaultValue("0.7") double targetBusy,
                        @DefaultValue("10s") Duration window,
-                       @DefaultValue("5s") Duration raiseHold) {
+                       @DefaultValue("5s") Duration raiseHold,
+                       @DefaultValue("3") int rampStep,
+                       @DefaultValue("10s") Duration trial,
+                       @DefaultValue("0.5") double afterCallBusyLimit,
+                       @DefaultValue("60s") Duration afterCallYield) {
     }
 
     /**

@@ -91,7 +91,8 @@ public class SpeechConfiguration {
         int workers = p.whisperContexts();
         // one waiting partial per worker: a partial that waits behind others is stale when it runs
         RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(
-                workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit()),
+                workers, Math.max(1, p.whisper().maxQueued()), workers, p.whisper().partialBusyLimit(),
+                p.live().afterCallBusyLimit()),
                 new BothListeners(metrics, admission));
         Gauge.builder("earpiece.stt.queue.depth", scheduler, s -> s.stats().queueDepth())
                 .description("decodes waiting").register(registry);

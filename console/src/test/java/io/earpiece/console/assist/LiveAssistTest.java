@@ -63,4 +63,19 @@ class LiveAssistTest {
         assertThat(assist.onSegment(partial(0, "Way too expensive for us honestly", 2, 5_500)).provisional())
                 .as("only committed words count").isEmpty();
     }
+
+    @Test
+    void beforeTheWarmUpIsDoneSegmentsAreMaskedWithoutCardsAndCardsStartOnceItIs() {
+        boolean[] ready = {false};
+        LiveAssist warming = new LiveAssist(callId -> engine.startCall(LocalDate.of(2026, 3, 12)), () -> ready[0]);
+
+        LiveAssist.Assisted early = warming.onSegment(finalOf(0,
+                "Honestly that is way too expensive for us, my card is 4111 1111 1111 1111.", 7_000));
+        assertThat(early.outcome().cards()).isEmpty();
+        assertThat(early.maskedText()).doesNotContain("4111 1111 1111 1111").contains("too expensive");
+
+        ready[0] = true;
+        LiveAssist.Assisted later = warming.onSegment(finalOf(1, "Honestly that is way too expensive for us.", 12_000));
+        assertThat(later.outcome().cards()).extracting(Card::id).contains("objection-price");
+    }
 }

@@ -4,6 +4,8 @@ import io.earpiece.stt.scheduling.DecodeSample;
 import io.earpiece.stt.scheduling.Priority;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +22,16 @@ class LiveCapacityControllerTest {
     private long now = 1_000 * SECOND;
     private final DecodeLoadWindow load = new DecodeLoadWindow(10 * SECOND, () -> now);
 
-    /** Auto capacity (no bound), 10 to start with, 400 ms budget, 85 % busy limit, 70 % target, 5 s hold. */
+    /** Numbers the calls offered: "call-0", "call-1", ..., as {@link #decode} names them. */
+    private int offered;
+
+    /**
+     * Auto capacity (no bound), 10 to start with, 400 ms budget, 85 % busy limit, 70 % target, 5 s hold, at most 3
+     * calls on trial, 10 s trial.
+     */
     private LiveCapacityController controller(int ceiling, int initial) {
         return new LiveCapacityController(new LiveCapacityController.Settings(ceiling, initial, WORKERS,
-                TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND), load, () -> now);
+                TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 3, 10 * SECOND), load, () -> now);
     }
 
     /**
@@ -31,23 +39,55 @@ class LiveCapacityControllerTest {
      * {@code decodeMs} after waiting {@code waitMs}; time advances as it goes.
      */
     private void decode(int calls, int seconds, double decodeMs, double waitMs) {
+        decode(java.util.stream.IntStream.range(0, calls).mapToObj(c -> "call-" + c).toList(), seconds, decodeMs,
+                waitMs);
+    }
+
+    /** The fake decoder for the calls named. */
+    private void decode(List<String> calls, int seconds, double decodeMs, double waitMs) {
         for (int s = 0; s < seconds; s++) {
             now += SECOND;
-            for (int c = 0; c < calls; c++) {
-                load.onDecode(new DecodeSample(Priority.FINAL, "call-" + c, 2_000, waitMs, decodeMs,
-                        decodeMs / 2_000));
+            for (String call : calls) {
+                load.onDecode(new DecodeSample(Priority.FINAL, call, 2_000, waitMs, decodeMs, decodeMs / 2_000));
             }
         }
     }
 
-    private static int admit(LiveCapacityController controller, int calls) {
+    /** {@code calls} arriving at once (a burst): how many are admitted live. */
+    private int burst(LiveCapacityController controller, int calls) {
+        return admitted(controller, calls).size();
+    }
+
+    /** {@code calls} arriving at once: the ones admitted live. */
+    private List<String> admitted(LiveCapacityController controller, int calls) {
+        List<String> admitted = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String id = "call-" + offered++;
+            if (controller.tryAdmit(id)) {
+                admitted.add(id);
+            }
+        }
+        return admitted;
+    }
+
+    /**
+     * {@code calls} arriving one after another, each admitted one speaking (a first final of no cost decoded) before
+     * the next arrives, so that the ramp never holds them: the rules on the measured load alone.
+     */
+    private int admit(LiveCapacityController controller, int calls) {
         int admitted = 0;
         for (int i = 0; i < calls; i++) {
-            if (controller.tryAdmit()) {
+            String id = "call-" + offered++;
+            if (controller.tryAdmit(id)) {
+                load.onDecode(new DecodeSample(Priority.FINAL, id, 500, 0, 0, 0));
                 admitted++;
             }
         }
         return admitted;
+    }
+
+    private boolean admitOne(LiveCapacityController controller) {
+        return admit(controller, 1) == 1;
     }
 
     @Test
@@ -64,12 +104,12 @@ class LiveCapacityControllerTest {
         assertThat(admit(c, 4)).isEqualTo(4);
         // four calls cost 4 × 0.1 worker-s/s = 20 % of two workers: room for 14 at the 70 % target
         decode(4, 10, 100, 0);
-        assertThat(c.tryAdmit()).isTrue();
+        assertThat(admitOne(c)).isTrue();
         assertThat(c.state().capacity()).isEqualTo(5);
         assertThat(c.state().reason()).startsWith("room measured");
-        assertThat(c.tryAdmit()).as("the next raise waits for the hold period").isFalse();
+        assertThat(admitOne(c)).as("the next raise waits for the hold period").isFalse();
         decode(5, 5, 100, 0);
-        assertThat(c.tryAdmit()).isTrue();
+        assertThat(admitOne(c)).isTrue();
         assertThat(c.state().capacity()).isEqualTo(6);
     }
 
@@ -80,7 +120,7 @@ class LiveCapacityControllerTest {
         // the machine got slower (shared): finals wait 350 ms for a worker and decode in 150 ms
         decode(8, 10, 150, 350);
 
-        assertThat(c.tryAdmit()).isFalse();
+        assertThat(admitOne(c)).isFalse();
         LiveCapacityController.State s = c.state();
         assertThat(s.capacity()).isEqualTo(8);
         assertThat(s.live()).as("no admitted call is taken off").isEqualTo(8);
@@ -96,8 +136,8 @@ class LiveCapacityControllerTest {
 
         assertThat(c.state().capacity()).isEqualTo(9);
         assertThat(c.state().live()).isEqualTo(10);
-        c.released();
-        assertThat(c.tryAdmit()).as("a call ending frees no place while finals are far behind").isFalse();
+        c.released("call-" + --offered);
+        assertThat(admitOne(c)).as("a call ending frees no place while finals are far behind").isFalse();
     }
 
     @Test
@@ -107,7 +147,7 @@ class LiveCapacityControllerTest {
         // six calls, each 0.3 worker-s/s: 90 % of two workers, finals still on time
         decode(6, 10, 300, 0);
 
-        assertThat(c.tryAdmit()).isFalse();
+        assertThat(admitOne(c)).isFalse();
         assertThat(c.state().busy()).isGreaterThan(0.85);
     }
 
@@ -130,7 +170,7 @@ class LiveCapacityControllerTest {
         decode(8, 10, 150, 350);
         assertThat(c.state().capacity()).isEqualTo(8);
         for (int i = 0; i < 6; i++) {
-            c.released();
+            c.released("call-" + --offered);
         }
         // two calls left, decoding quickly: the capacity climbs back, one call per hold period
         decode(2, 10, 80, 0);
@@ -147,7 +187,7 @@ class LiveCapacityControllerTest {
         LiveCapacityController c = controller(3, 3);
         assertThat(admit(c, 5)).isEqualTo(3);
         decode(3, 60, 10, 0);
-        c.released();
+        c.released("call-" + --offered);
         assertThat(admit(c, 5)).isEqualTo(1);
         assertThat(c.state().capacity()).isEqualTo(3);
     }
@@ -155,8 +195,11 @@ class LiveCapacityControllerTest {
     @Test
     void silentCallsTeachNothingAboutTheirCost() {
         LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
-        admit(c, 10);
-        now += 30 * SECOND; // ten calls, nobody said anything yet
+        for (int step = 0; step < 4; step++) {
+            burst(c, 3);
+            now += 10 * SECOND; // nobody said anything: each step leaves its trial silent
+        }
+        assertThat(c.state().live()).isEqualTo(10);
 
         assertThat(c.state().costPerCall()).isNaN();
         assertThat(c.state().capacity()).isEqualTo(10);
@@ -183,8 +226,86 @@ class LiveCapacityControllerTest {
         // ten calls lagging a little over budget, then nine hang up: the window still holds their lag
         decode(10, 10, 150, 300);
         for (int i = 0; i < 9; i++) {
-            c.released();
+            c.released("call-" + --offered);
         }
         assertThat(admit(c, 20)).as("the lag was made by ten calls, so up to ten are live again").isEqualTo(9);
+    }
+
+    // The ramp: a burst is admitted a few calls at a time, each step measured before the next.
+
+    @Test
+    void aBurstIsAdmittedAFewCallsAtATimeNotOnTheCapacityInForce() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+
+        // twenty at once: the old rule admitted the ten the initial capacity allowed, before any was measured
+        assertThat(burst(c, 20)).isEqualTo(3);
+        assertThat(c.state().onTrial()).isEqualTo(3);
+        assertThat(c.state().lastDeferral()).startsWith("ramp: 3 calls admitted lately are not measured yet");
+    }
+
+    @Test
+    void theNextStepIsAdmittedOnceTheFirstOnesCostShows() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        List<String> live = new ArrayList<>(admitted(c, 5));
+        assertThat(live).hasSize(3);
+        // the three speak: their finals decode quickly, well within budget
+        decode(live, 2, 100, 0);
+        assertThat(c.state().onTrial()).isZero();
+
+        List<String> second = admitted(c, 5);
+        assertThat(second).hasSize(3);
+        live.addAll(second);
+        decode(live.subList(0, 5), 2, 100, 0);
+        List<String> third = admitted(c, 5);
+        assertThat(third).as("one of the second step has not spoken yet: it holds its place in the ramp").hasSize(2);
+        live.addAll(third);
+        decode(live, 2, 100, 0);
+        assertThat(burst(c, 5)).as("three at a time still, as the measured room allows").isEqualTo(3);
+        assertThat(c.state().live()).isEqualTo(11);
+        assertThat(c.state().capacity()).as("raised once by the room measured").isEqualTo(11);
+    }
+
+    @Test
+    void aStepThatLagsStopsTheRampSoTheCallsAdmittedKeepTheirLatency() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        List<String> live = new ArrayList<>(admitted(c, 3));
+        decode(live, 3, 100, 0);
+        live.addAll(admitted(c, 3));
+        assertThat(live).hasSize(6);
+        // six calls on a shared machine (deferred calls recording, other work): their finals wait and lag past budget
+        decode(live, 3, 150, 300);
+
+        assertThat(burst(c, 10)).as("the measured step is the limit; ten were admitted at once before").isZero();
+        assertThat(c.state().live()).isEqualTo(6);
+        assertThat(c.state().lastDeferral()).contains("at the limit");
+    }
+
+    @Test
+    void aCallThatDoesNotSpeakLeavesTheTrialAfterItsTrialTime() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        assertThat(burst(c, 4)).isEqualTo(3);
+        now += 9 * SECOND;
+        assertThat(burst(c, 1)).as("still on trial after 9 s").isZero();
+        now += SECOND;
+        assertThat(burst(c, 4)).as("silent for the 10 s trial: nothing to measure, nothing it costs").isEqualTo(3);
+    }
+
+    @Test
+    void aCallOnTrialThatEndsFreesItsPlaceInTheRamp() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        assertThat(burst(c, 3)).isEqualTo(3);
+        c.released("call-1");
+
+        assertThat(c.state().onTrial()).isEqualTo(2);
+        assertThat(burst(c, 2)).isEqualTo(1);
+    }
+
+    @Test
+    void theRampStepIsConfigured() {
+        LiveCapacityController c = new LiveCapacityController(new LiveCapacityController.Settings(Integer.MAX_VALUE,
+                10, WORKERS, TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 1, 10 * SECOND), load,
+                () -> now);
+
+        assertThat(burst(c, 20)).isEqualTo(1);
     }
 }

@@ -12,8 +12,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * A bounded pool of decode workers fed from one priority queue: finals before partials; within a priority the call
  * served least recently goes first (so no call's finals wait behind another call's backlog), then the oldest call,
- * then first come first served. When more than {@link SchedulerSettings#maxQueuedJobs()} jobs wait, the
+ * then first come first served. When more than {@link SchedulerSettings#maxQueuedJobs()} live jobs wait, the
  * least urgent queued partial is dropped (counted); finals are never dropped, only delayed.
+ * <p>
+ * After-call work ({@link Priority#BACKGROUND}) goes through the same workers so that it yields to live calls rather
+ * than competing with them for the recognizer: it runs only when no live job waits, on all workers but one (a live
+ * final always finds a worker that is free or about to be), and only while the live decodes kept the workers less
+ * busy than {@link SchedulerSettings#backgroundBusyLimit()}; past its {@link RecognitionTask#yieldUntilNanos()} it no
+ * longer waits for that room, so that it is done in time. The busy fraction that drops partials and holds background
+ * work counts live decodes only.
  */
 public final class RecognitionScheduler implements AutoCloseable {
 
@@ -23,6 +30,8 @@ public final class RecognitionScheduler implements AutoCloseable {
     private static final long BUSY_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(3);
     /** Calls whose last service is remembered before those with nothing queued are forgotten. */
     private static final int MAX_TRACKED_CALLS = 1_000;
+    /** How often a worker looks again at background work held for lack of room. */
+    private static final long BACKGROUND_RECHECK_MILLIS = 50;
 
     private record Queued(RecognitionTask task, long sequence, long queuedNanos) {
     }
@@ -42,6 +51,8 @@ public final class RecognitionScheduler implements AutoCloseable {
     private final java.util.Map<String, Long> lastServed = new java.util.HashMap<>();
     private long dispatches;
     private int queuedPartials;
+    private int queuedBackground;
+    private int runningBackground;
     private int maxQueuedPartials;
     private int maxQueueDepth;
     private long droppedPartials;
@@ -89,7 +100,14 @@ public final class RecognitionScheduler implements AutoCloseable {
                 return false;
             }
             Queued q = new Queued(task, sequence++, System.nanoTime());
-            boolean overall = queue.size() >= settings.maxQueuedJobs();
+            if (task.priority() == Priority.BACKGROUND) {
+                // never dropped, and outside the live bounds: waiting after-call work must not push partials out
+                queue.add(q);
+                queuedBackground++;
+                notify();
+                return true;
+            }
+            boolean overall = queue.size() - queuedBackground >= settings.maxQueuedJobs();
             boolean partials = task.priority() == Priority.PARTIAL
                     && queuedOf(Priority.PARTIAL) >= settings.maxQueuedPartials();
             if (task.priority() == Priority.PARTIAL && settings.partialBusyLimit() < 1.0
@@ -151,11 +169,16 @@ public final class RecognitionScheduler implements AutoCloseable {
     private Queued leastUrgentPartial() {
         Queued worst = null;
         for (Queued q : queue) {
-            if (q.task().priority() != Priority.FINAL && (worst == null || URGENCY.compare(q, worst) > 0)) {
+            if (isPartial(q.task().priority()) && (worst == null || URGENCY.compare(q, worst) > 0)) {
                 worst = q;
             }
         }
         return worst;
+    }
+
+    /** The jobs that count as partials: dropped under load. */
+    private static boolean isPartial(Priority priority) {
+        return priority == Priority.PARTIAL || priority == Priority.SPECULATIVE;
     }
 
     private void drop(RecognitionTask task) {
@@ -168,7 +191,7 @@ public final class RecognitionScheduler implements AutoCloseable {
     }
 
     public synchronized SchedulerStats stats() {
-        return new SchedulerStats(queue.size() - queuedPartials, queuedPartials, maxQueuedPartials, maxQueueDepth,
+        return new SchedulerStats(queue.size() - queuedPartials - queuedBackground, queuedPartials, maxQueuedPartials, maxQueueDepth,
                 droppedPartials, decodedFinals, decodedPartials, lastRealTimeFactor, lastDecodeMs);
     }
 
@@ -176,14 +199,18 @@ public final class RecognitionScheduler implements AutoCloseable {
         while (true) {
             Queued next;
             synchronized (this) {
-                while (queue.isEmpty() && !closed) {
+                while (true) {
+                    next = fairest();
+                    if (next != null || (closed && queue.isEmpty())) {
+                        break;
+                    }
                     try {
-                        wait();
+                        // empty: until a job comes; background work held for room: look again shortly
+                        wait(queue.isEmpty() ? 0 : BACKGROUND_RECHECK_MILLIS);
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                next = fairest();
                 if (next == null) {
                     return; // closed and drained
                 }
@@ -192,8 +219,11 @@ public final class RecognitionScheduler implements AutoCloseable {
                 if (lastServed.size() > MAX_TRACKED_CALLS) {
                     forgetIdleCalls();
                 }
-                if (next.task().priority() != Priority.FINAL) {
+                if (isPartial(next.task().priority())) {
                     queuedPartials--;
+                } else if (next.task().priority() == Priority.BACKGROUND) {
+                    queuedBackground--;
+                    runningBackground++;
                 }
             }
             run(next);
@@ -210,6 +240,9 @@ public final class RecognitionScheduler implements AutoCloseable {
         if (head == null) {
             return null;
         }
+        if (head.task().priority() == Priority.BACKGROUND) {
+            return backgroundReady(head) ? head : null; // only background work waits: in order of deadline
+        }
         Queued best = null;
         long bestServed = Long.MAX_VALUE;
         for (Queued q : queue) {
@@ -225,6 +258,18 @@ public final class RecognitionScheduler implements AutoCloseable {
         return best;
     }
 
+    /**
+     * Whether the most pressing background job may take a worker now: one worker is kept for live work, and the job
+     * waits while the live decodes keep the workers busy, unless its time to yield is over.
+     */
+    private boolean backgroundReady(Queued q) {
+        if (runningBackground >= Math.max(1, settings.workers() - 1)) {
+            return false;
+        }
+        long now = System.nanoTime();
+        return now - q.task().yieldUntilNanos() >= 0 || busy.utilization(now) <= settings.backgroundBusyLimit();
+    }
+
     private void forgetIdleCalls() {
         java.util.Set<String> waiting = new java.util.HashSet<>();
         queue.forEach(q -> waiting.add(q.task().callId()));
@@ -233,10 +278,13 @@ public final class RecognitionScheduler implements AutoCloseable {
 
     private void run(Queued q) {
         RecognitionTask task = q.task();
+        boolean background = task.priority() == Priority.BACKGROUND;
         long started = System.nanoTime();
-        long token;
-        synchronized (this) {
-            token = busy.started(started);
+        long token = -1;
+        if (!background) { // the live load alone decides about partials and background work
+            synchronized (this) {
+                token = busy.started(started);
+            }
         }
         try {
             task.work().run();
@@ -245,14 +293,19 @@ public final class RecognitionScheduler implements AutoCloseable {
         }
         long ended = System.nanoTime();
         synchronized (this) {
-            busy.ended(token, ended);
+            if (background) {
+                runningBackground--;
+                notifyAll(); // a worker may have held background work for this one
+            } else {
+                busy.ended(token, ended);
+            }
         }
         double decodeMs = (ended - started) / 1e6;
         double rtf = task.audioMs() > 0 ? decodeMs / task.audioMs() : Double.NaN;
         synchronized (this) {
             if (task.priority() == Priority.FINAL) {
                 decodedFinals++;
-            } else {
+            } else if (!background) {
                 decodedPartials++;
             }
             lastDecodeMs = decodeMs;
@@ -286,6 +339,7 @@ public final class RecognitionScheduler implements AutoCloseable {
                 return false;
             });
             queuedPartials = 0;
+            queuedBackground = 0;
             notifyAll();
         }
         partials.forEach(q -> {

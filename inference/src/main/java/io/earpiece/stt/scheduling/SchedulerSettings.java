@@ -11,8 +11,12 @@ package io.earpiece.stt.scheduling;
  *                       behind others is stale by the time it runs, and the worker it takes delays finals
  * @param partialBusyLimit busy fraction of the workers over the last seconds above which new partials are dropped:
  *                       the finals then get the whole pool (1.0 never drops partials for load alone)
+ * @param backgroundBusyLimit live decodes' busy fraction of the workers over the last seconds above which
+ *                       {@link Priority#BACKGROUND} jobs wait (until their own deadline): after-call work runs only
+ *                       while live decoding has room
  */
-public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials, double partialBusyLimit) {
+public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials, double partialBusyLimit,
+                                double backgroundBusyLimit) {
 
     public SchedulerSettings {
         if (workers < 1 || maxQueuedJobs < 1 || maxQueuedPartials < 1) {
@@ -22,6 +26,14 @@ public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPar
         if (!(partialBusyLimit > 0 && partialBusyLimit <= 1)) {
             throw new IllegalArgumentException("partialBusyLimit must be in (0, 1]: " + partialBusyLimit);
         }
+        if (!(backgroundBusyLimit > 0 && backgroundBusyLimit <= 1)) {
+            throw new IllegalArgumentException("backgroundBusyLimit must be in (0, 1]: " + backgroundBusyLimit);
+        }
+    }
+
+    /** With the default limit for background work. */
+    public SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPartials, double partialBusyLimit) {
+        this(workers, maxQueuedJobs, maxQueuedPartials, partialBusyLimit, DEFAULT_BACKGROUND_BUSY_LIMIT);
     }
 
     /** Partials bounded by count only. */
@@ -45,6 +57,12 @@ public record SchedulerSettings(int workers, int maxQueuedJobs, int maxQueuedPar
 
     /** Busy fraction above which new partials are dropped, by default. */
     public static final double DEFAULT_PARTIAL_BUSY_LIMIT = 0.75;
+
+    /**
+     * Live busy fraction above which background jobs wait, by default: below the partials' limit, so that after-call
+     * work never pushes live partials out.
+     */
+    public static final double DEFAULT_BACKGROUND_BUSY_LIMIT = 0.5;
 
     /** Sized for a 2-core machine running 2-thread decodes: one worker, 16 queued jobs. */
     public static SchedulerSettings defaults() {

@@ -3,9 +3,12 @@ package io.earpiece.stt.scheduling;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -159,6 +162,96 @@ class RecognitionSchedulerTest {
         assertThat(ran).containsExactly("f0");
         assertThat(dropped).containsExactly("p0");
         assertThat(scheduler.submit(task(Priority.FINAL, 1, "late"))).isFalse();
+    }
+
+    /** After-call work: records its name when it runs (after {@code before}, if given). */
+    private RecognitionTask background(long order, String name, long yieldUntilNanos, Runnable before) {
+        return new RecognitionTask(Priority.BACKGROUND, order, "after-" + order, 1_000, () -> {
+            before.run();
+            ran.add(name);
+        }, () -> dropped.add(name), yieldUntilNanos);
+    }
+
+    @Test
+    void backgroundWorkRunsAfterLiveWorkAndNeitherCrowdsOutPartialsNorIsDropped() {
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 3, 2, 1.0, 1.0))) {
+            CountDownLatch release = block(scheduler);
+            long due = System.nanoTime();
+            scheduler.submit(background(0, "b0", due, () -> { }));
+            scheduler.submit(background(1, "b1", due, () -> { }));
+            scheduler.submit(background(2, "b2", due, () -> { }));
+            scheduler.submit(task(Priority.PARTIAL, 0, "p0"));
+            scheduler.submit(task(Priority.PARTIAL, 1, "p1"));
+            scheduler.submit(task(Priority.FINAL, 0, "f0"));
+            assertThat(dropped).as("three queued background jobs do not count in the bound of three live jobs")
+                    .isEmpty();
+            assertThat(scheduler.stats().queuedFinals()).isEqualTo(1);
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 6);
+        }
+        assertThat(ran).containsExactly("f0", "p1", "p0", "b0", "b1", "b2");
+    }
+
+    @Test
+    void backgroundWorkLeavesAWorkerFreeForALiveFinal() {
+        AtomicInteger started = new AtomicInteger();
+        CountDownLatch release = new CountDownLatch(1);
+        Runnable hold = () -> {
+            started.incrementAndGet();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(2, 16, 2, 1.0, 1.0))) {
+            long due = System.nanoTime();
+            for (int i = 0; i < 3; i++) {
+                scheduler.submit(background(i, "b" + i, due, hold));
+            }
+            await().atMost(5, TimeUnit.SECONDS).until(() -> started.get() == 1);
+            scheduler.submit(task(Priority.FINAL, 0, "f0"));
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.contains("f0"));
+            assertThat(started.get()).as("two workers: background work takes one at most").isEqualTo(1);
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.size() == 4);
+        }
+        assertThat(ran).containsExactly("f0", "b0", "b1", "b2");
+    }
+
+    @Test
+    void backgroundWorkWaitsForTheLiveLoadToFallUntilItsDeadline() {
+        Map<String, Long> ranAt = new ConcurrentHashMap<>();
+        long released;
+        try (RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 16, 2, 1.0, 0.01))) {
+            CountDownLatch release = block(scheduler); // a live decode: the workers were busy lately
+            long now = System.nanoTime();
+            scheduler.submit(background(0, "due", now, () -> ranAt.put("due", System.nanoTime())));
+            scheduler.submit(background(1, "held", now + TimeUnit.HOURS.toNanos(1),
+                    () -> ranAt.put("held", System.nanoTime())));
+            released = System.nanoTime();
+            release.countDown();
+            await().atMost(5, TimeUnit.SECONDS).until(() -> ran.contains("due"));
+            await().atMost(15, TimeUnit.SECONDS).until(() -> ran.contains("held"));
+        }
+        assertThat(ranAt.get("held") - released)
+                .as("held until the live decode has left the 3 s window (under 1 % busy)")
+                .isGreaterThan(TimeUnit.SECONDS.toNanos(2));
+        assertThat(ranAt.get("due")).isLessThan(ranAt.get("held"));
+    }
+
+    @Test
+    void closeDropsWaitingBackgroundWork() {
+        RecognitionScheduler scheduler = new RecognitionScheduler(new SchedulerSettings(1, 8));
+        CountDownLatch release = block(scheduler);
+        scheduler.submit(background(0, "b0", System.nanoTime(), () -> { }));
+        new Thread(() -> {
+            await().atMost(5, TimeUnit.SECONDS).until(() -> dropped.contains("b0"));
+            release.countDown();
+        }).start();
+        scheduler.close();
+        assertThat(ran).isEmpty();
+        assertThat(dropped).containsExactly("b0");
     }
 
     private static void spin(long millis) {
