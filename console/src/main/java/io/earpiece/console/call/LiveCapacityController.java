@@ -26,7 +26,10 @@ import java.util.function.LongSupplier;
  * final) of it has been decoded, or it has been live {@code trial} without speaking (it costs nothing yet); while
  * {@code rampStep} calls are on trial, a further call is deferred. A burst is thus admitted a few calls at a time,
  * each step measured before the next, and the calls already admitted are not slowed by later arrivals; those deferred
- * are answered and recorded as usual and transcribed after their hang-up.
+ * are answered and recorded as usual and transcribed after their hang-up. The ramp governs only new ground: up to
+ * the most calls the window has shown live and measured within budget (a load this machine has carried), a burst is
+ * admitted at once, so ten calls arriving together on a machine that has carried ten all go live. Before anything
+ * is measured, the starting capacity counts as carried ({@link Settings#carriedAtStart}); a lag resets it to none.
  * <p>
  * It only decides about new calls: an admitted call is never taken off live transcription. Thread-safe.
  */
@@ -52,12 +55,25 @@ public final class LiveCapacityController {
      * @param holdNanos     least time between two raises
      * @param rampStep      calls admitted but not measured yet (on trial) above which new calls are deferred
      * @param trialNanos    how long an admitted call that has not spoken stays on trial
+     * @param carriedAtStart calls taken as carried within budget before anything is measured: a burst up to it goes
+     *                      live at once (the ramp starts beyond it); the first lag resets it
      */
     public record Settings(int ceiling, int initial, int workers, long budgetNanos, double busyLimit,
-                           double targetBusy, long holdNanos, int rampStep, long trialNanos) {
+                           double targetBusy, long holdNanos, int rampStep, long trialNanos, int carriedAtStart) {
+        /**
+         * The starting capacity (calls per worker × workers, what the admin says this machine carries) is taken as
+         * carried: ten calls dialled at once on a machine configured for ten all go live, and the ramp guards only
+         * what lies beyond it, or everything once a lag has shown the machine slower than said.
+         */
+        public Settings(int ceiling, int initial, int workers, long budgetNanos, double busyLimit, double targetBusy,
+                        long holdNanos, int rampStep, long trialNanos) {
+            this(ceiling, initial, workers, budgetNanos, busyLimit, targetBusy, holdNanos, rampStep, trialNanos,
+                    Math.min(ceiling, initial));
+        }
+
         public Settings {
             if (ceiling < 1 || initial < 1 || workers < 1 || budgetNanos <= 0 || holdNanos < 0 || rampStep < 1
-                    || trialNanos <= 0) {
+                    || trialNanos <= 0 || carriedAtStart < 0) {
                 throw new IllegalArgumentException("ceiling, initial, workers, budget, ramp step and trial must be "
                         + "positive: " + ceiling + ", " + initial + ", " + workers + ", " + budgetNanos + ", "
                         + rampStep + ", " + trialNanos);
@@ -92,6 +108,11 @@ public final class LiveCapacityController {
     private String lastDeferral = "";
     private int live;
     private int capacity;
+    /**
+     * The most measured calls (live, past their trial) the window has shown within budget: a load this machine has
+     * carried. A burst up to it is admitted at once; the ramp only governs new ground beyond it.
+     */
+    private int proven;
     private String reason;
     private long lastRaiseNanos;
     private long lastLearntNanos = Long.MIN_VALUE;
@@ -105,6 +126,7 @@ public final class LiveCapacityController {
         this.load = load;
         this.nanoClock = nanoClock;
         this.capacity = Math.min(settings.ceiling(), settings.initial());
+        this.proven = Math.min(capacity, settings.carriedAtStart());
         this.reason = capacity == settings.ceiling() && settings.ceiling() <= settings.initial()
                 ? "earpiece.live.capacity=" + capacity + " until the decode load says otherwise"
                 : "nothing measured yet: " + capacity + " calls to start with (calls-per-worker × decode workers)";
@@ -119,15 +141,16 @@ public final class LiveCapacityController {
      */
     public synchronized boolean tryAdmit(String callId) {
         long now = nanoClock.getAsLong();
-        update(now);
         endTrials(now);
+        update(now);
         if (live >= capacity) {
             lastDeferral = live + " calls live, the capacity in force (" + reason + ")";
             return false;
         }
-        if (onTrial.size() >= settings.rampStep()) {
+        if (live >= proven && onTrial.size() >= settings.rampStep()) {
             lastDeferral = "ramp: " + onTrial.size() + " calls admitted lately are not measured yet (at most "
-                    + settings.rampStep() + " at once); " + live + " live, capacity " + capacity;
+                    + settings.rampStep() + " at once beyond the " + proven + " calls carried within budget); " + live
+                    + " live, capacity " + capacity;
             return false;
         }
         setLive(now, live + 1);
@@ -138,6 +161,9 @@ public final class LiveCapacityController {
     /** The live call {@code callId} ended. */
     public synchronized void released(String callId) {
         long now = nanoClock.getAsLong();
+        // the load as it was with this call still live: the last reading of a busy spell may come at its end
+        endTrials(now);
+        update(now);
         onTrial.remove(callId);
         setLive(now, Math.max(0, live - 1));
     }
@@ -145,8 +171,8 @@ public final class LiveCapacityController {
     /** Re-reads the load and returns the capacity in force. */
     public synchronized State state() {
         long now = nanoClock.getAsLong();
-        update(now);
         endTrials(now);
+        update(now);
         return new State(capacity, live, onTrial.size(), reason, busy, lagP95Nanos / 1_000_000, costPerCall,
                 lastDeferral);
     }
@@ -192,6 +218,13 @@ public final class LiveCapacityController {
         // be more than are live now (a busy hour ending): they say that many calls are too many, not that the few
         // left are.
         int loadedBy = Math.max(live, peakLive());
+        if (s.finals() >= MIN_FINALS && lagP95Nanos <= budget && busy <= settings.busyLimit()) {
+            proven = Math.max(proven, live - onTrial.size());
+        }
+        if (s.finals() > 0 && (lagP95Nanos > budget || busy > settings.busyLimit())) {
+            // what the machine carried before does not hold now (a slower spell, another tenant): ramp again
+            proven = 0;
+        }
         if (s.finals() > 0 && lagP95Nanos > 2 * budget) {
             set(Math.max(1, Math.min(capacity, loadedBy - 1)), "finals far behind, admitting none until calls end: "
                     + measured);
@@ -212,6 +245,8 @@ public final class LiveCapacityController {
             capacity = newCapacity;
             reason = why;
         }
+        // a load that no longer fits the measured cost is no longer one the machine carries
+        proven = Math.min(proven, capacity);
     }
 
     /** The most calls live at once inside the window (after {@link #liveCallSeconds} trimmed the history). */

@@ -27,11 +27,11 @@ class LiveCapacityControllerTest {
 
     /**
      * Auto capacity (no bound), 10 to start with, 400 ms budget, 85 % busy limit, 70 % target, 5 s hold, at most 3
-     * calls on trial, 10 s trial.
+     * calls on trial, 10 s trial, nothing taken as carried before it is measured (so the ramp holds from the start).
      */
     private LiveCapacityController controller(int ceiling, int initial) {
         return new LiveCapacityController(new LiveCapacityController.Settings(ceiling, initial, WORKERS,
-                TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 3, 10 * SECOND), load, () -> now);
+                TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 3, 10 * SECOND, 0), load, () -> now);
     }
 
     /**
@@ -266,6 +266,51 @@ class LiveCapacityControllerTest {
     }
 
     @Test
+    void aBurstUpToALoadAlreadyCarriedWithinBudgetGoesLiveAtOnce() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        List<String> live = new ArrayList<>();
+        for (int step = 0; step < 4 && live.size() < 10; step++) {
+            live.addAll(admitted(c, Math.min(3, 10 - live.size())));
+            decode(live, 2, 100, 0);
+        }
+        assertThat(live).hasSize(10);
+        decode(live, 6, 100, 0);
+        live.forEach(c::released);
+
+        // the next ten arrive together: ten measured calls kept within budget, so no ramp up to ten
+        assertThat(burst(c, 10)).isEqualTo(10);
+        assertThat(burst(c, 10)).as("beyond the load carried, the ramp (and the capacity) hold").isZero();
+    }
+
+    @Test
+    void byDefaultTheStartingCapacityCountsAsCarriedUntilALagSaysOtherwise() {
+        LiveCapacityController c = new LiveCapacityController(new LiveCapacityController.Settings(Integer.MAX_VALUE,
+                10, WORKERS, TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 3, 10 * SECOND), load,
+                () -> now);
+
+        List<String> first = admitted(c, 20);
+        assertThat(first).as("the ten the starting capacity allows, at once; the rest deferred").hasSize(10);
+        decode(first, 4, 300, 600);
+        first.forEach(c::released);
+        assertThat(burst(c, 10)).as("they lagged: the ramp from now on").isEqualTo(3);
+    }
+
+    @Test
+    void aLoadThatLaggedIsNoLongerCountedAsCarried() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        List<String> live = new ArrayList<>();
+        for (int step = 0; step < 4 && live.size() < 10; step++) {
+            live.addAll(admitted(c, Math.min(3, 10 - live.size())));
+            decode(live, 2, 100, 0);
+        }
+        // the machine got slower (another tenant): the ten lag past twice the budget
+        decode(live, 4, 300, 600);
+        live.forEach(c::released);
+
+        assertThat(burst(c, 10)).as("the ramp again: the ten are not a load this machine carries now").isEqualTo(3);
+    }
+
+    @Test
     void aStepThatLagsStopsTheRampSoTheCallsAdmittedKeepTheirLatency() {
         LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
         List<String> live = new ArrayList<>(admitted(c, 3));
@@ -303,7 +348,7 @@ class LiveCapacityControllerTest {
     @Test
     void theRampStepIsConfigured() {
         LiveCapacityController c = new LiveCapacityController(new LiveCapacityController.Settings(Integer.MAX_VALUE,
-                10, WORKERS, TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 1, 10 * SECOND), load,
+                10, WORKERS, TimeUnit.MILLISECONDS.toNanos(400), 0.85, 0.7, 5 * SECOND, 1, 10 * SECOND, 0), load,
                 () -> now);
 
         assertThat(burst(c, 20)).isEqualTo(1);
