@@ -6,7 +6,8 @@
 // on a pasted transcript; the history compares version 1 with the new one and restores it; a team without a
 // playbook gets its own from "New playbook for …". Phone: the form fits the screen and shows a field's error.
 // axe-core on each state.
-// Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM, PLAYBOOK_TEAM (a team without a playbook).
+// Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM, PLAYBOOK_TEAM (a team without a playbook),
+// DOCS_DIR (screenshots, optional).
 // Prints "OK ..." per check, VERSION=<n> of the saved playbook, RESTORED=<n>, TEAM_VERSION=<n> and
 // KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
@@ -93,6 +94,10 @@ async function desktop(page) {
   await editor.getByTestId('playbook-version').filter({ hasText: `version ${m[1]}` }).waitFor({ timeout: 10_000 });
   check(await editor.getByTestId('playbook-unsaved').count() === 0, 'nothing is unsaved after the save');
   await page.screenshot({ path: join(OUT, 'admin-playbook.png'), animations: 'disabled', caret: 'hide' });
+  if (process.env.DOCS_DIR) {
+    await added.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(process.env.DOCS_DIR, 'console-playbook.png'), animations: 'disabled', caret: 'hide' });
+  }
 
   // Unsaved edits are guarded: leaving by a link asks first, and staying keeps them.
   await editor.getByTestId('pb-trigger').first().getByTestId('pb-card').first().getByLabel('Title').fill('Price, edited');
