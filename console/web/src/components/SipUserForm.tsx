@@ -43,7 +43,8 @@ export function SipUserForm({ resetting, onSaved, onCancel }: {
       )}
       <label>
         <span>{resetting ? 'New password' : 'Password'}</span>
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={8}
+        {/* no minLength: the server owns the rule and its refusal names it, rather than a second copy here */}
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required
           autoComplete="new-password" aria-describedby="sip-password-hint" />
       </label>
       <span id="sip-password-hint" className="pb-hint">At least 8 characters; the phone’s SIP account settings need it too.</span>
