@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, csrfToken } from '../api';
+import { api } from '../api';
+import { savePlaybook } from '../playbookApi';
 import {
   fieldId, fieldName, fieldPath, toForm, toStructure, toYaml, validate, type PlaybookForm,
 } from '../playbookForm';
@@ -120,26 +121,19 @@ export function PlaybookEditor({ teams, onSaved }: { teams: string[]; onSaved?: 
     }
     setSaving(true);
     try {
-      const token = await csrfToken();
-      const res = await fetch(`/api/playbooks/${encodeURIComponent(team)}`, {
-        method: 'PUT',
-        credentials: 'same-origin',
-        headers: { 'Content-Type': 'text/plain', Accept: 'application/json', ...(token ? { 'X-XSRF-TOKEN': token } : {}) },
-        body,
-      });
-      const answer = await res.json().catch(() => ({}));
-      if (!res.ok) {
+      const { ok, status: code, body: answer } = await savePlaybook(team, body);
+      if (!ok) {
         const path = mode === 'form' ? fieldPath(answer.field) : null;
         if (path && form) {
           setErrors({ [path]: plain(answer.message) });
           document.getElementById(fieldId(path))?.focus();
           setStatus({ ok: false, message: `Not saved: ${fieldName(form, path)}: ${plain(answer.message)}` });
         } else {
-          setStatus({ ok: false, message: `Not saved (${res.status}): ${answer.message ?? answer.error ?? res.statusText}` });
+          setStatus({ ok: false, message: `Not saved (${code}): ${answer.message ?? answer.error ?? 'refused'}` });
         }
         return;
       }
-      setStatus({ ok: true, message: res.status === 201 ? `Saved as version ${answer.version}` : `No change (version ${answer.version})` });
+      setStatus({ ok: true, message: code === 201 ? `Saved as version ${answer.version}` : `No change (version ${answer.version})` });
       setReload((n) => n + 1);
       onSaved?.();
     } catch (e) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { api, csrfToken } from '../api';
+import { api } from '../api';
+import { savePlaybook } from '../playbookApi';
 import { lineDiff } from '../textDiff';
 import { toYaml } from '../playbookForm';
 import type { PlaybookView } from './PlaybookEditor';
@@ -33,17 +34,16 @@ export function PlaybookHistory({ team, current, confirmDiscard, onRestored }: {
   const restore = async () => {
     if (!picked?.body || !confirmDiscard()) return;
     setError(null);
-    const token = await csrfToken();
-    const res = await fetch(`/api/playbooks/${encodeURIComponent(team)}`, {
-      method: 'PUT', credentials: 'same-origin', body: picked.body,
-      headers: { 'Content-Type': 'text/plain', Accept: 'application/json', ...(token ? { 'X-XSRF-TOKEN': token } : {}) },
-    });
-    const answer = await res.json().catch(() => ({}));
-    if (!res.ok) {
-      setError(`Not restored (${res.status}): ${answer.message ?? res.statusText}`);
-      return;
+    try {
+      const saved = await savePlaybook(team, picked.body);
+      if (!saved.ok) {
+        setError(`Not restored (${saved.status}): ${saved.body.message ?? 'refused'}`);
+        return;
+      }
+      onRestored(saved.body.version ?? 0);
+    } catch (e) {
+      setError(`Not restored: ${(e as Error).message ?? e}`);
     }
-    onRestored(answer.version);
   };
 
   if (versions.length < 2 && !error) return null;
