@@ -7,7 +7,7 @@
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, signIn } from './chromium.mjs';
+import { accessible, check, fitsTheScreen, launch, log, signIn } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -18,12 +18,6 @@ async function section(page, id, title) {
   await page.locator('#admin-title', { hasText: title }).waitFor({ timeout: 15_000 });
   await page.waitForFunction(() => !document.querySelector('.admin-body').textContent.includes('Loading'), null,
     { timeout: 10_000 });
-}
-
-async function fitsTheScreen(page, label) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  const view = page.viewportSize().width;
-  check(wide <= view, `${label}: the page is no wider than the screen (${wide} ≤ ${view} px)`);
 }
 
 async function main() {

@@ -12,7 +12,7 @@
 // KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
+import { accessible, check, fitsTheScreen, launch, log, signIn, titled } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -30,12 +30,6 @@ async function playbooks(page) {
 /** The focused element's id, once the page has moved the focus. */
 async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? '');
-}
-
-async function fitsTheScreen(page, label) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  const view = page.viewportSize().width;
-  check(wide <= view, `${label}: the page is no wider than the screen (${wide} ≤ ${view} px)`);
 }
 
 async function desktop(page) {
