@@ -25,7 +25,8 @@ export function DidRouteForm({ sipUsers, onSaved }: { sipUsers: string[]; onSave
       <label><span>Number (DID)</span><input value={did} onChange={(e) => setDid(e.target.value)} required maxLength={64} placeholder="+15550100" autoComplete="off" /></label>
       <label>
         <span>Rings SIP user</span>
-        <select value={rep} onChange={(e) => setRep(e.target.value)}>
+        {/* named on its own: a wrapping label's name would take in the chosen option's text */}
+        <select value={rep} onChange={(e) => setRep(e.target.value)} aria-label="Rings SIP user">
           {sipUsers.length === 0 && <option value="">Add a SIP user first</option>}
           {sipUsers.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
