@@ -105,7 +105,9 @@ class PlaybookKnowledgeIT {
     }
 
     Map<?, ?> put(WebTestClient client, String team, String body, int status) {
-        return client.put().uri("/api/playbooks/" + team).contentType(MediaType.parseMediaType("application/yaml"))
+        // a valid playbook is published with its engine built (the intent model trained), which on the shared
+        // 2-core machine at load 20 took 20-25 s: the answer is waited for, its speed is not under test here
+        return client.mutate().responseTimeout(Duration.ofSeconds(90)).build().put().uri("/api/playbooks/" + team).contentType(MediaType.parseMediaType("application/yaml"))
                 .bodyValue(body).exchange().expectStatus().isEqualTo(status)
                 .expectBody(Map.class).returnResult().getResponseBody();
     }
