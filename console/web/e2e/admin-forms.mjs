@@ -159,6 +159,7 @@ async function main() {
       await addForm.getByLabel('Trunk ID', { exact: true }).fill(spare);
       await addForm.getByLabel('Host', { exact: true }).fill('127.0.0.1');
       await addForm.getByLabel('Port', { exact: true }).fill('5997');
+      await addForm.getByLabel('Username', { exact: true }).fill('spare');
       await addForm.getByRole('button', { name: 'Add trunk' }).click();
       const spareRow = page.locator(`tr[data-trunk="${spare}"]`);
       await spareRow.waitFor({ timeout: 10_000 });
