@@ -1,11 +1,13 @@
-// Admin forms in headless Chromium (run by AdminBrowserIT), at 1440x900 and 390x844: a team is created; a user is
-// created in it and given another role from their row; a trunk is added, shows its registration in words, is
-// edited, and its status is read again while the page stays open. Readable column names and dates; axe-core on
+// Admin forms in headless Chromium (run by AdminBrowserIT), at 1440x900 and 390x844: a team is created; a SIP user is
+// added and its password reset; a user is created in the team, given another role from their row, then put on the
+// SIP user with an extension; a number (DID) is routed to the SIP user, another routed and deleted; a trunk is
+// added, shows its registration in words, is edited, and its status is read again while the page stays open; a
+// spare trunk is deleted. Readable column names and dates; axe-core on
 // each page; at 390x844 the page itself does not scroll sideways (wide tables scroll in their own box).
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, signIn } from './chromium.mjs';
+import { accessible, check, fitsTheScreen, launch, log, signIn } from './chromium.mjs';
 
 const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -16,12 +18,6 @@ async function section(page, id, title) {
   await page.locator('#admin-title', { hasText: title }).waitFor({ timeout: 15_000 });
   await page.waitForFunction(() => !document.querySelector('.admin-body').textContent.includes('Loading'), null,
     { timeout: 10_000 });
-}
-
-async function fitsTheScreen(page, label) {
-  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  const view = page.viewportSize().width;
-  check(wide <= view, `${label}: the page is no wider than the screen (${wide} ≤ ${view} px)`);
 }
 
 async function main() {
@@ -37,6 +33,8 @@ async function main() {
       const team = `forms-${vp.name}`;
       const user = `forms-user-${vp.name}`;
       const trunk = `carrier-${vp.name}`;
+      const sip = `sip-${vp.name}`;
+      const n = vp.name === 'desktop' ? 1 : 2;
 
       // Teams: create one; it is listed.
       await section(page, 'teams', 'Teams');
@@ -48,6 +46,31 @@ async function main() {
       check(true, `${vp.name}: team ${team} is created and listed`);
       await accessible(page, `admin teams ${vp.name}`);
       await fitsTheScreen(page, `teams ${vp.name}`);
+
+      // SIP users: add one, then reset its password from its row.
+      await section(page, 'sip-users', 'SIP users');
+      const sipForm = page.getByTestId('sip-user-form');
+      await sipForm.getByLabel('SIP user', { exact: true }).fill(sip);
+      await sipForm.getByLabel('Password', { exact: true }).fill('sip-Secret-1');
+      await sipForm.getByRole('button', { name: 'Add SIP user' }).click();
+      await page.getByTestId('admin-notice').filter({ hasText: `Added SIP user ${sip}` }).waitFor({ timeout: 10_000 });
+      const sipRow = page.locator(`tr[data-sip-user="${sip}"]`);
+      await sipRow.waitFor({ timeout: 10_000 });
+      check((await sipRow.locator('td[data-column=devices]').textContent()) === 'None registered',
+        `${vp.name}: the SIP user is listed, no phone registered yet`);
+      await sipRow.getByRole('button', { name: `Reset password of ${sip}` }).click();
+      await sipForm.getByRole('heading', { name: `New password for ${sip}` }).waitFor({ timeout: 10_000 });
+      await sipForm.getByLabel('New password', { exact: true }).fill('short');
+      await sipForm.getByRole('button', { name: 'Set password' }).click();
+      const sipRefused = sipForm.getByTestId('sip-user-status');
+      await sipRefused.waitFor({ timeout: 10_000 });
+      check(/at least 8 characters/.test(await sipRefused.textContent()), `${vp.name}: a short password is refused with the reason`);
+      await sipForm.getByLabel('New password', { exact: true }).fill('sip-Secret-2-reset');
+      await sipForm.getByRole('button', { name: 'Set password' }).click();
+      await page.getByTestId('admin-notice').filter({ hasText: `New password set for ${sip}` }).waitFor({ timeout: 10_000 });
+      check(true, `${vp.name}: the SIP user's password is reset from its row`);
+      await accessible(page, `admin SIP users ${vp.name}`);
+      await fitsTheScreen(page, `SIP users ${vp.name}`);
 
       // Users: create one in the new team, then make them a manager from their row.
       await section(page, 'users', 'Users');
@@ -66,8 +89,37 @@ async function main() {
       check(true, `${vp.name}: the role is changed from the user's row`);
       const created = await row.locator('td[data-column=createdAt]').textContent();
       check(created.length > 0 && !/T\d\d:\d\d/.test(created), `${vp.name}: dates read as dates (${created})`);
+      // ... and put them on the SIP user with an extension.
+      await row.getByRole('button', { name: `Team and lines of ${user}` }).click();
+      const assign = page.getByTestId('user-assign-form');
+      await assign.waitFor({ timeout: 10_000 });
+      check(await assign.getByLabel('Team', { exact: true }).inputValue() === team, `${vp.name}: the form starts from the user's team`);
+      await assign.getByLabel('SIP user', { exact: true }).fill(sip);
+      await assign.getByLabel('Extension', { exact: true }).fill(`70${n}`);
+      await assign.getByRole('button', { name: 'Save' }).click();
+      await page.waitForFunction(([u, s]) => document.querySelector(`tr[data-username="${u}"] td[data-column=sipUser]`)
+        ?.textContent === s, [user, sip], { timeout: 10_000 });
+      check((await row.locator('td[data-column=extension]').textContent()) === `70${n}`,
+        `${vp.name}: the user's SIP user and extension are changed from their row`);
       await accessible(page, `admin users ${vp.name}`);
       await fitsTheScreen(page, `users ${vp.name}`);
+
+      // DID routes: a number rings the SIP user; another is routed, then deleted.
+      await section(page, 'did-routes', 'DID routes');
+      const didForm = page.getByTestId('did-route-form');
+      for (const did of [`+1555010${n}`, `+1555019${n}`]) {
+        await didForm.getByLabel('Number (DID)', { exact: true }).fill(did);
+        await didForm.getByLabel('Rings SIP user', { exact: true }).selectOption(sip);
+        await didForm.getByRole('button', { name: 'Save route' }).click();
+        await page.locator(`tr[data-did="${did}"]`).waitFor({ timeout: 10_000 });
+      }
+      check((await page.locator(`tr[data-did="+1555010${n}"]`).textContent()).includes(sip), `${vp.name}: the number is routed to ${sip}`);
+      page.once('dialog', (d) => void d.accept());
+      await page.locator(`tr[data-did="+1555019${n}"]`).getByRole('button', { name: `Delete route +1555019${n}` }).click();
+      await page.locator(`tr[data-did="+1555019${n}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+      check(true, `${vp.name}: a route is deleted from its row, after a confirmation`);
+      await accessible(page, `admin DID routes ${vp.name}`);
+      await fitsTheScreen(page, `DID routes ${vp.name}`);
 
       // Trunks: add one; its registration is shown in words and read again while the page is open; edit it.
       await section(page, 'trunks', 'Trunks');
@@ -100,6 +152,22 @@ async function main() {
       await accessible(page, `admin trunks ${vp.name}`);
       await fitsTheScreen(page, `trunks ${vp.name}`);
       await page.screenshot({ path: join(OUT, `admin-trunks-${vp.name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+
+      // A spare trunk is deleted from its row, after a confirmation.
+      const spare = `spare-${vp.name}`;
+      const addForm = page.getByTestId('trunk-form');
+      await addForm.getByLabel('Trunk ID', { exact: true }).fill(spare);
+      await addForm.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+      await addForm.getByLabel('Port', { exact: true }).fill('5997');
+      await addForm.getByLabel('Username', { exact: true }).fill('spare');
+      await addForm.getByRole('button', { name: 'Add trunk' }).click();
+      const spareRow = page.locator(`tr[data-trunk="${spare}"]`);
+      await spareRow.waitFor({ timeout: 10_000 });
+      let asked = null;
+      page.once('dialog', (d) => { asked = d.message(); void d.accept(); });
+      await spareRow.getByRole('button', { name: `Delete trunk ${spare}` }).click();
+      await spareRow.waitFor({ state: 'detached', timeout: 10_000 });
+      check(asked !== null && asked.includes(spare), `${vp.name}: the trunk is deleted after a confirmation ("${asked}")`);
     }
   } finally {
     await close();

@@ -55,6 +55,13 @@ export async function accessible(page, label) {
     ? ` — ${serious.map(describe).join('; ')}` : ''}`);
 }
 
+/** The page itself does not scroll sideways at the current viewport (wide tables scroll in their own box). */
+export async function fitsTheScreen(page, label) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  const view = page.viewportSize().width;
+  check(wide <= view, `${label}: the page is no wider than the screen (${wide} ≤ ${view} px)`);
+}
+
 /** The page's title names it, and it has exactly one h1. */
 export async function titled(page, label, title) {
   await page.waitForFunction((t) => document.title.includes(t), title, { timeout: 10_000 });

@@ -6,6 +6,9 @@ import { UserForm } from './UserForm';
 import { TeamForm } from './TeamForm';
 import { TrunkForm, type TrunkFields } from './TrunkForm';
 import { PlaybookEditor } from './PlaybookEditor';
+import { UserAssignForm, type UserRow } from './UserAssignForm';
+import { SipUserForm } from './SipUserForm';
+import { DidRouteForm } from './DidRouteForm';
 import { cell, columnLabel, trunkStatusText, type TrunkStatus } from '../adminTable';
 import type { User } from '../types';
 
@@ -20,6 +23,9 @@ const SECTIONS: { id: string; title: string; urls: string[]; blurb: string; role
   { id: 'teams', title: 'Teams', urls: ['/api/admin/teams'], blurb: 'Managers see their team’s calls.', roles: ['ADMIN'] },
   { id: 'trunks', title: 'Trunks', urls: ['/api/admin/trunks'], blurb: 'SIP trunks that bring calls in; their registration is live.', roles: ['ADMIN'],
     columns: ['id', 'host', 'port', 'transport', 'username', 'enabled', 'status', 'updatedAt'] },
+  { id: 'sip-users', title: 'SIP users', urls: ['/api/admin/sip-users'], blurb: 'Accounts that desk phones and softphones register with.', roles: ['ADMIN'],
+    columns: ['username', 'devices', 'srtp', 'updatedAt'] },
+  { id: 'did-routes', title: 'DID routes', urls: ['/api/admin/did-routes'], blurb: 'Which SIP user’s phone rings for each dialled number.', roles: ['ADMIN'] },
   // managers read playbooks and knowledge through the endpoints they may use; only admins edit them
   { id: 'playbooks', title: 'Playbooks', urls: ['/api/playbooks'], blurb: 'What triggers which card.', roles: ['ADMIN', 'MANAGER'] },
   { id: 'knowledge', title: 'Knowledge base', urls: ['/api/knowledge'], blurb: 'Articles cards can quote.', roles: ['ADMIN', 'MANAGER'] },
@@ -51,9 +57,10 @@ const TRUNK_REFRESH_MS = 5_000;
 const ROLES = [['REP', 'Rep'], ['MANAGER', 'Manager'], ['ADMIN', 'Admin']];
 
 /**
- * Admin lists with the forms that change them (users: create, role, disable; teams: create; trunks: add, edit,
- * with their registration read again every few seconds); a section whose API the server does not have says so
- * instead of failing.
+ * Admin lists with the forms that change them (users: create, role, team and lines, disable; teams: create; SIP
+ * users: add, reset password, delete; DID routes: add or change, delete; trunks: add, edit, delete, with their
+ * registration read again every few seconds); a section whose API the server does not have says so instead of
+ * failing.
  */
 export function AdminPage({ section, user }: { section: string; user: User | null }) {
   const sections = sectionsFor(user);
@@ -64,6 +71,10 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
   const [reload, setReload] = useState(0);
   const shown = useRef(current.id);
   const [editingTrunk, setEditingTrunk] = useState<TrunkFields | null>(null);
+  const [editingUser, setEditingUser] = useState<UserRow | null>(null);
+  const [resettingSip, setResettingSip] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [sipUsers, setSipUsers] = useState<string[]>([]);
 
   useEffect(() => {
     let cancelled = false;
@@ -83,8 +94,18 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
     };
   }, [current, reload]);
 
+  // the SIP users a user or a number can be put on
+  useEffect(() => {
+    if (!editor || (current.id !== 'users' && current.id !== 'did-routes')) return;
+    optional<{ username: string }[]>('/api/admin/sip-users')
+      .then((list) => setSipUsers((list ?? []).map((u) => u.username)), () => setSipUsers([]));
+  }, [current, editor, reload]);
+
   useEffect(() => {
     setEditingTrunk(null);
+    setEditingUser(null);
+    setResettingSip(null);
+    setNotice(null);
     if (current.id !== 'trunks') return undefined;
     const timer = window.setInterval(() => setReload((n) => n + 1), TRUNK_REFRESH_MS);
     return () => window.clearInterval(timer);
@@ -109,11 +130,34 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
     }
   };
   const trunkRows = editor && current.id === 'trunks';
+  const sipRows = editor && current.id === 'sip-users';
+  const didRows = editor && current.id === 'did-routes';
+  const remove = async (url: string, what: string) => {
+    if (!window.confirm(`Delete ${what}? This cannot be undone.`)) return;
+    setError(null);
+    try {
+      await api.delete(url);
+      setNotice(`Deleted ${what}`);
+      setReload((n) => n + 1);
+    } catch (e) {
+      setError(`Could not delete ${what}: ${(e as Error).message ?? e}`);
+    }
+  };
+  const saved = (message: string) => {
+    setNotice(message);
+    setReload((n) => n + 1);
+  };
   const columns = rows && rows.length
     ? current.columns ?? Array.from(new Set(rows.flatMap((r) => Object.keys(r)))).slice(0, 8) : [];
   const label = (column: string) => (current.id === 'trunks' && column === 'status' ? 'Registration' : columnLabel(column));
-  const show = (column: string, value: unknown) =>
-    current.id === 'trunks' && column === 'status' ? trunkStatusText(value as TrunkStatus | null) : cell(value);
+  const show = (column: string, value: unknown) => {
+    if (current.id === 'trunks' && column === 'status') return trunkStatusText(value as TrunkStatus | null);
+    if (current.id === 'sip-users' && column === 'devices') {
+      const n = Array.isArray(value) ? value.length : 0;
+      return n === 0 ? 'None registered' : `${n} registered`;
+    }
+    return cell(value);
+  };
   return (
     <main className="page admin-page">
       <nav className="admin-nav" aria-label="Admin sections">
@@ -127,6 +171,7 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
         <h1 id="admin-title">{current.title}</h1>
         <p className="sub">{current.blurb}</p>
         {error && <p className="error" role="alert">{error}</p>}
+        {notice && <p className="ok-text" role="status" data-testid="admin-notice">{notice}</p>}
         {rows === undefined && !error && <p className="muted">Loading…</p>}
         {rows === null && <p className="not-available" data-testid="not-available">Not available on this server yet.</p>}
         {!editor && (current.id === 'playbooks' || current.id === 'knowledge') && (
@@ -144,10 +189,21 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
           <TrunkForm editing={editingTrunk} onSaved={() => { setEditingTrunk(null); setReload((n) => n + 1); }}
             onCancel={() => setEditingTrunk(null)} />
         )}
-        {editor && current.id === 'users' && rows && (
+        {editor && current.id === 'users' && rows && !editingUser && (
           <UserForm teams={Array.from(new Set(rows.map((r) => String(r.team ?? '')).filter(Boolean)))}
             onCreated={() => setReload((n) => n + 1)} />
         )}
+        {editor && current.id === 'users' && rows && editingUser && (
+          <UserAssignForm key={editingUser.username} user={editingUser} sipUsers={sipUsers}
+            teams={Array.from(new Set(rows.map((r) => String(r.team ?? '')).filter(Boolean)))}
+            onSaved={() => { saved(`Saved the team and lines of ${editingUser.username}`); setEditingUser(null); }}
+            onCancel={() => setEditingUser(null)} />
+        )}
+        {sipRows && rows && (
+          <SipUserForm resetting={resettingSip} onSaved={(m) => { saved(m); setResettingSip(null); }}
+            onCancel={() => setResettingSip(null)} />
+        )}
+        {didRows && rows && <DidRouteForm sipUsers={sipUsers} onSaved={saved} />}
         {rows && rows.length === 0 && <p className="muted">Nothing here yet.</p>}
         {rows && rows.length > 0 && (
           <div className="table-wrap" tabIndex={0} role="region" aria-label={`${current.title} table`}>
@@ -155,18 +211,42 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
               <thead>
                 <tr>
                   {columns.map((c) => <th key={c} scope="col">{label(c)}</th>)}
-                  {(userRows || trunkRows) && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                  {(userRows || trunkRows || sipRows || didRows) && <th scope="col"><span className="visually-hidden">Actions</span></th>}
                 </tr>
               </thead>
               <tbody>
                 {rows.map((r, i) => (
                   <tr key={i} data-username={userRows ? String(r.username) : undefined}
-                    data-trunk={trunkRows ? String(r.id) : undefined}>
+                    data-trunk={trunkRows ? String(r.id) : undefined}
+                    data-sip-user={sipRows ? String(r.username) : undefined} data-did={didRows ? String(r.did) : undefined}>
                     {columns.map((c) => <td key={c} data-column={c}>{show(c, r[c])}</td>)}
                     {trunkRows && (
-                      <td>
+                      <td className="row-actions">
                         <button type="button" className="btn small ghost" onClick={() => setEditingTrunk(r as unknown as TrunkFields)}>
                           Edit<span className="visually-hidden"> trunk {String(r.id)}</span>
+                        </button>
+                        <button type="button" className="btn small ghost"
+                          onClick={() => void remove(`/api/admin/trunks/${encodeURIComponent(String(r.id))}`, `trunk ${String(r.id)}`)}>
+                          Delete<span className="visually-hidden"> trunk {String(r.id)}</span>
+                        </button>
+                      </td>
+                    )}
+                    {sipRows && (
+                      <td className="row-actions">
+                        <button type="button" className="btn small ghost" onClick={() => setResettingSip(String(r.username))}>
+                          Reset password<span className="visually-hidden"> of {String(r.username)}</span>
+                        </button>
+                        <button type="button" className="btn small ghost"
+                          onClick={() => void remove(`/api/admin/sip-users/${encodeURIComponent(String(r.username))}`, `SIP user ${String(r.username)}`)}>
+                          Delete<span className="visually-hidden"> SIP user {String(r.username)}</span>
+                        </button>
+                      </td>
+                    )}
+                    {didRows && (
+                      <td className="row-actions">
+                        <button type="button" className="btn small ghost"
+                          onClick={() => void remove(`/api/admin/did-routes/${encodeURIComponent(String(r.did))}`, `the route of ${String(r.did)}`)}>
+                          Delete<span className="visually-hidden"> route {String(r.did)}</span>
                         </button>
                       </td>
                     )}
@@ -177,6 +257,9 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
                           onChange={(e) => void setRole(String(r.username), e.target.value)}>
                           {ROLES.map(([v, label]) => <option key={v} value={v}>{label}</option>)}
                         </select>{' '}
+                        <button type="button" className="btn small ghost" onClick={() => setEditingUser(r as unknown as UserRow)}>
+                          Team and lines<span className="visually-hidden"> of {String(r.username)}</span>
+                        </button>{' '}
                         <button type="button" className="btn small ghost"
                           onClick={() => void setEnabled(String(r.username), !r.enabled)}>
                           {r.enabled ? 'Disable' : 'Enable'}<span className="visually-hidden"> {String(r.username)}</span>

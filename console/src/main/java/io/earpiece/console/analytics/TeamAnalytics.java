@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  * one SQL query that starts from the same scoped set, {@code owned (call_id, rep, on_day)}: per user in scope, the
  * period's calls (start-time index) that the call-access ownership rule ({@link CallOwnership}) gives them, matched
  * by equality on the URIs' user parts. So the
- * database reads only the scoped calls' segments, cards, objections and action items (each by its call-id index,
- * V35 makes them covering) and adds them up per rep or card itself; what comes back is a row per rep, card or day.
+ * database reads only the scoped calls' talk figures (stored per call, V36), cards, objections and action items (each
+ * by its call-id index, V35 makes them covering) and adds them up per rep or card itself; what comes back is a row per rep, card or day.
  * Days are folded into ISO weeks (Monday) here, which keeps the SQL the same on H2 and PostgreSQL. A call that two
  * users in scope own counts for each of them, and once in the per-card and per-kind figures.
  */
@@ -39,9 +39,6 @@ public class TeamAnalytics {
     /** Who is counted. */
     public record Scope(List<UserEntity> users) {
     }
-
-    /** The rep's own voice: a live call's rep leg, or an uploaded call's speaker named as the rep. */
-    private static final String IS_REP = "case when t.party = 'rep' or sp.role = 'rep' then 1 else 0 end";
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -140,24 +137,10 @@ public class TeamAnalytics {
     }
 
     private List<Talk> talk(Query q) {
-        // One pass over the scoped calls' lines. Longest monologue: runs of consecutive rep lines ("gaps and
-        // islands": a run number grows whenever the speaker changes), from the run's first start to its last end.
-        // Each run also carries its talk time, so the same grouping gives the rep's and everyone's time per call.
+        // Each call's figures are stored once its transcript is final (CallTalkFigures): a row per call to add up.
         List<Talk> out = new ArrayList<>();
-        jdbc.query(q.owned() + "select o.rep, sum(z.rep_ms) as rep_ms, sum(z.all_ms) as all_ms, max(z.longest) as longest"
-                + " from owned o join ("
-                + " select y.call_id, sum(case when y.is_rep = 1 then y.talk_ms else 0 end) as rep_ms,"
-                + "  sum(y.talk_ms) as all_ms, max(case when y.is_rep = 1 then y.run_ms end) as longest from ("
-                + "  select x.call_id, x.is_rep, max(x.end_ms) - min(x.start_ms) as run_ms,"
-                + "   sum(x.end_ms - x.start_ms) as talk_ms from ("
-                + "   select w.call_id, w.start_ms, w.end_ms, w.is_rep,"
-                + "    sum(w.flip) over (partition by w.call_id order by w.start_ms, w.id rows unbounded preceding) as run_no"
-                + "   from (select t.id, t.call_id, t.start_ms, t.end_ms, " + IS_REP + " as is_rep,"
-                + "     case when " + IS_REP + " = lag(" + IS_REP + ") over (partition by t.call_id order by t.start_ms, t.id)"
-                + "     then 0 else 1 end as flip"
-                + "    from transcript_segments t left join call_speakers sp on sp.call_id = t.call_id and sp.speaker = t.party"
-                + "    where t.call_id in (select call_id from owned)) w) x"
-                + "  group by x.call_id, x.run_no, x.is_rep) y group by y.call_id) z on z.call_id = o.call_id"
+        jdbc.query(q.owned() + "select o.rep, sum(k.rep_ms) as rep_ms, sum(k.total_ms) as all_ms,"
+                + " max(k.longest_rep_run_ms) as longest from owned o join call_talk k on k.call_id = o.call_id"
                 + " group by o.rep", q.params(), rs -> {
                     long repMs = rs.getLong("rep_ms");
                     long allMs = rs.getLong("all_ms");

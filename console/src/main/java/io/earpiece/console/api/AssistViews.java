@@ -1,10 +1,14 @@
 package io.earpiece.console.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.earpiece.db.knowledge.KnowledgeDocumentEntity;
 import io.earpiece.db.knowledge.KnowledgeDocumentVersionEntity;
 import io.earpiece.db.playbook.PlaybookVersionEntity;
 
+import java.io.IOException;
 import java.time.Instant;
 
 /** JSON shapes of the playbook and knowledge-base API. */
@@ -19,9 +23,15 @@ public final class AssistViews {
      * shown the default's.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * A playbook version; with its text, also {@code structure}: that text read as a tree (YAML and JSON alike), for
+     * the console's form editor, which sends its edits back as JSON.
+     */
     public record PlaybookView(String team, int version, String contentHash, String author, Instant createdAt,
-                               Boolean inherited, String body) {
+                               Boolean inherited, String body, JsonNode structure) {
     }
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     /** A knowledge-base document as it is now. */
     public record DocumentView(long id, String slug, String title, String body, String source, int version,
@@ -39,7 +49,16 @@ public final class AssistViews {
 
     static PlaybookView playbook(PlaybookVersionEntity p, Boolean inherited, boolean withBody) {
         return new PlaybookView(p.getTeam(), p.getVersion(), p.getContentHash(), p.getAuthor(), p.getCreatedAt(),
-                inherited, withBody ? p.getBody() : null);
+                inherited, withBody ? p.getBody() : null, withBody ? tree(p.getBody()) : null);
+    }
+
+    /** A stored (so valid) playbook's text as a tree; null if it cannot be read, and the text editor still works. */
+    private static JsonNode tree(String body) {
+        try {
+            return YAML.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     static DocumentView document(KnowledgeDocumentEntity d) {

@@ -20,7 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,7 +66,7 @@ public class PlaybooksEndpoint {
 
     @PutMapping("/{team}")
     @PreAuthorize("hasRole('ADMIN')")
-    public Mono<ResponseEntity<AssistViews.PlaybookView>> edit(@PathVariable String team,
+    public Mono<ResponseEntity<Object>> edit(@PathVariable String team,
                                                                @RequestBody(required = false) String body,
                                                                Authentication user, ServerHttpRequest request) {
         return blocking(() -> {
@@ -82,14 +84,29 @@ public class PlaybooksEndpoint {
                         body.length() + " characters", AuditLog.source(request)),
                         () -> editor.publish(team, body, user.getName()));
             } catch (PlaybookException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+                return refused(e);
             } catch (DataIntegrityViolationException e) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "the playbook of " + team
                         + " was edited at the same time; read it again and retry");
             }
             AssistViews.PlaybookView view = AssistViews.playbook(published.version(), false, false);
-            return ResponseEntity.status(published.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
+            return ResponseEntity.status(published.created() ? HttpStatus.CREATED : HttpStatus.OK).<Object>body(view);
         });
+    }
+
+    /**
+     * 400 with the loader's reason as {@code message} (as every refusal has) and, where it knows, {@code field}: the
+     * path of the field at fault ({@code intents[2].exemplars}), so the editor can show the reason beside it.
+     */
+    private static ResponseEntity<Object> refused(PlaybookException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", HttpStatus.BAD_REQUEST.value());
+        body.put("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
+        body.put("message", e.getMessage());
+        if (e.field() != null) {
+            body.put("field", e.field());
+        }
+        return ResponseEntity.badRequest().body(body);
     }
 
     /** Every version of the team's own playbook, newest first, without bodies. */

@@ -23,6 +23,7 @@ public class AuditLog {
     public static final String USER_DISABLE = "user.disable";
     public static final String USER_DELETE = "user.delete";
     public static final String USER_ROLE = "user.role";
+    public static final String USER_ASSIGN = "user.assign";
     public static final String TRUNK_CREATE = "trunk.create";
     public static final String TRUNK_UPDATE = "trunk.update";
     public static final String TRUNK_DELETE = "trunk.delete";

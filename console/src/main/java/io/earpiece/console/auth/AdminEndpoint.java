@@ -71,6 +71,16 @@ public class AdminEndpoint {
                 "role " + role, AuditLog.source(request)), () -> accounts.setRole(auth.getName(), username, role)));
     }
 
+    /** Moves the user to a team and onto a SIP user and extension (each may be cleared); 400 names a bad value. */
+    @PutMapping("/users/{username}/assignment")
+    public Mono<AuthViews.UserView> assign(Authentication auth, @PathVariable String username,
+                                           @RequestBody AuthViews.Assignment body, ServerHttpRequest request) {
+        String detail = body == null ? null : "team " + body.team() + ", SIP user " + body.sipUser()
+                + ", extension " + body.extension();
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_ASSIGN, username, detail,
+                AuditLog.source(request)), () -> accounts.assign(username, body)));
+    }
+
     /** Deletes the user and every credential they hold; 409 for the acting admin, 404 for an unknown user. */
     @DeleteMapping("/users/{username}")
     public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username,

@@ -37,6 +37,13 @@ public final class AuthViews {
     public record Enabled(Boolean enabled) {
     }
 
+    /**
+     * The body of {@code PUT /api/admin/users/{username}/assignment}: the user's team (an unknown name creates it)
+     * and the SIP user and extension their calls are matched by; null or blank clears each.
+     */
+    public record Assignment(String team, String sipUser, String extension) {
+    }
+
     /** The body of a user creation; role is ADMIN, MANAGER or REP, team a name (created when new). */
     public record NewUser(String username, String password, String role, String team, String sipUser,
                           String extension) {

@@ -149,6 +149,28 @@ public class UserAccounts {
         return view(saved, teamName(saved.getTeamId()));
     }
 
+    /**
+     * Puts the user in a team and on a SIP user and extension, or takes them off (null or blank). Their calls are
+     * matched by these from now on (CallOwnership); calls stored before keep their From and To.
+     */
+    @Transactional
+    public AuthViews.UserView assign(String username, AuthViews.Assignment assignment) {
+        if (assignment == null) {
+            throw badRequest("send team, sipUser and extension (null or empty for none)");
+        }
+        UserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username));
+        String sipUser = sipIdentity("sipUser", assignment.sipUser());
+        String extension = sipIdentity("extension", assignment.extension());
+        String team = assignment.team() == null ? "" : assignment.team().trim();
+        if (team.length() > 128) {
+            throw badRequest("team name must be 1..128 characters");
+        }
+        user.assign(team.isEmpty() ? null : team(team).getId(), sipUser, extension);
+        UserEntity saved = users.save(user);
+        return view(saved, teamName(saved.getTeamId()));
+    }
+
     /** Deletes the user with all their tokens and API keys; their calls and uploads stay. */
     @Transactional
     public void delete(String actor, String username) {

@@ -36,9 +36,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * period read, matched and added up in Java) gives, for a team, for everyone (as an admin sees it) and for one rep, on
  * H2 and on PostgreSQL (a server of the test's own; skipped where PostgreSQL is not installed). The calls vary as real
  * ones do: uploads with a named rep speaker, calls between two reps of the team, runs of rep lines, cards with and
- * without feedback, action items open, overdue and done. Each query's time is printed and written to
- * {@code target/bench/analytics.txt} (the last line the slowest), which {@code bench/analytics} reports; the test
- * itself checks results, not speed.
+ * without feedback, action items open, overdue and done. They are stored before V36, whose migration then works out
+ * each call's talk figures as on an upgraded server (the reference reads the lines themselves). Each query's time is
+ * printed and written to {@code target/bench/analytics.txt} (the last line the slowest), which {@code bench/analytics}
+ * reports; the test itself checks results, not speed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TeamAnalyticsScaleIT {
@@ -97,10 +98,12 @@ class TeamAnalyticsScaleIT {
     }
 
     void sameAsTheSlowWay(DataSource ds, String db) {
-        Flyway.configure().dataSource(ds).load().migrate();
+        // The calls are stored before V36, so its migration works out their talk figures, as on an upgraded server.
+        Flyway.configure().dataSource(ds).target("35").load().migrate();
         List<UserEntity> red = team("red", 1L);
         List<UserEntity> blue = team("blue", 2L);
         generate(new JdbcTemplate(ds), red, blue);
+        Flyway.configure().dataSource(ds).load().migrate();
 
         TeamAnalytics fast = new TeamAnalytics(ds);
         ReferenceTeamAnalytics slow = new ReferenceTeamAnalytics(ds);

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Admin actions and sign-ins land in the audit log with who, what, on what and from where; only admins read it,
+ * Admin actions (a user's team and lines among them) and sign-ins land in the audit log with who, what, on what and from where; only admins read it,
  * paged; a refused action leaves no entry. Names are this class's own, as the shared server has other tests' data.
  */
 @SharedTestServer
@@ -33,6 +33,16 @@ class AuditLogIT {
                 .exchange().expectStatus().isOk().expectBody().jsonPath("$.role").isEqualTo("MANAGER");
         admin.put().uri("/api/admin/users/audit.rep/role").bodyValue(Map.of("role", "OWNER"))
                 .exchange().expectStatus().isBadRequest();
+        admin.put().uri("/api/admin/users/audit.rep/assignment")
+                .bodyValue(Map.of("team", "audit-team-2", "sipUser", "audit.sip", "extension", "7001"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.team").isEqualTo("audit-team-2").jsonPath("$.sipUser").isEqualTo("audit.sip")
+                .jsonPath("$.extension").isEqualTo("7001");
+        admin.put().uri("/api/admin/users/audit.rep/assignment").bodyValue(Map.of("sipUser", "not a sip user!"))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.message")
+                .isEqualTo("sipUser must be a SIP user part (letters, digits, '.', '_', '+', '*', '#', '-')");
+        admin.put().uri("/api/admin/users/no.such.user/assignment").bodyValue(Map.of("team", "x"))
+                .exchange().expectStatus().isNotFound();
         admin.put().uri("/api/admin/users/audit.rep/enabled").bodyValue(Map.of("enabled", false))
                 .exchange().expectStatus().isOk();
         admin.put().uri("/api/admin/users/audit.rep/enabled").bodyValue(Map.of("enabled", true))
@@ -62,7 +72,7 @@ class AuditLogIT {
                         .contains(e.get("target"))).toList();
         assertThat(mine).extracting(e -> e.get("action")).containsExactly(
                 "user.delete", "login.success", "login.failure", "playbook.edit", "trunk.delete", "trunk.update",
-                "trunk.create", "user.enable", "user.disable", "user.role", "user.create");
+                "trunk.create", "user.enable", "user.disable", "user.assign", "user.role", "user.create");
         assertThat(mine).filteredOn(e -> !e.get("action").toString().startsWith("login."))
                 .allSatisfy(e -> assertThat(e.get("actor")).isEqualTo("admin"));
         assertThat(mine).filteredOn(e -> e.get("action").toString().startsWith("login."))

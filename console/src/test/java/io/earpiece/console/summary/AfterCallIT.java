@@ -81,6 +81,8 @@ class AfterCallIT {
     SummaryRepository summaries;
     @Autowired
     NightlyReports nightly;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -136,6 +138,16 @@ class AfterCallIT {
             n++;
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> callIdByScript.values().stream().allMatch(summaries::existsById));
+    }
+
+    /** A live call's talk figures, for the dashboard, are stored from its final transcript at the hang-up. */
+    @Test
+    void eachCallsTalkFiguresAreStoredFromItsTranscript() {
+        for (String callId : callIdByScript.values()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                    "select count(*) from call_talk where call_id = ?", Integer.class, callId) == 1);
+            io.earpiece.console.analytics.StoredTalk.matchesTheTranscript(jdbc, callId);
+        }
     }
 
     /** The floors of SummaryCorpusTest on the project's scripts (held out from the summary's tuning). */

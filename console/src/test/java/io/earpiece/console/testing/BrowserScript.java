@@ -39,13 +39,28 @@ public final class BrowserScript {
         return null;
     }
 
-    /** Runs {@code e2e/<script>} with {@code env} (plus CHROMIUM) and waits for it, at most {@code limit}. */
+    /**
+     * Adds {@code DOCS_DIR} (the repository's docs/, where scripts write the screenshots the README shows) when
+     * {@code EARPIECE_DOCS_SCREENSHOTS=1}: refreshing the committed screenshots is opt-in, so a test run leaves the
+     * tree clean.
+     */
+    public static void docsScreenshots(Map<String, String> env) {
+        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
+            env.put("DOCS_DIR", WEB.resolve("../../docs").normalize().toString());
+        }
+    }
+
+    /**
+     * Runs {@code e2e/<script>} with {@code env} (plus CHROMIUM, and DOCS_DIR as {@link #docsScreenshots} says) and
+     * waits for it, at most {@code limit}.
+     */
     public static Result run(String script, Map<String, String> env, Duration limit) throws IOException,
             InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("timeout", String.valueOf(limit.toSeconds()), "node", "e2e/" + script)
                 .directory(WEB.toFile()).redirectErrorStream(true);
         pb.environment().putAll(env);
         pb.environment().put("CHROMIUM", CHROMIUM.toString());
+        docsScreenshots(pb.environment());
         Process browser = pb.start();
         StringBuilder out = new StringBuilder();
         pump(browser, "browser", out).join();

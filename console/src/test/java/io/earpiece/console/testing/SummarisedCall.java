@@ -1,5 +1,6 @@
 package io.earpiece.console.testing;
 
+import io.earpiece.console.analytics.CallTalkRecorder;
 import io.earpiece.db.assist.CardEntity;
 import io.earpiece.db.assist.CardRepository;
 import io.earpiece.db.call.CallEntity;
@@ -59,6 +60,8 @@ public final class SummarisedCall {
         segments.save(new TranscriptSegmentEntity(id, "rep", 0, 0, 400, "Thanks for taking the time today.", start));
         segments.save(new TranscriptSegmentEntity(id, "customer", 0, 100, 900,
                 "It looks expensive, can you send a proposal?", start));
+        // its transcript is final: the talk figures the after-call hand-off stores, for the dashboard
+        spring.getBean(CallTalkRecorder.class).record(id);
         SummaryRepository summaries = spring.getBean(SummaryRepository.class);
         summaries.save(new SummaryEntity(id, start.atZone(ZoneOffset.UTC).toLocalDate(), "sales", "high", ABSTRACT,
                 "text", "positive", 0.4, 0.2, 0.6, "1@0.6=0.40", "offline", start.plusSeconds(60)));

@@ -79,9 +79,6 @@ class UploadBrowserIT {
         env.put("OUT_DIR", Path.of("target/browser").toAbsolutePath().toString());
         env.put("E2E_USERNAME", TestAuth.ADMIN);
         env.put("E2E_PASSWORD", TestAuth.ADMIN_PASSWORD);
-        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
-        }
         BrowserScript.Result run = BrowserScript.run("upload.mjs", env, Duration.ofMinutes(4));
         String output = run.output();
         assertThat(run.exitCode()).as("browser script exit code; output:%n%s", output).isZero();

@@ -70,6 +70,8 @@ class UploadFormatsIT {
     TimedReferenceRecognizer recognizer;
     @Autowired
     SpeechRecognizer inEffect;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     @LocalServerPort
     int port;
 
@@ -115,6 +117,12 @@ class UploadFormatsIT {
         SummaryView summary = client.awaitSummary(done.callId());
         assertThat(summary.actionItems()).as("action items").isNotEmpty();
         assertThat(summary.actionItems()).anySatisfy(a -> assertThat(a.what()).containsIgnoringCase("seat option"));
+        // the dashboard's talk figures, with the speaker named as the rep counted as the rep
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from call_talk where call_id = ?", Integer.class, done.callId()) == 1);
+        io.earpiece.console.analytics.StoredTalk.matchesTheTranscript(jdbc, done.callId());
+        assertThat(jdbc.queryForObject("select rep_ms from call_talk where call_id = ?", Long.class, done.callId()))
+                .as("the rep spoke").isPositive();
     }
 
     /** An outbound call where the customer answers first: the uploader says the rep is Speaker 2. */

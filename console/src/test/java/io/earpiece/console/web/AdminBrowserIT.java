@@ -19,13 +19,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The admin's playbook editor in a real browser (driven by {@code console/web/e2e/admin-playbook.mjs}): an invalid
- * playbook is refused with the server's reason and stores nothing; a valid edit becomes version 2, by the admin;
- * a knowledge-base document added in the form is stored with its source. A user created in the form (role, new team) is
+ * The admin's playbook editor in a real browser (driven by {@code console/web/e2e/admin-playbook.mjs}, at 1440x900 and
+ * 390x844): the form's and the server's refusals are shown at the field and store nothing; a new trigger with its card
+ * becomes version 2, by the admin; restoring version 1 stores its text again as version 3; a team on the default
+ * playbook gets its own version 1; a knowledge-base document added in the form is stored with its source. A user created in the form (role, new team) is
  * stored and can be disabled from their row. A manager's Admin tab shows only the
  * sections a manager may use (playbooks, knowledge base, card stats), each readable; axe-core checks the pages.
- * The admin forms ({@code admin-forms.mjs}, at 1440x900 and 390x844): a team created, a user created in it and made a
- * manager from their row, a trunk added with its registration shown in words and then edited, all stored.
+ * The admin forms ({@code admin-forms.mjs}, at 1440x900 and 390x844): a team created, a SIP user added and its
+ * password reset, a user created in the team, made a manager and put on the SIP user from their row, a number routed to
+ * the SIP user and another routed then deleted, a trunk added with its registration shown in words and then edited,
+ * a spare trunk deleted; all stored.
  * "Invite Earpiece to a meeting" ({@code meeting-form.mjs}): what is missing is said before sending, and an
  * invitation without a dial-in or a malformed number shows the server's reason.
  */
@@ -40,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class AdminBrowserIT {
 
     static final Pattern VERSION = Pattern.compile("^VERSION=(\\d+)$", Pattern.MULTILINE);
+    static final Pattern RESTORED = Pattern.compile("^RESTORED=(\\d+)$", Pattern.MULTILINE);
     static final Pattern KB_SLUG = Pattern.compile("^KB_SLUG=(\\S+)$", Pattern.MULTILINE);
 
     @LocalServerPort
@@ -65,12 +69,15 @@ class AdminBrowserIT {
     @Test
     void adminEditsThePlaybookInTheBrowser() throws Exception {
         TestAuth.user(port, "browser-manager", "MANAGER", null, null, null);
+        // a team with no playbook of its own, for "New playbook for pb-team"
+        TestAuth.user(port, "pb-rep", "REP", "pb-team", null, null);
         BrowserScript.Result run = BrowserScript.run("admin-playbook.mjs", Map.of(
                 "BASE_URL", "http://127.0.0.1:" + port,
                 "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
                 "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD,
-                "MANAGER_USERNAME", "browser-manager", "MANAGER_PASSWORD", TestAuth.USER_PASSWORD),
-                Duration.ofMinutes(3));
+                "MANAGER_USERNAME", "browser-manager", "MANAGER_PASSWORD", TestAuth.USER_PASSWORD,
+                "PLAYBOOK_TEAM", "pb-team"),
+                Duration.ofMinutes(4));
         String out = run.output();
         assertThat(run.exitCode()).as("browser script exit code; output:%n%s", out).isZero();
         Matcher m = VERSION.matcher(out);
@@ -80,12 +87,26 @@ class AdminBrowserIT {
         List<Map<String, Object>> versions = admin.get().uri("/api/playbooks/default/versions").exchange()
                 .expectStatus().isOk().expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { })
                 .returnResult().getResponseBody();
-        assertThat(versions).as("the refused text stored nothing; the edit is one new version").hasSize(2);
-        assertThat(versions.get(0)).containsEntry("version", Integer.parseInt(m.group(1)))
+        assertThat(versions).as("the refused texts stored nothing; the edit and the restore are one version each")
+                .hasSize(3);
+        assertThat(versions.get(1)).containsEntry("version", Integer.parseInt(m.group(1)))
                 .containsEntry("author", TestAuth.ADMIN);
+        Matcher restored = RESTORED.matcher(out);
+        assertThat(restored.find()).as("script reports the restored version").isTrue();
+        assertThat(versions.get(0)).containsEntry("version", Integer.parseInt(restored.group(1)));
+        var body = new ParameterizedTypeReference<Map<String, Object>>() { };
+        Map<String, Object> edited = admin.get().uri("/api/playbooks/default/versions/" + m.group(1)).exchange()
+                .expectStatus().isOk().expectBody(body).returnResult().getResponseBody();
+        assertThat((String) edited.get("body")).contains("objection:budget-freeze", "Budget freeze");
+        Map<String, Object> first = admin.get().uri("/api/playbooks/default/versions/1").exchange().expectStatus().isOk()
+                .expectBody(body).returnResult().getResponseBody();
         Map<String, Object> current = admin.get().uri("/api/playbooks/default").exchange().expectStatus().isOk()
-                .expectBody(new ParameterizedTypeReference<Map<String, Object>>() { }).returnResult().getResponseBody();
-        assertThat((String) current.get("body")).contains("# edited in the browser test");
+                .expectBody(body).returnResult().getResponseBody();
+        assertThat(current.get("body")).as("restored: version 1's text, comments and all").isEqualTo(first.get("body"));
+        Map<String, Object> team = admin.get().uri("/api/playbooks/pb-team").exchange().expectStatus().isOk()
+                .expectBody(body).returnResult().getResponseBody();
+        assertThat(team).containsEntry("team", "pb-team").containsEntry("version", 1).containsEntry("inherited", false);
+        assertThat((String) team.get("body")).contains("objection:price");
         List<Map<String, Object>> users = admin.get().uri("/api/admin/users").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
                 .getResponseBody();
@@ -123,11 +144,29 @@ class AdminBrowserIT {
         List<Map<String, Object>> trunks = admin.get().uri("/api/admin/trunks").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
                 .getResponseBody();
+        List<Map<String, Object>> sipUsers = admin.get().uri("/api/admin/sip-users").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
+        List<Map<String, Object>> routes = admin.get().uri("/api/admin/did-routes").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody();
         for (String viewport : List.of("desktop", "phone")) {
+            String n = viewport.equals("desktop") ? "1" : "2";
             assertThat(teams).extracting(t -> t.get("name")).contains("forms-" + viewport);
-            assertThat(users).as("made in the form, then a manager from their row").anySatisfy(u -> assertThat(u)
-                    .containsEntry("username", "forms-user-" + viewport).containsEntry("role", "MANAGER")
-                    .containsEntry("team", "forms-" + viewport));
+            assertThat(users).as("made in the form, then a manager on a SIP user from their row").anySatisfy(u ->
+                    assertThat(u).containsEntry("username", "forms-user-" + viewport).containsEntry("role", "MANAGER")
+                            .containsEntry("team", "forms-" + viewport).containsEntry("sipUser", "sip-" + viewport)
+                            .containsEntry("extension", "70" + n));
+            assertThat(sipUsers).as("added, then its password reset (a later update than its creation)").anySatisfy(u -> {
+                assertThat(u).containsEntry("username", "sip-" + viewport);
+                assertThat(java.time.Instant.parse((String) u.get("updatedAt")))
+                        .isAfter(java.time.Instant.parse((String) u.get("createdAt")));
+            });
+            assertThat(routes).as("one route kept, the other deleted").anySatisfy(r -> assertThat(r)
+                    .containsEntry("did", "+1555010" + n).containsEntry("rep", "sip-" + viewport))
+                    .noneSatisfy(r -> assertThat(r).containsEntry("did", "+1555019" + n));
+            assertThat(trunks).as("the spare trunk is deleted").noneSatisfy(t -> assertThat(t)
+                    .containsEntry("id", "spare-" + viewport));
             assertThat(trunks).as("added, then edited").anySatisfy(t -> assertThat(t)
                     .containsEntry("id", "carrier-" + viewport).containsEntry("port", 5998)
                     .containsEntry("passwordSet", true));

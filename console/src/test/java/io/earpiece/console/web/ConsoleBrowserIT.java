@@ -127,11 +127,7 @@ class ConsoleBrowserIT {
         env.put("CHROMIUM", BrowserScript.CHROMIUM.toString());
         env.put("E2E_USERNAME", "admin");
         env.put("E2E_PASSWORD", ADMIN_PASSWORD);
-        // The screenshots in docs/ (shown in the README) are refreshed by every run unless this is 0.
-        // Refreshing the committed screenshots is opt-in, so a test run leaves the tree clean.
-        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
-        }
+        BrowserScript.docsScreenshots(env);
         return pb.start();
     }
     private static boolean commandWorks(String... command) {

@@ -100,9 +100,6 @@ class ReportBrowserIT {
                 "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
                 "CHROMIUM", BrowserScript.CHROMIUM.toString(),
                 "E2E_USERNAME", user, "E2E_PASSWORD", TestAuth.USER_PASSWORD));
-        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
-        }
         return env;
     }
 }

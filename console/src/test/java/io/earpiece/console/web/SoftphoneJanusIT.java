@@ -196,10 +196,7 @@ class SoftphoneJanusIT {
         env.put("FAKE_AUDIO", call.wav("rep").toString());
         env.put("OUT_DIR", out.toString());
         env.put("CHROMIUM", BrowserScript.CHROMIUM.toString());
-        // Refreshing the committed screenshot is opt-in, so a test run leaves the tree clean.
-        if ("1".equals(System.getenv("EARPIECE_DOCS_SCREENSHOTS"))) {
-            env.put("DOCS_DIR", BrowserScript.WEB.resolve("../../docs").normalize().toString());
-        }
+        BrowserScript.docsScreenshots(env);
         return pb.start();
     }
 

@@ -73,6 +73,16 @@ public class UserEntity {
         this.enabled = enabled;
     }
 
+    /**
+     * Moves the user to a team (null: none) and sets the SIP user and extension their calls are matched by (null:
+     * none). Sign-ins stay: a team or line is read where it is used, not kept in the session.
+     */
+    public void assign(Long teamId, String sipUser, String extension) {
+        this.teamId = teamId;
+        this.sipUser = sipUser;
+        this.extension = extension;
+    }
+
     /** Changes what the user may do; the caller ends existing sign-ins, which carry the old role. */
     public void setRole(UserRole role) {
         this.role = role;
