@@ -15,6 +15,7 @@ import io.earpiece.console.testing.TestAuth;
 import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.testcalls.TestCalls;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -74,10 +75,13 @@ class LiveE2eBenchIT {
     void userMomentToWhatTheRepSees() throws Exception {
         int[] steps = Arrays.stream(System.getProperty("earpiece.bench.steps", "1,4,10").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
-        boolean dev = devCorpus();
+        // the project's calls, or with -Dearpiece.bench.corpus=dev those of ../shared
+        List<TestCalls.Script> set = TestCalls.benchSet();
+        List<String> corpus = set.stream().map(TestCalls.Script::name).toList();
+        boolean dev = set.get(0).set().equals("dev");
         SynthCall call = SynthCall.named(System.getProperty("earpiece.bench.call",
                 dev ? "renewal-price" : "budget-freeze"));
-        List<SynthCall> mix = mix(call);
+        List<SynthCall> mix = mix(call, corpus);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
         List<String> figures = new ArrayList<>();
 
@@ -125,29 +129,12 @@ class LiveE2eBenchIT {
     }
 
     /**
-     * Which scripts "all" means: -Dearpiece.bench.corpus=own (default: the project's calls, which every clone has)
-     * or dev (the dev corpus of {@code ../shared}, on which the figures before this option were measured).
+     * The scripts the calls of a step play in turn: -Dearpiece.bench.calls, by default all of {@code corpus}.
      */
-    private static boolean devCorpus() {
-        String corpus = System.getProperty("earpiece.bench.corpus", "own").trim();
-        return switch (corpus) {
-            case "own" -> false;
-            case "dev" -> {
-                assertThat(SynthCall.devCallNames()).as("dev corpus in %s", SynthCall.shared()).isNotEmpty();
-                yield true;
-            }
-            default -> throw new IllegalArgumentException("earpiece.bench.corpus must be own or dev: " + corpus);
-        };
-    }
-
-    /**
-     * The scripts the calls of a step play in turn: -Dearpiece.bench.calls, by default all scripts of the chosen
-     * corpus ({@link #devCorpus}).
-     */
-    private static List<SynthCall> mix(SynthCall first) throws Exception {
+    private static List<SynthCall> mix(SynthCall first, List<String> corpus) throws Exception {
         String names = System.getProperty("earpiece.bench.calls", "all").trim();
         List<String> list = !names.equals("all") ? List.of(names.split(","))
-                : devCorpus() ? SynthCall.devCallNames() : SynthCall.ownCallNames();
+                : corpus;
         List<SynthCall> out = new ArrayList<>();
         out.add(first); // a 1-call step plays the same script as the card step
         for (String name : list) {
