@@ -37,12 +37,23 @@ public final class TestCalls {
     }
 
     /**
-     * What the benchmarks play: the dev corpus where present, the set their recorded figures were measured on, else
-     * the project's calls (the figures are then not comparable with the recorded ones; the run says which it used).
+     * What the benchmarks play: {@code -Dearpiece.bench.corpus=own} (default: the project's calls, which every clone
+     * has) or {@code dev} (the dev corpus of {@code ../shared}, on which figures recorded before this option were
+     * measured; an error when it is absent). The run prints which it used.
      */
     public static List<Script> benchSet() {
-        List<Path> dev = Files.isDirectory(DevCorpus.folder()) ? DevCorpus.scripts() : List.of();
-        List<Script> set = dev.isEmpty() ? own() : dev.stream().map(p -> new Script("dev", p)).toList();
+        String corpus = System.getProperty("earpiece.bench.corpus", "own").trim();
+        List<Script> set = switch (corpus) {
+            case "own" -> own();
+            case "dev" -> {
+                List<Path> dev = Files.isDirectory(DevCorpus.folder()) ? DevCorpus.scripts() : List.of();
+                if (dev.isEmpty()) {
+                    throw new IllegalStateException("earpiece.bench.corpus=dev but no dev corpus in " + DevCorpus.folder());
+                }
+                yield dev.stream().map(p -> new Script("dev", p)).toList();
+            }
+            default -> throw new IllegalArgumentException("earpiece.bench.corpus must be own or dev: " + corpus);
+        };
         System.out.println("calls: " + set);
         return set;
     }

@@ -15,6 +15,7 @@ import io.earpiece.console.testing.TestAuth;
 import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.testcalls.TestCalls;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -44,8 +45,8 @@ import static org.awaitility.Awaitility.await;
  * Benchmark run by bench/live-e2e (skipped unless -Dearpiece.bench=true): the live loop as a rep lives it, through
  * the running server and real peers on loopback. The server starts in-process with its defaults and a random-weight
  * tiny.en model (run from its q8_0 copy, as by default); for each step of N, sipp places N concurrent two-leg calls
- * playing dev-corpus renderings in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
- * arrival. The N calls are different conversations, as on a real floor: call i plays the i-th of the dev calls in
+ * playing renderings of call scripts (the project's by default) in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
+ * arrival. The N calls are different conversations, as on a real floor: call i plays the i-th of the corpus's calls in
  * turn (all of them by default), so no two calls end their sentences in the same instant unless a script repeats,
  * and then its repetitions start 1 s / (repetitions) apart. With one script for every call ({@code -Dearpiece.bench.calls=X})
  * all N sentence ends coincide within N x 100 ms: a burst no real floor produces, kept as a stress case. Each reference utterance is timed from the user's moment (the leg's ACK, after which sipp plays the pcap,
@@ -53,8 +54,9 @@ import static org.awaitility.Awaitility.await;
  * Then a second server with the test-only replay recognizer (real text, so the playbook raises cards) times the
  * end of each card-worthy utterance to its first card. The line goes to target/bench/live-e2e.txt.
  * <p>
- * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.calls=all (scripts the calls play
- * in turn, dev scripts or without them the project's, comma-separated; a step of 1 plays the first), -Dearpiece.bench.call=renewal-price (the card step's script),
+ * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.corpus=own (or dev: which scripts
+ * "all" means), -Dearpiece.bench.calls=all (scripts the calls play in turn, comma-separated; a step of 1 plays the
+ * first), -Dearpiece.bench.call=budget-freeze (the card step's script; renewal-price with the dev corpus),
  * -Dearpiece.bench.card-calls=1.
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
@@ -73,9 +75,13 @@ class LiveE2eBenchIT {
     void userMomentToWhatTheRepSees() throws Exception {
         int[] steps = Arrays.stream(System.getProperty("earpiece.bench.steps", "1,4,10").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        // the project's calls, or with -Dearpiece.bench.corpus=dev those of ../shared
+        List<TestCalls.Script> set = TestCalls.benchSet();
+        List<String> corpus = set.stream().map(TestCalls.Script::name).toList();
+        boolean dev = set.get(0).set().equals("dev");
         SynthCall call = SynthCall.named(System.getProperty("earpiece.bench.call",
-                SynthCall.devCallNames().isEmpty() ? "budget-freeze" : "renewal-price"));
-        List<SynthCall> mix = mix(call);
+                dev ? "renewal-price" : "budget-freeze"));
+        List<SynthCall> mix = mix(call, corpus);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
         List<String> figures = new ArrayList<>();
 
@@ -123,13 +129,12 @@ class LiveE2eBenchIT {
     }
 
     /**
-     * The scripts the calls of a step play in turn: -Dearpiece.bench.calls, by default all dev calls (the set the
-     * recorded figures were measured on), or all of the project's calls without {@code ../shared}.
+     * The scripts the calls of a step play in turn: -Dearpiece.bench.calls, by default all of {@code corpus}.
      */
-    private static List<SynthCall> mix(SynthCall first) throws Exception {
+    private static List<SynthCall> mix(SynthCall first, List<String> corpus) throws Exception {
         String names = System.getProperty("earpiece.bench.calls", "all").trim();
         List<String> list = !names.equals("all") ? List.of(names.split(","))
-                : SynthCall.devCallNames().isEmpty() ? SynthCall.ownCallNames() : SynthCall.devCallNames();
+                : corpus;
         List<SynthCall> out = new ArrayList<>();
         out.add(first); // a 1-call step plays the same script as the card step
         for (String name : list) {

@@ -82,10 +82,9 @@ class SummaryStoredBenchIT {
     @Test
     void hangUpToStoredSummary() throws Exception {
         List<ReferenceTranscript> scripts = new ArrayList<>();
-        // the dev calls, the set the recorded figures were measured on, or the project's calls without ../shared
-        List<Path> files = io.earpiece.testcalls.DevCorpus.scripts();
-        for (Path f : files.isEmpty() ? io.earpiece.testcalls.CallScripts.all() : files) {
-            scripts.add(new CallScriptParser().parse(Files.readString(f)));
+        // the project's calls, or with -Dearpiece.bench.corpus=dev those of ../shared
+        for (io.earpiece.testcalls.TestCalls.Script script : io.earpiece.testcalls.TestCalls.benchSet()) {
+            scripts.add(new CallScriptParser().parse(Files.readString(script.path())));
         }
         assertThat(scripts).as("call scripts").isNotEmpty();
         double coldMs = oneCall("warm-up", scripts.get(0));
