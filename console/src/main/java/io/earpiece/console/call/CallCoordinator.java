@@ -185,7 +185,7 @@ public class CallCoordinator implements CallController {
             throw new LegRejectedException(503, "no free RTP port", 5);
         }
         String botLeg = offer.legId();
-        legs.put(botLeg, new ActiveLeg(botLeg, conversation, party, mediaLeg, transcription,
+        track(botLeg, new ActiveLeg(botLeg, conversation, party, mediaLeg, transcription,
                 () -> gateway.ifAvailable(g -> g.hangup(botLeg))));
         store.partyJoined(conversation.callId, party, offer.legId(), offer.codec().name(),
                 String.valueOf(offer.remoteMedia()), mediaLeg.localPort(), recording.toString(), now,
@@ -248,9 +248,9 @@ public class CallCoordinator implements CallController {
                 ended(legB, EndReason.LOCAL_HANGUP);
                 hangUp.run();
             };
-            legs.put(legA, new ActiveLeg(legA, conversation, partyA, new RelaySideLeg(relay, MediaRelay.Side.A, legA),
+            track(legA, new ActiveLeg(legA, conversation, partyA, new RelaySideLeg(relay, MediaRelay.Side.A, legA),
                     sessionA, hangUpBoth));
-            legs.put(legB, new ActiveLeg(legB, conversation, partyB, new RelaySideLeg(relay, MediaRelay.Side.B, legB),
+            track(legB, new ActiveLeg(legB, conversation, partyB, new RelaySideLeg(relay, MediaRelay.Side.B, legB),
                     sessionB, hangUpBoth));
             store.partyJoined(conversation.callId, partyA, legA, codecName(payloadType), null, relay.aLocalPort(),
                     recA.toString(), now);
@@ -313,7 +313,7 @@ public class CallCoordinator implements CallController {
             LegListener transcriber = new LegListener(transcription);
             MediaLeg mediaLeg = media.open(new MediaLegSpec(legId, null, 0, -1, recording),
                     new GatedListener(transcriber, frames, transcribe));
-            legs.put(legId, new ActiveLeg(legId, conversation, party, mediaLeg, transcription, hangUp));
+            track(legId, new ActiveLeg(legId, conversation, party, mediaLeg, transcription, hangUp));
             store.partyJoined(conversation.callId, party, legId, "PCMU", null, mediaLeg.localPort(),
                     recording.toString(), now);
             plugins.callStarted(info(conversation, null, 0, null));
@@ -526,6 +526,12 @@ public class CallCoordinator implements CallController {
         });
     }
 
+    /** A leg now live: kept by its id, and its media traced until it ends. */
+    private void track(String legId, ActiveLeg leg) {
+        legs.put(legId, leg);
+        tracing.mediaStarted(leg.conversation().callId, legId, leg.party());
+    }
+
     @Override
     public void ended(String legId, EndReason reason) {
         ActiveLeg leg = legs.remove(legId);
@@ -552,6 +558,7 @@ public class CallCoordinator implements CallController {
         } catch (RuntimeException e) {
             log.error("closing leg {} of call {} failed", leg.legId(), conversation.callId, e);
         }
+        tracing.mediaEnded(leg.legId(), leg.media().stats());
         bus.publish(new CallStateEvent(conversation.callId, "party-left", leg.party()));
         if (release(conversation, leg.party())) {
             // Retried like a final: a call that ends during a database outage must not stay ACTIVE until a restart.

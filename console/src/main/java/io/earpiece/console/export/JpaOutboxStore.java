@@ -1,5 +1,6 @@
 package io.earpiece.console.export;
 
+import io.earpiece.console.cluster.NodeIdentity;
 import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import io.earpiece.plugins.export.outbox.OutboxJob;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The outbox in the database. Claiming sets a lease in a committed transaction before any delivery starts, so
- * a worker that dies mid-delivery leaves a job that simply becomes due again when the lease ends.
+ * a worker that dies mid-delivery leaves a job that simply becomes due again when the lease ends. The claim reads
+ * with {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so the workers of a cluster's nodes never claim one job twice.
  */
 @Component
 public class JpaOutboxStore implements OutboxStore {
@@ -27,10 +29,12 @@ public class JpaOutboxStore implements OutboxStore {
 
     private final OutboxJobRepository jobs;
     private final ExportPayloads payloads;
+    private final NodeIdentity node;
 
-    public JpaOutboxStore(OutboxJobRepository jobs, ExportPayloads payloads) {
+    public JpaOutboxStore(OutboxJobRepository jobs, ExportPayloads payloads, NodeIdentity node) {
         this.jobs = jobs;
         this.payloads = payloads;
+        this.node = node;
     }
 
     @Override
@@ -38,7 +42,7 @@ public class JpaOutboxStore implements OutboxStore {
     public List<OutboxJob> claimDue(Instant now, int limit, Duration lease) {
         List<OutboxJob> out = new ArrayList<>();
         for (OutboxJobEntity e : jobs.findClaimable(now, PageRequest.of(0, limit))) {
-            e.lease(now.plus(lease), now);
+            e.lease(node.id(), now.plus(lease), now);
             try {
                 out.add(new OutboxJob(e.getId(), e.getExporter(), e.getIdempotencyKey(), payloads.read(e.getPayload()),
                         e.getAttempts(), e.getDueAt()));

@@ -19,8 +19,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * The spans of a call: its first INVITE ({@code sip.invite}, the trace's root) and under it the {@code call}, which
- * lasts until the last leg ends; the other legs' INVITEs, each final {@code segment} (stored and announced) and the
- * {@code card}s raised on it sit under the call. The call's trace context travels on its Kafka records (W3C
+ * lasts until the last leg ends; the other legs' INVITEs, each leg's {@code media} (from the leg's start until its
+ * media is closed, with its RTP counters), each final {@code segment} (stored and announced), the {@code card}s
+ * raised on it, and each hand-over of a final to a browser's WebSocket ({@code ws.push}) sit under the call. The call's trace context travels on its Kafka records (W3C
  * {@code traceparent} header), so that another node's delivery of the call's events ({@code cluster.deliver}) joins
  * the same trace. With tracing off the spans are no-ops and cost next to nothing.
  */
@@ -28,11 +29,25 @@ import java.util.stream.StreamSupport;
 public class CallTracing {
 
     private static final String SCOPE = "io.earpiece.console";
+    private static final int RECENTLY_ENDED = 256;
 
     private final Tracer tracer;
     private final TextMapPropagator propagator;
     /** The open call spans by call id. */
     private final Map<String, Span> calls = new ConcurrentHashMap<>();
+    /** The open media spans by leg id. */
+    private final Map<String, Span> media = new ConcurrentHashMap<>();
+    /**
+     * The span contexts of the calls that ended last: a browser may be handed a call's last finals just after the
+     * call's span ended (the push runs on its own thread), and those pushes still belong in the call's trace.
+     */
+    private final Map<String, io.opentelemetry.api.trace.SpanContext> ended = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(16, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, io.opentelemetry.api.trace.SpanContext> e) {
+                    return size() > RECENTLY_ENDED;
+                }
+            });
 
     public CallTracing(OpenTelemetry openTelemetry) {
         this.tracer = openTelemetry.getTracer(SCOPE);
@@ -60,9 +75,44 @@ public class CallTracing {
     public void callEnded(String callId, String reason) {
         Span span = calls.remove(callId);
         if (span != null) {
+            ended.put(callId, span.getSpanContext());
             span.setAttribute("earpiece.end.reason", reason == null ? "" : reason);
             span.end();
         }
+    }
+
+    /** A leg's media starts (RTP endpoint open, transcription running); it ends with {@link #mediaEnded}. */
+    public void mediaStarted(String callId, String legId, String party) {
+        media.put(legId, tracer.spanBuilder("media").setParent(callContext(callId))
+                .setAttribute("earpiece.call.id", callId).setAttribute("earpiece.party", party).startSpan());
+    }
+
+    /** The leg's media was closed (recording finished, last audio transcribed); its counters go on the span. */
+    public void mediaEnded(String legId, io.earpiece.media.RtpStats stats) {
+        Span span = media.remove(legId);
+        if (span != null) {
+            span.setAttribute("rtp.packets.received", stats.packetsReceived())
+                    .setAttribute("rtp.packets.lost", stats.packetsLost())
+                    .setAttribute("rtp.packets.dropped", stats.packetsDropped())
+                    .setAttribute("rtp.jitter.ms", stats.jitterMs());
+            span.end();
+        }
+    }
+
+    /**
+     * A final of a call traced on this node being handed to one browser's WebSocket; end the returned span when it
+     * was. A call traced on another node gets none here (its {@code cluster.deliver} span stands for the hop).
+     */
+    public Span push(String callId, String party, int index) {
+        Span call = calls.get(callId);
+        io.opentelemetry.api.trace.SpanContext context = call != null ? call.getSpanContext() : ended.get(callId);
+        if (context == null) {
+            return Span.getInvalid();
+        }
+        return tracer.spanBuilder("ws.push").setSpanKind(SpanKind.PRODUCER)
+                .setParent(Context.root().with(Span.wrap(context)))
+                .setAttribute("earpiece.call.id", callId).setAttribute("earpiece.party", party)
+                .setAttribute("earpiece.segment.index", index).startSpan();
     }
 
     /** A final segment being stored and announced; end the returned span when it was. */

@@ -33,17 +33,21 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The upload job queue: creates jobs, runs them on a small pool, keeps their progress (in memory for every
  * change, in the database at most once a second), pushes changes to subscribers, cancels, and resumes the jobs a
- * stopped server left queued or running.
+ * stopped server left queued or running. A job runs here only under this node's claim ({@link UploadClaims}): a new
+ * job is claimed at once while a slot is free, otherwise it waits in the database for the first node of the
+ * cluster with a free slot, which also takes the jobs of a node that died once their claims ran out.
  */
 @Service
 public class UploadJobs {
 
     private static final Logger log = LoggerFactory.getLogger(UploadJobs.class);
-    private static final List<String> OPEN = List.of(JobState.QUEUED.name(), JobState.RUNNING.name());
 
     private final UploadJobRepository jobs;
     private final UploadJobRunner runner;
+    private final UploadClaims claims;
     private final SpeakerNames names;
+    private final int slots;
+    private final java.time.Duration claimInterval;
     private final ExecutorService workers;
     private final ScheduledExecutorService flusher;
     private final Map<String, RunningJob> submitted = new ConcurrentHashMap<>();
@@ -51,14 +55,18 @@ public class UploadJobs {
     private final Sinks.Many<UploadView> updates = Sinks.many().multicast().directBestEffort();
     private final AtomicLong versions = new AtomicLong();
     private volatile boolean closing;
+    private volatile boolean started;
 
-    public UploadJobs(UploadJobRepository jobs, UploadJobRunner runner, SpeakerNames names,
+    public UploadJobs(UploadJobRepository jobs, UploadJobRunner runner, UploadClaims claims, SpeakerNames names,
                       UploadProperties properties) {
         this.jobs = jobs;
         this.runner = runner;
+        this.claims = claims;
         this.names = names;
+        this.slots = Math.max(1, properties.jobs());
+        this.claimInterval = properties.claimInterval();
         AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(Math.max(1, properties.jobs()), r -> {
+        this.workers = Executors.newFixedThreadPool(slots, r -> {
             Thread t = new Thread(r, "upload-job-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -69,6 +77,10 @@ public class UploadJobs {
             return t;
         });
         flusher.scheduleWithFixedDelay(this::flushProgress, 1, 1, TimeUnit.SECONDS);
+        long renewMs = Math.max(1, properties.claimLease().toMillis() / 3);
+        flusher.scheduleWithFixedDelay(this::renewClaims, renewMs, renewMs, TimeUnit.MILLISECONDS);
+        long claimMs = Math.max(1, claimInterval.toMillis());
+        flusher.scheduleWithFixedDelay(this::claimFree, claimMs, claimMs, TimeUnit.MILLISECONDS);
     }
 
     /** Records a checked upload as a queued job and schedules it. */
@@ -80,17 +92,27 @@ public class UploadJobs {
                 Instant.now());
         entity.setUploadedBy(uploadedBy);
         entity.setRepSpeaker(repSpeaker);
+        // a node with every slot busy leaves the job unclaimed, for whichever node of the cluster is free first
+        boolean mine = !closing && submitted.size() < slots;
+        if (mine) {
+            claims.claimNew(entity, Instant.now());
+        }
         UploadJobEntity job = jobs.save(entity);
         UploadView view = view(job);
         publish(view);
-        submit(jobId);
+        if (mine) {
+            submit(jobId);
+        }
         return view;
     }
 
     /** Records a file that arrived without a waiting client (watched folder) and was refused. */
     public UploadView rejected(String jobId, StoredFile file, String fileName, String source, String reason) {
-        jobs.save(new UploadJobEntity(jobId, UUID.randomUUID().toString(), fileName, file.path().toString(),
-                file.size(), file.sha256(), "UNKNOWN", source, JobState.QUEUED.name(), "QUEUED", null, Instant.now()));
+        UploadJobEntity entity = new UploadJobEntity(jobId, UUID.randomUUID().toString(), fileName,
+                file.path().toString(), file.size(), file.sha256(), "UNKNOWN", source, JobState.QUEUED.name(),
+                "QUEUED", null, Instant.now());
+        claims.claimNew(entity, Instant.now()); // no other node may start it in the moment before it is failed
+        jobs.save(entity);
         jobs.finish(jobId, JobState.FAILED.name(), "QUEUED", 0, reason, Instant.now());
         return find(jobId).orElseThrow();
     }
@@ -112,9 +134,14 @@ public class UploadJobs {
         Flux<UploadView> live = updates.asFlux().filter(v -> v.id().equals(id));
         Flux<UploadView> now = Mono.fromCallable(() -> find(id)).subscribeOn(Schedulers.boundedElastic())
                 .flatMapMany(o -> o.map(Flux::just).orElseGet(Flux::empty));
+        // a job another node of the cluster runs changes only in the database: read it there while not run here
+        Flux<UploadView> elsewhere = Flux.interval(claimInterval, Schedulers.boundedElastic())
+                .filter(tick -> !submitted.containsKey(id))
+                .flatMap(tick -> Mono.justOrEmpty(find(id)))
+                .distinctUntilChanged(v -> List.of(v.state(), v.stage(), v.percent()));
         AtomicLong last = new AtomicLong(-1);
         // live first, so no change between reading the job and subscribing is missed; stale views are dropped
-        return Flux.merge(live, now)
+        return Flux.merge(live, now, elsewhere)
                 .filter(v -> {
                     long previous = last.get();
                     if (v.version() < previous && !v.isFinal()) {
@@ -152,15 +179,45 @@ public class UploadJobs {
         return CancelResult.CANCELLED;
     }
 
-    /** Resumes the jobs a stopped server left open, oldest first; each re-runs from its stored file. */
+    /**
+     * Resumes the jobs a stopped server left open, oldest first; each re-runs from its stored file. Alone on its
+     * database the node takes them all; in a cluster, those its earlier run held and those nobody holds, up to its
+     * free slots (the others stay for the other nodes, or for this one's next look).
+     */
     @EventListener(ApplicationReadyEvent.class)
     public void resume() {
-        List<UploadJobEntity> open = jobs.findByStateInOrderByCreatedAtAsc(OPEN);
+        List<String> open = claims.claim(claims.alone() ? Integer.MAX_VALUE - 1 : slots, true, Instant.now());
         if (!open.isEmpty()) {
-            log.info("resuming {} upload job(s) left open: {}", open.size(),
-                    open.stream().map(UploadJobEntity::getId).toList());
+            log.info("resuming {} upload job(s) left open: {}", open.size(), open);
         }
-        open.forEach(j -> submit(j.getId()));
+        open.forEach(this::submit);
+        started = true;
+    }
+
+    /** Takes jobs nobody holds while a slot is free: received by a busy node, or left by a node that died. */
+    private void claimFree() {
+        int free = slots - submitted.size();
+        if (!started || closing || free <= 0) {
+            return;
+        }
+        try {
+            List<String> claimed = claims.claim(free, false, Instant.now());
+            if (!claimed.isEmpty()) {
+                log.debug("claimed upload job(s) {}", claimed);
+            }
+            claimed.forEach(this::submit);
+        } catch (RuntimeException e) {
+            log.debug("no upload jobs claimed this time", e);
+        }
+    }
+
+    /** Keeps the claims on the jobs queued or running here, so no other node takes them. */
+    private void renewClaims() {
+        try {
+            claims.renew(List.copyOf(submitted.keySet()), Instant.now());
+        } catch (RuntimeException e) {
+            log.warn("claims on upload jobs {} not renewed: {}", submitted.keySet(), e.toString());
+        }
     }
 
     private void submit(String id) {
@@ -175,7 +232,11 @@ public class UploadJobs {
         String id = handle.id();
         try {
             UploadJobEntity job = jobs.findById(id).orElse(null);
-            if (closing || job == null || JobState.valueOf(job.getState()).isFinal() || !handle.begin()) {
+            if (closing && job != null) {
+                claims.release(id); // queued here when the node stopped: the next node free may take it now
+                return;
+            }
+            if (job == null || JobState.valueOf(job.getState()).isFinal() || !handle.begin()) {
                 return;
             }
             view(job);
@@ -190,6 +251,7 @@ public class UploadJobs {
                         "cancelled by request", now);
                 case INTERRUPTED -> {
                     log.info("upload job {} stopped by shutdown; it resumes on the next start", id);
+                    claims.release(id);
                     return;
                 }
             }
@@ -204,6 +266,9 @@ public class UploadJobs {
             dirty.remove(id);
             lastViews.remove(id);
             submitted.remove(id, handle);
+            if (!closing && started) {
+                flusher.execute(this::claimFree); // a slot is free now: take a waiting job without a poll's delay
+            }
         }
     }
 

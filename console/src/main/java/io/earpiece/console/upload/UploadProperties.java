@@ -21,6 +21,11 @@ import java.util.Optional;
  * @param ffmpegDir      folder holding ffmpeg and ffprobe; empty means the ones on {@code PATH}
  * @param watchDir       folder whose new files are uploaded automatically; empty turns watching off
  * @param watchInterval  how often the watched folder is listed
+ * @param claimLease     how long a node's claim on a job holds unless renewed (it is renewed every third of it
+ *                       while the job is queued or running there); a job whose node died waits this long before
+ *                       another node of a cluster runs it
+ * @param claimInterval  how often a node with a free job slot looks for jobs nobody holds (received while every
+ *                       slot was busy, or left by a node that died)
  */
 @ConfigurationProperties("earpiece.uploads")
 public record UploadProperties(
@@ -33,7 +38,9 @@ public record UploadProperties(
         @DefaultValue("10m") Duration toolTimeout,
         @DefaultValue("") String ffmpegDir,
         @DefaultValue("") String watchDir,
-        @DefaultValue("2s") Duration watchInterval) {
+        @DefaultValue("2s") Duration watchInterval,
+        @DefaultValue("30s") Duration claimLease,
+        @DefaultValue("2s") Duration claimInterval) {
 
     public long maxBytes() {
         return maxSize.toBytes();

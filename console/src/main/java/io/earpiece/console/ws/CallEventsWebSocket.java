@@ -7,6 +7,8 @@ import io.earpiece.console.auth.CallAccessPolicy;
 import io.earpiece.console.events.CallEvent;
 import io.earpiece.console.events.CallEventBus;
 import io.earpiece.console.events.SegmentEvent;
+import io.earpiece.console.tracing.CallTracing;
+import io.opentelemetry.api.trace.Span;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -31,9 +33,12 @@ public class CallEventsWebSocket implements WebSocketHandler {
     private final CallQueries queries;
     private final ObjectMapper json;
     private final CallAccessPolicy access;
+    private final CallTracing tracing;
 
-    public CallEventsWebSocket(CallEventBus bus, CallQueries queries, ObjectMapper json, CallAccessPolicy access) {
+    public CallEventsWebSocket(CallEventBus bus, CallQueries queries, ObjectMapper json, CallAccessPolicy access,
+                               CallTracing tracing) {
         this.access = access;
+        this.tracing = tracing;
         this.bus = bus;
         this.queries = queries;
         this.json = json;
@@ -45,7 +50,7 @@ public class CallEventsWebSocket implements WebSocketHandler {
                 .getQueryParams().getFirst("call");
         Flux<CallEvent> events = callId == null ? visibleLive(session) : storedThenLive(callId);
         // The client closing its side ends the stream, so the connection is released.
-        Flux<String> frames = events.map(this::toJson).takeUntilOther(session.receive().then());
+        Flux<String> frames = events.map(this::frame).takeUntilOther(session.receive().then());
         return session.send(frames.map(session::textMessage));
     }
 
@@ -70,6 +75,17 @@ public class CallEventsWebSocket implements WebSocketHandler {
                     .map(s -> (CallEvent) new SegmentEvent(callId, s.party(), s.index(), s.startMs(), s.endMs(), s.text(), true));
             return Flux.concat(stored, live.asFlux()).distinct(CallEvent::key).doFinally(x -> subscription.dispose());
         });
+    }
+
+    /** The event's frame; a final's hand-over to this socket is traced (partials are too many to trace). */
+    private String frame(CallEvent event) {
+        Span span = event instanceof SegmentEvent s && s.isFinal() ? tracing.push(s.callId(), s.party(), s.index())
+                : Span.getInvalid();
+        try {
+            return toJson(event);
+        } finally {
+            span.end();
+        }
     }
 
     private String toJson(CallEvent event) {

@@ -4,6 +4,7 @@ import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
+import io.earpiece.console.testing.StampedEvents;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.sip.SipGateway;
@@ -64,10 +65,17 @@ class TracedCallIT {
         SynthCall call = SynthCall.generate("chorus-comparison");
         recognizer.use(call.reference());
         String conv = "traced-" + UUID.randomUUID();
-        try (SipLegs legs = SipLegs.start(call, conv, "127.0.0.1", gateway.port(), 1)) {
-            legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
-        }
         var http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+        try (StampedEvents browser = StampedEvents.connect(httpPort, TestAuth.adminToken(httpPort))) {
+            try (SipLegs legs = SipLegs.start(call, conv, "127.0.0.1", gateway.port(), 1)) {
+                legs.awaitSuccess(Duration.ofSeconds((long) call.reference().duration_s() + 60));
+            }
+            checkTrace(conv, http, browser);
+        }
+    }
+
+    private void checkTrace(String conv, org.springframework.test.web.reactive.server.WebTestClient http,
+                            StampedEvents browser) {
         CallViews.CallSummary ended = await().atMost(Duration.ofSeconds(60)).until(
                 () -> http.get().uri("/api/calls?size=100").exchange().expectStatus().isOk()
                         .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
@@ -97,8 +105,26 @@ class TracedCallIT {
         List<SpanData> cards = named(spans, "card");
         assertThat(cards).as("a span per stored card").hasSize(detail.cards().size()).allSatisfy(c ->
                 assertThat(byId.get(c.getParentSpanId()).getName()).isEqualTo("segment"));
-        System.out.printf("traced-call: %d spans, %d segments, %d cards%n", spans.size(), detail.segments().size(),
-                cards.size());
+        assertThat(named(spans, "media")).as("a media span per leg, with its RTP counters").hasSize(2)
+                .allSatisfy(m -> {
+                    assertThat(m.getParentSpanId()).isEqualTo(callSpan.getSpanId());
+                    assertThat(m.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey(
+                            "rtp.packets.received"))).isPositive();
+                });
+        // each final the browser's socket was handed, once, under the call
+        List<String> pushedFinals = await().atMost(Duration.ofSeconds(10)).until(() -> browser.all().stream()
+                .filter(e -> e.callId().equals(ended.id()) && e.type().equals("segment"))
+                .map(e -> e.event().path("party").asText() + "/" + e.event().path("index").asInt()).toList(),
+                l -> l.size() >= detail.segments().size());
+        List<SpanData> pushes = await().atMost(Duration.ofSeconds(10)).until(() -> named(ofCall(ended.id()), "ws.push"),
+                l -> l.size() >= pushedFinals.size());
+        assertThat(pushes).as("a ws.push span per final handed to the browser").hasSize(pushedFinals.size())
+                .allSatisfy(p -> assertThat(p.getParentSpanId()).isEqualTo(callSpan.getSpanId()));
+        assertThat(pushes.stream().map(p -> p.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey(
+                "earpiece.party")) + "/" + p.getAttributes().get(io.opentelemetry.api.common.AttributeKey.longKey(
+                "earpiece.segment.index")))).containsExactlyInAnyOrderElementsOf(pushedFinals);
+        System.out.printf("traced-call: %d spans, %d segments, %d cards, %d media, %d pushes%n", spans.size(),
+                detail.segments().size(), cards.size(), named(spans, "media").size(), pushes.size());
     }
 
     private List<SpanData> ofCall(String callId) {

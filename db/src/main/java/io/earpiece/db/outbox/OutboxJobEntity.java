@@ -42,6 +42,9 @@ public class OutboxJobEntity {
     @Column(name = "leased_until")
     private Instant leasedUntil;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
     @Column(name = "last_outcome", length = 2000)
     private String lastOutcome;
 
@@ -67,8 +70,9 @@ public class OutboxJobEntity {
         this.updatedAt = createdAt;
     }
 
-    /** Hides the job from other claims until {@code until}. */
-    public void lease(Instant until, Instant now) {
+    /** Hides the job from other claims until {@code until}; {@code node} delivers it. */
+    public void lease(String node, Instant until, Instant now) {
+        this.claimedBy = node;
         this.leasedUntil = until;
         this.updatedAt = now;
     }
@@ -92,6 +96,8 @@ public class OutboxJobEntity {
     public int getAttempts() { return attempts; }
     public Instant getDueAt() { return dueAt; }
     public Instant getLeasedUntil() { return leasedUntil; }
+    /** The node that claimed the job last; null before any claim. */
+    public String getClaimedBy() { return claimedBy; }
     public String getLastOutcome() { return lastOutcome; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

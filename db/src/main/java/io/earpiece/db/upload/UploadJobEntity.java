@@ -80,6 +80,12 @@ public class UploadJobEntity {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "claimed_by")
+    private String claimedBy;
+
+    @Column(name = "leased_until")
+    private Instant leasedUntil;
+
     protected UploadJobEntity() {
     }
 
@@ -128,4 +134,14 @@ public class UploadJobEntity {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public Instant getFinishedAt() { return finishedAt; }
+    /** The node that claimed the job last, or null when none has. */
+    public String getClaimedBy() { return claimedBy; }
+    /** Until when that claim holds unless renewed; null: released. */
+    public Instant getLeasedUntil() { return leasedUntil; }
+
+    /** Claims the job for {@code node} until {@code until} (written when the claiming transaction commits). */
+    public void claim(String node, Instant until) {
+        this.claimedBy = node;
+        this.leasedUntil = until;
+    }
 }

@@ -1,9 +1,13 @@
 package io.earpiece.db.upload;
 
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
@@ -16,9 +20,32 @@ import java.util.List;
  */
 public interface UploadJobRepository extends JpaRepository<UploadJobEntity, String> {
 
-    List<UploadJobEntity> findByStateInOrderByCreatedAtAsc(Collection<String> states);
-
     List<UploadJobEntity> findAllByOrderByCreatedAtDesc(Pageable page);
+
+    /**
+     * Open jobs a node may claim, oldest first: nobody's claim holds them (none, released, or run out), or they are
+     * {@code owner}'s from an earlier run of that node, or {@code any} (a node alone on its database owns them all).
+     * Row-locked with {@code SKIP LOCKED} on PostgreSQL, so nodes claiming at the same moment never get the same
+     * job: each skips the rows another's claim holds, and once that claim commits the rows no longer match.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @QueryHints(@QueryHint(name = "jakarta.persistence.lock.timeout", value = "-2"))
+    @Query("select j from UploadJobEntity j where j.state in ('QUEUED', 'RUNNING') and (:any = true "
+            + "or j.leasedUntil is null or j.leasedUntil <= :now or j.claimedBy = :owner) "
+            + "order by j.createdAt asc, j.id asc")
+    List<UploadJobEntity> findClaimable(Instant now, String owner, boolean any, Pageable page);
+
+    /** Extends {@code owner}'s claims on {@code ids} until {@code until}; a claim another node took is left alone. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update UploadJobEntity j set j.leasedUntil = :until where j.id in :ids and j.claimedBy = :owner")
+    int renewClaims(Collection<String> ids, String owner, Instant until);
+
+    /** Lets another node claim the job at once (this one stops running it); the claimant's name stays. */
+    @Transactional
+    @Modifying(clearAutomatically = true, flushAutomatically = true)
+    @Query("update UploadJobEntity j set j.leasedUntil = null where j.id = :id and j.claimedBy = :owner")
+    int releaseClaim(String id, String owner);
 
     @Transactional
     @Modifying(clearAutomatically = true, flushAutomatically = true)
