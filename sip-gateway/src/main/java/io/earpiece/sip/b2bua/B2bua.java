@@ -13,6 +13,7 @@ import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
 import io.earpiece.sip.sdp.SrtpPolicy;
+import io.earpiece.sip.outbound.LegAddressing;
 import io.earpiece.sip.outbound.OutgoingCall;
 import io.earpiece.sip.stack.Transports;
 import io.earpiece.sip.outbound.OutgoingCallListener;
@@ -203,11 +204,11 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     }
 
     /**
-     * Where leg B can ring: the Request-URI, how it is reached ({@code trunk}: through the trunk with its
-     * credentials; null: a phone over UDP), From and To, the leg's SRTP policy, our Contact's user, and the rep
-     * whose device it is (null for a number or URI).
+     * Where leg B can ring: the Request-URI, how it is reached ({@code addressing}: the trunk's transport, or the
+     * device's, see {@link DeviceAddressing}), the trunk's credentials (null for a device), From and To, the leg's
+     * SRTP policy, our Contact's user, and the rep whose device it is (null for a number or URI).
      */
-    private record Target(URI uri, TrunkAddressing trunk, ChallengeAnswerer auth, String trunkId, SipURI from,
+    private record Target(URI uri, LegAddressing addressing, ChallengeAnswerer auth, String trunkId, SipURI from,
                           SipURI to, SrtpPolicy srtp, String contactUser, String rep) {
     }
 
@@ -224,7 +225,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
-            out.add(new Target(sip.addresses().createURI(b.contact()), null, null, null, callerUri(caller),
+            DeviceAddressing device;
+            try {
+                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), sip);
+            } catch (RuntimeException e) {
+                log.warn("{}'s device {} cannot be rung: {}", rep, b.contact(), e.getMessage());
+                continue;
+            }
+            out.add(new Target(device.requestUri(), device, null, null, callerUri(caller),
                     sip.addresses().createSipURI(rep, sip.host()), config.srtp().user(rep), "earpiece", rep));
         }
         return out;
@@ -237,8 +245,9 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         }
         if (fallback instanceof RingFallback.Uri u) {
             URI uri = sip.addresses().createURI(u.uri());
-            return List.of(new Target(uri, null, null, null, callerUri(caller), (SipURI) uri, config.srtp().trunk(),
-                    "earpiece", null));
+            DeviceAddressing device = DeviceAddressing.of(uri, null, sip);
+            return List.of(new Target(device.requestUri(), device, null, null, callerUri(caller), (SipURI) uri,
+                    config.srtp().trunk(), "earpiece", null));
         }
         String number = ((RingFallback.Number) fallback).number();
         List<TrunkConfig> route = routes.route(number);
@@ -360,7 +369,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
 
     /**
      * Rings every target at once, each on its own dialog (leg B goes to the trunk over the trunk's transport, or to
-     * a phone over UDP); the first to answer becomes leg B. Inbound calls stop ringing after the no-answer time.
+     * a device over the transport it registered with); the first to answer becomes leg B. Inbound calls stop ringing after the no-answer time.
      * A target whose INVITE cannot be sent is left out (logged); the caller checks that one rings.
      */
     private void ring(RelayedCall call, List<Target> targets) {
@@ -372,12 +381,12 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             try {
                 CallIdHeader callId = sip.provider().getNewCallId();
                 b = new Branch(callId.getCallId(), new SrtpLeg(t.srtp(), sdes), t.uri().toString(), t.rep(),
-                        t.trunk() != null ? t.trunk().transport() : "udp");
+                        t.addressing().transport());
                 calls.put(b.callId, call);
                 call.branchCallIds.add(b.callId);
                 b.leg = new OutgoingCall(sip, call, t.auth(),
                         config.timers().enabled() ? config.timers() : null, scheduler, clock, t.contactUser(),
-                        t.trunk(), new LegB(call, b));
+                        t.addressing(), new LegB(call, b));
                 Request invite = b.leg.newInvite(t.uri(), t.from(), ServerTransactions.newTag(), t.to(), callId);
                 b.offer = sdp.anchor(call.offerSdp, call.relay.legB(), call.sessionId, call.versionB, b.srtp.offer());
                 call.ringing.add(b);

@@ -12,7 +12,7 @@ final class Branch {
     final String target;
     /** The rep whose device this is; null for a number or URI. */
     final String rep;
-    /** The SIP transport this device is reached over: the trunk's, or UDP for a phone (its Via). */
+    /** The SIP transport this device is reached over: the trunk's, or the device's (see DeviceAddressing). */
     final String transport;
     OutgoingCall leg;
     String offer;

@@ -7,7 +7,6 @@ import io.earpiece.sip.timer.SessionExpires;
 import io.earpiece.sip.timer.SessionTimerConfig;
 import io.earpiece.sip.timer.SessionTimerParseException;
 import io.earpiece.sip.trunk.ChallengeAnswerer;
-import io.earpiece.sip.trunk.TrunkAddressing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +64,7 @@ public final class OutgoingCall implements ResponseHandler {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final String contactUser;
-    private final TrunkAddressing trunk;
+    private final LegAddressing addressing;
     private final OutgoingCallListener listener;
 
     private State state = State.CALLING;
@@ -93,13 +92,13 @@ public final class OutgoingCall implements ResponseHandler {
      * @param auth        answers a 401/407 once; null for a leg that is never challenged (a rep's phone)
      * @param timers      RFC 4028 timers to ask for and keep; null leaves them out of this call entirely
      * @param contactUser the user part of our Contact, in the INVITE and in refreshes
-     * @param trunk       the trunk's transport for Via and Contact; null for a leg to a phone (UDP)
+     * @param addressing  the leg's transport for Via and Contact: the trunk's, or the registered device's
      */
     public OutgoingCall(SipContext sip, Object lock, ChallengeAnswerer auth, SessionTimerConfig timers,
-                        ScheduledExecutorService scheduler, Clock clock, String contactUser, TrunkAddressing trunk,
+                        ScheduledExecutorService scheduler, Clock clock, String contactUser, LegAddressing addressing,
                         OutgoingCallListener listener) {
         this.sip = sip;
-        this.trunk = trunk;
+        this.addressing = java.util.Objects.requireNonNull(addressing, "addressing");
         this.lock = lock;
         this.auth = auth;
         this.timers = timers;
@@ -627,20 +626,12 @@ public final class OutgoingCall implements ResponseHandler {
     }
 
     private ViaHeader via() throws Exception {
-        if (trunk != null) {
-            return trunk.via();
-        }
-        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.port(), "udp", null);
-        via.setRPort();
-        return via;
+        return addressing.via();
     }
 
     /** Our Contact on this leg, as its INVITE and every answer we give on it carry. */
     public ContactHeader contact() throws Exception {
-        if (trunk != null) {
-            return trunk.contact(contactUser);
-        }
-        return sip.contacts().header(contactUser, "udp", false);
+        return addressing.contact(contactUser);
     }
 
     private ContentTypeHeader sdpType() throws Exception {

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.RequestEventExt;
 import io.earpiece.sip.RequestHandler;
 import io.earpiece.sip.SipContext;
 import io.earpiece.sip.server.ServerTransactions;
+import io.earpiece.sip.stack.Transports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,7 +181,7 @@ public final class Registrar implements RequestHandler {
 
     private static String source(RequestEvent event) {
         if (event instanceof RequestEventExt ext) {
-            return ext.getRemoteIpAddress() + ":" + ext.getRemotePort();
+            return Binding.source(ext.getRemoteIpAddress(), ext.getRemotePort(), Transports.of(event.getRequest()));
         }
         return null;
     }

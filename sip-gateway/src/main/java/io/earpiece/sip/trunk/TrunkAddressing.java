@@ -1,6 +1,7 @@
 package io.earpiece.sip.trunk;
 
 import io.earpiece.sip.SipContext;
+import io.earpiece.sip.outbound.LegAddressing;
 
 import java.text.ParseException;
 import javax.sip.InvalidArgumentException;
@@ -16,7 +17,7 @@ import javax.sip.header.ViaHeader;
  * or CA and the trunk's client certificate is shown. The one place REGISTER, the B2BUA's outgoing leg and DialOut
  * build these from.
  */
-public final class TrunkAddressing {
+public final class TrunkAddressing implements LegAddressing {
     private final TrunkConfig trunk;
     private final SipContext sip;
 
@@ -49,6 +50,7 @@ public final class TrunkAddressing {
         return new TrunkAddressing(trunk, sip);
     }
 
+    @Override
     public String transport() {
         return trunk.transport();
     }
@@ -71,6 +73,7 @@ public final class TrunkAddressing {
     }
 
     /** The top Via for a new request to the trunk, with rport (NAT on the way). */
+    @Override
     public ViaHeader via() throws ParseException, InvalidArgumentException {
         ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.ports().port(trunk.transport()),
                 trunk.transport(), null);
@@ -79,6 +82,7 @@ public final class TrunkAddressing {
     }
 
     /** Earpiece's Contact toward the trunk: its port for the trunk's transport. */
+    @Override
     public ContactHeader contact(String user) throws ParseException {
         return sip.contacts().header(user, trunk.transport(), tls());
     }

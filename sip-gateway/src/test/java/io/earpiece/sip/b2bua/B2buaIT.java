@@ -3,6 +3,7 @@ package io.earpiece.sip.b2bua;
 import io.earpiece.sip.RecordingControllerAccess;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.sip.SipGatewayConfig;
+import io.earpiece.sip.SipTransports;
 import io.earpiece.sip.register.Registrar;
 import io.earpiece.sip.testing.KamailioRunner;
 import io.earpiece.sip.testing.SippRunner;
@@ -62,12 +63,15 @@ class B2buaIT {
     /** Tests tagged so route reps' calls first through a trunk in an outage ({@link #outagePort}), then the carrier. */
     private static final String TWO_TRUNKS = "two-trunks";
     private int outagePort;
+    /** Tests tagged so run the gateway with SIP over TCP beside UDP. */
+    private static final String TCP = "tcp";
 
     @BeforeEach
     void start(TestInfo test) {
         customerPort = SippRunner.freeUdpPort("127.0.0.1");
         kamailio = KamailioCarrier.start("MD5", customerPort);
-        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT"),
+        gateway = new SipGateway(new SipGatewayConfig("127.0.0.1", 0, "udp", 10, null, "Earpiece-IT",
+                test.getTags().contains(TCP) ? new SipTransports(true, -1, null, null, null) : SipTransports.UDP_ONLY),
                 RecordingControllerAccess.create(), Duration.ofSeconds(2));
         gateway.start();
         scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -341,6 +345,36 @@ class B2buaIT {
         assertThat(media.repIsLegA).isFalse();
         assertThat(media.remoteA).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
+
+    @Test
+    @Tag(TCP)
+    void aPhoneRegisteredOverTcpIsRungOverTcp() throws Exception {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        // The phone's Contact names no transport: only the REGISTER's own transport says to ring it over TCP.
+        Path register = SippRunner.editedScenario("/sipp/register/register-auth.xml", Path.of("target", "sipp-tcp"),
+                xml -> xml.replace(";transport=udp>", ">"));
+        assertThat(SippRunner.builder(register).remote("127.0.0.1", gateway.port()).localHost(REP_HOST)
+                .localPort(repPort).timeout(WAIT).key("user", "alice").key("expires", "300")
+                .args("-au", "alice", "-ap", "wonderland", "-t", "t1").run()).isZero();
+        assertThat(registrar.bindings("alice")).singleElement()
+                .satisfies(b -> assertThat(b.registeredOver()).isEqualTo("tcp"));
+        try (SippRunner phone = SippRunner.builder(scenario("b2bua/answer.xml")).remote("127.0.0.1", gateway.port())
+                .localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST).mediaPort(repMedia).args("-t", "t1")
+                .timeout(WAIT).start()) {
+            customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+            assertThat(phone.awaitExit()).as("the TCP phone answered and got the customer's BYE").isZero();
+            assertThat(phone.file("messages.log"))
+                    .contains("INVITE sip:alice@" + REP_HOST + ":" + repPort + ";transport=tcp SIP/2.0")
+                    .containsPattern("Via: SIP/2.0/TCP 127\\.0\\.0\\.1:" + gateway.port())
+                    .containsPattern("Contact: <sip:earpiece@127\\.0\\.0\\.1:" + gateway.port()
+                            + ";transport=tcp>");
+        }
+        CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+        assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+        assertThat(relay.opened.get(0).carriedB).as("the rep's leg, for the call's record").startsWith("tcp ");
+        assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
     }
 
     @Test

@@ -71,7 +71,8 @@ class RegistrarIT {
         assertThat(registrar.bindings("alice")).extracting(Binding::contact).containsExactlyInAnyOrder(
                 "sip:alice@127.0.0.1:" + phone + ";transport=udp", "sip:alice@127.0.0.1:" + laptop + ";transport=udp");
         Binding first = registrar.bindings("alice").get(0);
-        assertThat(first.source()).isEqualTo("127.0.0.1:" + phone);
+        assertThat(first.source()).isEqualTo("127.0.0.1:" + phone + ";transport=udp");
+        assertThat(first.registeredOver()).as("to ring it over the same transport").isEqualTo("udp");
         assertThat(first.userAgent()).isEqualTo("sipp-rep");
 
         assertThat(sipp("register-auth.xml", "wonderland", 0).localPort(phone).run()).isZero();

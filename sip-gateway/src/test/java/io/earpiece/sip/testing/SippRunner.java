@@ -346,13 +346,19 @@ public final class SippRunner implements AutoCloseable {
                         .start();
                 log.debug("started sipp: {}", String.join(" ", cmd));
                 if (transport().startsWith("u")) {
-                    awaitBound(p, port);
+                    awaitBound(p, port, List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6")), null);
+                } else if (transport().equals("t1") && localPort > 0) {
+                    // a TCP phone: it must listen before the gateway connects to ring it
+                    awaitBound(p, port, List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6")), LISTEN);
                 }
                 return new SippRunner(p, List.copyOf(cmd), dir, port, timeout.plusSeconds(10));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start sipp", e);
             }
         }
+
+        /** A TCP socket's state in /proc/net/tcp while it listens. */
+        private static final String LISTEN = "0A";
 
         /** sipp's {@code -t} transport argument ({@code u1} when not given). */
         private String transport() {
@@ -361,22 +367,22 @@ public final class SippRunner implements AutoCloseable {
         }
 
         /**
-         * Waits until sipp holds its UDP SIP port (it binds a moment after it starts), so that a peer the test starts
-         * next never sends to a port nobody listens on yet: an INVITE lost that way is retransmitted for 32 s and
-         * may reach whichever sipp the next test starts on that port. Reads the kernel's socket table rather than
+         * Waits until sipp holds its UDP SIP port, or listens on its TCP one ({@code state} {@link #LISTEN}); it binds
+         * a moment after it starts. So a peer the test starts next never sends to a port nobody listens on yet: an
+         * INVITE lost that way over UDP is retransmitted for 32 s and may reach whichever sipp the next test starts on that port. Reads the kernel's socket table rather than
          * probing with a bind, which could take the port from sipp. Gives up after 10 s or when sipp exits (its
          * logs then say why).
          */
-        private static void awaitBound(Process p, int port) {
+        private static void awaitBound(Process p, int port, List<Path> tables, String state) {
             String hexPort = String.format(":%04X ", port);
-            List<Path> tables = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (p.isAlive() && System.nanoTime() < deadline) {
                 for (Path table : tables) {
                     try {
                         for (String line : Files.readAllLines(table)) {
                             String[] f = line.trim().split("\\s+");
-                            if (f.length > 1 && (f[1] + " ").endsWith(hexPort)) {
+                            if (f.length > 3 && (f[1] + " ").endsWith(hexPort)
+                                    && (state == null || state.equals(f[3]))) {
                                 return;
                             }
                         }

@@ -1,0 +1,88 @@
+package io.earpiece.sip.b2bua;
+
+import io.earpiece.sip.SipContext;
+import io.earpiece.sip.outbound.LegAddressing;
+import io.earpiece.sip.trunk.TrunkConfig;
+
+import java.text.ParseException;
+import java.util.Locale;
+import javax.sip.InvalidArgumentException;
+import javax.sip.address.SipURI;
+import javax.sip.address.URI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ViaHeader;
+
+/**
+ * How the B2BUA reaches a device (a rep's registered phone, a fallback URI) over the transport it asked for
+ * (RFC 3261 18.1.1, 19.1.4): {@code sips:} means TLS, else the Contact's {@code ;transport=}, else the transport its
+ * REGISTER came over (a phone that registered over TCP without saying so is rung over TCP too, the Request-URI then
+ * naming it so the stack picks it), else UDP. Our Via and Contact name the same transport, and {@code sips:} when the
+ * device's URI is one, so the device's answers and in-dialog requests come back the same way.
+ */
+public final class DeviceAddressing implements LegAddressing {
+    private final SipContext sip;
+    private final SipURI requestUri;
+    private final String transport;
+
+    private DeviceAddressing(SipContext sip, SipURI requestUri, String transport) {
+        this.sip = sip;
+        this.requestUri = requestUri;
+        this.transport = transport;
+    }
+
+    /**
+     * @param target       the device's Contact (or the configured URI)
+     * @param registeredOver the transport its REGISTER came over; null when unknown (a configured URI)
+     * @throws IllegalArgumentException when {@code target} is not a SIP URI or names a transport SIP has not
+     * @throws IllegalStateException    when the gateway does not listen on that transport (it could not take the
+     *                                  device's answers in the dialog)
+     */
+    public static DeviceAddressing of(URI target, String registeredOver, SipContext sip) throws ParseException {
+        if (!(target instanceof SipURI uri)) {
+            throw new IllegalArgumentException("not a SIP URI: " + target);
+        }
+        SipURI r = (SipURI) uri.clone();
+        String transport;
+        if (r.isSecure()) {
+            transport = "tls";
+        } else if (r.getTransportParam() != null) {
+            transport = r.getTransportParam().toLowerCase(Locale.ROOT);
+        } else if (registeredOver != null && !registeredOver.equalsIgnoreCase("udp")) {
+            transport = registeredOver.toLowerCase(Locale.ROOT);
+            r.setTransportParam(transport);
+        } else {
+            transport = "udp";
+        }
+        if (!TrunkConfig.TRANSPORTS.contains(transport)) {
+            throw new IllegalArgumentException("unknown transport " + transport + " in " + target);
+        }
+        if (!sip.ports().offers(transport)) {
+            throw new IllegalStateException(target + " is reached over " + transport
+                    + " but Earpiece does not listen on it (" + (transport.equals("tls")
+                    ? "set earpiece.sip.tls.port and a certificate" : "set earpiece.sip.tcp=true") + ")");
+        }
+        return new DeviceAddressing(sip, r, transport);
+    }
+
+    /** The INVITE's Request-URI: the device's URI, with the transport it registered over when it named none. */
+    public SipURI requestUri() {
+        return requestUri;
+    }
+
+    @Override
+    public String transport() {
+        return transport;
+    }
+
+    @Override
+    public ViaHeader via() throws ParseException, InvalidArgumentException {
+        ViaHeader via = sip.headers().createViaHeader(sip.host(), sip.ports().port(transport), transport, null);
+        via.setRPort();
+        return via;
+    }
+
+    @Override
+    public ContactHeader contact(String user) throws ParseException {
+        return sip.contacts().header(user, transport, requestUri.isSecure());
+    }
+}
