@@ -7,9 +7,8 @@
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, fitsTheScreen, launch, log, signIn } from './chromium.mjs';
+import { accessible, BASE, check, firstPage, fitsTheScreen, launch, log, signIn } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const VIEWPORTS = [{ name: 'desktop', width: 1440, height: 900 }, { name: 'phone', width: 390, height: 844 }];
 
@@ -24,8 +23,7 @@ async function main() {
   await mkdir(OUT, { recursive: true });
   const { context, close } = await launch();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
     await page.goto(`${BASE}/#/admin/teams`);
     await signIn(page);
     for (const vp of VIEWPORTS) {

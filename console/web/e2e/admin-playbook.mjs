@@ -12,9 +12,8 @@
 // KB_SLUG=<slug> of the document; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, fitsTheScreen, launch, log, signIn, titled } from './chromium.mjs';
+import { accessible, BASE, check, firstPage, fitsTheScreen, launch, log, signIn, titled } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const KB_TITLE = 'Payment terms for invoices';
 const TEAM = process.env.PLAYBOOK_TEAM ?? 'pb-team';
@@ -174,8 +173,7 @@ async function main() {
   await mkdir(OUT, { recursive: true });
   const { context, close } = await launch();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
     await page.goto(`${BASE}/#/admin/playbooks`);
     await signIn(page);
     await desktop(page);

@@ -4,17 +4,15 @@
 // Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
+import { accessible, BASE, check, firstPage, launch, log, signIn, titled } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 
 async function main() {
   await mkdir(OUT, { recursive: true });
   const { context, close } = await launch();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${BASE}/#/`);
     await signIn(page);

@@ -23,6 +23,16 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
  * Chromium (CHROMIUM, default /usr/bin/chromium) at 1280x720 in a fresh profile, with {@code args} added to the
  * usual ones; close() closes it and deletes the profile.
  */
+/** The console under test: BASE_URL without a trailing slash. */
+export const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
+
+/** The browser's first tab, its page errors logged (an error in the app shows in the log even when no check fails). */
+export async function firstPage(context) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => log(`page error: ${e.message}`));
+  return page;
+}
+
 export async function launch({ args = [], profilePrefix = 'earpiece-chromium-' } = {}) {
   const profile = await mkdtemp(join(tmpdir(), profilePrefix));
   const context = await chromium.launchPersistentContext(profile, {

@@ -3,7 +3,7 @@
 // Secure and HttpOnly, and the live events come over wss://.
 // Env: HTTP_URL (the plain-HTTP redirect address), HTTPS_URL, SPKI (base64 SHA-256 of the server certificate's
 // public key: Chromium trusts that certificate and no other), E2E_USERNAME/E2E_PASSWORD, CHROMIUM.
-import { check, launch, log, signIn } from './chromium.mjs';
+import { check, firstPage, launch, log, signIn } from './chromium.mjs';
 
 const HTTP = process.env.HTTP_URL.replace(/\/$/, '');
 const HTTPS = process.env.HTTPS_URL.replace(/\/$/, '');
@@ -13,8 +13,7 @@ async function main() {
   // showing any other certificate fails to load.
   const { context, close } = await launch({ args: [`--ignore-certificate-errors-spki-list=${process.env.SPKI}`] });
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
     const sockets = [];
     page.on('websocket', (ws) => sockets.push(ws));
     const secureSocket = page.waitForEvent('websocket',

@@ -4,9 +4,8 @@
 // CHROMIUM (default /usr/bin/chromium). Prints "OK ..." per check and USED_CARD=<id>; exits 0 when all pass.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, ok, signIn, titled } from './chromium.mjs';
+import { accessible, BASE, check, launch, log, ok, signIn, titled } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const CALL = process.env.CALL;
 const FADE_S = Number(process.env.FADE_S ?? 4);
 const OUT = process.env.OUT_DIR ?? 'target/browser';

@@ -4,9 +4,8 @@
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
+import { accessible, BASE, check, firstPage, launch, log, signIn, titled } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 
 async function refusal(form, expected, label) {
@@ -19,8 +18,7 @@ async function main() {
   await mkdir(OUT, { recursive: true });
   const { context, close } = await launch();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
     await page.goto(`${BASE}/#/meeting`);
     await signIn(page);
     await page.locator('#meeting-heading').waitFor({ timeout: 15_000 });

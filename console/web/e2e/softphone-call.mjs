@@ -6,9 +6,8 @@
 // Prints "OK ..." per check and CALL_ID=<id>; exits 0 when all pass.
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launch, log, ok, signIn } from './chromium.mjs';
+import { BASE, launch, log, ok, signIn } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const NUMBER = process.env.NUMBER;
 const OUT = process.env.OUT_DIR ?? 'target/browser';
 const DOCS = process.env.DOCS_DIR;

@@ -6,9 +6,8 @@
 // Prints "OK ..." per check and CALL_ID=<id> of the call the upload made; exits 0 when all pass.
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { accessible, check, launch, log, signIn, titled } from './chromium.mjs';
+import { accessible, BASE, check, firstPage, launch, log, signIn, titled } from './chromium.mjs';
 
-const BASE = (process.env.BASE_URL ?? 'http://127.0.0.1:8080').replace(/\/$/, '');
 const FILE = process.env.FILE;
 const BAD_FILE = process.env.BAD_FILE;
 const OUT = process.env.OUT_DIR ?? 'target/browser';
@@ -51,8 +50,7 @@ async function main() {
         }
       }).observe(document, { subtree: true, childList: true, characterData: true });
     });
-    const page = context.pages()[0] ?? (await context.newPage());
-    page.on('pageerror', (e) => log(`page error: ${e.message}`));
+    const page = await firstPage(context);
 
     await page.goto(`${BASE}/#/uploads`);
     await signIn(page);
