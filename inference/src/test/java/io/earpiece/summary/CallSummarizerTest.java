@@ -115,14 +115,7 @@ class CallSummarizerTest {
     void aSecondCallerIsNamedInTheSummary() {
         io.earpiece.assist.CallAnalysis live = new io.earpiece.assist.AssistEngine(
                 new io.earpiece.assist.playbook.PlaybookLoader().loadDefault()).startCall(WEDNESDAY);
-        List<Utterance> call = List.of(
-                new Utterance("rep", 0, 3, "Hello, thanks for taking the call about the new plan."),
-                new Utterance("customer", 3, 6, "Happy to, my colleague from finance has joined us."),
-                new Utterance("customer-2", 6, 9, "The price is far too expensive for a team our size."),
-                new Utterance("rep", 9, 12, "I can offer a smaller package that fits your budget."),
-                new Utterance("customer-2", 12, 15, "Does it include the reporting module?"),
-                new Utterance("rep", 15, 18, "Yes it does, the reporting module is part of every package."),
-                new Utterance("customer-2", 18, 22, "Fine, I will circulate the draft contract to our lawyers on Monday."));
+        List<Utterance> call = ThreePartyCall.UTTERANCES;
         for (int i = 0; i < call.size(); i++) {
             Utterance u = call.get(i);
             live.onSegment(i, u.speaker(), u.startS(), u.endS(), u.text());

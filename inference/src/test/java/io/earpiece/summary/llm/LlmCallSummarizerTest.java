@@ -19,6 +19,7 @@ import io.earpiece.summary.CallSummary;
 import io.earpiece.summary.CallType;
 import io.earpiece.summary.Priority;
 import io.earpiece.summary.SummaryOutcome;
+import io.earpiece.summary.ThreePartyCall;
 import io.earpiece.summary.Utterance;
 import java.io.IOException;
 import java.time.Duration;
@@ -165,14 +166,7 @@ class LlmCallSummarizerTest {
 
     @Test
     void furtherPartiesAreNamedToTheModelAndInItsSummaryAsTheOfflineEngineNamesThem() throws Exception {
-        List<Utterance> call = List.of(
-                new Utterance("rep", 0, 3, "Hello, thanks for taking the call about the new plan."),
-                new Utterance("customer", 3, 6, "Happy to, my colleague from finance has joined us."),
-                new Utterance("customer-2", 6, 9, "The price is far too expensive for a team our size."),
-                new Utterance("rep", 9, 12, "I can offer a smaller package that fits your budget."),
-                new Utterance("customer-2", 12, 15, "Does it include the reporting module?"),
-                new Utterance("rep", 15, 18, "Yes it does, the reporting module is part of every package."),
-                new Utterance("customer-2", 18, 22, "Fine, I will circulate the draft contract on Monday."));
+        List<Utterance> call = ThreePartyCall.UTTERANCES;
         ObjectNode a = validAnswer();
         a.putArray("objections").addObject().put("utterance", 2).put("kind", "price")
                 .put("handling", "Offered a smaller package.");
