@@ -120,6 +120,32 @@ class SipTransportsIT {
         assertThat(gateway.counters().requestsOver("tls")).isGreaterThanOrEqualTo(3);
     }
 
+    /**
+     * RFC 3261 17.2.3: a request matches a server transaction by branch, sent-by and method. A client that sends
+     * over TCP what it sent over UDP moments before (same branch, Call-ID, CSeq, From tag; RFC 4475's messages do)
+     * opens a new transaction and is answered on its connection, while a UDP retransmission still joins the first.
+     */
+    @Test
+    void theSameRequestResentOverTcpIsAnsweredOnTheConnection() throws Exception {
+        start(tls(SipTransports.ClientAuth.NONE, List.of()));
+        String callId = UUID.randomUUID().toString();
+        String target = "sip:bot@127.0.0.1:" + gateway.port();
+        try (RawUdpPeer udp = new RawUdpPeer(gateway.port())) {
+            String sent = request("OPTIONS", target, udp.via("resent1"), callId, 7, null, null);
+            udp.send(sent);
+            String first = udp.receive(t -> t.startsWith("SIP/2.0 200"), WAIT);
+            assertThat(first).as("200 over UDP").isNotNull();
+            udp.send(sent);
+            assertThat(udp.receive(t -> t.startsWith("SIP/2.0 200"), WAIT)).as("the retransmission's 200")
+                    .isEqualTo(first);
+            try (RawStreamPeer tcp = RawStreamPeer.tcp(gateway.port())) {
+                tcp.send(request("OPTIONS", target, tcp.via("resent1"), callId, 7, null, null));
+                assertThat(tcp.receiveStarting("SIP/2.0 200", WAIT)).as("200 on the TCP connection").isNotNull()
+                        .contains("CSeq: 7 OPTIONS");
+            }
+        }
+    }
+
     @Test
     void sipsRequestOverUdpOrTcpIsRefusedWith416() throws Exception {
         start(tls(SipTransports.ClientAuth.NONE, List.of()));

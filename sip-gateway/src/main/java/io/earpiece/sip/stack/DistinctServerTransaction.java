@@ -6,7 +6,10 @@ import gov.nist.javax.sip.stack.MessageChannel;
 import gov.nist.javax.sip.stack.SIPServerTransactionImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
 
-/** A server transaction that a request with the same branch but another Call-ID, CSeq or From tag does not join. */
+/**
+ * A server transaction that a request with the same branch but another Call-ID, CSeq, From tag, or top Via sent-by
+ * or transport does not join.
+ */
 final class DistinctServerTransaction extends SIPServerTransactionImpl {
     private volatile RequestIdentity identity = RequestIdentity.NONE;
 

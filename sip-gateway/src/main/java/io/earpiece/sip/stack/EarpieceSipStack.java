@@ -19,7 +19,8 @@ import javax.sip.address.Hop;
 /**
  * The stock stack, except that a server transaction is matched by more than its branch: JAIN-SIP keys server
  * transactions by the top Via's branch alone, so a client that reuses a branch for a new request (a different
- * Call-ID, CSeq or method; RFC 4475's torture messages do, and so do some broken phones) had that request taken
+ * Call-ID, CSeq or method, or the same request again from another sent-by or over another transport; RFC 4475's
+ * torture messages do, and so do some broken phones) had that request taken
  * for a retransmission of the old one and answered with the old response, or with nothing at all. Here a request
  * joins an existing server transaction only if it is the same request (see {@link RequestIdentity}); anything
  * else gets a transaction of its own, as RFC 3261 17.2.3 intends.
