@@ -80,31 +80,37 @@ public class TeamAnalytics {
 
     /**
      * The {@code with} clause naming the scoped calls. {@code parts} reads the period's calls and takes the user part
-     * of their From and To; {@code owned} has one branch per user in scope, each the calls whose user part equals one
-     * of that user's SIP identities, or, for an upload, whose From is theirs. This is {@link CallOwnership}'s rule
-     * (its LIKE patterns match exactly these user parts, and a call without a From is nobody's), by equality: one
-     * LIKE per identity, URI column and row made the dashboard seconds slow. (A join of {@code parts} with a list
-     * of identities instead was slower on both databases: PostgreSQL then inlines {@code parts} into the join.)
+     * of their From and To; {@code owned} pairs each of them with each user in scope ({@code users (n, rep)}, a few
+     * rows) and keeps the pairs where the call is that user's: its user part equals one of the user's SIP identities,
+     * or, for an upload, its From is theirs. This is {@link CallOwnership}'s rule (its LIKE patterns match exactly
+     * these user parts, and a call without a From is nobody's), by equality: one LIKE per identity, URI column and row
+     * made the dashboard seconds slow. {@code parts} is named once so that it is read once: H2 inlines a {@code with}
+     * name at every use, and with a branch per user (a {@code union all}) it worked out every call's user parts once
+     * per user, eleven times for a team. (A join of {@code parts} with a list of identities instead was slower on
+     * both databases: PostgreSQL then inlines {@code parts} into the join.) {@code offset 0} keeps PostgreSQL from
+     * doing that here too: without it, it worked out the user parts once per call and user, three times slower.
      */
     private static String owned(Scope scope, MapSqlParameterSource params) {
-        List<String> branches = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> rules = new ArrayList<>();
         for (UserEntity user : scope.users()) {
-            int n = branches.size();
+            int n = users.size();
             CallOwners owners = CallOwners.of(List.of(user));
             params.addValue("rep" + n, user.getUsername());
             params.addValue("ids" + n, List.copyOf(owners.identities()));
             params.addValue("up" + n, CallOwnership.uploaderUri(owners.usernames().iterator().next()));
-            branches.add("select p.id, cast(:rep" + n + " as varchar(128)), p.on_day from parts p where"
-                    + " (p.upload = 0 and (p.from_user in (:ids" + n + ") or p.to_user in (:ids" + n + ")))"
-                    + " or (p.upload = 1 and p.f = :up" + n + ")");
+            users.add("(" + n + ", cast(:rep" + n + " as varchar(128)))");
+            rules.add(" when " + n + " then case when (p.upload = 0 and (p.from_user in (:ids" + n
+                    + ") or p.to_user in (:ids" + n + "))) or (p.upload = 1 and p.f = :up" + n + ") then 1 else 0 end");
         }
         return "with parts as (select q.id, q.on_day, q.f,"
                 + " case when q.f like '%@" + CallOwnership.UPLOAD_HOST + "' or q.f = '" + CallOwnership.UPLOAD_HOST
                 + "' then 1 else 0 end as upload, " + USER_PART.formatted("q.f") + " as from_user, "
                 + USER_PART.formatted("q.t") + " as to_user"
                 + " from (select c.id, cast(c.started_at as date) as on_day, lower(c.from_uri) as f, lower(c.to_uri) as t"
-                + " from calls c where c.started_at >= :from and c.started_at < :to and c.from_uri is not null) q),"
-                + " owned (call_id, rep, on_day) as (" + String.join(" union all ", branches) + ") ";
+                + " from calls c where c.started_at >= :from and c.started_at < :to and c.from_uri is not null) q offset 0),"
+                + " owned (call_id, rep, on_day) as (select p.id, u.rep, p.on_day from parts p cross join (values "
+                + String.join(", ", users) + ") as u (n, rep) where case u.n" + String.join("", rules) + " end = 1) ";
     }
 
     /** The scoped set, the parameters, and the times of the queries run so far. */
@@ -188,8 +194,8 @@ public class TeamAnalytics {
 
     private List<CardRate> cardsPerCard(Query q) {
         List<CardRate> out = new ArrayList<>();
-        jdbc.query(q.owned() + "select k.card_key, min(k.title) as title," + CARD_COUNTS + " from call_cards k"
-                + " where k.call_id in (select call_id from owned) group by k.card_key", q.params(), rs -> {
+        jdbc.query(q.owned() + "select k.card_key, min(k.title) as title," + CARD_COUNTS + " from (select distinct o.call_id from owned o) d"
+                + " join call_cards k on k.call_id = d.call_id group by k.card_key", q.params(), rs -> {
                     out.add(rate(rs.getString("card_key"), rs.getString("title"), rs.getLong("shown"),
                             rs.getLong("used"), rs.getLong("dismissed")));
                 });
