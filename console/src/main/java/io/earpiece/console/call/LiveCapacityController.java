@@ -29,7 +29,8 @@ import java.util.function.LongSupplier;
  * are answered and recorded as usual and transcribed after their hang-up. The ramp governs only new ground: up to
  * the most calls the window has shown live and measured within budget (a load this machine has carried), a burst is
  * admitted at once, so ten calls arriving together on a machine that has carried ten all go live. Before anything
- * is measured, the starting capacity counts as carried ({@link Settings#carriedAtStart}); a lag resets it to none.
+ * is measured, the starting capacity counts as carried ({@link Settings#carriedAtStart}); a load at its limit caps it
+ * at that load, and finals far behind reset it to none.
  * <p>
  * It only decides about new calls: an admitted call is never taken off live transcription. Thread-safe.
  */
@@ -221,9 +222,12 @@ public final class LiveCapacityController {
         if (s.finals() >= MIN_FINALS && lagP95Nanos <= budget && busy <= settings.busyLimit()) {
             proven = Math.max(proven, live - onTrial.size());
         }
-        if (s.finals() > 0 && (lagP95Nanos > budget || busy > settings.busyLimit())) {
+        if (s.finals() > 0 && lagP95Nanos > 2 * budget) {
             // what the machine carried before does not hold now (a slower spell, another tenant): ramp again
             proven = 0;
+        } else if ((s.finals() > 0 && lagP95Nanos > budget) || busy > settings.busyLimit()) {
+            // at its limit with this many: no more than this many at once
+            proven = Math.min(proven, loadedBy);
         }
         if (s.finals() > 0 && lagP95Nanos > 2 * budget) {
             set(Math.max(1, Math.min(capacity, loadedBy - 1)), "finals far behind, admitting none until calls end: "

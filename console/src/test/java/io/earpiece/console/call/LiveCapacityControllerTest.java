@@ -296,6 +296,22 @@ class LiveCapacityControllerTest {
     }
 
     @Test
+    void aLoadAtItsLimitIsStillCarriedButNoMore() {
+        LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
+        List<String> live = new ArrayList<>();
+        for (int step = 0; step < 4 && live.size() < 10; step++) {
+            live.addAll(admitted(c, Math.min(3, 10 - live.size())));
+            decode(live, 2, 100, 0);
+        }
+        // the ten lag a little past the budget (not twice it): ten is this machine's limit
+        decode(live, 4, 150, 300);
+        live.forEach(c::released);
+
+        assertThat(burst(c, 20)).as("what it carried at its limit (nine or ten by the measured cost) goes live at "
+                + "once, not three by three").isBetween(9, 10);
+    }
+
+    @Test
     void aLoadThatLaggedIsNoLongerCountedAsCarried() {
         LiveCapacityController c = controller(Integer.MAX_VALUE, 10);
         List<String> live = new ArrayList<>();
