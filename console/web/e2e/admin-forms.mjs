@@ -142,6 +142,8 @@ async function main() {
       const editForm = page.getByRole('form', { name: `Edit trunk ${trunk}` });
       await editForm.waitFor({ timeout: 10_000 });
       check(await editForm.getByLabel('Trunk ID', { exact: true }).isDisabled(), `${vp.name}: a trunk's ID cannot be edited`);
+      check(await editForm.getByLabel('Trunk ID', { exact: true }).inputValue() === trunk,
+        `${vp.name}: the edit form starts from the trunk's fields`);
       await editForm.getByLabel('Port', { exact: true }).fill('5998');
       await editForm.getByRole('button', { name: 'Save trunk' }).click();
       await page.waitForFunction((t) => document.querySelector(`tr[data-trunk="${t}"] td[data-column=port]`)

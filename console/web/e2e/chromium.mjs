@@ -56,8 +56,21 @@ export async function launch({ args = [], profilePrefix = 'earpiece-chromium-' }
  * naming each rule and its first elements; minor and moderate ones are logged.
  */
 export async function accessible(page, label) {
-  const { AxeBuilder } = await import('@axe-core/playwright');
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  // Axe measures colours as they are at that instant: a card sliding in, or fading out (the live view fades tips
+  // after a few seconds, so one may start while axe runs), is half transparent and reads as low contrast. With
+  // reduced motion (the app honours it) every element is either shown fully or gone; the animations already
+  // running are let finish first (endless ones, such as the ringing dot, are left running).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  let result;
+  try {
+    await page.evaluate(() => Promise.all(document.getAnimations()
+      .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+      .map((a) => a.finished.catch(() => {}))));
+    const { AxeBuilder } = await import('@axe-core/playwright');
+    result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  } finally {
+    await page.emulateMedia({ reducedMotion: null });
+  }
   const describe = (v) => `${v.id} [${v.impact}] ×${v.nodes.length}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`;
   const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   for (const v of result.violations.filter((x) => !serious.includes(x))) log(`axe (${label}, not failing): ${describe(v)}`);

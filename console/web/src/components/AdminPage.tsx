@@ -186,7 +186,7 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
         )}
         {editor && current.id === 'teams' && rows && <TeamForm onCreated={() => setReload((n) => n + 1)} />}
         {trunkRows && rows && (
-          <TrunkForm editing={editingTrunk} onSaved={() => { setEditingTrunk(null); setReload((n) => n + 1); }}
+          <TrunkForm key={editingTrunk ? `edit-${editingTrunk.id}` : 'add'} editing={editingTrunk} onSaved={() => { setEditingTrunk(null); setReload((n) => n + 1); }}
             onCancel={() => setEditingTrunk(null)} />
         )}
         {editor && current.id === 'users' && rows && !editingUser && (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../api';
 
 /** The fields of a trunk the form edits (the API's TrunkView, password never included). */
@@ -27,17 +27,15 @@ const EMPTY = { id: '', host: '', port: '5060', transport: 'udp', username: '', 
 export function TrunkForm({ editing, onSaved, onCancel }: {
   editing: TrunkFields | null; onSaved: () => void; onCancel: () => void;
 }) {
-  const [f, setF] = useState(EMPTY);
+  // The fields start from the trunk being edited in the first render (the page remounts the form, keyed by the trunk,
+  // when another is picked): filling them from an effect left one render of an "Edit trunk" form with empty fields,
+  // and a keystroke landing in it was lost.
+  const [f, setF] = useState(() => (editing ? {
+    id: editing.id, host: editing.host, port: String(editing.port), transport: editing.transport.toLowerCase(),
+    username: editing.username ?? '', password: '', interval: String(editing.registerIntervalSeconds),
+    enabled: editing.enabled,
+  } : EMPTY));
   const [status, setStatus] = useState<{ ok: boolean; message: string } | null>(null);
-
-  useEffect(() => {
-    setStatus(null);
-    setF(editing ? {
-      id: editing.id, host: editing.host, port: String(editing.port), transport: editing.transport.toLowerCase(),
-      username: editing.username ?? '', password: '', interval: String(editing.registerIntervalSeconds),
-      enabled: editing.enabled,
-    } : EMPTY);
-  }, [editing]);
 
   const set = (key: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [key]: e.target.value });
 
