@@ -57,12 +57,7 @@ class AdminBrowserIT {
 
     @Test
     void theMeetingFormSaysWhatIsMissingAndShowsTheServersRefusals() throws Exception {
-        BrowserScript.Result run = BrowserScript.run("meeting-form.mjs", Map.of(
-                "BASE_URL", "http://127.0.0.1:" + port,
-                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
-                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD),
-                Duration.ofMinutes(2));
-        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+        BrowserScript.Result run = asAdmin("meeting-form.mjs", Duration.ofMinutes(2), Map.of());
         assertThat(run.output()).contains("meeting form: all checks passed");
     }
 
@@ -71,13 +66,9 @@ class AdminBrowserIT {
         TestAuth.user(port, "browser-manager", "MANAGER", null, null, null);
         // a team with no playbook of its own, for "New playbook for pb-team"
         TestAuth.user(port, "pb-rep", "REP", "pb-team", null, null);
-        BrowserScript.Result run = BrowserScript.run("admin-playbook.mjs", Map.of(
-                "BASE_URL", "http://127.0.0.1:" + port,
-                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
-                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD,
+        BrowserScript.Result run = runAsAdmin("admin-playbook.mjs", Duration.ofMinutes(4), Map.of(
                 "MANAGER_USERNAME", "browser-manager", "MANAGER_PASSWORD", TestAuth.USER_PASSWORD,
-                "PLAYBOOK_TEAM", "pb-team"),
-                Duration.ofMinutes(4));
+                "PLAYBOOK_TEAM", "pb-team"));
         String out = run.output();
         assertThat(run.exitCode()).as("browser script exit code; output:%n%s", out).isZero();
         Matcher m = VERSION.matcher(out);
@@ -127,12 +118,7 @@ class AdminBrowserIT {
 
     @Test
     void adminCreatesTeamsUsersAndTrunksInTheForms() throws Exception {
-        BrowserScript.Result run = BrowserScript.run("admin-forms.mjs", Map.of(
-                "BASE_URL", "http://127.0.0.1:" + port,
-                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
-                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD),
-                Duration.ofMinutes(4));
-        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+        asAdmin("admin-forms.mjs", Duration.ofMinutes(4), Map.of());
 
         var admin = TestAuth.as(port, TestAuth.adminToken(port));
         List<Map<String, Object>> teams = admin.get().uri("/api/admin/teams").exchange().expectStatus().isOk()
@@ -171,5 +157,22 @@ class AdminBrowserIT {
                     .containsEntry("id", "carrier-" + viewport).containsEntry("port", 5998)
                     .containsEntry("passwordSet", true));
         }
+    }
+
+    /** Runs {@code script} signed in as the admin against this server, with {@code extra} environment. */
+    private BrowserScript.Result runAsAdmin(String script, Duration limit, Map<String, String> extra) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "BASE_URL", "http://127.0.0.1:" + port,
+                "OUT_DIR", Path.of("target/browser").toAbsolutePath().toString(),
+                "E2E_USERNAME", TestAuth.ADMIN, "E2E_PASSWORD", TestAuth.ADMIN_PASSWORD));
+        env.putAll(extra);
+        return BrowserScript.run(script, env, limit);
+    }
+
+    /** {@link #runAsAdmin}, requiring the script to pass (its output is the failure's message). */
+    private BrowserScript.Result asAdmin(String script, Duration limit, Map<String, String> extra) throws Exception {
+        BrowserScript.Result run = runAsAdmin(script, limit, extra);
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
+        return run;
     }
 }
