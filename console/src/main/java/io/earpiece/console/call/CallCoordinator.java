@@ -452,6 +452,18 @@ public class CallCoordinator implements CallController {
      * writes, so after the party's row.
      */
     public void relayCarried(String conversationId, MediaRelay.Side side, String sipTransport, boolean srtp) {
+        storeRelayParty(conversationId, side, "transport", (callId, party) ->
+                store.partyCarried(callId, party, sipTransport, srtp));
+    }
+
+    /** A relayed side's codec as agreed (the call's answer, a re-INVITE), stored as its party's codec. */
+    public void relayCodec(String conversationId, MediaRelay.Side side, String codec) {
+        storeRelayParty(conversationId, side, "codec", (callId, party) -> store.partyCodec(callId, party, codec));
+    }
+
+    /** Stores something about a relayed side's party in order with the call's segments. */
+    private void storeRelayParty(String conversationId, MediaRelay.Side side, String what,
+                                 java.util.function.BiConsumer<String, String> write) {
         ActiveLeg leg = legs.get(conversationId + (side == MediaRelay.Side.A ? "/a" : "/b"));
         if (leg == null) {
             return;
@@ -459,10 +471,10 @@ public class CallCoordinator implements CallController {
         String callId = leg.conversation().callId;
         segmentWriter.execute(() -> {
             try {
-                retry.run("transport of " + leg.party() + " in call " + callId,
-                        () -> store.partyCarried(callId, leg.party(), sipTransport, srtp));
+                retry.run(what + " of " + leg.party() + " in call " + callId,
+                        () -> write.accept(callId, leg.party()));
             } catch (RuntimeException e) {
-                log.error("storing how {} of call {} is carried failed", leg.party(), callId, e);
+                log.error("storing the {} of {} in call {} failed", what, leg.party(), callId, e);
             }
         });
     }

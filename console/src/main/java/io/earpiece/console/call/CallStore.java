@@ -95,6 +95,15 @@ public class CallStore {
         });
     }
 
+    /** A relayed leg's codec changed mid-call (an answered re-INVITE); the party shows the one in use last. */
+    @Transactional
+    public void partyCodec(String callId, String party, String codec) {
+        parties.findByCallIdAndParty(callId, party).ifPresent(p -> {
+            p.codec(codec);
+            parties.save(p);
+        });
+    }
+
     @Transactional
     public void partyLeft(String callId, String party, Instant at, RtpStats stats) {
         parties.findByCallIdAndParty(callId, party).ifPresent(p -> {

@@ -117,6 +117,7 @@ public final class CoordinatorMediaRelay implements MediaRelay {
             try {
                 relay.format(side, codec, format.codec().payloadType(), format.telephoneEventPt());
                 payloadTypes[side.ordinal()] = format.codec().payloadType();
+                coordinator.relayCodec(conversationId, side, codec.name());
             } catch (IllegalArgumentException e) {
                 log.warn("relay {}: side {} keeps its format: {}", conversationId, side, e.getMessage());
             }

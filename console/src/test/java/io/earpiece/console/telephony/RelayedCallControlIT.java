@@ -311,6 +311,8 @@ class RelayedCallControlIT {
                 .containsExactlyInAnyOrder("dtmf:rep:5", "dtmf:customer:9");
         CallViews.CallDetail detail = http().get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
                 .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).as("each party's codec as last agreed")
+                .extracting(p -> p.party() + ":" + p.codec()).containsExactlyInAnyOrder("rep:PCMA", "customer:PCMU");
         CallViews.PartyView repParty = detail.parties().stream().filter(p -> p.party().equals("rep")).findFirst()
                 .orElseThrow();
         byte[] wav = http().get().uri(repParty.recordingUrl()).exchange().expectStatus().isOk()
