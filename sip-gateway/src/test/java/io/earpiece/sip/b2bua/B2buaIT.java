@@ -222,6 +222,37 @@ class B2buaIT {
     }
 
     @Test
+    void aRepsReInviteToAnotherCodecIsPlannedOnceTheCustomerTakesItAndEachLegKeepsItsEventType() {
+        UdpForwarderRelay.Pair media = recodec("200 OK");
+        assertThat(media.formats).as("at the answer: PCMU, 101 for the rep, 96 for the customer; then the re-INVITE: "
+                        + "the rep PCMA, the customer (offered 8 96 0) keeps PCMU")
+                .containsExactly("A PCMU 0 101", "B PCMU 0 96", "A PCMA 8 101", "B PCMU 0 96");
+    }
+
+    @Test
+    void aCodecChangingReInviteTheCustomerRefusesChangesNothing() {
+        UdpForwarderRelay.Pair media = recodec("488 Not Acceptable Here");
+        assertThat(media.formats).as("only the answer's plan").containsExactly("A PCMU 0 101", "B PCMU 0 96");
+    }
+
+    /** The rep (PCMU, events 101) re-INVITEs to PCMA only; the customer (events 96) answers it {@code answer}. */
+    private UdpForwarderRelay.Pair recodec(String answer) {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer-recodec.xml"))
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .key("reinvite_answer", answer).timeout(WAIT).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-recodec.xml")).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(SippRunner.freeUdpPort(REP_HOST)).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "200").run();
+            assertThat(rep).as("rep's sipp: answered in its own terms, the re-INVITE answered " + answer).isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp: the re-INVITE offered 8 96 0").isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        return relay.opened.get(0);
+    }
+
+    @Test
     @Tag(SESSION_TIMERS)
     void aCustomerRequiringSessionTimersKeepsTheRelayedCallUpAcrossRefreshes() throws Exception {
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
