@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -222,25 +223,28 @@ class B2buaIT {
     }
 
     @Test
-    void aRepsReInviteToAnotherCodecIsPlannedOnceTheCustomerTakesItAndEachLegKeepsItsEventType() {
-        UdpForwarderRelay.Pair media = recodec("200 OK");
+    void aRepsReInviteToAnotherCodecIsPlannedOnceTheCustomerTakesItAndEachLegKeepsItsEventType() throws Exception {
+        UdpForwarderRelay.Pair media = recodec(false);
         assertThat(media.formats).as("at the answer: PCMU, 101 for the rep, 96 for the customer; then the re-INVITE: "
                         + "the rep PCMA, the customer (offered 8 96 0) keeps PCMU")
                 .containsExactly("A PCMU 0 101", "B PCMU 0 96", "A PCMA 8 101", "B PCMU 0 96");
     }
 
     @Test
-    void aCodecChangingReInviteTheCustomerRefusesChangesNothing() {
-        UdpForwarderRelay.Pair media = recodec("488 Not Acceptable Here");
+    void aCodecChangingReInviteTheCustomerRefusesChangesNothing() throws Exception {
+        UdpForwarderRelay.Pair media = recodec(true);
         assertThat(media.formats).as("only the answer's plan").containsExactly("A PCMU 0 101", "B PCMU 0 96");
     }
 
-    /** The rep (PCMU, events 101) re-INVITEs to PCMA only; the customer (events 96) answers it {@code answer}. */
-    private UdpForwarderRelay.Pair recodec(String answer) {
+    /** The rep (PCMU, events 101) re-INVITEs to PCMA only; the customer (events 96) takes it or {@code refuses}. */
+    private UdpForwarderRelay.Pair recodec(boolean refuses) throws IOException {
         int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
-        try (SippRunner customer = SippRunner.builder(scenario("b2bua/answer-recodec.xml"))
+        String answer = refuses ? "488 Not Acceptable Here" : "200 OK";
+        Path phone = SippRunner.editedScenario("/sipp/b2bua/answer-recodec.xml", Path.of("target", "b2bua-recodec"),
+                s -> s.replaceFirst("(?s)(<recv request=\"INVITE\">.*?)SIP/2.0 200 OK", "$1SIP/2.0 " + answer));
+        try (SippRunner customer = SippRunner.builder(phone)
                 .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
-                .key("reinvite_answer", answer).timeout(WAIT).start()) {
+                .timeout(WAIT).start()) {
             int rep = SippRunner.builder(scenario("b2bua/rep-recodec.xml")).remote("127.0.0.1", gateway.port())
                     .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(SippRunner.freeUdpPort(REP_HOST)).timeout(WAIT)
                     .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
