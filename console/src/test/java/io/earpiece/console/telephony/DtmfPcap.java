@@ -70,9 +70,7 @@ final class DtmfPcap {
             for (int i = 1; i <= p.packets() + 2; i++) {
                 boolean end = i >= p.packets();
                 int duration = Math.min(i, p.packets()) * SAMPLES_PER_PACKET;
-                byte[] payload = {(byte) p.event(), (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >>> 8),
-                        (byte) duration};
-                rtp.add(packet(i == 1, eventPt, seq++, start, payload));
+                rtp.add(packet(i == 1, eventPt, seq++, start, eventPayload(p.event(), end, duration)));
                 slot++;
             }
             ts = start + (long) (p.packets() + 2) * SAMPLES_PER_PACKET;
@@ -100,6 +98,11 @@ final class DtmfPcap {
         Files.createDirectories(file.getParent());
         Files.write(file, java.util.Arrays.copyOf(out.array(), out.position()));
         return rtp.size();
+    }
+
+    /** An RFC 4733 event block: the event, the end bit with volume 10, the duration in timestamp units. */
+    static byte[] eventPayload(int event, boolean end, int duration) {
+        return new byte[]{(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >>> 8), (byte) duration};
     }
 
     private static byte[] packet(boolean marker, int pt, int seq, long ts, byte[] payload) {

@@ -134,10 +134,7 @@ final class FarEndPhone implements AutoCloseable {
             pressPacket++;
             int duration = Math.min(pressPacket, PRESS_PACKETS) * 160;
             packet[1] |= (byte) eventPt;
-            packet[12] = (byte) event;
-            packet[13] = (byte) ((pressPacket >= PRESS_PACKETS ? 0x80 : 0) | 10);
-            packet[14] = (byte) (duration >>> 8);
-            packet[15] = (byte) duration;
+            System.arraycopy(DtmfPcap.eventPayload(event, pressPacket >= PRESS_PACKETS, duration), 0, packet, 12, 4);
             ts = (int) pressTimestamp;
             if (pressPacket == PRESS_PACKETS + 2) {
                 pressPacket = 0;
