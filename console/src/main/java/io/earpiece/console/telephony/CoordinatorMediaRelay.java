@@ -58,7 +58,10 @@ public final class CoordinatorMediaRelay implements MediaRelay {
         private final String conversationId;
         private final boolean repIsLegA;
         private final io.earpiece.media.MediaRelay relay;
-        /** Each side's audio payload type as last agreed (A, B), kept when only an address changes. */
+        /**
+         * Each side's audio payload type as last agreed (A, B), kept when only an address changes; the B2BUA calls
+         * under its call's monitor.
+         */
         private final int[] payloadTypes;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile long forwardedFromA;
@@ -116,8 +119,11 @@ public final class CoordinatorMediaRelay implements MediaRelay {
             }
             try {
                 relay.format(side, codec, format.codec().payloadType(), format.telephoneEventPt());
-                payloadTypes[side.ordinal()] = format.codec().payloadType();
-                coordinator.relayCodec(conversationId, side, codec.name());
+                if (payloadTypes[side.ordinal()] != format.codec().payloadType()) {
+                    // Stored only when it changed: most answers and re-INVITEs keep the codec.
+                    payloadTypes[side.ordinal()] = format.codec().payloadType();
+                    coordinator.relayCodec(conversationId, side, codec.name());
+                }
             } catch (IllegalArgumentException e) {
                 log.warn("relay {}: side {} keeps its format: {}", conversationId, side, e.getMessage());
             }
