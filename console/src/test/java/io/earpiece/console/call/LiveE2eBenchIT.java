@@ -15,6 +15,7 @@ import io.earpiece.console.testing.TestAuth;
 import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.stt.whisper.WhisperBackend;
 import io.earpiece.testcalls.TestCalls;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -57,7 +58,11 @@ import static org.awaitility.Awaitility.await;
  * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.corpus=own (or dev: which scripts
  * "all" means), -Dearpiece.bench.calls=all (scripts the calls play in turn, comma-separated; a step of 1 plays the
  * first), -Dearpiece.bench.call=budget-freeze (the card step's script; renewal-price with the dev corpus),
- * -Dearpiece.bench.card-calls=1.
+ * -Dearpiece.bench.card-calls=1 (0: no card pass), -Dearpiece.bench.model=tiny.en (or base.en: the layout of the
+ * random weights), -Dearpiece.bench.backend=cpu (earpiece.whisper.backend, e.g. external:DIR for whisper.cpp with
+ * OpenBLAS), -Dearpiece.bench.find-max-ms (e.g. 900: the steps stop after the first whose admitted calls' final p95
+ * exceeds it, missed a final, or deferred calls without admitting more than an earlier step; the line then gives
+ * the most calls admitted live within it).
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
 class LiveE2eBenchIT {
@@ -69,6 +74,19 @@ class LiveE2eBenchIT {
     /** What one step measured: per reference utterance of every call, and the JVM over the step. */
     private record Step(int calls, List<LiveLoopLatency.Utterance> utterances, List<LiveLoopLatency.Card> cards,
                         long emptyFinals, double rssMb, double cpuPct, int deferred, double deferredDoneMaxS) {
+
+        int admitted() {
+            return calls - deferred;
+        }
+
+        /** Nearest-rank p95 of end of speech to final over the admitted calls' utterances; NaN for none. */
+        double finalP95Ms() {
+            return pct(sorted(utterances.stream().map(LiveLoopLatency.Utterance::finalMs)), 95);
+        }
+
+        long missing() {
+            return utterances.stream().filter(u -> u.finalMs() == null).count();
+        }
     }
 
     @Test
@@ -83,49 +101,105 @@ class LiveE2eBenchIT {
                 dev ? "renewal-price" : "budget-freeze"));
         List<SynthCall> mix = mix(call, corpus);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
+        String layout = System.getProperty("earpiece.bench.model", "tiny.en");
+        String backend = System.getProperty("earpiece.bench.backend", "cpu");
+        String findMax = System.getProperty("earpiece.bench.find-max-ms", "");
+        Double budgetMs = findMax.isBlank() ? null : Double.valueOf(findMax);
         List<String> figures = new ArrayList<>();
 
-        Path model = RandomGgmlModel.tinyEn().writeCached(Path.of("target", "whisper-models"));
+        // the f16 file; the server runs it from the q8_0 copy it writes next to it (earpiece.whisper.quantize)
+        RandomGgmlModel random = switch (layout) {
+            case "tiny.en" -> RandomGgmlModel.tinyEn();
+            case "base.en" -> RandomGgmlModel.baseEn();
+            default -> throw new IllegalArgumentException("earpiece.bench.model: tiny.en or base.en, not " + layout);
+        };
+        Path model = random.writeCached(Path.of("target", "whisper-models"));
         double cpuOfLargest = 0;
+        String weights;
+        List<Step> measured = new ArrayList<>();
         try (ConfigurableApplicationContext app = start("whisper", c -> { },
                 "earpiece.whisper.model=" + model.toAbsolutePath(),
+                // named always, so that an EARPIECE_WHISPER_BACKEND in the environment cannot pick another build
+                "earpiece.whisper.backend=" + backend,
                 // random weights never look reliable, so fallback would re-decode every chunk five more times,
                 // which real speech rarely needs (as in bench/stt-latency and bench/upload)
                 "earpiece.whisper.temperature-fallback=false")) {
             String recognizer = app.getBean(SpeechConfiguration.SpeechRecognizerHolder.class).recognizer().describe();
             assertThat(recognizer).as("the server runs whisper.cpp").containsIgnoringCase("whisper")
-                    .doesNotContain("replay");
+                    .doesNotContain("replay").contains(WhisperBackend.parse(backend).kind().name()
+                            .toLowerCase(Locale.ROOT)).contains(layout);
+            weights = recognizer.contains("-q8_0") ? "q8_0" : "f16";
             System.out.println("live-e2e: " + recognizer + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             for (int n : steps) {
                 Step s = step(app, mix, n, "whisper step");
                 figures.add(finalFigures(s));
                 cpuOfLargest = s.cpuPct();
+                measured.add(s);
+                if (budgetMs != null && searchEnds(measured, budgetMs)) {
+                    break;
+                }
             }
+        }
+        if (budgetMs != null) {
+            figures.add(searchFigures(measured, budgetMs));
         }
         // before the replay server starts: its own start-up would add to the mark
         double peakRssMb = ProcessGauge.highWaterMarkMb();
 
-        ReplaySpeechRecognizer replay = new ReplaySpeechRecognizer();
-        replay.use(call.reference());
-        try (ConfigurableApplicationContext app = start("replay",
-                c -> c.getBeanFactory().registerSingleton("replaySpeechRecognizer", replay))) {
-            Step s = step(app, List.of(call), cardCalls, "replay-recognizer step (for cards; its finals skip decoding)");
-            List<Double> ms = sorted(s.cards().stream().map(LiveLoopLatency.Card::ms));
-            System.out.printf(Locale.ROOT, "live-e2e cards (replay recognizer text): %s%n", s.cards());
-            figures.add(String.format(Locale.ROOT, "card_p50_ms=%s card_p95_ms=%s card_max_ms=%s card_n=%d "
-                            + "card_missing=%d", fmt(pct(ms, 50)), fmt(pct(ms, 95)), fmt(pct(ms, 100)), ms.size(),
-                    s.cards().size() - ms.size()));
+        if (cardCalls > 0) {
+            ReplaySpeechRecognizer replay = new ReplaySpeechRecognizer();
+            replay.use(call.reference());
+            try (ConfigurableApplicationContext app = start("replay",
+                    c -> c.getBeanFactory().registerSingleton("replaySpeechRecognizer", replay))) {
+                Step s = step(app, List.of(call), cardCalls,
+                        "replay-recognizer step (for cards; its finals skip decoding)");
+                List<Double> ms = sorted(s.cards().stream().map(LiveLoopLatency.Card::ms));
+                System.out.printf(Locale.ROOT, "live-e2e cards (replay recognizer text): %s%n", s.cards());
+                figures.add(String.format(Locale.ROOT, "card_p50_ms=%s card_p95_ms=%s card_max_ms=%s card_n=%d "
+                                + "card_missing=%d", fmt(pct(ms, 50)), fmt(pct(ms, 95)), fmt(pct(ms, 100)),
+                        ms.size(), s.cards().size() - ms.size()));
+            }
         }
 
         String line = String.join(" ", figures) + String.format(Locale.ROOT,
-                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d calls=%s card_call=%s model=tiny.en weights=q8_0 "
+                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d calls=%s card_call=%s model=%s weights=%s backend=%s "
                         + "recognizer_for_cards=replay media_start=sipp_ack",
                 peakRssMb, cpuOfLargest, Runtime.getRuntime().availableProcessors(),
-                String.join("+", mix.stream().map(SynthCall::name).toList()), call.name());
+                String.join("+", mix.stream().map(SynthCall::name).toList()), cardCalls > 0 ? call.name() : "none",
+                layout, weights, backendName(backend));
         Path out = Path.of("target", "bench", "live-e2e.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, line + "\n");
         System.out.println(line);
+    }
+
+    /**
+     * Whether a search for the most calls within {@code budgetMs} stops after its last step: the admitted calls'
+     * final p95 passed the budget or a final is missing (more calls would not do better), or the server deferred
+     * calls while admitting no more than an earlier step (its admission control says the machine is full).
+     */
+    private static boolean searchEnds(List<Step> measured, double budgetMs) {
+        Step last = measured.get(measured.size() - 1);
+        int before = measured.subList(0, measured.size() - 1).stream().mapToInt(Step::admitted).max().orElse(0);
+        return !(last.finalP95Ms() <= budgetMs) || last.missing() > 0
+                || (last.deferred() > 0 && last.admitted() <= before);
+    }
+
+    /**
+     * {@code max_calls_p95_le_900ms=N}: the most calls admitted live in one step whose admitted calls' finals all
+     * arrived with p95 within the budget (0 when none did), and the steps offered.
+     */
+    private static String searchFigures(List<Step> measured, double budgetMs) {
+        int best = measured.stream().filter(s -> s.finalP95Ms() <= budgetMs && s.missing() == 0)
+                .mapToInt(Step::admitted).max().orElse(0);
+        return String.format(Locale.ROOT, "max_calls_p95_le_%.0fms=%d offered=%s", budgetMs, best,
+                String.join(",", measured.stream().map(s -> String.valueOf(s.calls())).toList()));
+    }
+
+    /** {@code bundled} for whisper-jni's own build, else the external folder's name (whisper-openblas). */
+    private static String backendName(String backend) {
+        WhisperBackend parsed = WhisperBackend.parse(backend);
+        return parsed.libraryDir() == null ? "bundled" : parsed.libraryDir().getFileName().toString();
     }
 
     /**
@@ -317,11 +391,11 @@ class LiveE2eBenchIT {
         return String.format(Locale.ROOT, "%sfinal_p50_ms=%s %sfinal_p95_ms=%s %sfinal_max_ms=%s "
                         + "%svoice_final_p50_ms=%s %svoice_final_p95_ms=%s "
                         + "%spartial_start_p50_ms=%s %spartial_start_p95_ms=%s %sno_partial=%d %smissing=%d "
-                        + "%srss_mb=%.0f %scpu_pct=%.0f %sdeferred=%d %sdeferred_summary_max_s=%s",
+                        + "%srss_mb=%.0f %scpu_pct=%.0f %sadmitted=%d %sdeferred=%d %sdeferred_summary_max_s=%s",
                 p, fmt(pct(fin, 50)), p, fmt(pct(fin, 95)), p, fmt(pct(fin, 100)),
                 p, fmt(pct(voice, 50)), p, fmt(pct(voice, 95)),
                 p, fmt(pct(partial, 50)), p, fmt(pct(partial, 95)), p, s.utterances().size() - partial.size(),
-                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct(), p, s.deferred(),
+                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct(), p, s.admitted(), p, s.deferred(),
                 p, Double.isNaN(s.deferredDoneMaxS()) ? "NA" : String.format(Locale.ROOT, "%.0f", s.deferredDoneMaxS()));
     }
 
