@@ -1,10 +1,10 @@
 package io.earpiece.console.call;
 
 import io.earpiece.assist.playbook.PlaybookLoader;
-import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.config.SpeechConfiguration;
 import io.earpiece.console.testing.AudioMath;
+import io.earpiece.console.testing.LoopbackServer;
 import io.earpiece.console.testing.ProcessGauge;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
@@ -12,7 +12,6 @@ import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
-import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.stt.whisper.RandomGgmlModel;
 import io.earpiece.stt.whisper.WhisperBackend;
@@ -20,7 +19,6 @@ import io.earpiece.testcalls.TestCalls;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -422,17 +420,9 @@ class LiveE2eBenchIT {
     private static ConfigurableApplicationContext start(String name,
                                                         Consumer<ConfigurableApplicationContext> beans,
                                                         String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",
-                "earpiece.sip.public-host=127.0.0.1", "earpiece.rtp.host=127.0.0.1",
-                "earpiece.rtp.port-min=49500", "earpiece.rtp.port-max=49599",
-                TestAuth.ADMIN_PASSWORD_PROPERTY, "earpiece.data-dir=" + DATA.resolve(name),
-                "earpiece.reports.nightly=false",
-                "spring.datasource.url=jdbc:h2:mem:live-e2e-" + name + ";DB_CLOSE_DELAY=-1",
-                "logging.level.io.earpiece=WARN"));
-        args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(EarpieceApplication.class)
-                .initializers(TestClassesExcluded::register, beans::accept)
-                .run(args.stream().map(a -> "--" + a).toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("logging.level.io.earpiece=WARN");
+        // each server its own database: the whisper and replay passes run one after the other in this JVM
+        return LoopbackServer.start(DATA.resolve("live-e2e-" + name), 49500, beans, args.toArray(String[]::new));
     }
 }

@@ -1,8 +1,8 @@
 package io.earpiece.assist.intent;
 
-/** A cached embeddings file that cannot be read back: truncated, from another format, or for other texts. */
-public final class EmbeddingCacheFormatException extends Exception {
-    public EmbeddingCacheFormatException(String reason) {
+/** A cache file that cannot be read back: truncated, damaged, from another format, or for other inputs. */
+public final class CacheFileFormatException extends Exception {
+    public CacheFileFormatException(String reason) {
         super(reason);
     }
 }
