@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Benchmark run by bench/live-e2e (skipped unless -Dearpiece.bench=true): the live loop as a rep lives it, through
  * the running server and real peers on loopback. The server starts in-process with its defaults and a random-weight
- * tiny.en model (run from its q8_0 copy, as by default); for each step of N, sipp places N concurrent two-leg calls
+ * tiny.en (or base.en) model (run from its q8_0 copy, as by default) on whisper-jni's whisper.cpp or another build; for each step of N, sipp places N concurrent two-leg calls
  * playing renderings of call scripts (the project's by default) in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
  * arrival. The N calls are different conversations, as on a real floor: call i plays the i-th of the corpus's calls in
  * turn (all of them by default), so no two calls end their sentences in the same instant unless a script repeats,

@@ -56,9 +56,10 @@ final class CacheFolder {
             return;
         }
         Path file = file(key);
+        Path tmp = null;
         try {
             Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, prefix + key, ".tmp");
+            tmp = Files.createTempFile(directory, prefix + key, ".tmp");
             Files.write(tmp, bytes);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -67,6 +68,18 @@ final class CacheFolder {
             }
         } catch (IOException e) {
             log.warn("cannot write cache file {} ({}); {}", file, e, whatIsLostOtherwise);
+            deleteQuietly(tmp); // a full disk must not keep the part that fitted
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            log.warn("cannot delete {} ({})", tmp, e.toString());
         }
     }
 
