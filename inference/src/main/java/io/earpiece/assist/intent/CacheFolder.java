@@ -50,10 +50,10 @@ final class CacheFolder {
         return Optional.of(Files.readAllBytes(file(key)));
     }
 
-    /** Replaces the key's file with {@code bytes}; a failure is logged, never thrown. */
-    void write(String key, byte[] bytes, String whatIsLostOtherwise) {
+    /** Replaces the key's file with {@code bytes}; false (logged, never thrown) when it could not. */
+    boolean write(String key, byte[] bytes, String whatIsLostOtherwise) {
         if (directory == null) {
-            return;
+            return false;
         }
         Path file = file(key);
         Path tmp = null;
@@ -66,9 +66,11 @@ final class CacheFolder {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            return true;
         } catch (IOException e) {
             log.warn("cannot write cache file {} ({}); {}", file, e, whatIsLostOtherwise);
             deleteQuietly(tmp); // a full disk must not keep the part that fitted
+            return false;
         }
     }
 

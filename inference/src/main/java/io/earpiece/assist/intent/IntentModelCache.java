@@ -95,8 +95,9 @@ public final class IntentModelCache {
         }
     }
 
-    public void store(String key, IntentModels models) {
-        folder.write(key, encode(models), "the next start trains the intent models again");
+    /** Keeps the models under this key; false (logged) when the file could not be written. */
+    public boolean store(String key, IntentModels models) {
+        return folder.write(key, encode(models), "the next start trains the intent models again");
     }
 
     /** Where the models of this key are kept. */

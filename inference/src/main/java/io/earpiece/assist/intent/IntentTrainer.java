@@ -114,9 +114,9 @@ public final class IntentTrainer {
             return cached.get();
         }
         IntentModels fitted = fit(intents);
-        models.store(key, fitted);
-        log.info("intent models of {} intents trained in {} ms and kept in {}", intents.size(),
-                (System.nanoTime() - t0) / 1_000_000, models.file(key));
+        boolean kept = models.store(key, fitted);
+        log.info("intent models of {} intents trained in {} ms{}", intents.size(),
+                (System.nanoTime() - t0) / 1_000_000, kept ? " and kept in " + models.file(key) : "");
         return fitted;
     }
 

@@ -18,7 +18,7 @@ class CacheFolderTest {
         CacheFolder folder = new CacheFolder(dir, "x-", ".bin");
         // a non-empty folder where the file should go: the move into place fails, as a full disk fails the write
         Files.createDirectories(folder.file("k").resolve("occupied"));
-        folder.write("k", new byte[4096], "nothing lost but time");
+        assertThat(folder.write("k", new byte[4096], "nothing lost but time")).isFalse();
         try (Stream<Path> left = Files.list(dir)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactly("x-k.bin");
         }
@@ -28,10 +28,10 @@ class CacheFolderTest {
     @Test
     void writtenBytesReadBackAndAnOffCacheHoldsNothing() throws Exception {
         CacheFolder folder = new CacheFolder(dir, "x-", ".bin");
-        folder.write("k", new byte[] {1, 2, 3}, "lost");
+        assertThat(folder.write("k", new byte[] {1, 2, 3}, "lost")).isTrue();
         assertThat(folder.read("k")).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
         CacheFolder off = new CacheFolder(null, "x-", ".bin");
-        off.write("k", new byte[] {1}, "lost");
+        assertThat(off.write("k", new byte[] {1}, "lost")).isFalse();
         assertThat(off.read("k")).isEmpty();
         assertThat(off.enabled()).isFalse();
     }
