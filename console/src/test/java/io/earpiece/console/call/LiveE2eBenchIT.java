@@ -102,7 +102,6 @@ class LiveE2eBenchIT {
         String layout = System.getProperty("earpiece.bench.model", "tiny.en");
         String backend = System.getProperty("earpiece.bench.backend", "cpu");
         String findMax = System.getProperty("earpiece.bench.find-max-ms", "");
-        Double budgetMs = findMax.isBlank() ? null : Double.valueOf(findMax);
         List<String> figures = new ArrayList<>();
 
         // the f16 file; the server runs it from the q8_0 copy it writes next to it (earpiece.whisper.quantize)
@@ -114,7 +113,7 @@ class LiveE2eBenchIT {
         Path model = random.writeCached(Path.of("target", "whisper-models"));
         double cpuOfLargest = 0;
         String weights;
-        List<Step> measured = new ArrayList<>();
+        LiveCapacitySearch search = findMax.isBlank() ? null : new LiveCapacitySearch(Double.parseDouble(findMax));
         try (ConfigurableApplicationContext app = start("whisper", c -> { },
                 "earpiece.whisper.model=" + model.toAbsolutePath(),
                 // named always, so that an EARPIECE_WHISPER_BACKEND in the environment cannot pick another build
@@ -132,14 +131,14 @@ class LiveE2eBenchIT {
                 Step s = step(app, mix, n, "whisper step");
                 figures.add(finalFigures(s));
                 cpuOfLargest = s.cpuPct();
-                measured.add(s);
-                if (budgetMs != null && searchEnds(measured, budgetMs)) {
+                if (search != null && !search.next(new LiveCapacitySearch.Step(n, s.admitted(), s.finalP95Ms(),
+                        s.missing()))) {
                     break;
                 }
             }
         }
-        if (budgetMs != null) {
-            figures.add(searchFigures(measured, budgetMs));
+        if (search != null) {
+            figures.add(search.figures());
         }
         // before the replay server starts: its own start-up would add to the mark
         double peakRssMb = ProcessGauge.highWaterMarkMb();
@@ -169,29 +168,6 @@ class LiveE2eBenchIT {
         Files.createDirectories(out.getParent());
         Files.writeString(out, line + "\n");
         System.out.println(line);
-    }
-
-    /**
-     * Whether a search for the most calls within {@code budgetMs} stops after its last step: the admitted calls'
-     * final p95 passed the budget or a final is missing (more calls would not do better), or the server deferred
-     * calls while admitting no more than an earlier step (its admission control says the machine is full).
-     */
-    private static boolean searchEnds(List<Step> measured, double budgetMs) {
-        Step last = measured.get(measured.size() - 1);
-        int before = measured.subList(0, measured.size() - 1).stream().mapToInt(Step::admitted).max().orElse(0);
-        return !(last.finalP95Ms() <= budgetMs) || last.missing() > 0
-                || (last.deferred() > 0 && last.admitted() <= before);
-    }
-
-    /**
-     * {@code max_calls_p95_le_900ms=N}: the most calls admitted live in one step whose admitted calls' finals all
-     * arrived with p95 within the budget (0 when none did), and the steps offered.
-     */
-    private static String searchFigures(List<Step> measured, double budgetMs) {
-        int best = measured.stream().filter(s -> s.finalP95Ms() <= budgetMs && s.missing() == 0)
-                .mapToInt(Step::admitted).max().orElse(0);
-        return String.format(Locale.ROOT, "max_calls_p95_le_%.0fms=%d offered=%s", budgetMs, best,
-                String.join(",", measured.stream().map(s -> String.valueOf(s.calls())).toList()));
     }
 
     /** {@code bundled} for whisper-jni's own build, else the external folder's name (whisper-openblas). */
