@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The assist engine's parts: the in-process MiniLM encoder shared by every playbook and the knowledge base, the
- * intent trainer with its model cache, the playbook loader, and the language-model layer as {@code earpiece.assist.llm.*} configures it (none by default).
+ * intent trainer with its model cache, the playbook loader, and the language-model layer as
+ * {@code earpiece.assist.llm.*} configures it (none by default).
  */
 @Configuration(proxyBeanMethods = false)
 public class AssistConfiguration {
