@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 class B2buaIT {
     private static final String REP_HOST = RepB2bua.REP_HOST;
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** A private address behind a phone's NAT: TEST-NET-1, where nothing answers. */
+    private static final String UNREACHABLE = "192.0.2.1:5099";
 
     private final List<CallDetail> ended = new CopyOnWriteArrayList<>();
     private final List<CallDetail> answered = new CopyOnWriteArrayList<>();
@@ -375,6 +377,40 @@ class B2buaIT {
         assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
         assertThat(relay.opened.get(0).carriedB).as("the rep's leg, for the call's record").startsWith("tcp ");
         assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
+
+    @Test
+    @Tag(TCP)
+    void aPhoneBehindNatIsRungOnTheConnectionItRegisteredItsFlowOverAndTheFlowEndsWithIt() throws Exception {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        // Both the registered Contact and the one in the phone's 200 OK name an address nobody listens on: the
+        // INVITE and the BYE can reach the phone only over the connection it registered from.
+        Path answer = SippRunner.editedScenario("/sipp/b2bua/answer.xml", Path.of("target", "sipp-outbound"),
+                xml -> xml.replace("Contact: <sip:phone@[local_ip]:[local_port];", "Contact: <sip:phone@"
+                        + UNREACHABLE + ";"));
+        try (SippRunner phone = SippRunner.builder(scenario("b2bua/register-outbound.xml"))
+                .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
+                .mediaPort(repMedia).key("user", "alice").key("contact", UNREACHABLE)
+                .key("instance", "urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21").timeout(Duration.ofMinutes(3))
+                .args("-au", "alice", "-ap", "wonderland", "-t", "t1", "-oocsf", answer.toAbsolutePath().toString(),
+                        "-d", "180000").start()) {
+            io.earpiece.sip.register.Binding b = await().atMost(WAIT).until(
+                    () -> registrar.bindings("alice").stream().findFirst().orElse(null), x -> x != null);
+            assertThat(b.contact()).contains(UNREACHABLE);
+            assertThat(b.flow()).as("the connection it registered over")
+                    .isEqualTo(new io.earpiece.sip.flow.Flow(REP_HOST, repPort, "tcp"));
+            customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+            CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+            assertThat(d.disposition()).as("the phone answered on its flow").isEqualTo(CallDetail.Disposition.ANSWERED);
+            assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(phone.file("messages.log"))
+                    .contains("INVITE sip:alice@" + UNREACHABLE + ";transport=tcp;ob SIP/2.0")
+                    .contains("BYE sip:phone@" + UNREACHABLE));
+            assertThat(phone.isAlive()).as("still registered, waiting on its connection").isTrue();
+        }
+        // sipp is gone, and its connection with it: the flow's binding goes, nothing rings a dead flow.
+        await().atMost(WAIT).until(() -> registrar.bindings("alice").isEmpty());
     }
 
     @Test

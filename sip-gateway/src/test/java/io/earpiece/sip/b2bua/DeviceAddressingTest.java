@@ -27,7 +27,7 @@ class DeviceAddressingTest {
 
     private SipContext gateway(boolean tcp, int tls) {
         return new SipContext(null, null, headers, addresses, "127.0.0.1", 5060, "Earpiece-test",
-                new ContactPorts(5060, tcp, tls), null);
+                new ContactPorts(5060, tcp, tls), null, new io.earpiece.sip.flow.Flows());
     }
 
     private DeviceAddressing device(String contact, String registeredOver, SipContext sip) throws Exception {
