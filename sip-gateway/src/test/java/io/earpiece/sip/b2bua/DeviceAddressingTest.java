@@ -54,6 +54,19 @@ class DeviceAddressingTest {
     }
 
     @Test
+    void aDeviceWithAFlowIsRungOverTheFlowsTransportWhateverItsContactSays() throws Exception {
+        io.earpiece.sip.flow.Flow flow = new io.earpiece.sip.flow.Flow("198.51.100.4", 50001, "tls");
+        DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@10.0.0.2:5060;transport=tcp;ob"),
+                "tls", flow, gateway(true, 5061));
+        assertThat(d.flow()).isEqualTo(flow);
+        assertThat(d.transport()).isEqualTo("tls");
+        assertThat(d.via().getPort()).isEqualTo(5061);
+        assertThat(d.requestUri().toString()).as("the Request-URI stays the registered Contact (RFC 5626 5.3)")
+                .isEqualTo("sip:alice@10.0.0.2:5060;transport=tcp;ob");
+        assertThat(device("sip:alice@192.0.2.7:5062", "tcp", gateway(true, -1)).flow()).isNull();
+    }
+
+    @Test
     void aSipsContactIsRungOverTlsWithASipsContactOfOurs() throws Exception {
         DeviceAddressing d = device("sips:alice@192.0.2.7:5063", "tls", gateway(false, 5061));
         assertThat(d.transport()).isEqualTo("tls");
