@@ -99,8 +99,6 @@ public class PlaybooksEndpoint {
     private static ResponseEntity<Object> refused(PlaybookException e) {
         return FieldRefusal.body(e.getMessage(), e.field());
     }
-        return ResponseEntity.badRequest().body(body);
-    }
 
     /** Every version of the team's own playbook, newest first, without bodies. */
     @GetMapping("/{team}/versions")
