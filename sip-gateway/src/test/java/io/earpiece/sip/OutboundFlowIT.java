@@ -89,8 +89,10 @@ class OutboundFlowIT {
             Binding b = registrar.bindings("alice").get(0);
             assertThat(b.flow()).isEqualTo(new Flow("127.0.0.1", phone.localPort(), "tcp"));
             assertThat(b.instance()).isEqualTo("<" + INSTANCE + ">");
+            assertThat(gateway.context().flows().isOpen(b.flow())).as("held by this gateway").isTrue();
         }
         await().atMost(WAIT).until(() -> registrar.bindings("alice").isEmpty());
+        assertThat(gateway.context().flows().isOpen(new Flow("127.0.0.1", 1, "tcp"))).isFalse();
     }
 
     @Test

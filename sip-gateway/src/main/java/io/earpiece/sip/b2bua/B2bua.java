@@ -245,6 +245,12 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
+            if (b.flow() != null && !sip.flows().isOpen(b.flow())) {
+                // Reachable only over that connection, which is not held here (a restart since, or another node's).
+                log.info("{}'s device {} is not rung: its flow {} is not held by this gateway", rep, b.contact(),
+                        b.flow().source());
+                continue;
+            }
             DeviceAddressing device;
             try {
                 device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), b.flow(),

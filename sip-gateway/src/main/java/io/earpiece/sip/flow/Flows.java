@@ -22,6 +22,24 @@ public final class Flows {
     /** The flow each pinned call's requests go over, by the call's (leg's) Call-ID. */
     private final Map<String, Flow> pins = new ConcurrentHashMap<>();
     private final List<Consumer<Flow>> closeListeners = new CopyOnWriteArrayList<>();
+    /** Flows registered over a connection this gateway holds now (not yet closed). */
+    private final java.util.Set<Flow> open = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A device registered a flow over a connection this gateway holds: it can be reached over it until
+     * {@link #closed}. Marked before its binding is stored, so a close that races the REGISTER is not missed.
+     */
+    public void opened(Flow flow) {
+        open.add(flow);
+    }
+
+    /**
+     * Whether {@code flow}'s connection is held here now. A stored binding's flow may not be: the gateway restarted
+     * since (its connections went with it), or another node of a cluster holds it.
+     */
+    public boolean isOpen(Flow flow) {
+        return open.contains(flow);
+    }
 
     /** Sends every request of the call {@code callId} over {@code flow} until {@link #unpin}. */
     public void pin(String callId, Flow flow) {
@@ -54,6 +72,7 @@ public final class Flows {
      * reach it either) and the listeners hear of it.
      */
     public void closed(Flow flow) {
+        open.remove(flow);
         pins.values().removeIf(flow::equals);
         for (Consumer<Flow> l : closeListeners) {
             try {

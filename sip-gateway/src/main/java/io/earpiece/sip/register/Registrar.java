@@ -186,6 +186,7 @@ public final class Registrar implements RequestHandler {
             return;
         }
         toRemove.forEach(c -> store.remove(user, c));
+        toSave.stream().map(Binding::flow).filter(java.util.Objects::nonNull).forEach(sip.flows()::opened);
         toSave.forEach(store::save);
         if (!contacts.isEmpty()) {
             log.info("{} registered: +{} -{} device(s)", user, toSave.size(), toRemove.size());

@@ -53,6 +53,7 @@ class B2buaIT {
     private TrunkClient trunk;
     private Registrar registrar;
     private B2bua b2bua;
+    private io.earpiece.sip.register.InMemoryBindingStore store;
 
     /** Tests tagged so run with RFC 4028 timers on both legs: 1800 s asked, a test-only Min-SE of 2 s. */
     private static final String SESSION_TIMERS = "session-timers";
@@ -112,6 +113,7 @@ class B2buaIT {
                 }, scheduler);
         registrar = installed.registrar;
         b2bua = installed.b2bua;
+        store = installed.store;
         trunk.start();
         await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
     }
@@ -411,6 +413,34 @@ class B2buaIT {
         }
         // sipp is gone, and its connection with it: the flow's binding goes, nothing rings a dead flow.
         await().atMost(WAIT).until(() -> registrar.bindings("alice").isEmpty());
+    }
+
+    @Test
+    @Tag(TCP)
+    void aStoredFlowWhoseConnectionThisGatewayDoesNotHoldIsNotRung() throws Exception {
+        // As after a restart (or on another node): the binding of a flow is stored, its connection is not held here.
+        // Something listens where the phone's NAT mapping was; a new connection there could reach anyone.
+        try (java.net.ServerSocket stranger = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getByName(REP_HOST))) {
+            store.save(new io.earpiece.sip.register.Binding("alice", "sip:alice@" + UNREACHABLE + ";transport=tcp;ob",
+                    io.earpiece.sip.register.Binding.source(REP_HOST, stranger.getLocalPort(), "tcp"), "old-call", 1,
+                    java.time.Instant.now().plusSeconds(300), "phone", "<urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21>",
+                    1));
+            int deskPort = SippRunner.freeUdpPort(REP_HOST);
+            int deskMedia = SippRunner.freeUdpPort(REP_HOST);
+            registerPhone("alice", "wonderland", deskPort);
+            assertThat(registrar.bindings("alice")).hasSize(2);
+            try (SippRunner desk = phone("b2bua/answer.xml", deskPort, deskMedia)) {
+                customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+                assertThat(desk.awaitExit()).as("the phone registered over UDP took the call").isZero();
+            }
+            CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+            assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+            // The ringing is long over: had the flow been tried, its connection would wait in the backlog.
+            stranger.setSoTimeout(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(stranger::accept)
+                    .as("nothing connected to the stale flow's address").isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     @Test

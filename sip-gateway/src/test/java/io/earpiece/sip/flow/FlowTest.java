@@ -45,11 +45,14 @@ class FlowTest {
         Flow flow = new Flow("198.51.100.4", 50001, "tcp");
         java.util.List<Flow> heard = new java.util.ArrayList<>();
         flows.onClosed(heard::add);
+        flows.opened(flow);
+        assertThat(flows.isOpen(flow)).isTrue();
         flows.pin("leg-1", flow);
         flows.pin("leg-2", new Flow("198.51.100.5", 50001, "tcp"));
         flows.closed(flow);
         assertThat(flows.pinned("leg-1")).isEmpty();
         assertThat(flows.pinned("leg-2")).isPresent();
         assertThat(heard).containsExactly(flow);
+        assertThat(flows.isOpen(flow)).as("a later close than its REGISTER's").isFalse();
     }
 }
