@@ -51,7 +51,7 @@ public record Binding(String user, String contact, String source, String callId,
         return Flow.parse(source);
     }
 
-    /** Whether this binding and {@code other} are the same device's same flow (RFC 5626 section 6: instance and reg-id). */
+    /** Whether this binding and {@code other} are one device's same flow (RFC 5626 section 6: instance, reg-id). */
     public boolean sameFlowAs(Binding other) {
         return instance != null && regId > 0 && instance.equals(other.instance) && regId == other.regId;
     }

@@ -134,7 +134,9 @@ public final class Registrar implements RequestHandler {
         String source = source(event);
         boolean outbound = supportsOutbound(request) && io.earpiece.sip.flow.Flow.connectionOriented(
                 Transports.of(request));
-        if (outbound && contacts.stream().filter(c -> c.getParameter(REG_ID) != null && c.getExpires() != 0).count() > 1) {
+        long flowContacts = contacts.stream()
+                .filter(c -> c.getParameter(REG_ID) != null && c.getExpires() != 0).count();
+        if (outbound && flowContacts > 1) {
             // RFC 5626 section 6: one flow per REGISTER.
             answer(tx, request, Response.BAD_REQUEST, "More than one Contact with a reg-id", List.of(), false);
             return;

@@ -66,7 +66,8 @@ public record TrunkConfig(String id, String host, int port, String transport, St
      */
     private static void headerSafe(String field, String value) {
         if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            throw new TrunkConfigException(field, field + " must not contain a control character (such as CR, LF or tab):"
+            throw new TrunkConfigException(field, field
+                    + " must not contain a control character (such as CR, LF or tab):"
                     + " it goes into SIP headers");
         }
     }

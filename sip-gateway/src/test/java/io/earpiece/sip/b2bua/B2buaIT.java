@@ -424,8 +424,8 @@ class B2buaIT {
                 java.net.InetAddress.getByName(REP_HOST))) {
             store.save(new io.earpiece.sip.register.Binding("alice", "sip:alice@" + UNREACHABLE + ";transport=tcp;ob",
                     io.earpiece.sip.register.Binding.source(REP_HOST, stranger.getLocalPort(), "tcp"), "old-call", 1,
-                    java.time.Instant.now().plusSeconds(300), "phone", "<urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21>",
-                    1));
+                    java.time.Instant.now().plusSeconds(300), "phone",
+                    "<urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21>", 1));
             int deskPort = SippRunner.freeUdpPort(REP_HOST);
             int deskMedia = SippRunner.freeUdpPort(REP_HOST);
             registerPhone("alice", "wonderland", deskPort);
@@ -439,7 +439,8 @@ class B2buaIT {
             // The ringing is long over: had the flow been tried, its connection would wait in the backlog.
             stranger.setSoTimeout(1);
             org.assertj.core.api.Assertions.assertThatThrownBy(stranger::accept)
-                    .as("nothing connected to the stale flow's address").isInstanceOf(java.net.SocketTimeoutException.class);
+                    .as("nothing connected to the stale flow's address")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
         }
     }
 
