@@ -69,6 +69,8 @@ import javax.sip.message.Response;
  */
 public final class B2bua implements RequestHandler, ResponseHandler {
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+    /** RFC 3261's 64*T1: how long a client transaction may still need its route after the leg is over. */
+    static final Duration FLOW_PIN_GRACE = Duration.ofSeconds(32);
 
     private final B2buaConfig config;
     private final SipContext sip;
@@ -121,6 +123,24 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         this.scheduler = scheduler;
         this.callerTimers = new UasSessionTimers(config.timers(), scheduler);
         this.clock = clock;
+    }
+
+    /**
+     * Leg B {@code legCallId} is done with: its requests no longer reach {@code call}. A leg pinned to a device's flow
+     * stays pinned for {@link #FLOW_PIN_GRACE} more, for what is still owed on it (a CANCEL sent at the first
+     * provisional, the ACK and BYE of a 2xx that raced the CANCEL): sent anywhere else, they would not reach a
+     * device behind NAT.
+     */
+    private void forget(String legCallId, RelayedCall call) {
+        calls.remove(legCallId, call);
+        if (sip.flows().pinned(legCallId).isPresent()) {
+            try {
+                scheduler.schedule(() -> sip.flows().unpin(legCallId), FLOW_PIN_GRACE.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                sip.flows().unpin(legCallId); // shutting down
+            }
+        }
     }
 
     /** Calls in progress. */
@@ -228,9 +248,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
+            if (b.flow() != null && !sip.flows().isOpen(b.flow())) {
+                // Reachable only over that connection, which is not held here (a restart since, or another node's).
+                log.info("{}'s device {} is not rung: its flow {} is not held by this gateway", rep, b.contact(),
+                        b.flow().source());
+                continue;
+            }
             DeviceAddressing device;
             try {
-                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), sip);
+                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), b.flow(),
+                        sip);
             } catch (RuntimeException e) {
                 log.warn("{}'s device {} cannot be rung: {}", rep, b.contact(), e.getMessage());
                 continue;
@@ -387,6 +414,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                         t.addressing().transport());
                 calls.put(b.callId, call);
                 call.branchCallIds.add(b.callId);
+                if (t.addressing().flow() != null) {
+                    // Every request of this leg goes over the device's own connection (RFC 5626), until forget().
+                    sip.flows().pin(b.callId, t.addressing().flow());
+                }
                 b.leg = new OutgoingCall(sip, call, t.auth(),
                         config.timers().enabled() ? config.timers() : null, scheduler, clock, t.contactUser(),
                         t.addressing(), new LegB(call, b));
@@ -402,7 +433,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 log.warn("call {}: cannot ring {}", call.id, t.uri(), e);
                 if (b != null) {
                     call.ringing.remove(b);
-                    calls.remove(b.callId, call);
+                    forget(b.callId, call);
                 }
             }
         }
@@ -562,7 +593,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             for (Branch other : call.ringing) {
                 log.info("call {}: {} answered first, cancelling {}", call.id, branch.target, other.target);
                 other.leg.cancel();
-                calls.remove(other.callId, call);
+                forget(other.callId, call);
             }
             call.ringing.clear();
             if (call.noAnswer != null) {
@@ -618,7 +649,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         @Override
         public void failed(int status, String reason, Response response) {
             boolean wasRinging = call.ringing.remove(branch);
-            calls.remove(branch.callId, call);
+            forget(branch.callId, call);
             if (!wasRinging || call.state == RelayedCall.State.ANSWERED || call.state == RelayedCall.State.ENDED) {
                 return; // a device that lost the race
             }
@@ -1074,7 +1105,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.noAnswer.cancel(false);
         }
         calls.remove(call.aCallId, call);
-        call.branchCallIds.forEach(id -> calls.remove(id, call));
+        call.branchCallIds.forEach(id -> forget(id, call));
         try {
             call.relay.close();
         } catch (RuntimeException e) {
