@@ -33,7 +33,11 @@ public final class NameFinder {
     static final double PLAIN_SELF = 0.6;
     /** "hi Dana", "thanks Dana", "is this Dana". */
     static final double GREETED = 0.55;
-    /** "Dana, ..." opening a turn, or "..., Dana." closing one (only where the text has punctuation). */
+    /**
+     * "Dana, ..." opening a turn, or "..., Dana." closing one (only where the text has punctuation). A sentence's
+     * first word is capitalised whatever it is ("Look, ...", "Understood."), so this only adds to a name the party
+     * was given otherwise, never makes one.
+     */
     static final double VOCATIVE = 0.4;
     /** Turns of a party in which an unanchored "I'm Sam." counts: introductions come early. */
     static final int EARLY_TURNS = 3;
@@ -67,6 +71,7 @@ public final class NameFinder {
         boolean fullFromSelf;
         int self;
         int addressed;
+        boolean onlyVocative = true;
         double miss = 1;
 
         double strength() {
@@ -111,6 +116,7 @@ public final class NameFinder {
             c.addressed++;
         }
         c.miss *= 1 - h.weight();
+        c.onlyVocative &= h.weight() == VOCATIVE;
         // the party's own words spell their name best; among equals the fuller form (with a surname) wins
         boolean better = c.full == null || (h.self() && !c.fullFromSelf)
                 || (h.self() == c.fullFromSelf && h.full().length() > c.full.length());
@@ -126,7 +132,11 @@ public final class NameFinder {
      */
     private static Map<String, ProposedName> choose(Map<String, Map<String, Candidate>> byParty) {
         Map<String, Map<String, Candidate>> left = new LinkedHashMap<>();
-        byParty.forEach((p, c) -> left.put(p, new LinkedHashMap<>(c)));
+        byParty.forEach((p, c) -> {
+            Map<String, Candidate> kept = new LinkedHashMap<>(c);
+            kept.values().removeIf(x -> x.onlyVocative);
+            left.put(p, kept);
+        });
         for (int round = 0; round < 16; round++) {
             Map<String, String> owner = new HashMap<>();
             boolean changed = false;

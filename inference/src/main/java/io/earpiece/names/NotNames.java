@@ -45,6 +45,9 @@ final class NotNames {
             "something", "anything", "nothing", "everything", "thing", "things", "stuff", "way", "part", "one",
             "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand",
             // greetings and answers: "hi there", "thanks again", "yes this is"
+            // words that open a sentence on their own: "Look, ...", "Understood.", "Agreed, ..."
+            "look", "listen", "see", "wait", "frankly", "understood", "agreed", "anyway", "indeed", "sadly",
+            "unfortunately", "fortunately", "however", "otherwise", "meanwhile", "plus", "noted", "deal", "done",
             "hi", "hello", "hey", "bye", "goodbye", "thanks", "thank", "please", "welcome", "yes", "yeah", "yep",
             "yup", "nope", "oh", "ah", "wow", "hmm", "um", "uh", "cheers", "congrats", "congratulations",
             // times and days: "this is Monday's call", "hi this morning", "thanks today"

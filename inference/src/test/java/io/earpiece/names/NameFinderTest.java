@@ -75,8 +75,8 @@ class NameFinderTest {
             "oh hello mr okonkwo|Mr Okonkwo",
             "Yes, is this Thandiwe?|Thandiwe",
             "am i speaking with viktor|Viktor",
-            "Anneliese, can you send that over?|Anneliese",
-            "That works for me, Caspian.|Caspian",
+            "Morning Anneliese, all good on your side?|Anneliese",
+            "ok bye caspian talk soon|Caspian",
             "thanks again zainab bye|Zainab",
     })
     void theCustomerAddressingTheRep(String sentence, String name) {
@@ -240,6 +240,19 @@ class NameFinderTest {
         assertThat(find("rep: Hi, this is brilliantly simple.", "customer: Yes.")).isEmpty();
         assertThat(find("rep: Hi, this is Brilliant.", "customer: Yes.")).isEmpty();
         assertThat(find("rep: hi, this is ottilie.", "customer: yes.").get("rep").name()).isEqualTo("Ottilie");
+    }
+
+    @Test
+    void aSentencesFirstWordAloneNamesNobody() {
+        assertThat(find("rep: Look, we can phase it.", "customer: Honestly, I doubt it.")).isEmpty();
+        assertThat(find("rep: Hmm, Quintessa.", "customer: Okay.")).isEmpty();
+        // but it adds to a name given otherwise
+        double once = find("rep: This is Quintessa.", "customer: Hello.").get("rep").confidence();
+        double twice = find("rep: This is Quintessa.", "customer: Quintessa, hello.").get("rep").confidence();
+        double closing = find("rep: This is Quintessa.", "customer: That works for me, Quintessa.").get("rep")
+                .confidence();
+        assertThat(twice).isGreaterThan(once);
+        assertThat(closing).isGreaterThan(once);
     }
 
     @Test

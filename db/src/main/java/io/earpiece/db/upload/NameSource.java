@@ -24,9 +24,4 @@ public enum NameSource {
         }
         return ROLE;
     }
-
-    /** Whether a name from this source may replace one from {@code current}: never a user's, else by strength. */
-    public boolean replaces(NameSource current) {
-        return current != USER && ordinal() <= current.ordinal();
-    }
 }
