@@ -14,6 +14,10 @@ import io.earpiece.names.ProposedName;
  */
 public record NameChoice(String name, NameSource source, Double confidence) {
 
+    /** What recording clients put where they know no name ("Rep", "Caller"): no better than the label. */
+    private static final java.util.Set<String> ROLE_WORDS = java.util.Set.of("rep", "agent", "customer", "caller",
+            "callee", "unknown", "anonymous", "participant");
+
     /**
      * @param label         the party's label, its name when nothing better is known
      * @param accountName   the rep's display name when the party is the rep's own stream; null otherwise
@@ -26,7 +30,7 @@ public record NameChoice(String name, NameSource source, Double confidence) {
         if (present(accountName)) {
             return new NameChoice(accountName.strip(), NameSource.ACCOUNT, null);
         }
-        if (present(recordingName)) {
+        if (present(recordingName) && !ROLE_WORDS.contains(recordingName.strip().toLowerCase(java.util.Locale.ROOT))) {
             return new NameChoice(recordingName.strip(), NameSource.RECORDING, null);
         }
         if (said != null && said.confident(minConfidence)) {

@@ -25,6 +25,12 @@ class NameChoiceTest {
     }
 
     @Test
+    void aRecordingClientsRoleWordIsNoName() {
+        assertThat(NameChoice.of("rep", null, "Agent", SURE, 0.6).source()).isEqualTo(NameSource.CALL);
+        assertThat(NameChoice.of("rep", null, " rep ", null, 0.6).source()).isEqualTo(NameSource.ROLE);
+    }
+
+    @Test
     void thenANameSaidInTheCallWhenSureEnough() {
         assertThat(NameChoice.of("customer", null, null, SURE, 0.6))
                 .isEqualTo(new NameChoice("Dana", NameSource.CALL, 0.93));
