@@ -1,6 +1,7 @@
 package io.earpiece.console.summary;
 
 import io.earpiece.console.export.ExportOutbox;
+import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
@@ -58,6 +59,7 @@ public class CallSummaries {
     private final SummaryTextRenderer renderer;
     private final ExportOutbox outbox;
     private final SummaryProperties properties;
+    private final SpeakerNames names;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate readWrite;
     private final Clock clock;
@@ -66,7 +68,8 @@ public class CallSummaries {
                          SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
                          QuestionRepository questions, DecisionRepository decisions, SummaryEngine engine,
                          SummaryTextRenderer renderer, ExportOutbox outbox, SummaryProperties properties,
-                         PlatformTransactionManager transactions) {
+                         SpeakerNames names, PlatformTransactionManager transactions) {
+        this.names = names;
         this.calls = calls;
         this.segments = segments;
         this.insights = insights;
@@ -85,8 +88,9 @@ public class CallSummaries {
         this.clock = Clock.systemUTC();
     }
 
-    /** What the engine needs, read in one transaction. */
-    private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate) {
+    /** What the engine needs, read in one transaction: the call's parties as the summary names them too. */
+    private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate,
+                         SpeakerNames.SummaryParties parties) {
     }
 
     /** Summarises and stores the call once; false when it is unknown or already summarised. */
@@ -96,7 +100,7 @@ public class CallSummaries {
             return false;
         }
         SummaryOutcome outcome = engine.summarize(input.transcript().utterances(), input.transcript().events(),
-                input.callDate());
+                input.callDate(), input.parties().names());
         return Boolean.TRUE.equals(readWrite.execute(status -> store(input, outcome)));
     }
 
@@ -113,9 +117,10 @@ public class CallSummaries {
         if (call == null) {
             return null;
         }
+        SpeakerNames.SummaryParties parties = names.summaryParties(callId);
         StoredTranscript transcript = StoredTranscript.of(segments.findByCallIdOrderByStartMsAscIdAsc(callId),
-                insights.findByCallIdOrderByUtteranceAscIdAsc(callId));
-        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate());
+                insights.findByCallIdOrderByUtteranceAscIdAsc(callId), parties::party);
+        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate(), parties);
     }
 
     private boolean store(Input input, SummaryOutcome outcome) {
@@ -126,7 +131,7 @@ public class CallSummaries {
         }
         CallSummary summary = outcome.summary();
         LocalDate callDate = input.callDate();
-        String text = fit(renderer.render(summary), SUMMARY_TEXT_MAX);
+        String text = fit(renderer.render(summary, input.parties().names()), SUMMARY_TEXT_MAX);
         SummaryEntity entity = new SummaryEntity(callId, callDate, summary.type().label(), summary.priority().label(),
                 summary.abstractText(), text, summary.sentiment().label(), summary.sentiment().overall(),
                 summary.sentiment().opening(), summary.sentiment().closing(),
@@ -156,7 +161,7 @@ public class CallSummaries {
             decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
         }
         if (!input.transcript().utterances().isEmpty()) {
-            outbox.enqueue(input.call(), summary, text);
+            outbox.enqueue(input.call(), summary, text, names.parties(callId).orElse(List.of()));
         }
         return true;
     }
