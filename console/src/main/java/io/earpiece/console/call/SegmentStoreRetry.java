@@ -1,14 +1,10 @@
 package io.earpiece.console.call;
 
+import io.earpiece.console.storage.DatabaseUnavailable;
 import io.earpiece.sip.call.LegRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
@@ -98,14 +94,9 @@ public class SegmentStoreRetry {
         return properties.giveUpAfter();
     }
 
-    /**
-     * Whether the failure says the database could not be reached or the work could not be committed, which a later
-     * try may fix; a constraint violation (a final stored twice) or a bug would fail the same way for ten minutes.
-     */
+    /** Whether a later try may fix the failure: see {@link DatabaseUnavailable}. */
     static boolean unavailable(RuntimeException e) {
-        return e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
-                || e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof RecoverableDataAccessException;
+        return DatabaseUnavailable.is(e);
     }
 
     /**
