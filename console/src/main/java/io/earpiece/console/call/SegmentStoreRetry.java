@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Retries a write of the live call path (a final segment, a leg's or a call's end, a DTMF or hold event, SIPREC
- * participants, an after-call summary) while the database cannot be reached (a connection refused, a transaction that cannot
- * begin or commit), with doubling waits, so that a database outage during calls delays their finals and ends rather
- * than losing them (a call that ended during an outage would otherwise stay ACTIVE until the next start). A final is announced only after it is stored, so waiting here also holds back its announcement.
+ * Retries a write of the live call path (a leg's or a call's end, SIPREC participants, an after-call summary, and a
+ * final or DTMF/hold event when the on-disk journal is full: {@link SpoolingStore}) while the database cannot be
+ * reached (a connection refused, a transaction that cannot begin or commit), with doubling waits, so that a database
+ * outage during calls delays those writes rather than losing them (a call that ended during an outage would
+ * otherwise stay ACTIVE until the next start). A final retried here is announced only after it is stored.
  * Other failures (a constraint, a bug) are not retried, nor is a write inside a caller's transaction (an upload's):
  * that transaction is lost with the connection, and its owner starts over.
  */

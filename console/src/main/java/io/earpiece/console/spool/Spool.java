@@ -180,7 +180,13 @@ public final class Spool implements Closeable {
      * written, in which case the caller keeps the write itself.
      */
     public synchronized boolean append(SpoolRecord record) {
-        byte[] frame = SpoolRecordCodec.encode(record);
+        byte[] frame;
+        try {
+            frame = SpoolRecordCodec.encode(record);
+        } catch (IllegalArgumentException tooLarge) {
+            refuse("cannot take " + record.key() + ": " + tooLarge.getMessage());
+            return false;
+        }
         if (bytes + frame.length > maxBytes) {
             refuse("full (" + bytes + " of " + maxBytes + " bytes)");
             return false;
