@@ -76,8 +76,7 @@ public class SegmentStoreRetry {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                wait = wait.multipliedBy(2).compareTo(properties.retryMax()) > 0 ? properties.retryMax()
-                        : wait.multipliedBy(2);
+                wait = DatabaseUnavailable.nextWait(wait, properties.retryMax());
             }
         }
     }

@@ -111,8 +111,7 @@ public class SpoolDrainer implements SmartLifecycle {
                     if (!sleep(wait)) {
                         return;
                     }
-                    wait = wait.multipliedBy(2).compareTo(properties.retryMax()) > 0 ? properties.retryMax()
-                            : wait.multipliedBy(2);
+                    wait = DatabaseUnavailable.nextWait(wait, properties.retryMax());
                     continue;
                 }
                 failed.incrementAndGet();

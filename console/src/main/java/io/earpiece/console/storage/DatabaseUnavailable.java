@@ -6,10 +6,16 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
-/** Tells a failure of the database's availability from any other failure of a write. */
+/** Tells a failure of the database's availability from any other failure of a write, and how long to wait then. */
 public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
+    }
+
+    /** The wait after {@code wait} while the database stays away: doubled, at most {@code max}. */
+    public static java.time.Duration nextWait(java.time.Duration wait, java.time.Duration max) {
+        java.time.Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(max) > 0 ? max : doubled;
     }
 
     /**
