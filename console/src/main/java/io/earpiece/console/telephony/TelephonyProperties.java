@@ -48,11 +48,20 @@ public record TelephonyProperties(
      * @param maxExpires     longer ones are shortened to this
      * @param defaultExpires used when a device asks for none
      * @param maxDevices     devices one rep may have registered at once
+     * @param purgeInterval  how often expired bindings are deleted from the (shared) database; reads skip them
+     *                       anyway, so this only bounds the table
      */
     public record Registrar(@DefaultValue("60") int minExpires,
                             @DefaultValue("3600") int maxExpires,
                             @DefaultValue("3600") int defaultExpires,
-                            @DefaultValue("10") int maxDevices) {
+                            @DefaultValue("10") int maxDevices,
+                            @DefaultValue("5m") Duration purgeInterval) {
+
+        public Registrar {
+            if (purgeInterval.isZero() || purgeInterval.isNegative()) {
+                throw new IllegalArgumentException("earpiece.telephony.registrar.purge-interval must be positive");
+            }
+        }
     }
 
     /**

@@ -38,6 +38,16 @@ public class SipBindingEntity {
     @Column(name = "user_agent")
     private String userAgent;
 
+    /** The cluster node that took the REGISTER (it holds a TCP/TLS device's connection). */
+    @Column(name = "node_id")
+    private String nodeId;
+
+    /** The REGISTER's Path entries (RFC 3327), one per line, nearest the registrar first; null when none. */
+    private String path;
+
+    @Column(name = "instance_id")
+    private String instanceId;
+
     protected SipBindingEntity() {
     }
 
@@ -47,12 +57,16 @@ public class SipBindingEntity {
     }
 
     /** Refreshes the binding from a new REGISTER. */
-    public void refresh(String source, String sipCallId, long cseq, Instant expiresAt, String userAgent) {
+    public void refresh(String source, String sipCallId, long cseq, Instant expiresAt, String userAgent,
+                        String nodeId, String path, String instanceId) {
         this.source = source;
         this.sipCallId = sipCallId;
         this.cseq = cseq;
         this.expiresAt = expiresAt;
         this.userAgent = userAgent;
+        this.nodeId = nodeId;
+        this.path = path;
+        this.instanceId = instanceId;
     }
 
     public Long getId() { return id; }
@@ -63,4 +77,7 @@ public class SipBindingEntity {
     public long getCseq() { return cseq; }
     public Instant getExpiresAt() { return expiresAt; }
     public String getUserAgent() { return userAgent; }
+    public String getNodeId() { return nodeId; }
+    public String getPath() { return path; }
+    public String getInstanceId() { return instanceId; }
 }

@@ -225,9 +225,18 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
+            if (!b.reachableFrom(registrar.node())) {
+                // its connection ends on the node that took the REGISTER; a B2BUA cannot borrow another's
+                // connection, and sending from here would open a new one the device (behind NAT) may never accept
+                log.warn("{}'s device {} is not rung from node {}: it registered over {} through node {}, which "
+                        + "holds its connection, and no Path; register it through the edge proxy (Path) to ring it "
+                        + "from any node", rep, b.contact(), registrar.node(), b.registeredOver(), b.node());
+                continue;
+            }
             DeviceAddressing device;
             try {
-                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), sip);
+                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), b.path(),
+                        sip);
             } catch (RuntimeException e) {
                 log.warn("{}'s device {} cannot be rung: {}", rep, b.contact(), e.getMessage());
                 continue;

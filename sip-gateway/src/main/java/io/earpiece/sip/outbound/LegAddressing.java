@@ -1,6 +1,7 @@
 package io.earpiece.sip.outbound;
 
 import java.text.ParseException;
+import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ViaHeader;
@@ -20,4 +21,12 @@ public interface LegAddressing {
 
     /** Earpiece's Contact on this leg, with {@code user} as its user part. */
     ContactHeader contact(String user) throws ParseException;
+
+    /**
+     * The Route set a new INVITE carries (loose routes, first hop first), as name-addrs: a device's registered Path
+     * (RFC 3327); empty for a leg sent straight to its Request-URI.
+     */
+    default List<String> route() {
+        return List.of();
+    }
 }

@@ -1,6 +1,7 @@
 package io.earpiece.sip.register;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -13,10 +14,19 @@ import java.util.Locale;
  *                  over when its Contact names none); bindings stored before the transport was kept lack it
  * @param callId    the registering Call-ID, with {@code cseq} to refuse out-of-order refreshes
  * @param userAgent the device's User-Agent, or null
+ * @param node      the cluster node that took the REGISTER: for TCP and TLS it holds the device's connection, so
+ *                  only it can ring the device directly; null for bindings stored before nodes were kept
+ * @param path      the Path the REGISTER came through (RFC 3327), nearest the registrar first: the proxies a request
+ *                  to the device must pass (an edge proxy that holds its connection); empty when it came directly
+ * @param instance  the device's {@code +sip.instance} Contact parameter (RFC 5626), or null
  */
 public record Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
-                      String userAgent) {
+                      String userAgent, String node, List<String> path, String instance) {
     private static final String TRANSPORT = ";transport=";
+
+    public Binding {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
 
     /** {@link #source} for a REGISTER from {@code ip:port} over {@code transport}. */
     public static String source(String ip, int port, String transport) {
@@ -27,5 +37,14 @@ public record Binding(String user, String contact, String source, String callId,
     public String registeredOver() {
         int i = source == null ? -1 : source.indexOf(TRANSPORT);
         return i < 0 ? null : source.substring(i + TRANSPORT.length());
+    }
+
+    /**
+     * Whether {@code here} (a node's name) can send the device a request: over UDP any node can; over a connection
+     * (TCP, TLS) only the node holding it, unless a Path names the proxy that holds it and every node routes via that.
+     */
+    public boolean reachableFrom(String here) {
+        String over = registeredOver();
+        return over == null || over.equals("udp") || !path.isEmpty() || node == null || node.equals(here);
     }
 }

@@ -24,6 +24,8 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.Header;
+import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
@@ -35,6 +37,8 @@ import javax.sip.message.Response;
  */
 public final class Registrar implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+    private static final String PATH = "Path";
+    private static final String INSTANCE = "+sip.instance";
 
     private final RegistrarConfig config;
     private final DigestGate gate;
@@ -42,9 +46,16 @@ public final class Registrar implements RequestHandler {
     private final SipContext sip;
     private final ServerTransactions transactions;
     private final Clock clock;
+    private final String node;
 
-    public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock) {
+    /**
+     * @param node this node's name in a cluster ({@code earpiece.cluster.node-id}), kept with each binding it takes:
+     *             over TCP or TLS the device's connection ends here
+     */
+    public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock,
+                     String node) {
         this.config = config;
+        this.node = node;
         this.gate = gate;
         this.store = store;
         this.sip = sip;
@@ -52,7 +63,12 @@ public final class Registrar implements RequestHandler {
         this.clock = clock;
     }
 
-    /** The user's devices reachable now, oldest registration first. */
+    /** The name of the node this registrar runs on. */
+    public String node() {
+        return node;
+    }
+
+    /** The user's devices registered now (through any node of a cluster), oldest registration first. */
     public List<Binding> bindings(String user) {
         return store.find(user, clock.instant());
     }
@@ -94,6 +110,7 @@ public final class Registrar implements RequestHandler {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         Instant now = clock.instant();
+        List<String> path = path(request);
 
         if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
             if (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0) {
@@ -127,7 +144,8 @@ public final class Registrar implements RequestHandler {
                 toRemove.add(contact);
             } else {
                 toSave.add(new Binding(user, contact, source(event), callId, cseq,
-                        now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request)));
+                        now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request), node, path,
+                        c.getParameter(INSTANCE)));
             }
         }
         long newDevices = toSave.stream()
@@ -142,12 +160,82 @@ public final class Registrar implements RequestHandler {
         if (!contacts.isEmpty()) {
             log.info("{} registered: +{} -{} device(s)", user, toSave.size(), toRemove.size());
         }
-        answer(tx, request, Response.OK, null, store.find(user, now));
+        Response ok = response(request, Response.OK, null);
+        if (!path.isEmpty() && supportsPath(request)) {
+            // RFC 3327 5.3: the Path accepted is echoed to a UA that said it supports the extension
+            for (ListIterator<?> it = request.getHeaders(PATH); it.hasNext(); ) {
+                ok.addHeader((Header) ((Header) it.next()).clone());
+            }
+        }
+        answer(tx, ok, store.find(user, now));
+    }
+
+    /**
+     * The REGISTER's Path header values in order (RFC 3327: the first is the proxy nearest the registrar), each a
+     * name-addr as received; a request to the device is routed through them.
+     */
+    private static List<String> path(Request request) {
+        List<String> out = new ArrayList<>();
+        for (ListIterator<?> it = request.getHeaders(PATH); it.hasNext(); ) {
+            Header h = (Header) it.next();
+            String value = h.toString().substring(h.getName().length() + 1).trim();
+            // one Path header may carry several comma-separated entries; a URI inside <> keeps its commas
+            out.addAll(splitNameAddrs(value));
+        }
+        return out;
+    }
+
+    static List<String> splitNameAddrs(String value) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        boolean quoted = false;
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (!quoted && ch == '<') {
+                depth++;
+            } else if (!quoted && ch == '>') {
+                depth--;
+            } else if (!quoted && depth == 0 && ch == ',') {
+                add(out, value.substring(start, i));
+                start = i + 1;
+            }
+        }
+        add(out, value.substring(start));
+        return out;
+    }
+
+    private static void add(List<String> out, String entry) {
+        if (!entry.isBlank()) {
+            out.add(entry.trim());
+        }
+    }
+
+    private static boolean supportsPath(Request request) {
+        for (ListIterator<?> it = request.getHeaders(SupportedHeader.NAME); it.hasNext(); ) {
+            String tags = ((SupportedHeader) it.next()).getOptionTag();
+            for (String tag : tags == null ? new String[0] : tags.split(",")) {
+                if (tag.trim().equalsIgnoreCase("path")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void answer(ServerTransaction tx, Request request, int status, String reason, List<Binding> bindings) {
         try {
-            Response r = response(request, status, reason);
+            answer(tx, response(request, status, reason), bindings);
+        } catch (Exception e) {
+            log.warn("could not answer REGISTER with {}", status, e);
+        }
+    }
+
+    private void answer(ServerTransaction tx, Response r, List<Binding> bindings) {
+        int status = r.getStatusCode();
+        try {
             Instant now = clock.instant();
             for (Binding b : bindings) {
                 ContactHeader c = sip.headers().createContactHeader(

@@ -59,7 +59,7 @@ final class RepB2bua {
                 new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
         Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
-                gateway.context(), Clock.systemUTC());
+                gateway.context(), Clock.systemUTC(), "local");
         B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk, routes,
                 did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
