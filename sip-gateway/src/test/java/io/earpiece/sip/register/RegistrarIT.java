@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URISyntaxException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 public class RegistrarIT {
     private static final String REALM = "earpiece.test";
     private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Path SCENARIOS = Path.of("target", "register-scenarios");
 
     private SipGateway gateway;
     private Registrar registrar;
@@ -64,11 +66,12 @@ public class RegistrarIT {
         gateway.close();
     }
 
-    static Path scenario(String name) {
+    /** A scenario of this module's; copied out of the test-jar when another module runs these tests. */
+    private static Path scenario(String name) {
         try {
-            return Path.of(RegistrarIT.class.getResource("/sipp/register/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+            return SippRunner.editedScenario("/sipp/register/" + name, SCENARIOS, xml -> xml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -125,7 +128,7 @@ public class RegistrarIT {
     @Test
     void aRegisterThroughAnEdgeProxyKeepsItsPathAndEchoesItToAUaThatSupportsPath() throws Exception {
         String edge = "<sip:edge.example:5060;lr;received=sip:192.0.2.7:40512>";
-        Path scenario = SippRunner.editedScenario("/sipp/register/register-auth.xml", Path.of("target", "sipp"),
+        Path scenario = SippRunner.editedScenario("/sipp/register/register-auth.xml", SCENARIOS,
                 xml -> xml.replace("      Max-Forwards: 70\n", "      Max-Forwards: 70\n      Supported: path\n"
                         + "      Path: " + edge + "\n").replace("search_in=\"hdr\" header=\"Contact:\"",
                         "search_in=\"hdr\" header=\"Path:\"").replace("regexp=\"expires=\"",
