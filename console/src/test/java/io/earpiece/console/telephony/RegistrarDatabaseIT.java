@@ -4,11 +4,19 @@ import io.earpiece.console.testing.SharedTestServer;
 import io.earpiece.db.telephony.SipBindingRepository;
 import io.earpiece.db.telephony.SipUserEntity;
 import io.earpiece.db.telephony.SipUserRepository;
+import io.earpiece.console.polling.OutageLogs;
+import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.BindingStore;
 import io.earpiece.sip.register.RegistrarIT;
+import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * sip-gateway's registrar tests, the same sipp phones and assertions, over the database store the console uses (on
@@ -39,5 +47,28 @@ class RegistrarDatabaseIT extends RegistrarIT {
     @Override
     protected String user() {
         return USER;
+    }
+
+    @Autowired
+    OutageLogs outages;
+
+    @Test
+    void expiredBindingsAreSkippedOnReadAndPurged() {
+        JpaBindingStore store = (JpaBindingStore) store();
+        Instant now = Instant.now();
+        store.save(new Binding(USER, "sip:" + USER + "@192.0.2.7:5062", Binding.source("192.0.2.7", 5062, "udp"),
+                "purge-1", 1, now.minusSeconds(1), null, "a", List.of(), null));
+        store.save(new Binding(USER, "sip:" + USER + "@192.0.2.8:5062", Binding.source("192.0.2.8", 5062, "tcp"),
+                "purge-2", 1, now.plusSeconds(600), null, "b", List.of("<sip:10.0.0.2;lr>"), "<urn:uuid:1>"));
+        assertThat(store.find(USER, now)).singleElement().satisfies(b -> {
+            assertThat(b.node()).isEqualTo("b");
+            assertThat(b.path()).containsExactly("<sip:10.0.0.2;lr>");
+            assertThat(b.instance()).isEqualTo("<urn:uuid:1>");
+        });
+        assertThat(bindings.findByUsernameAndContact(USER, "sip:" + USER + "@192.0.2.7:5062")).isPresent();
+
+        new BindingPurge(bindings, Duration.ofMinutes(5), Clock.systemUTC(), outages).purge();
+        assertThat(bindings.findByUsernameAndContact(USER, "sip:" + USER + "@192.0.2.7:5062")).as("purged").isEmpty();
+        assertThat(store.find(USER, now)).hasSize(1);
     }
 }
