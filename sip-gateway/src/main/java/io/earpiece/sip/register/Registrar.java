@@ -24,8 +24,6 @@ import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
-import javax.sip.header.Header;
-import javax.sip.header.SupportedHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
 import javax.sip.message.Request;
@@ -37,7 +35,6 @@ import javax.sip.message.Response;
  */
 public final class Registrar implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
-    private static final String PATH = "Path";
     private static final String INSTANCE = "+sip.instance";
 
     private final RegistrarConfig config;
@@ -110,7 +107,12 @@ public final class Registrar implements RequestHandler {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         Instant now = clock.instant();
-        List<String> path = path(request);
+        List<String> path = PathHeaders.of(request);
+        if (String.join("\n", path).length() > PathHeaders.MAX_LENGTH) {
+            answer(tx, request, Response.BAD_REQUEST, "Path longer than " + PathHeaders.MAX_LENGTH + " characters",
+                    List.of());
+            return;
+        }
 
         if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
             if (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0) {
@@ -161,68 +163,11 @@ public final class Registrar implements RequestHandler {
             log.info("{} registered: +{} -{} device(s)", user, toSave.size(), toRemove.size());
         }
         Response ok = response(request, Response.OK, null);
-        if (!path.isEmpty() && supportsPath(request)) {
+        if (!path.isEmpty() && PathHeaders.supported(request)) {
             // RFC 3327 5.3: the Path accepted is echoed to a UA that said it supports the extension
-            for (ListIterator<?> it = request.getHeaders(PATH); it.hasNext(); ) {
-                ok.addHeader((Header) ((Header) it.next()).clone());
-            }
+            PathHeaders.copy(request, ok);
         }
         answer(tx, ok, store.find(user, now));
-    }
-
-    /**
-     * The REGISTER's Path header values in order (RFC 3327: the first is the proxy nearest the registrar), each a
-     * name-addr as received; a request to the device is routed through them.
-     */
-    private static List<String> path(Request request) {
-        List<String> out = new ArrayList<>();
-        for (ListIterator<?> it = request.getHeaders(PATH); it.hasNext(); ) {
-            Header h = (Header) it.next();
-            String value = h.toString().substring(h.getName().length() + 1).trim();
-            // one Path header may carry several comma-separated entries; a URI inside <> keeps its commas
-            out.addAll(splitNameAddrs(value));
-        }
-        return out;
-    }
-
-    static List<String> splitNameAddrs(String value) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        boolean quoted = false;
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            if (ch == '"') {
-                quoted = !quoted;
-            } else if (!quoted && ch == '<') {
-                depth++;
-            } else if (!quoted && ch == '>') {
-                depth--;
-            } else if (!quoted && depth == 0 && ch == ',') {
-                add(out, value.substring(start, i));
-                start = i + 1;
-            }
-        }
-        add(out, value.substring(start));
-        return out;
-    }
-
-    private static void add(List<String> out, String entry) {
-        if (!entry.isBlank()) {
-            out.add(entry.trim());
-        }
-    }
-
-    private static boolean supportsPath(Request request) {
-        for (ListIterator<?> it = request.getHeaders(SupportedHeader.NAME); it.hasNext(); ) {
-            String tags = ((SupportedHeader) it.next()).getOptionTag();
-            for (String tag : tags == null ? new String[0] : tags.split(",")) {
-                if (tag.trim().equalsIgnoreCase("path")) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private void answer(ServerTransaction tx, Request request, int status, String reason, List<Binding> bindings) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which node of a cluster can ring a binding, and how a Path header's entries are split. */
+/** Which node of a cluster can ring a binding. */
 class BindingTest {
 
     private static Binding over(String transport, String node, List<String> path) {
@@ -34,11 +34,5 @@ class BindingTest {
     @Test
     void aBindingFromBeforeNodesWereKeptIsTakenAsReachable() {
         assertThat(over("tcp", null, List.of()).reachableFrom("b")).isTrue();
-    }
-
-    @Test
-    void pathEntriesSplitOnCommasOutsideAngleBracketsAndQuotes() {
-        assertThat(Registrar.splitNameAddrs("<sip:p1.example;lr>, \"Edge, west\" <sip:p2.example;lr;x=a,b>"))
-                .containsExactly("<sip:p1.example;lr>", "\"Edge, west\" <sip:p2.example;lr;x=a,b>");
     }
 }

@@ -143,6 +143,19 @@ public class RegistrarIT {
         });
     }
 
+    @Test
+    void aPathTooLongToKeepGets400AndNoBinding() throws Exception {
+        String edge = "<sip:edge.example:5060;lr;pad=" + "x".repeat(PathHeaders.MAX_LENGTH) + ">";
+        Path scenario = SippRunner.editedScenario("/sipp/register/register-auth.xml", SCENARIOS,
+                xml -> xml.replace("      Max-Forwards: 70\n", "      Max-Forwards: 70\n      Path: " + edge + "\n")
+                        .replaceAll("(?s)<recv response=\"200\">.*</recv>", "<recv response=\"400\"/>")
+                        .replace("<Reference variables=\"c\"/>", ""));
+        assertThat(SippRunner.builder(scenario).remote("127.0.0.1", gateway.port()).timeout(WAIT)
+                .key("user", alice).args("-au", alice, "-ap", "wonderland").key("expires", "300").run())
+                .as("400").isZero();
+        assertThat(registrar.bindings(alice)).isEmpty();
+    }
+
     private String contact(int port) {
         return "sip:" + alice + "@127.0.0.1:" + port + ";transport=udp";
     }
