@@ -43,7 +43,7 @@ public final class JpaBindingStore implements BindingStore {
         SipBindingEntity e = bindings.findByUsernameAndContact(b.user(), b.contact())
                 .orElseGet(() -> new SipBindingEntity(b.user(), b.contact()));
         e.refresh(b.source(), b.callId(), b.cseq(), b.expires(), b.userAgent(), b.node(),
-                b.path().isEmpty() ? null : String.join("\n", b.path()), b.instance());
+                b.path().isEmpty() ? null : String.join("\n", b.path()));
         bindings.save(e);
     }
 
@@ -60,6 +60,6 @@ public final class JpaBindingStore implements BindingStore {
     static Binding binding(SipBindingEntity e) {
         return new Binding(e.getUsername(), e.getContact(), e.getSource(), e.getSipCallId(), e.getCseq(),
                 e.getExpiresAt(), e.getUserAgent(), e.getNodeId(),
-                e.getPath() == null ? List.of() : List.of(e.getPath().split("\n")), e.getInstanceId());
+                e.getPath() == null ? List.of() : List.of(e.getPath().split("\n")));
     }
 }

@@ -57,13 +57,12 @@ class RegistrarDatabaseIT extends RegistrarIT {
         JpaBindingStore store = (JpaBindingStore) store();
         Instant now = Instant.now();
         store.save(new Binding(USER, "sip:" + USER + "@192.0.2.7:5062", Binding.source("192.0.2.7", 5062, "udp"),
-                "purge-1", 1, now.minusSeconds(1), null, "a", List.of(), null));
+                "purge-1", 1, now.minusSeconds(1), null, "a", List.of()));
         store.save(new Binding(USER, "sip:" + USER + "@192.0.2.8:5062", Binding.source("192.0.2.8", 5062, "tcp"),
-                "purge-2", 1, now.plusSeconds(600), null, "b", List.of("<sip:10.0.0.2;lr>"), "<urn:uuid:1>"));
+                "purge-2", 1, now.plusSeconds(600), null, "b", List.of("<sip:10.0.0.2;lr>")));
         assertThat(store.find(USER, now)).singleElement().satisfies(b -> {
             assertThat(b.node()).isEqualTo("b");
             assertThat(b.path()).containsExactly("<sip:10.0.0.2;lr>");
-            assertThat(b.instance()).isEqualTo("<urn:uuid:1>");
         });
         assertThat(bindings.findByUsernameAndContact(USER, "sip:" + USER + "@192.0.2.7:5062")).isPresent();
 

@@ -45,9 +45,6 @@ public class SipBindingEntity {
     /** The REGISTER's Path entries (RFC 3327), one per line, nearest the registrar first; null when none. */
     private String path;
 
-    @Column(name = "instance_id")
-    private String instanceId;
-
     protected SipBindingEntity() {
     }
 
@@ -58,7 +55,7 @@ public class SipBindingEntity {
 
     /** Refreshes the binding from a new REGISTER. */
     public void refresh(String source, String sipCallId, long cseq, Instant expiresAt, String userAgent,
-                        String nodeId, String path, String instanceId) {
+                        String nodeId, String path) {
         this.source = source;
         this.sipCallId = sipCallId;
         this.cseq = cseq;
@@ -66,7 +63,6 @@ public class SipBindingEntity {
         this.userAgent = userAgent;
         this.nodeId = nodeId;
         this.path = path;
-        this.instanceId = instanceId;
     }
 
     public Long getId() { return id; }
@@ -79,5 +75,4 @@ public class SipBindingEntity {
     public String getUserAgent() { return userAgent; }
     public String getNodeId() { return nodeId; }
     public String getPath() { return path; }
-    public String getInstanceId() { return instanceId; }
 }

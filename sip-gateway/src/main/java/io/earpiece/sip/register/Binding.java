@@ -18,10 +18,9 @@ import java.util.Locale;
  *                  only it can ring the device directly; null for bindings stored before nodes were kept
  * @param path      the Path the REGISTER came through (RFC 3327), nearest the registrar first: the proxies a request
  *                  to the device must pass (an edge proxy that holds its connection); empty when it came directly
- * @param instance  the device's {@code +sip.instance} Contact parameter (RFC 5626), or null
  */
 public record Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
-                      String userAgent, String node, List<String> path, String instance) {
+                      String userAgent, String node, List<String> path) {
     private static final String TRANSPORT = ";transport=";
 
     public Binding {

@@ -35,7 +35,6 @@ import javax.sip.message.Response;
  */
 public final class Registrar implements RequestHandler {
     private static final Logger log = LoggerFactory.getLogger(Registrar.class);
-    private static final String INSTANCE = "+sip.instance";
 
     private final RegistrarConfig config;
     private final DigestGate gate;
@@ -146,8 +145,7 @@ public final class Registrar implements RequestHandler {
                 toRemove.add(contact);
             } else {
                 toSave.add(new Binding(user, contact, source(event), callId, cseq,
-                        now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request), node, path,
-                        c.getParameter(INSTANCE)));
+                        now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request), node, path));
             }
         }
         long newDevices = toSave.stream()

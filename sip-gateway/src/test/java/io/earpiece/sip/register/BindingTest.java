@@ -12,7 +12,7 @@ class BindingTest {
 
     private static Binding over(String transport, String node, List<String> path) {
         return new Binding("alice", "sip:alice@192.0.2.7:5062", Binding.source("192.0.2.7", 40512, transport), "c1",
-                1, Instant.EPOCH, null, node, path, null);
+                1, Instant.EPOCH, null, node, path);
     }
 
     @Test
