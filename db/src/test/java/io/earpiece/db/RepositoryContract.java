@@ -53,11 +53,11 @@ abstract class RepositoryContract {
         sipUsers.saveAndFlush(new io.earpiece.db.telephony.SipUserEntity("flowrep", "earpiece", "a", "b", t0));
         String source = "198.51.100.4:50001;transport=tcp";
         var flow = new io.earpiece.db.telephony.SipBindingEntity("flowrep", "sip:flowrep@10.0.0.2:5060;ob");
-        flow.refresh(source, "call-1", 2, t0.plusSeconds(300), "phone");
+        flow.refresh(source, "call-1", 2, t0.plusSeconds(300), "phone", "node-a", null);
         flow.flow("<urn:uuid:7c1d9a52-3e0b-4f6e-8a41-2b9f5d06c3e8>", 1);
         bindings.saveAndFlush(flow);
         var plain = new io.earpiece.db.telephony.SipBindingEntity("flowrep", "sip:flowrep@10.0.0.3:5060");
-        plain.refresh(source, "call-2", 2, t0.plusSeconds(300), "phone");
+        plain.refresh(source, "call-2", 2, t0.plusSeconds(300), "phone", "node-a", null);
         bindings.saveAndFlush(plain);
         assertThat(bindings.findByUsernameAndExpiresAtAfterOrderByIdAsc("flowrep", t0).get(0).getRegId())
                 .isEqualTo(1);

@@ -68,7 +68,7 @@ class OutboundFlowIT {
                 new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)), List.of(DigestAlgorithm.SHA_256));
         registrar = new Registrar(new RegistrarConfig(REALM, 60, 3600, 3600, 10, Duration.ofSeconds(90)),
                 new DigestGate(auth, gateway.context()), new InMemoryBindingStore(), gateway.context(),
-                Clock.systemUTC());
+                Clock.systemUTC(), "local");
         gateway.addHandler(registrar);
     }
 

@@ -5,10 +5,16 @@ import io.earpiece.db.telephony.SipBindingRepository;
 import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.BindingStore;
 
+import org.springframework.dao.DataIntegrityViolationException;
+
 import java.time.Instant;
 import java.util.List;
 
-/** Registrar bindings in the database, so a restart does not forget where reps' phones are. */
+/**
+ * Registrar bindings in the database: a restart does not forget where reps' phones are, and the nodes of a cluster
+ * share one registrar view (a phone registered through one node is rung by a call that reaches another). Used on a
+ * single node too: its embedded database is in-process, and one store means one behaviour to test.
+ */
 public final class JpaBindingStore implements BindingStore {
 
     private final SipBindingRepository bindings;
@@ -25,9 +31,19 @@ public final class JpaBindingStore implements BindingStore {
 
     @Override
     public void save(Binding b) {
+        try {
+            upsert(b);
+        } catch (DataIntegrityViolationException e) {
+            // another node inserted the same device between our read and our insert: update that row instead
+            upsert(b);
+        }
+    }
+
+    private void upsert(Binding b) {
         SipBindingEntity e = bindings.findByUsernameAndContact(b.user(), b.contact())
                 .orElseGet(() -> new SipBindingEntity(b.user(), b.contact()));
-        e.refresh(b.source(), b.callId(), b.cseq(), b.expires(), b.userAgent());
+        e.refresh(b.source(), b.callId(), b.cseq(), b.expires(), b.userAgent(), b.node(),
+                b.path().isEmpty() ? null : String.join("\n", b.path()));
         e.flow(b.instance(), b.regId());
         bindings.save(e);
     }
@@ -49,6 +65,7 @@ public final class JpaBindingStore implements BindingStore {
 
     static Binding binding(SipBindingEntity e) {
         return new Binding(e.getUsername(), e.getContact(), e.getSource(), e.getSipCallId(), e.getCseq(),
-                e.getExpiresAt(), e.getUserAgent(), e.getInstanceId(), e.getRegId());
+                e.getExpiresAt(), e.getUserAgent(), e.getInstanceId(), e.getRegId(), e.getNodeId(),
+                e.getPath() == null ? List.of() : List.of(e.getPath().split("\n")));
     }
 }

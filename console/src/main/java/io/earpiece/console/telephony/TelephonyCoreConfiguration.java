@@ -1,6 +1,8 @@
 package io.earpiece.console.telephony;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.console.cluster.NodeIdentity;
+import io.earpiece.console.polling.OutageLogs;
 import io.earpiece.console.softphone.SessionCredentialStore;
 import io.earpiece.db.telephony.CallDetailRepository;
 import io.earpiece.db.telephony.DidRouteRepository;
@@ -60,12 +62,19 @@ public class TelephonyCoreConfiguration {
                 gateway.context());
     }
 
+    /** The registrar on the shared bindings table: any node of a cluster finds any rep's devices. */
     @Bean
     Registrar registrar(SipGateway gateway, DigestGate repDigestGate, SipBindingRepository bindings,
-                        TelephonyProperties p) {
+                        TelephonyProperties p, NodeIdentity node) {
         TelephonyProperties.Registrar r = p.registrar();
         return new Registrar(new RegistrarConfig(p.realm(), r.minExpires(), r.maxExpires(), r.defaultExpires(),
-                r.maxDevices(), r.flowTimer()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC());
+                r.maxDevices(), r.flowTimer()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC(),
+                node.id());
+    }
+
+    @Bean
+    BindingPurge bindingPurge(SipBindingRepository bindings, TelephonyProperties p, OutageLogs outages) {
+        return new BindingPurge(bindings, p.registrar().purgeInterval(), Clock.systemUTC(), outages);
     }
 
     /**

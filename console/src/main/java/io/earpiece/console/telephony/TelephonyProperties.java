@@ -50,12 +50,21 @@ public record TelephonyProperties(
      * @param maxDevices     devices one rep may have registered at once
      * @param flowTimer      RFC 5626 Flow-Timer told to devices registering a flow over TCP/TLS: how often they send
      *                       a CRLF keep-alive on it (80 to 100 per cent of this)
+     * @param purgeInterval  how often expired bindings are deleted from the (shared) database; reads skip them
+     *                       anyway, so this only bounds the table
      */
     public record Registrar(@DefaultValue("60") int minExpires,
                             @DefaultValue("3600") int maxExpires,
                             @DefaultValue("3600") int defaultExpires,
                             @DefaultValue("10") int maxDevices,
-                            @DefaultValue("120s") java.time.Duration flowTimer) {
+                            @DefaultValue("120s") Duration flowTimer,
+                            @DefaultValue("5m") Duration purgeInterval) {
+
+        public Registrar {
+            if (purgeInterval.isZero() || purgeInterval.isNegative()) {
+                throw new IllegalArgumentException("earpiece.telephony.registrar.purge-interval must be positive");
+            }
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.earpiece.console.cluster;
 import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.KafkaBroker;
+import io.earpiece.console.testing.KamailioDispatcher;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
@@ -151,13 +152,8 @@ class ClusterEventsIT {
     @org.junit.jupiter.api.Order(3)
     void kamailioSpreadsCallsOverTheNodesKeepsEachConversationTogetherAndSkipsAGoneNode() throws Exception {
         int portA = port(nodeA);
-        Path list = DATA.resolve("dispatcher-" + UUID.randomUUID().toString().substring(0, 8) + ".list");
-        java.nio.file.Files.writeString(list, "1 sip:127.0.0.1:" + nodeA.getBean(SipGateway.class).port() + "\n"
-                + "1 sip:127.0.0.1:" + nodeB.getBean(SipGateway.class).port() + "\n");
-        try (io.earpiece.sip.testing.KamailioRunner kamailio = io.earpiece.sip.testing.KamailioRunner.start(
-                Path.of("..", "docker", "kamailio", "kamailio.cfg"),
-                java.util.Map.of("ADDR", "127.0.0.1", "LIST", list.toAbsolutePath().toString()),
-                Duration.ofSeconds(20))) {
+        try (io.earpiece.sip.testing.KamailioRunner kamailio = KamailioDispatcher.start(DATA,
+                nodeA.getBean(SipGateway.class).port(), nodeB.getBean(SipGateway.class).port())) {
             double startedA = started(nodeA);
             double startedB = started(nodeB);
             int conversations = 12;

@@ -1,13 +1,13 @@
 package io.earpiece.console.cluster;
 
 import io.earpiece.console.api.CallViews;
-import io.earpiece.console.testing.KafkaBroker;
 import io.earpiece.console.testing.ServerProcess;
 import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
-import io.earpiece.console.testing.TestPostgres;
+import io.earpiece.console.testing.TwoNodeCluster;
+import io.earpiece.console.testing.KamailioDispatcher;
 import io.earpiece.sip.testing.KamailioRunner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,15 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.core.ParameterizedTypeReference;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -44,44 +40,32 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterFailoverIT {
 
-    private static final Path DATA = Path.of("target", "it-data", "cluster-failover").toAbsolutePath();
     /** Finals node B must have announced (over all its calls) before it is killed. */
     private static final int ANNOUNCED_BEFORE_KILL = 3;
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(8);
 
     private static SynthCall call;
-    private static KafkaBroker broker;
+    private static TwoNodeCluster cluster;
     private static KamailioRunner kamailio;
-    private static List<String> database;
-    private static ServerProcess nodeA;
     private static ServerProcess nodeB;
     private static final int[] httpPorts = new int[2];
-    private static final int[] sipPorts = new int[2];
 
     @BeforeAll
     static void cluster() throws Exception {
-        database = TestPostgres.freshDatabase("cluster_failover");
         call = SynthCall.generate("chorus-comparison");
-        Files.createDirectories(DATA);
-        broker = KafkaBroker.start(DATA.resolve("kafka-" + UUID.randomUUID().toString().substring(0, 8)));
+        cluster = TwoNodeCluster.start("cluster-failover", true, 43800, List.of(
+                "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
+                "earpiece.cluster.heartbeat=1s", "earpiece.cluster.node-timeout=" + NODE_TIMEOUT.toSeconds() + "s"));
+        nodeB = cluster.node(1);
         for (int i = 0; i < 2; i++) {
-            httpPorts[i] = ServerProcess.freePort();
-            sipPorts[i] = ServerProcess.freePort();
+            httpPorts[i] = cluster.httpPort(i);
         }
-        // both at once: a new cluster's nodes race for Flyway's lock and the first admin
-        CompletableFuture<ServerProcess> a = CompletableFuture.supplyAsync(() -> start(0, "server-1.log"));
-        CompletableFuture<ServerProcess> b = CompletableFuture.supplyAsync(() -> start(1, "server-1.log"));
-        nodeA = a.join();
-        nodeB = b.join();
-        Path list = DATA.resolve("dispatcher-" + UUID.randomUUID().toString().substring(0, 8) + ".list");
-        Files.writeString(list, "1 sip:127.0.0.1:" + sipPorts[0] + "\n1 sip:127.0.0.1:" + sipPorts[1] + "\n");
-        kamailio = KamailioRunner.start(Path.of("..", "docker", "kamailio", "kamailio.cfg"),
-                Map.of("ADDR", "127.0.0.1", "LIST", list.toString()), Duration.ofSeconds(20));
+        kamailio = KamailioDispatcher.start(cluster);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {kamailio, nodeB, nodeA, broker}) {
+        for (AutoCloseable c : new AutoCloseable[] {kamailio, cluster}) {
             if (c != null) {
                 c.close();
             }
@@ -150,7 +134,7 @@ class ClusterFailoverIT {
     @Test
     @Order(2)
     void theRestartedNodeRejoinsAndADrainTakesItOutWithoutCuttingItsCalls() throws Exception {
-        nodeB = start(1, "server-2.log");
+        nodeB = cluster.restart(1);
         tokens.remove(httpPorts[1]);
         int b = httpPorts[1];
         int a = httpPorts[0];
@@ -187,22 +171,6 @@ class ClusterFailoverIT {
                     });
         }
         assertThat(nodeB.awaitExit(Duration.ofSeconds(60))).as("node B exits once drained").isZero();
-    }
-
-    private static ServerProcess start(int i, String log) {
-        String name = i == 0 ? "a" : "b";
-        List<String> properties = new ArrayList<>(database);
-        properties.addAll(List.of("earpiece.data-dir=" + DATA.resolve(name),
-                "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
-                "earpiece.rtp.port-min=" + (43800 + 100 * i), "earpiece.rtp.port-max=" + (43899 + 100 * i),
-                "earpiece.cluster.node-id=" + name, "earpiece.cluster.kafka.bootstrap-servers=" + broker.bootstrap(),
-                "earpiece.cluster.kafka.partitions=3", "earpiece.cluster.heartbeat=1s",
-                "earpiece.cluster.node-timeout=" + NODE_TIMEOUT.toSeconds() + "s"));
-        try {
-            return ServerProcess.start(httpPorts[i], sipPorts[i], DATA.resolve(name + "-" + log), properties);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static final Map<Integer, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();

@@ -2,6 +2,7 @@ package io.earpiece.console.telephony;
 
 import org.springframework.context.annotation.Import;
 import io.earpiece.console.testing.ReplayRecognizerConfig;
+import io.earpiece.console.testing.RelayedCallChecks;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.AudioMath;
 import io.earpiece.console.testing.ReferenceTranscript;
@@ -128,6 +129,10 @@ class TelephonyIT {
         await().atMost(WAIT).until(() -> trunk().status().state(), s -> s.equals("REGISTERED"));
     }
 
+    private RelayedCallChecks checks() {
+        return new RelayedCallChecks(http(), call, WAIT);
+    }
+
     AdminViews.TrunkView trunk() {
         return http().get().uri("/api/admin/trunks/carrier").exchange().expectStatus().isOk()
                 .expectBody(AdminViews.TrunkView.class).returnResult().getResponseBody();
@@ -177,38 +182,23 @@ class TelephonyIT {
             assertThat(rep).as("rep's sipp exit code").isZero();
             assertThat(customer.awaitExit()).as("customer's sipp exit code").isZero();
         }
-        AdminViews.CallDetailView cdr = endedCall("OUTBOUND");
+        AdminViews.CallDetailView cdr = checks().endedCall("OUTBOUND");
         assertThat(cdr.remote()).isEqualTo(KamailioCarrier.CUSTOMER_NUMBER);
         assertThat(cdr.endedBy()).isEqualTo("REP");
-        CallViews.CallDetail detail = assertRelayedAndTranscribed(cdr);
+        CallViews.CallDetail detail = checks().assertRelayedAndTranscribed(cdr, REP, "carrier");
         assertThat(detail.from()).startsWith("sip:" + REP + "@");
         assertThat(detail.to()).startsWith("sip:" + KamailioCarrier.CUSTOMER_NUMBER + "@");
     }
 
     @Test
     void customerCallsTheDidAndTheRepsRegisteredDeviceAnswers() throws Exception {
-        long durationMs = Math.round(call.reference().duration_s() * 1000);
         int repPort = SippRunner.freeUdpPort(REP_HOST);
         registerRepDevice(repPort);
-        try (SippRunner repPhone = SippRunner.builder(scenario("answer", call.pcap("rep")))
-                .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
-                .mediaPort(SippRunner.evenFreeUdpPort(REP_HOST)).timeout(WAIT.plusMillis(durationMs)).start()) {
-            int customer = SippRunner.builder(scenario("rep-call", call.pcap("customer")))
-                    .remote("127.0.0.1", kamailio.port()).mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1"))
-                    .timeout(WAIT.plusMillis(durationMs))
-                    .key("user", KamailioCarrier.CUSTOMER_USER).key("dialed", KamailioCarrier.DID)
-                    .args("-au", KamailioCarrier.CUSTOMER_USER, "-ap", KamailioCarrier.CUSTOMER_PASSWORD,
-                            "-d", String.valueOf(durationMs + 1500)).run();
-            if (customer != 0) {
-                kamailio.dumpLog();
-            }
-            assertThat(customer).as("customer's sipp exit code").isZero();
-            assertThat(repPhone.awaitExit()).as("rep phone's sipp exit code").isZero();
-        }
-        AdminViews.CallDetailView cdr = endedCall("INBOUND");
+        checks().customerCallsTheRepsDid(kamailio, REP_HOST, repPort, gateway.port(), SCENARIOS);
+        AdminViews.CallDetailView cdr = checks().endedCall("INBOUND");
         assertThat(cdr.remote()).isEqualTo(KamailioCarrier.CUSTOMER_USER);
         assertThat(cdr.endedBy()).isEqualTo("CUSTOMER");
-        CallViews.CallDetail detail = assertRelayedAndTranscribed(cdr);
+        CallViews.CallDetail detail = checks().assertRelayedAndTranscribed(cdr, REP, "carrier");
         assertThat(detail.from()).startsWith("sip:" + KamailioCarrier.CUSTOMER_USER + "@");
         assertThat(detail.to()).startsWith("sip:" + KamailioCarrier.DID + "@");
     }
@@ -224,75 +214,7 @@ class TelephonyIT {
                 .contains("sip:" + REP + "@" + REP_HOST + ":" + repPort + ";transport=udp");
     }
 
-    private AdminViews.CallDetailView endedCall(String direction) {
-        return await().atMost(WAIT).until(() -> http().get().uri("/api/admin/call-details?size=100").exchange()
-                        .expectStatus().isOk()
-                        .expectBody(new ParameterizedTypeReference<List<AdminViews.CallDetailView>>() { })
-                        .returnResult().getResponseBody().stream()
-                        .filter(d -> d.direction().equals(direction) && d.endedAt() != null).findFirst().orElse(null),
-                d -> d != null);
-    }
-
-    /** Checks the relay carried each side's RTP to the other and that each party was recorded and transcribed. */
-    private CallViews.CallDetail assertRelayedAndTranscribed(AdminViews.CallDetailView cdr) throws Exception {
-        assertThat(cdr.rep()).isEqualTo(REP);
-        assertThat(cdr.trunkId()).isEqualTo("carrier");
-        assertThat(cdr.disposition()).isEqualTo("ANSWERED");
-        assertThat(cdr.finalStatus()).isEqualTo(200);
-        assertThat(cdr.answeredAt()).isAfterOrEqualTo(cdr.startedAt());
-        assertThat(cdr.endedAt()).isAfterOrEqualTo(cdr.answeredAt());
-        int repSent = AudioMath.pcapPackets(call.pcap("rep"));
-        int customerSent = AudioMath.pcapPackets(call.pcap("customer"));
-        assertThat(cdr.repPacketsForwarded()).as("rep's RTP relayed to the customer")
-                .isBetween((long) (repSent * 0.99), (long) repSent);
-        assertThat(cdr.customerPacketsForwarded()).as("customer's RTP relayed to the rep")
-                .isBetween((long) (customerSent * 0.99), (long) customerSent);
-
-        CallViews.CallSummary summary = await().atMost(WAIT).until(() -> http().get().uri("/api/calls?size=100")
-                        .exchange().expectStatus().isOk()
-                        .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { })
-                        .returnResult().getResponseBody().stream()
-                        .filter(c -> c.conversationId().equals(cdr.conversationId())).findFirst().orElse(null),
-                c -> c != null && c.status().equals("ENDED"));
-        CallViews.CallDetail detail = http().get().uri("/api/calls/" + summary.id()).exchange().expectStatus().isOk()
-                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
-        assertThat(detail.parties()).extracting(CallViews.PartyView::party)
-                .containsExactlyInAnyOrder("rep", "customer");
-        assertThat(detail.parties()).as("each relayed leg: SIP over UDP, clear RTP").allSatisfy(p -> {
-            assertThat(p.sipTransport()).isEqualTo("udp");
-            assertThat(p.srtp()).isFalse();
-        });
-        ReferenceTranscript ref = call.reference();
-        for (CallViews.PartyView p : detail.parties()) {
-            int sent = AudioMath.pcapPackets(call.pcap(p.party()));
-            assertThat(p.packetsReceived()).as("packets of %s tapped", p.party()).isEqualTo(sent);
-
-            byte[] wav = http().get().uri(p.recordingUrl()).exchange().expectStatus().isOk()
-                    .expectBody(byte[].class).returnResult().getResponseBody();
-            Path file = Path.of("target/it-data/telephony-" + summary.id() + "-" + p.party() + ".wav");
-            Files.createDirectories(file.getParent());
-            Files.write(file, wav);
-            double corr = AudioMath.maxNormalisedCorrelation(AudioMath.readWav(file),
-                    AudioMath.readWav(call.wav(p.party())), 1600);
-            assertThat(corr).as("correlation of %s's tap recording with its source", p.party())
-                    .isGreaterThanOrEqualTo(0.9);
-
-            List<ReferenceTranscript.Utterance> expected = ref.of(p.party());
-            List<CallViews.SegmentView> got = detail.segments().stream()
-                    .filter(s -> s.party().equals(p.party())).toList();
-            LiveSegments.assertCover(p.party(), got, expected, 300.0);
-        }
-        return detail;
-    }
-
-    /** A sipp scenario of sip-gateway's test-jar that also plays {@code pcap} once the call is set up. */
     private static Path scenario(String name, Path pcap) throws IOException {
-        String play = "<nop><action><exec play_pcap_audio=\"" + pcap.toAbsolutePath() + "\"/></action></nop>";
-        Path file = SippRunner.editedScenario("/sipp/b2bua/" + name + ".xml", SCENARIOS, s -> name.equals("answer")
-                ? s.replace("<recv request=\"ACK\" crlf=\"true\"/>", "<recv request=\"ACK\" crlf=\"true\"/>\n" + play)
-                : s.replace("<pause/>", play + "\n<pause/>"));
-        assertThat(Files.readString(file, StandardCharsets.ISO_8859_1)).as("scenario %s plays the audio", name)
-                .contains("play_pcap_audio");
-        return file;
+        return RelayedCallChecks.scenario(name, pcap, SCENARIOS);
     }
 }

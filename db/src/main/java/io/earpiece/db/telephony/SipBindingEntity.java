@@ -46,6 +46,13 @@ public class SipBindingEntity {
     @Column(name = "reg_id", nullable = false)
     private int regId;
 
+    /** The cluster node that took the REGISTER (it holds a TCP/TLS device's connection). */
+    @Column(name = "node_id")
+    private String nodeId;
+
+    /** The REGISTER's Path entries (RFC 3327), one per line, nearest the registrar first; null when none. */
+    private String path;
+
     protected SipBindingEntity() {
     }
 
@@ -55,12 +62,15 @@ public class SipBindingEntity {
     }
 
     /** Refreshes the binding from a new REGISTER. */
-    public void refresh(String source, String sipCallId, long cseq, Instant expiresAt, String userAgent) {
+    public void refresh(String source, String sipCallId, long cseq, Instant expiresAt, String userAgent,
+                        String nodeId, String path) {
         this.source = source;
         this.sipCallId = sipCallId;
         this.cseq = cseq;
         this.expiresAt = expiresAt;
         this.userAgent = userAgent;
+        this.nodeId = nodeId;
+        this.path = path;
     }
 
     /** Records the RFC 5626 flow the REGISTER made (null and 0 for none). */
@@ -79,4 +89,6 @@ public class SipBindingEntity {
     public String getUserAgent() { return userAgent; }
     public String getInstanceId() { return instanceId; }
     public int getRegId() { return regId; }
+    public String getNodeId() { return nodeId; }
+    public String getPath() { return path; }
 }

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.RequestEventExt;
 import io.earpiece.sip.RequestHandler;
 import io.earpiece.sip.ResponseHandler;
 import io.earpiece.sip.SipContext;
+import io.earpiece.sip.flow.Flow;
 import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.DigestGate;
@@ -248,16 +249,26 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
-            if (b.flow() != null && !sip.flows().isOpen(b.flow())) {
+            // A Path (RFC 3327) names the edge proxy that holds the device's connection: any node rings it that way.
+            Flow flow = b.path().isEmpty() ? b.flow() : null;
+            if (flow != null && !sip.flows().isOpen(flow)) {
                 // Reachable only over that connection, which is not held here (a restart since, or another node's).
                 log.info("{}'s device {} is not rung: its flow {} is not held by this gateway", rep, b.contact(),
-                        b.flow().source());
+                        flow.source());
+                continue;
+            }
+            if (!b.reachableFrom(registrar.node())) {
+                // its connection ends on the node that took the REGISTER; a B2BUA cannot borrow another's
+                // connection, and sending from here would open a new one the device (behind NAT) may never accept
+                log.warn("{}'s device {} is not rung from node {}: it registered over {} through node {}, which "
+                        + "holds its connection, and no Path; register it through the edge proxy (Path) to ring it "
+                        + "from any node", rep, b.contact(), registrar.node(), b.registeredOver(), b.node());
                 continue;
             }
             DeviceAddressing device;
             try {
-                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), b.flow(),
-                        sip);
+                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), flow,
+                        b.path(), sip);
             } catch (RuntimeException e) {
                 log.warn("{}'s device {} cannot be rung: {}", rep, b.contact(), e.getMessage());
                 continue;

@@ -6,11 +6,13 @@ import io.earpiece.sip.outbound.LegAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 
 import java.text.ParseException;
+import java.util.List;
 import java.util.Locale;
 import javax.sip.InvalidArgumentException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.ContactHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 
 /**
@@ -29,28 +31,45 @@ public final class DeviceAddressing implements LegAddressing {
     private final SipURI requestUri;
     private final String transport;
     private final Flow flow;
+    private final List<String> route;
 
-    private DeviceAddressing(SipContext sip, SipURI requestUri, String transport, Flow flow) {
+    private DeviceAddressing(SipContext sip, SipURI requestUri, String transport, Flow flow, List<String> route) {
         this.sip = sip;
         this.requestUri = requestUri;
         this.transport = transport;
         this.flow = flow;
+        this.route = route;
     }
 
-    /** As {@link #of(URI, String, Flow, SipContext)} for a device without a flow. */
+    /** A configured URI or a device registered directly without a flow: no Path. */
     public static DeviceAddressing of(URI target, String registeredOver, SipContext sip) throws ParseException {
-        return of(target, registeredOver, null, sip);
+        return of(target, registeredOver, null, List.of(), sip);
+    }
+
+    /** A device registered with an RFC 5626 flow (or none, null) and no Path. */
+    public static DeviceAddressing of(URI target, String registeredOver, Flow flow, SipContext sip)
+            throws ParseException {
+        return of(target, registeredOver, flow, List.of(), sip);
+    }
+
+    /** A device registered through a Path (RFC 3327), without a flow. */
+    public static DeviceAddressing of(URI target, String registeredOver, List<String> path, SipContext sip)
+            throws ParseException {
+        return of(target, registeredOver, null, path, sip);
     }
 
     /**
      * @param target       the device's Contact (or the configured URI)
      * @param registeredOver the transport its REGISTER came over; null when unknown (a configured URI)
      * @param flow         the RFC 5626 flow it registered, or null: its transport then decides
+     * @param path         the Path its REGISTER came through (RFC 3327), empty when none: the INVITE then carries it
+     *                     as its Route set and goes to the first entry, over that entry's transport, so an edge proxy
+     *                     that holds the device's connection (any node's REGISTER, any node's INVITE) reaches it
      * @throws IllegalArgumentException when {@code target} is not a SIP URI or names a transport SIP has not
      * @throws IllegalStateException    when the gateway does not listen on that transport (it could not take the
      *                                  device's answers in the dialog)
      */
-    public static DeviceAddressing of(URI target, String registeredOver, Flow flow, SipContext sip)
+    public static DeviceAddressing of(URI target, String registeredOver, Flow flow, List<String> path, SipContext sip)
             throws ParseException {
         if (!(target instanceof SipURI uri)) {
             throw new IllegalArgumentException("not a SIP URI: " + target);
@@ -59,6 +78,14 @@ public final class DeviceAddressing implements LegAddressing {
         String transport;
         if (flow != null) {
             transport = flow.transport();
+        } else if (!path.isEmpty()) {
+            // the first hop is the proxy the Path names; how it reaches the device is its business
+            URI hop = ((RouteHeader) sip.headers().createHeader(RouteHeader.NAME, path.get(0))).getAddress().getURI();
+            if (!(hop instanceof SipURI h)) {
+                throw new IllegalArgumentException("Path entry is not a SIP URI: " + path.get(0));
+            }
+            transport = h.isSecure() ? "tls"
+                    : h.getTransportParam() != null ? h.getTransportParam().toLowerCase(Locale.ROOT) : "udp";
         } else if (r.isSecure()) {
             transport = "tls";
         } else if (r.getTransportParam() != null) {
@@ -77,7 +104,7 @@ public final class DeviceAddressing implements LegAddressing {
                     + " but Earpiece does not listen on it (" + (transport.equals("tls")
                     ? "set earpiece.sip.tls.port and a certificate" : "set earpiece.sip.tcp=true") + ")");
         }
-        return new DeviceAddressing(sip, r, transport, flow);
+        return new DeviceAddressing(sip, r, transport, flow, List.copyOf(path));
     }
 
     /** The INVITE's Request-URI: the device's URI, with the transport it registered over when it named none. */
@@ -93,6 +120,11 @@ public final class DeviceAddressing implements LegAddressing {
     @Override
     public String transport() {
         return transport;
+    }
+
+    @Override
+    public List<String> route() {
+        return route;
     }
 
     @Override

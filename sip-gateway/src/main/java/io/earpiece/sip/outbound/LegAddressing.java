@@ -1,6 +1,7 @@
 package io.earpiece.sip.outbound;
 
 import java.text.ParseException;
+import java.util.List;
 import javax.sip.InvalidArgumentException;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ViaHeader;
@@ -27,5 +28,13 @@ public interface LegAddressing {
      */
     default io.earpiece.sip.flow.Flow flow() {
         return null;
+    }
+
+    /**
+     * The Route set a new INVITE carries (loose routes, first hop first), as name-addrs: a device's registered Path
+     * (RFC 3327); empty for a leg sent straight to its Request-URI.
+     */
+    default List<String> route() {
+        return List.of();
     }
 }

@@ -32,6 +32,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.Header;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
@@ -122,6 +123,9 @@ public final class OutgoingCall implements ResponseHandler {
                 sip.headers().createToHeader(sip.addresses().createAddress(to), null), List.of(via()),
                 sip.headers().createMaxForwardsHeader(70));
         r.addHeader(contact());
+        for (String hop : addressing.route()) {
+            r.addHeader(sip.headers().createHeader(RouteHeader.NAME, hop));
+        }
         r.addHeader(sip.headers().createUserAgentHeader(List.of(sip.userAgent())));
         return r;
     }

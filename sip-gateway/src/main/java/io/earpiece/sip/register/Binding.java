@@ -3,6 +3,7 @@ package io.earpiece.sip.register;
 import io.earpiece.sip.flow.Flow;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -18,15 +19,35 @@ import java.util.Locale;
  * @param instance  the device's {@code +sip.instance} (RFC 5626), e.g. {@code <urn:uuid:...>}, or null
  * @param regId     the Contact's {@code reg-id} (RFC 5626), or 0: with {@code instance}, a binding over TCP or TLS
  *                  made with {@code Supported: outbound} is a flow (see {@link #flow()})
+ * @param node      the cluster node that took the REGISTER: for TCP and TLS it holds the device's connection, so
+ *                  only it can ring the device directly; null for bindings stored before nodes were kept
+ * @param path      the Path the REGISTER came through (RFC 3327), nearest the registrar first: the proxies a request
+ *                  to the device must pass (an edge proxy that holds its connection); empty when it came directly
  */
 public record Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
-                      String userAgent, String instance, int regId) {
+                      String userAgent, String instance, int regId, String node, List<String> path) {
     private static final String TRANSPORT = ";transport=";
 
-    /** A binding without RFC 5626 outbound: the device is reached at its Contact. */
+    public Binding {
+        path = path == null ? List.of() : List.copyOf(path);
+    }
+
+    /** A binding without RFC 5626 outbound, node or Path: the device is reached at its Contact. */
     public Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
                    String userAgent) {
-        this(user, contact, source, callId, cseq, expires, userAgent, null, 0);
+        this(user, contact, source, callId, cseq, expires, userAgent, null, 0, null, List.of());
+    }
+
+    /** A binding on one node without an edge proxy. */
+    public Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
+                   String userAgent, String instance, int regId) {
+        this(user, contact, source, callId, cseq, expires, userAgent, instance, regId, null, List.of());
+    }
+
+    /** A binding without RFC 5626 outbound. */
+    public Binding(String user, String contact, String source, String callId, long cseq, Instant expires,
+                   String userAgent, String node, List<String> path) {
+        this(user, contact, source, callId, cseq, expires, userAgent, null, 0, node, path);
     }
 
     /** {@link #source} for a REGISTER from {@code ip:port} over {@code transport}. */
@@ -54,5 +75,14 @@ public record Binding(String user, String contact, String source, String callId,
     /** Whether this binding and {@code other} are one device's same flow (RFC 5626 section 6: instance, reg-id). */
     public boolean sameFlowAs(Binding other) {
         return instance != null && regId > 0 && instance.equals(other.instance) && regId == other.regId;
+    }
+
+    /**
+     * Whether {@code here} (a node's name) can send the device a request: over UDP any node can; over a connection
+     * (TCP, TLS) only the node holding it, unless a Path names the proxy that holds it and every node routes via that.
+     */
+    public boolean reachableFrom(String here) {
+        String over = registeredOver();
+        return over == null || over.equals("udp") || !path.isEmpty() || node == null || node.equals(here);
     }
 }

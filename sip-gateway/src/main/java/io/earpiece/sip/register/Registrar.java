@@ -53,9 +53,16 @@ public final class Registrar implements RequestHandler {
     private final SipContext sip;
     private final ServerTransactions transactions;
     private final Clock clock;
+    private final String node;
 
-    public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock) {
+    /**
+     * @param node this node's name in a cluster ({@code earpiece.cluster.node-id}), kept with each binding it takes:
+     *             over TCP or TLS the device's connection ends here
+     */
+    public Registrar(RegistrarConfig config, DigestGate gate, BindingStore store, SipContext sip, Clock clock,
+                     String node) {
         this.config = config;
+        this.node = node;
         this.gate = gate;
         this.store = store;
         this.sip = sip;
@@ -75,7 +82,12 @@ public final class Registrar implements RequestHandler {
         }
     }
 
-    /** The user's devices reachable now, oldest registration first. */
+    /** The name of the node this registrar runs on. */
+    public String node() {
+        return node;
+    }
+
+    /** The user's devices registered now (through any node of a cluster), oldest registration first. */
     public List<Binding> bindings(String user) {
         return store.find(user, clock.instant());
     }
@@ -117,6 +129,12 @@ public final class Registrar implements RequestHandler {
         String callId = ((CallIdHeader) request.getHeader(CallIdHeader.NAME)).getCallId();
         long cseq = ((CSeqHeader) request.getHeader(CSeqHeader.NAME)).getSeqNumber();
         Instant now = clock.instant();
+        List<String> path = PathHeaders.of(request);
+        if (String.join("\n", path).length() > PathHeaders.MAX_LENGTH) {
+            answer(tx, request, Response.BAD_REQUEST, "Path longer than " + PathHeaders.MAX_LENGTH + " characters",
+                    List.of());
+            return;
+        }
 
         if (contacts.stream().anyMatch(ContactHeader::isWildCard)) {
             if (contacts.size() != 1 || expiresHeader == null || expiresHeader.getExpires() != 0) {
@@ -138,7 +156,7 @@ public final class Registrar implements RequestHandler {
                 .filter(c -> c.getParameter(REG_ID) != null && c.getExpires() != 0).count();
         if (outbound && flowContacts > 1) {
             // RFC 5626 section 6: one flow per REGISTER.
-            answer(tx, request, Response.BAD_REQUEST, "More than one Contact with a reg-id", List.of(), false);
+            answer(tx, request, Response.BAD_REQUEST, "More than one Contact with a reg-id", List.of());
             return;
         }
         boolean flowMade = false;
@@ -162,8 +180,7 @@ public final class Registrar implements RequestHandler {
             if (instance != null && c.getParameter(REG_ID) != null) {
                 regId = regId(c.getParameter(REG_ID));
                 if (regId <= 0) {
-                    answer(tx, request, Response.BAD_REQUEST, "Bad reg-id: " + c.getParameter(REG_ID), List.of(),
-                            false);
+                    answer(tx, request, Response.BAD_REQUEST, "Bad reg-id: " + c.getParameter(REG_ID), List.of());
                     return;
                 }
             }
@@ -172,7 +189,7 @@ public final class Registrar implements RequestHandler {
             } else {
                 Binding b = new Binding(user, contact, source, callId, cseq,
                         now.plusSeconds(Math.min(expires, config.maxExpires())), userAgent(request),
-                        regId > 0 ? instance : null, regId);
+                        regId > 0 ? instance : null, regId, node, path);
                 // The same instance's same reg-id again (a new connection, a new address) replaces its old flow.
                 current.stream().filter(b::sameFlowAs).filter(old -> !old.contact().equals(contact))
                         .forEach(old -> toRemove.add(old.contact()));
@@ -193,18 +210,26 @@ public final class Registrar implements RequestHandler {
         if (!contacts.isEmpty()) {
             log.info("{} registered: +{} -{} device(s)", user, toSave.size(), toRemove.size());
         }
-        answer(tx, request, Response.OK, null, store.find(user, now), flowMade);
+        Response ok = response(request, Response.OK, null);
+        if (!path.isEmpty() && PathHeaders.supported(request)) {
+            // RFC 3327 5.3: the Path accepted is echoed to a UA that said it supports the extension
+            PathHeaders.copy(request, ok);
+        }
+        answer(tx, ok, store.find(user, now), flowMade);
     }
 
     private void answer(ServerTransaction tx, Request request, int status, String reason, List<Binding> bindings) {
-        answer(tx, request, status, reason, bindings, false);
+        try {
+            answer(tx, response(request, status, reason), bindings, false);
+        } catch (Exception e) {
+            log.warn("could not answer REGISTER with {}", status, e);
+        }
     }
 
     /** @param flow a flow was made: say {@code Require: outbound} and how often to send keep-alives */
-    private void answer(ServerTransaction tx, Request request, int status, String reason, List<Binding> bindings,
-                        boolean flow) {
+    private void answer(ServerTransaction tx, Response r, List<Binding> bindings, boolean flow) {
+        int status = r.getStatusCode();
         try {
-            Response r = response(request, status, reason);
             Instant now = clock.instant();
             for (Binding b : bindings) {
                 ContactHeader c = sip.headers().createContactHeader(

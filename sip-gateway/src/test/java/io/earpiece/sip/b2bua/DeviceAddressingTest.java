@@ -4,6 +4,7 @@ import io.earpiece.sip.SipContext;
 import io.earpiece.sip.uas.ContactPorts;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import javax.sip.SipFactory;
 import javax.sip.address.AddressFactory;
 import javax.sip.address.SipURI;
@@ -32,6 +33,18 @@ class DeviceAddressingTest {
 
     private DeviceAddressing device(String contact, String registeredOver, SipContext sip) throws Exception {
         return DeviceAddressing.of(addresses.createURI(contact), registeredOver, sip);
+    }
+
+    @Test
+    void aDeviceRegisteredThroughAnEdgeProxyIsRungThroughItsPath() throws Exception {
+        // registered over TCP through the proxy, which holds the connection: any node sends to the proxy over UDP
+        DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@192.0.2.7:5062;transport=tcp"), "udp",
+                List.of("<sip:10.0.0.2:5060;lr;received=sip:192.0.2.7:40512%3Btransport%3Dtcp>"), gateway(false, -1));
+        assertThat(d.transport()).as("the first hop's transport").isEqualTo("udp");
+        assertThat(d.route()).containsExactly("<sip:10.0.0.2:5060;lr;received=sip:192.0.2.7:40512%3Btransport%3Dtcp>");
+        assertThat(d.requestUri().toString()).as("the device's Contact, untouched")
+                .isEqualTo("sip:alice@192.0.2.7:5062;transport=tcp");
+        assertThat(d.via().getTransport()).isEqualToIgnoringCase("udp");
     }
 
     @Test

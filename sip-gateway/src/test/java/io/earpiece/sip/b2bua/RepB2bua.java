@@ -63,7 +63,7 @@ final class RepB2bua {
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
         InMemoryBindingStore store = new InMemoryBindingStore();
         Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, store, gateway.context(),
-                Clock.systemUTC());
+                Clock.systemUTC(), "local");
         B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk, routes,
                 did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
