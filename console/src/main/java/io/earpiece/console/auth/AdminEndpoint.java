@@ -81,6 +81,16 @@ public class AdminEndpoint {
                 AuditLog.source(request)), () -> accounts.assign(username, body)));
     }
 
+    /** Sets or clears the user's e-mail address (routing sends "team lead" messages there); 400 names a bad one. */
+    @PutMapping("/users/{username}/email")
+    public Mono<AuthViews.UserView> setEmail(Authentication auth, @PathVariable String username,
+                                             @RequestBody AuthViews.EmailChange body, ServerHttpRequest request) {
+        String email = body == null ? null : body.email();
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_EMAIL, username,
+                email == null || email.isBlank() ? "cleared" : "set", AuditLog.source(request)),
+                () -> accounts.setEmail(username, email)));
+    }
+
     /** Deletes the user and every credential they hold; 409 for the acting admin, 404 for an unknown user. */
     @DeleteMapping("/users/{username}")
     public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username,

@@ -27,7 +27,11 @@ public final class AuthViews {
 
     /** A user as admins see it. */
     public record UserView(long id, String username, String role, String team, String sipUser, String extension,
-                           boolean enabled, Instant createdAt) {
+                           boolean enabled, Instant createdAt, String email) {
+    }
+
+    /** The body of {@code PUT /api/admin/users/{username}/email}: an address, or null or blank to clear it. */
+    public record EmailChange(String email) {
     }
 
     /** The body of {@code PUT /api/admin/users/{username}/enabled}. */
