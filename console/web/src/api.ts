@@ -2,7 +2,8 @@ import type { CallDetail, CallSummary, SearchPage, ServerStatus, User } from './
 
 /** Thrown for a non-2xx answer; {@code status} lets callers tell "sign in" (401) from "not there" (404). */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) {
+  /** {@code field}: where the server's 400 says the fault is ("rules[0].recipients[1].url"), when it says. */
+  constructor(readonly status: number, message: string, readonly field: string | null = null) {
     super(message);
   }
 }
@@ -45,19 +46,22 @@ async function request(method: string, url: string, body?: unknown): Promise<Res
   return res;
 }
 
-async function reason(res: Response): Promise<string> {
+async function reason(res: Response): Promise<{ message: string; field: string | null }> {
   try {
     const body = await res.json();
-    return body.message || body.error || `${res.status}`;
+    return { message: body.message || body.error || `${res.status}`, field: typeof body.field === 'string' ? body.field : null };
   } catch {
-    return `${res.status} ${res.statusText}`;
+    return { message: `${res.status} ${res.statusText}`, field: null };
   }
 }
 
 async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await request(method, url, body);
   if (res.status === 401 && !url.startsWith('/api/auth/')) onUnauthorized();
-  if (!res.ok) throw new ApiError(res.status, await reason(res));
+  if (!res.ok) {
+    const why = await reason(res);
+    throw new ApiError(res.status, why.message, why.field);
+  }
   const text = await res.text();
   return (text ? JSON.parse(text) : null) as T;
 }
@@ -66,7 +70,10 @@ async function json<T>(method: string, url: string, body?: unknown): Promise<T> 
 export async function me(): Promise<User | null> {
   const res = await send('GET', '/api/auth/me');
   if (res.status === 404) return null;
-  if (!res.ok) throw new ApiError(res.status, await reason(res));
+  if (!res.ok) {
+    const why = await reason(res);
+    throw new ApiError(res.status, why.message, why.field);
+  }
   return (await res.json()) as User;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../recording';
 import { CallPlayer } from './CallPlayer';
 import { FollowUp } from './FollowUp';
+import { RoutedBlock } from './RoutedBlock';
 import { ActionItems, ExportStatus, Objections, Questions, SummaryChips } from './CallReport';
 import { TranscriptView } from './TranscriptView';
 
@@ -225,6 +226,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
               <FollowUp callId={callId} />
             </div>
           )}
+          <RoutedBlock callId={callId} />
           <ExportStatus callId={callId} exports={exports} />
           {names && Object.keys(names).length > 0 && (
             <SpeakerNames callId={callId} names={names} onSaved={setNames} />

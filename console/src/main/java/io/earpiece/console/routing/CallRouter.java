@@ -37,7 +37,7 @@ import java.util.UUID;
 public class CallRouter {
 
     /** Outbox targets of routed messages: "routing:SEQ", one per message of a call. */
-    public static final String TARGET_PREFIX = "routing:";
+    public static final String TARGET_PREFIX = "routing:";  // CallExportsEndpoint leaves these out
     /** Idempotency keys of routed messages: "routed/ID". */
     public static final String KEY_PREFIX = "routed/";
 

@@ -108,12 +108,12 @@ class RoutingIT {
         MimeMessage mail = SmtpServer.awaitMessage(m -> to(m, "lena@support.example") && subject(m).contains(ESCALATED),
                 Duration.ofSeconds(60)).orElseThrow(() -> new AssertionError("the team lead got no e-mail"));
         assertThat(subject(mail)).isEqualTo("Escalation: Cancellation risk (support call " + ESCALATED + ")");
-        String body = ((String) mail.getContent()).replace("\r\n", "\n");
+        String body = ((String) mail.getContent()).replace("\r\n", "\n").strip();
         assertThat(body).startsWith("Escalation: Cancellation risk\n"
                         + "Why: call type support; said \"cancel my account\"\n")
                 .contains("Call " + ESCALATED + " of team " + TEAM)
                 .contains("Action items (assigned to lena):\n- Send the refund (rep, due 2026-12-04)")
-                .endsWith("Open the call: http://console.test/#/calls/" + ESCALATED + "\n");
+                .endsWith("Open the call: http://console.test/#/calls/" + ESCALATED);
 
         List<Map<String, Object>> entries = awaitRouting("sam", ESCALATED, e -> e.size() == 4 && e.stream()
                 .filter(r -> !r.get("channel").equals("assign")).allMatch(r -> r.get("status").equals("delivered")));
