@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, optional } from '../api';
+import { LabelledField, type FieldProps } from './LabelledField';
 import {
   CALL_TYPES, KINDS, PRIORITIES, SENTIMENTS, describe, emptyForm, formField, formProblems, fromForm, toForm,
   type FormField, type RecipientKind, type RoutingRule, type RuleForm,
@@ -10,21 +11,11 @@ type Errors = Partial<Record<FormField, string>>;
 
 const id = (field: string) => `rr-${field}`;
 
-/** A labelled control with its error beside it (aria-invalid, aria-describedby), as the playbook editor does. */
+/** A rule's field, its id and error found by its name. */
 function Field({ field, label, errors, hint, children }: {
-  field: FormField; label: string; errors: Errors; hint?: string;
-  children: (props: { id: string; 'aria-invalid'?: boolean; 'aria-describedby'?: string }) => ReactNode;
+  field: FormField; label: string; errors: Errors; hint?: string; children: (props: FieldProps) => ReactNode;
 }) {
-  const error = errors[field];
-  const described = [error ? `${id(field)}-error` : null, hint ? `${id(field)}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`pb-field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id(field)}>{label}</label>
-      {children({ id: id(field), 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
-      {hint && <span id={`${id(field)}-hint`} className="pb-hint">{hint}</span>}
-      {error && <span id={`${id(field)}-error`} className="pb-error">{error}</span>}
-    </div>
-  );
+  return <LabelledField id={id(field)} label={label} error={errors[field]} hint={hint}>{children}</LabelledField>;
 }
 
 /** Boxes to tick, any of which matches; none ticked is no condition. */

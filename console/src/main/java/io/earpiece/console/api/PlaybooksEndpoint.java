@@ -20,9 +20,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -94,19 +92,9 @@ public class PlaybooksEndpoint {
         });
     }
 
-    /**
-     * 400 with the loader's reason as {@code message} (as every refusal has) and, where it knows, {@code field}: the
-     * path of the field at fault ({@code intents[2].exemplars}), so the editor can show the reason beside it.
-     */
+    /** 400 with the loader's reason and, where it knows, the path of the field at fault. */
     private static ResponseEntity<Object> refused(PlaybookException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", HttpStatus.BAD_REQUEST.value());
-        body.put("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-        body.put("message", e.getMessage());
-        if (e.field() != null) {
-            body.put("field", e.field());
-        }
-        return ResponseEntity.badRequest().body(body);
+        return FieldRefusal.of(e.getMessage(), e.field());
     }
 
     /** Every version of the team's own playbook, newest first, without bodies. */

@@ -1,5 +1,6 @@
 package io.earpiece.console.routing;
 
+import io.earpiece.console.api.FieldRefusal;
 import io.earpiece.console.audit.AuditLog;
 import io.earpiece.db.user.TeamRepository;
 import io.earpiece.db.user.UserEntity;
@@ -18,9 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -67,12 +66,7 @@ public class RoutingRulesEndpoint {
                         () -> rules.replace(team, replacement, auth.getName()));
                 return ResponseEntity.ok(new RuleSet(stored));
             } catch (RoutingRuleException e) {
-                Map<String, Object> refusal = new LinkedHashMap<>();
-                refusal.put("status", HttpStatus.BAD_REQUEST.value());
-                refusal.put("error", HttpStatus.BAD_REQUEST.getReasonPhrase());
-                refusal.put("message", e.getMessage());
-                refusal.put("field", e.field());
-                return ResponseEntity.badRequest().body(refusal);
+                return FieldRefusal.of(e.getMessage(), e.field());
             }
         });
     }
