@@ -208,6 +208,8 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
             </section>
           )}
           {isRecordingSession(recording) && <RecordingSessionPanel recording={recording} events={events} names={names} />}
+          {/* first in the column: an escalation's reason is the first thing a lead opening the call reads */}
+          <RoutedBlock callId={callId} />
           {summary === undefined && <section className="panel" aria-label="Summary"><h2>Summary</h2><p className="muted">Loading…</p></section>}
           {summary === null && (
             <section className="panel" aria-label="Summary" data-testid="summary"><h2>Summary</h2>
@@ -226,7 +228,6 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
               <FollowUp callId={callId} />
             </div>
           )}
-          <RoutedBlock callId={callId} />
           <ExportStatus callId={callId} exports={exports} />
           {names && Object.keys(names).length > 0 && (
             <SpeakerNames callId={callId} names={names} onSaved={setNames} />

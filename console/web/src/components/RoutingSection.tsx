@@ -209,6 +209,7 @@ export function RoutingSection({ user }: { user: User | null }) {
           </select>
         </p>
       )}
+      {!isAdmin && team && <p className="muted">Rules of your team, {team}.</p>}
       {teams && teams.length === 0 && <p className="muted">{isAdmin ? 'No teams yet: create one under Teams.' : 'You are in no team, so there are no rules to edit.'}</p>}
       {error && <p className="error" role="alert">{error}</p>}
       {notice && <p className="ok-text" role="status" data-testid="routing-notice">{notice}</p>}

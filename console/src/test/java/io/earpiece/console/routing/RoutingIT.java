@@ -133,6 +133,8 @@ class RoutingIT {
                 .doesNotContain(SlackStub.PATH);
         assertThat(spring.getBean(ActionItemRepository.class).findByCallIdOrderBySeqAsc(ESCALATED))
                 .isNotEmpty().allSatisfy(a -> assertThat(a.getAssignee()).isEqualTo("lena"));
+        TestAuth.asUser(port, "sam").get().uri("/api/calls/{id}/summary", ESCALATED).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.actionItems[0].assignee").isEqualTo("lena");
 
         assertThat(slack.refusals()).isEmpty();
         List<JsonNode> posts = slack.messages().stream().filter(m -> m.get("text").asText().contains(ESCALATED))
