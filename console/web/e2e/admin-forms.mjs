@@ -1,7 +1,8 @@
 // Admin forms in headless Chromium (run by AdminBrowserIT), at 1440x900 and 390x844: a team is created; a SIP user is
 // added and its password reset; a user is created in the team, given another role from their row, then put on the
-// SIP user with an extension; a number (DID) is routed to the SIP user, another routed and deleted; a trunk is
-// added, shows its registration in words, is edited, and its status is read again while the page stays open; a
+// SIP user with an extension; a number (DID) is routed to the SIP user, another routed and deleted; a trunk form
+// marks a bad pin and the server's refusal of TLS at their fields, then a trunk with route patterns, priority and
+// SRTP is added, shows its registration in words, is edited, and its status is read again while the page stays open; a
 // spare trunk is deleted. Readable column names and dates; axe-core on
 // each page; at 390x844 the page itself does not scroll sideways (wide tables scroll in their own box).
 // Env: BASE_URL, E2E_USERNAME, E2E_PASSWORD, OUT_DIR, CHROMIUM. Prints "OK ..." per check; exits 0 when all pass.
@@ -17,6 +18,23 @@ async function section(page, id, title) {
   await page.locator('#admin-title', { hasText: title }).waitFor({ timeout: 15_000 });
   await page.waitForFunction(() => !document.querySelector('.admin-body').textContent.includes('Loading'), null,
     { timeout: 10_000 });
+}
+
+/**
+ * The refusal shown at its field: the message beside it, the control marked invalid, described by the message and
+ * holding the focus.
+ */
+async function fieldError(page, form, key, label, pattern, what) {
+  const error = form.getByTestId(`trunk-error-${key}`);
+  await error.waitFor({ timeout: 10_000 });
+  const text = await error.textContent();
+  const control = form.getByLabel(label, { exact: true });
+  const invalid = await control.getAttribute('aria-invalid');
+  const described = (await control.getAttribute('aria-describedby')) ?? '';
+  const errorId = await error.getAttribute('id');
+  await page.waitForFunction((id) => document.activeElement?.id === id, await control.getAttribute('id'), { timeout: 5_000 });
+  check(pattern.test(text) && invalid === 'true' && described.split(' ').includes(errorId),
+    `${what} is shown at ${label}, which is marked and focused ("${text}")`);
 }
 
 async function main() {
@@ -127,6 +145,25 @@ async function main() {
       await trunkForm.getByLabel('Port', { exact: true }).fill('5999');
       await trunkForm.getByLabel('Username', { exact: true }).fill('earpiece');
       await trunkForm.getByLabel('Password', { exact: true }).fill('trunk-Secret-1');
+      // TLS shows the certificate settings; a pin that is no fingerprint is marked at its field before sending.
+      await trunkForm.getByLabel('Transport', { exact: true }).selectOption('tls');
+      await trunkForm.getByTestId('trunk-tls').waitFor({ timeout: 10_000 });
+      await trunkForm.getByLabel('Pinned certificate (SHA-256)', { exact: true }).fill('12:34');
+      await trunkForm.getByRole('button', { name: 'Add trunk' }).click();
+      await fieldError(page, trunkForm, 'serverPin', 'Pinned certificate (SHA-256)', /SHA-256 fingerprint/, `${vp.name}: a bad pin`);
+      // A valid pin goes to the server, which refuses TLS here (no TLS listener): its 400 names the transport field.
+      await trunkForm.getByLabel('Pinned certificate (SHA-256)', { exact: true }).fill('AB:'.repeat(31) + 'AB');
+      await trunkForm.getByRole('button', { name: 'Add trunk' }).click();
+      await fieldError(page, trunkForm, 'transport', 'Transport', /does not listen on tls/, `${vp.name}: the server's refusal`);
+      await accessible(page, `admin trunk form with a refusal ${vp.name}`);
+      await fitsTheScreen(page, `trunk form with a refusal ${vp.name}`);
+      // Over UDP, with routes and mandatory SRTP, it is added.
+      await trunkForm.getByLabel('Transport', { exact: true }).selectOption('udp');
+      check(await trunkForm.getByTestId('trunk-tls').count() === 0, `${vp.name}: the TLS settings go with TLS`);
+      check(await trunkForm.getByTestId('trunk-error-transport').count() === 0, `${vp.name}: changing a field clears its error`);
+      await trunkForm.getByLabel('Route patterns', { exact: true }).fill('+1, 0044');
+      await trunkForm.getByLabel('Route priority', { exact: true }).fill('20');
+      await trunkForm.getByLabel('Media encryption (SRTP)', { exact: true }).selectOption('mandatory');
       await trunkForm.getByRole('button', { name: 'Add trunk' }).click();
       await trunkForm.locator('[data-testid=trunk-status][role=status]').waitFor({ timeout: 10_000 });
       const trunkRow = page.locator(`tr[data-trunk="${trunk}"]`);
@@ -144,6 +181,10 @@ async function main() {
       check(await editForm.getByLabel('Trunk ID', { exact: true }).isDisabled(), `${vp.name}: a trunk's ID cannot be edited`);
       check(await editForm.getByLabel('Trunk ID', { exact: true }).inputValue() === trunk,
         `${vp.name}: the edit form starts from the trunk's fields`);
+      const routes = [await editForm.getByLabel('Route patterns', { exact: true }).inputValue(),
+        await editForm.getByLabel('Route priority', { exact: true }).inputValue(),
+        await editForm.getByLabel('Media encryption (SRTP)', { exact: true }).inputValue()];
+      check(routes.join('|') === '+1, 0044|20|mandatory', `${vp.name}: routes, priority and SRTP were stored (${routes.join('|')})`);
       await editForm.getByLabel('Port', { exact: true }).fill('5998');
       await editForm.getByRole('button', { name: 'Save trunk' }).click();
       await page.waitForFunction((t) => document.querySelector(`tr[data-trunk="${t}"] td[data-column=port]`)

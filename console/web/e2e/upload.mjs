@@ -122,6 +122,11 @@ async function main() {
     await page.locator('[data-party="Speaker 2"] .who').first().waitFor({ timeout: 15_000 });
     const who = await page.locator('[data-party="Speaker 2"] .who').first().textContent();
     check(who === 'Dana (rep)', `renamed speaker sticks after reload (${who})`);
+    // the form says where each name came from: this one a person gave
+    const source = page.locator('label:has(input[data-speaker="Speaker 2"]) [data-name-source]');
+    await source.waitFor({ timeout: 10_000 });
+    check((await source.getAttribute('data-name-source')) === 'user' && (await source.textContent()) === 'renamed',
+      `the renamed speaker's name is marked as renamed (${await source.textContent()})`);
     await page.screenshot({ path: join(OUT, 'console-upload-call.png'), animations: 'disabled', caret: 'hide' });
     await titled(page, 'call page', 'Call');
     await accessible(page, 'call page');

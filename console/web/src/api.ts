@@ -1,9 +1,11 @@
 import type { CallDetail, CallSummary, SearchPage, ServerStatus, User } from './types';
 
-/** Thrown for a non-2xx answer; {@code status} lets callers tell "sign in" (401) from "not there" (404). */
+/**
+ * Thrown for a non-2xx answer; {@code status} lets callers tell "sign in" (401) from "not there" (404), and
+ * {@code field}, where a 400 names one, which request field the refusal is about (a form shows it there).
+ */
 export class ApiError extends Error {
-  /** {@code field}: where the server's 400 says the fault is ("rules[0].recipients[1].url"), when it says. */
-  constructor(readonly status: number, message: string, readonly field: string | null = null) {
+  constructor(readonly status: number, message: string, readonly field?: string) {
     super(message);
   }
 }
@@ -46,21 +48,29 @@ async function request(method: string, url: string, body?: unknown): Promise<Res
   return res;
 }
 
-async function reason(res: Response): Promise<{ message: string; field: string | null }> {
+/** A refusal's reason and, when the server names it, the field at fault. */
+async function problem(res: Response): Promise<{ message: string; field?: string }> {
   try {
     const body = await res.json();
-    return { message: body.message || body.error || `${res.status}`, field: typeof body.field === 'string' ? body.field : null };
+    return {
+      message: body.message || body.error || `${res.status}`,
+      field: typeof body.field === 'string' ? body.field : undefined,
+    };
   } catch {
-    return { message: `${res.status} ${res.statusText}`, field: null };
+    return { message: `${res.status} ${res.statusText}` };
   }
+}
+
+async function reason(res: Response): Promise<string> {
+  return (await problem(res)).message;
 }
 
 async function json<T>(method: string, url: string, body?: unknown): Promise<T> {
   const res = await request(method, url, body);
   if (res.status === 401 && !url.startsWith('/api/auth/')) onUnauthorized();
   if (!res.ok) {
-    const why = await reason(res);
-    throw new ApiError(res.status, why.message, why.field);
+    const p = await problem(res);
+    throw new ApiError(res.status, p.message, p.field);
   }
   const text = await res.text();
   return (text ? JSON.parse(text) : null) as T;
@@ -70,10 +80,7 @@ async function json<T>(method: string, url: string, body?: unknown): Promise<T> 
 export async function me(): Promise<User | null> {
   const res = await send('GET', '/api/auth/me');
   if (res.status === 404) return null;
-  if (!res.ok) {
-    const why = await reason(res);
-    throw new ApiError(res.status, why.message, why.field);
-  }
+  if (!res.ok) throw new ApiError(res.status, await reason(res));
   return (await res.json()) as User;
 }
 

@@ -16,20 +16,24 @@ import { FollowUp } from './FollowUp';
 import { RoutedBlock } from './RoutedBlock';
 import { ActionItems, ExportStatus, Objections, Questions, SummaryChips } from './CallReport';
 import { TranscriptView } from './TranscriptView';
+import { renameChanges, shownName, sourceLabel, sourcesOf, type PartyNameView } from '../names';
 
-/** Renames a call's speakers ("Speaker 1" → "Rep"); the server stores it, so the name sticks. */
-function SpeakerNames({ callId, names, onSaved }: {
-  callId: string; names: Record<string, string>; onSaved: (n: Record<string, string>) => void;
+/**
+ * Renames a call's speakers ("Speaker 1" → "Dana"); the server stores it, so the name sticks over any name found
+ * later. Each field says where the name it shows came from (said in the call, the rep's account, renamed).
+ */
+function SpeakerNames({ callId, names, parties, onSaved }: {
+  callId: string; names: Record<string, string>; parties: Record<string, PartyNameView>;
+  onSaved: (n: Record<string, string>) => void;
 }) {
   const [draft, setDraft] = useState(names);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => setDraft(names), [names]);
-  const changed = Object.entries(draft).filter(([k, v]) => v.trim() && v !== names[k]);
+  const changes = renameChanges(draft, names);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      onSaved(await api.put<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`,
-        Object.fromEntries(changed.map(([k, v]) => [k, v.trim()]))));
+      onSaved(await api.put<Record<string, string>>(`/api/calls/${encodeURIComponent(callId)}/speakers`, changes));
       setStatus('Saved');
     } catch (err) {
       setStatus(`Not saved: ${(err as Error).message ?? err}`);
@@ -39,15 +43,19 @@ function SpeakerNames({ callId, names, onSaved }: {
     <section className="panel" aria-label="Speakers">
       <h2>Speakers</h2>
       <form className="speaker-names" onSubmit={save}>
-        {Object.keys(names).map((label) => (
-          <label key={label}>
-            <span>{label}</span>
-            <input value={draft[label] ?? ''} maxLength={128} data-speaker={label}
-              onChange={(e) => { setDraft({ ...draft, [label]: e.target.value }); setStatus(null); }} />
-          </label>
-        ))}
+        {Object.keys(names).map((label) => {
+          const source = sourceLabel(parties[label]?.source, parties[label]?.confidence);
+          return (
+            <label key={label}>
+              <span>{partyName(label)}</span>
+              <input value={draft[label] ?? ''} maxLength={128} data-speaker={label}
+                onChange={(e) => { setDraft({ ...draft, [label]: e.target.value }); setStatus(null); }} />
+              {source && <span className="muted small" data-name-source={parties[label]?.source}>{source}</span>}
+            </label>
+          );
+        })}
         <div className="speaker-actions">
-          <button type="submit" className="btn small" disabled={changed.length === 0}>Rename</button>
+          <button type="submit" className="btn small" disabled={Object.keys(changes).length === 0}>Rename</button>
           {status && <span className="muted small" role="status">{status}</span>}
         </div>
       </form>
@@ -63,7 +71,7 @@ function RecordingSessionPanel({ recording, events, names }: {
   recording: RecordingView; events: CallEventView[]; names: Record<string, string> | null;
 }) {
   const pauses = pausePeriods(events);
-  const partyLabel = (party: string) => names?.[party] ?? partyName(party);
+  const partyLabel = (party: string) => shownName(party, names);
   return (
     <section className="panel recording-session" aria-label="Recording session" data-testid="recording-session">
       <h2>Recording session</h2>
@@ -116,6 +124,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
   const [error, setError] = useState<string | null>(null);
   // undefined while loading: the page waits for the names so lines never flash their default labels.
   const [names, setNames] = useState<Record<string, string> | null | undefined>(undefined);
+  const [parties, setParties] = useState<PartyNameView[] | null>(null);
   const [recording, setRecording] = useState<RecordingView | null>(null);
   const [events, setEvents] = useState<CallEventView[]>([]);
   const audio = useRef<HTMLAudioElement | null>(null);
@@ -127,6 +136,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
     setExports(null);
     setError(null);
     setNames(undefined);
+    setParties(null);
     setRecording(null);
     setEvents([]);
     const base = `/api/calls/${encodeURIComponent(callId)}`;
@@ -135,6 +145,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
     optional<CallEventView[]>(`${base}/events`).then((e) => !cancelled && setEvents(e ?? []), () => {});
     optional<Record<string, string>>(`${base}/speakers`).then(
       (n) => !cancelled && setNames(n ?? null), () => !cancelled && setNames(null));
+    optional<PartyNameView[]>(`${base}/names`).then((p) => !cancelled && setParties(p ?? null), () => {});
     api.call(callId).then((c) => !cancelled && setCall(c), (e) => !cancelled && setError(String(e.message ?? e)));
     optional<CallSummaryReport>(`${base}/summary`).then(
       (s) => !cancelled && setSummary(s), () => !cancelled && setSummary(null));
@@ -200,7 +211,7 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
               <h2>Connection</h2>
               {call.parties.map((p) => legEncryption(p) && (
                 <div key={p.party} className={`player player-${partyStyle(p.party)}`}>
-                  <span className="who">{names?.[p.party] ?? partyName(p.party)}</span>
+                  <span className="who">{shownName(p.party, names)}</span>
                   <span className={`leg-security${legEncrypted(p) ? ' encrypted' : ''}`} data-testid="leg-security"
                     data-party={p.party}>{legEncrypted(p) ? '🔒 ' : ''}{legEncryption(p)}</span>
                 </div>
@@ -230,7 +241,13 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
           )}
           <ExportStatus callId={callId} exports={exports} />
           {names && Object.keys(names).length > 0 && (
-            <SpeakerNames callId={callId} names={names} onSaved={setNames} />
+            <SpeakerNames callId={callId} names={names} parties={sourcesOf(parties)}
+              onSaved={(n) => {
+                setNames(n);
+                // a rename is the user's name from now on: the hints follow what the server stored
+                optional<PartyNameView[]>(`/api/calls/${encodeURIComponent(callId)}/names`)
+                  .then((p) => setParties(p ?? null), () => {});
+              }} />
           )}
         </div>
         <section className="panel transcript-panel" aria-label="Transcript">

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { clock, partyName, partyStyle, tagLabel } from '../format';
+import { clock, partyStyle, tagLabel } from '../format';
+import { shownName } from '../names';
 import { utteranceKeys, type Line } from '../transcript';
 import type { CardView, InsightView } from '../types';
 
@@ -78,7 +79,7 @@ export function TranscriptView({ lines, cards, insights, follow, empty, label, n
               data-key={l.key} data-final={l.final} data-party={l.party}
               onClick={onSeek ? (e) => { if (!(e.target as HTMLElement).closest('button')) onSeek(l); } : undefined}>
               <div className="line-head">
-                <span className="who">{names?.[l.party] ?? partyName(l.party)}</span>
+                <span className="who">{shownName(l.party, names)}</span>
                 {onSeek ? (
                   <button type="button" className="at seek" onClick={() => onSeek(l)}
                     aria-label={`Play from ${clock(l.startMs)}`}>▶ {clock(l.startMs)}</button>

@@ -42,6 +42,29 @@ abstract class RepositoryContract {
     io.earpiece.db.lease.LeaseRepository leases;
     @Autowired
     io.earpiece.db.user.LoginLockoutRepository lockouts;
+    @Autowired
+    io.earpiece.db.telephony.SipUserRepository sipUsers;
+    @Autowired
+    io.earpiece.db.telephony.SipBindingRepository bindings;
+
+    @Test
+    void aFlowsBindingsGoWithItsConnectionAndOtherBindingsFromThereStay() {
+        Instant t0 = Instant.parse("2026-12-08T00:30:00Z");
+        sipUsers.saveAndFlush(new io.earpiece.db.telephony.SipUserEntity("flowrep", "earpiece", "a", "b", t0));
+        String source = "198.51.100.4:50001;transport=tcp";
+        var flow = new io.earpiece.db.telephony.SipBindingEntity("flowrep", "sip:flowrep@10.0.0.2:5060;ob");
+        flow.refresh(source, "call-1", 2, t0.plusSeconds(300), "phone");
+        flow.flow("<urn:uuid:7c1d9a52-3e0b-4f6e-8a41-2b9f5d06c3e8>", 1);
+        bindings.saveAndFlush(flow);
+        var plain = new io.earpiece.db.telephony.SipBindingEntity("flowrep", "sip:flowrep@10.0.0.3:5060");
+        plain.refresh(source, "call-2", 2, t0.plusSeconds(300), "phone");
+        bindings.saveAndFlush(plain);
+        assertThat(bindings.findByUsernameAndExpiresAtAfterOrderByIdAsc("flowrep", t0).get(0).getRegId())
+                .isEqualTo(1);
+        assertThat(bindings.deleteFlow(source)).isEqualTo(1);
+        assertThat(bindings.findByUsernameAndExpiresAtAfterOrderByIdAsc("flowrep", t0)).singleElement()
+                .satisfies(b -> assertThat(b.getRegId()).as("no flow: reached at its Contact").isZero());
+    }
 
     @Test
     void aLoginLockoutIsReadLockedUpdatedAndSweptWhenForgotten() {

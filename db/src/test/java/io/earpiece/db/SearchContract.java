@@ -145,13 +145,20 @@ abstract class SearchContract {
         UploadJobEntity job = uploads.findById("job-1").orElseThrow();
         job.setUploadedBy("dave");
         uploads.saveAndFlush(job);
-        speakers.saveAndFlush(new CallSpeakerEntity("s-upload", "Speaker 1", "rep", "Dave Jones"));
-        speakers.saveAndFlush(new CallSpeakerEntity("s-upload", "Speaker 2", "customer", "Erin Walsh"));
+        CallSpeakerEntity rep = new CallSpeakerEntity("s-upload", "Speaker 1", "rep", "Speaker 1");
+        rep.rename("Dave Jones");
+        speakers.saveAndFlush(rep);
+        CallSpeakerEntity customer = new CallSpeakerEntity("s-upload", "Speaker 2", "customer", "Speaker 2");
+        customer.name("Erin Walsh", io.earpiece.db.upload.NameSource.CALL, 0.85);
+        speakers.saveAndFlush(customer);
         call("s-b2bua", "sip:trunk@pbx.acme.test", "sip:in@earpiece.test", 6, "support", "It is broken.", null);
         CallDetailEntity cdr = new CallDetailEntity("cdr-1", "INBOUND", "frank", "+15550199", "trunk-a",
                 DAY.plusSeconds(6 * 3600));
         cdr.setConversationId("conv-s-b2bua");
         details.saveAndFlush(cdr);
+        // a live call's parties named by their labels only: the B2BUA's rep login and remote party say more
+        speakers.saveAndFlush(new CallSpeakerEntity("s-b2bua", "rep", "rep", "rep"));
+        speakers.saveAndFlush(new CallSpeakerEntity("s-b2bua", "customer", "customer", "customer"));
     }
 
     private List<String> byRep(String rep) {

@@ -20,9 +20,11 @@ public final class Diarizer {
 
     private final DiarizationSettings settings;
     private final SpeakerSupervectors supervectors = new SpeakerSupervectors(32, 4.0, 8);
+    private final TurnTakingDecoder turnTaking;
 
     public Diarizer(DiarizationSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.turnTaking = new TurnTakingDecoder((double) settings.turnObservationMs() / FRAME_MS, 5);
     }
 
     /**
@@ -138,7 +140,9 @@ public final class Diarizer {
      * two turns of an MP3). Resegmentation only moves pieces towards the grouping nearest its start, so it starts
      * from several (linkage on both views averaged, on each view alone, turns alternating between the parties) and
      * keeps the settled grouping whose speaker models explain held-out pieces best: from the averaged linkage alone
-     * the combined scoring left one call at 25 % DER that the comparison brings to 1.2 %.
+     * the combined scoring left one call at 25 % DER that the comparison brings to 1.2 %. Two parties' pieces are
+     * then decoded in time order ({@link TurnTakingDecoder}): on one- to two-second turns the settled grouping put
+     * a few short answers with the asker (up to 37.7 % DER), and the pieces' own evidence could not undo it.
      */
     private int[] groupBySpeaker(List<double[][]> pieceFrames, List<double[][]> staticFrames, long[] sizes) {
         int speakers = settings.speakers();
@@ -167,7 +171,7 @@ public final class Diarizer {
                 bestFitness = fitness;
             }
         }
-        return best;
+        return speakers == 2 ? turnTaking.decode(best, labels -> analysis.scores(labels, speakers)) : best;
     }
 
     /**

@@ -173,15 +173,30 @@ final class SpeakerSupervectors {
             if (fits.isEmpty()) {
                 return 0;
             }
-            double[][] score = new double[size][speakers];
-            for (Fit fit : fits) {
-                addScores(fit, labels, speakers, score);
-            }
+            double[][] score = scores(labels, speakers);
             double total = 0;
             for (int i = 0; i < size; i++) {
                 total += score[i][labels[i]];
             }
             return total;
+        }
+
+        /**
+         * Each piece's score under each speaker's model for {@code labels} (its own speaker's built without it), as
+         * {@link #resegment} weighs them, averaged over the fits: a log-likelihood ratio against the mixture summed
+         * over the piece's frames.
+         */
+        double[][] scores(int[] labels, int speakers) {
+            double[][] score = new double[size][speakers];
+            for (Fit fit : fits) {
+                addScores(fit, labels, speakers, score);
+            }
+            for (double[] row : score) {
+                for (int s = 0; s < speakers && !fits.isEmpty(); s++) {
+                    row[s] /= fits.size();
+                }
+            }
+            return score;
         }
 
         private static int distinct(int[] label) {

@@ -29,7 +29,11 @@
  *   <li>Resegmentation: each speaker's model is the mixture with its means MAP-adapted (relevance 16) to all
  *       that speaker's pieces but the one scored; each piece moves to the speaker whose model gives its frames the
  *       higher likelihood (linear scoring under the mixture's alignment, summed over the mixtures) until nothing
- *       moves. Comparing a piece with a side's pooled speech is steadier than comparing pieces pairwise.
+ *       moves. Comparing a piece with a side's pooled speech is steadier than comparing pieces pairwise.</li>
+ *   <li>Turn-taking (two speakers): the pieces are decoded in time order (Viterbi) under a two-state chain whose
+ *       change probability is what the grouping shows, each piece's resegmentation evidence counting once per
+ *       600 ms of its speech; repeated with the new grouping's evidence until nothing changes. A short answer that
+ *       the speaker models put with the asker, on weak evidence, goes to the other party.
  *       With an automatic speaker count (0), BIC agglomerative clustering of full-covariance Gaussians is used
  *       instead of these steps.</li>
  * </ol>

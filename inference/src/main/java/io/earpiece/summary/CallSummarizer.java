@@ -3,6 +3,7 @@ package io.earpiece.summary;
 import io.earpiece.assist.AssistEvent;
 import io.earpiece.assist.Speakers;
 import io.earpiece.assist.action.DueDateResolver;
+import io.earpiece.names.PartyNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,6 +43,12 @@ public final class CallSummarizer {
      * phrases are resolved against {@code callDate}.
      */
     public CallSummary summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate) {
+        return summarize(transcript, events, callDate, PartyNames.NONE);
+    }
+
+    /** {@link #summarize(List, List, LocalDate)} with the abstract naming the parties by {@code names}. */
+    public CallSummary summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate,
+                                 PartyNames names) {
         List<Objection> objections = new ArrayList<>();
         List<Question> questions = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
@@ -72,7 +79,7 @@ public final class CallSummarizer {
         }
         questions.sort((a, b) -> Integer.compare(a.utterance(), b.utterance()));
         Sentiment mood = sentiment.build(transcript);
-        return new CallSummary(callDate, types.classify(transcript, events), keySentences.extract(transcript, events),
+        return new CallSummary(callDate, types.classify(transcript, events), keySentences.extract(transcript, events, names),
                 mood, priority.rate(transcript, mood, objections.size(), actions.size()), objections, questions,
                 decisions, actions);
     }

@@ -1,8 +1,7 @@
 package io.earpiece.summary;
 
-import io.earpiece.assist.Speakers;
-
 import io.earpiece.assist.AssistEvent;
+import io.earpiece.names.PartyNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +29,11 @@ public final class KeySentenceExtractor {
     private static final int SHORT_CALL_UTTERANCES = 6;
 
     public List<String> extract(List<Utterance> transcript, List<AssistEvent> events) {
+        return extract(transcript, events, PartyNames.NONE);
+    }
+
+    /** The key sentences, each prefixed with its speaker's name ({@link PartyNames#display}). */
+    public List<String> extract(List<Utterance> transcript, List<AssistEvent> events, PartyNames names) {
         Map<Integer, Double> eventScore = new HashMap<>();
         for (AssistEvent e : events) {
             eventScore.merge(e.utterance(), EVENT_WEIGHT.getOrDefault(e.family(), 0.0), Double::sum);
@@ -71,7 +75,7 @@ public final class KeySentenceExtractor {
             }
         }
         picked.sort(Comparator.comparingInt(c -> c.order));
-        return picked.stream().map(c -> Speakers.display(c.speaker) + ": " + c.text).toList();
+        return picked.stream().map(c -> names.display(c.speaker) + ": " + c.text).toList();
     }
 
     private static List<String> sentences(String text) {

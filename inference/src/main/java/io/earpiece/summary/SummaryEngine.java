@@ -1,6 +1,7 @@
 package io.earpiece.summary;
 
 import io.earpiece.assist.AssistEvent;
+import io.earpiece.names.PartyNames;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +11,13 @@ public interface SummaryEngine {
      * Summarizes one call. {@code events} refer to utterances by their index in {@code transcript}; due phrases
      * are resolved against {@code callDate}.
      */
-    SummaryOutcome summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate);
+    SummaryOutcome summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate,
+                             PartyNames names);
+
+    /** {@link #summarize(List, List, LocalDate, PartyNames)} with every party by its role. */
+    default SummaryOutcome summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate) {
+        return summarize(transcript, events, callDate, PartyNames.NONE);
+    }
 
     /**
      * Whether a summary may wait on the network (a model server): callers then keep it off threads that other
@@ -22,7 +29,7 @@ public interface SummaryEngine {
 
     /** The offline summarizer alone: milliseconds, no network. */
     static SummaryEngine offline(CallSummarizer summarizer) {
-        return (transcript, events, callDate) ->
-                SummaryOutcome.offline(summarizer.summarize(transcript, events, callDate), null);
+        return (transcript, events, callDate, names) ->
+                SummaryOutcome.offline(summarizer.summarize(transcript, events, callDate, names), null);
     }
 }

@@ -32,16 +32,17 @@ class DiarizerCorpusIT {
     private static final long TOLERANCE_MS = 300;
     private static final double MAX_DEV_CALL_DER = 0.10;
     /**
-     * On the project's calls and the diarizer's own scripts every case in every format holds 10 % but one: the
-     * rapid exchange of two- and three-word turns (calls-diarize/rapid-exchange), 18.4 % in all formats, where a
-     * few short answers go to the asker's side. This bound is what holds today; 0.10 once short turns are grouped
-     * right. The renderer is deterministic, so a case's figure does not move between runs.
+     * Every case of the project's calls and the diarizer's own scripts in every format, the rapid exchanges of one-
+     * and two-second turns included (calls-diarize/rapid-exchange, booking-quickfire, quote-back-and-forth, ...),
+     * since pieces are decoded in time order against the parties' turn-taking: at most 3.8 %. The renderer is
+     * deterministic, so a case's figure does not move between runs.
      */
-    private static final double MAX_OWN_CALL_DER = 0.20;
+    private static final double MAX_OWN_CALL_DER = 0.10;
     private static final double MAX_OWN_DER = 0.10;
     /**
-     * Scripts written for the diarizer alone (back-channel turns, rapid short exchanges, long monologues), read
-     * besides the project's calls so that the bounds below are not met by fitting those 19 alone.
+     * Scripts written for the diarizer alone (back-channel turns, rapid short exchanges of one- and two-second turns,
+     * long monologues), read besides the project's calls so that the bounds below are not met by fitting those 19
+     * alone. Scripts it does not yet meet wait in {@code calls-diarize-hard/} with their figures.
      */
     private static final String EXTRA_FOLDER = "calls-diarize";
     private static final List<String> FORMATS = List.of("mono.wav", "mp3", "m4a");

@@ -112,6 +112,22 @@ class CallSummarizerTest {
     }
 
     @Test
+    void partiesWithNamesAreCalledByThemInTheAbstractAndText() {
+        io.earpiece.names.PartyNames names = new io.earpiece.names.PartyNames(
+                Map.of("rep", "Sam Okafor", "customer", "Dana"));
+        CallSummary s = summarizer.summarize(CALL, EVENTS, WEDNESDAY, names);
+
+        assertThat(s.abstractText()).contains("Dana: ").doesNotContain("Customer: ", "Rep: ");
+        assertThat(s.questions()).extracting(Question::asker).containsExactly("customer");
+        String text = new SummaryTextRenderer().render(s, names);
+        assertThat(text).contains("- Dana asked: Does it include the reporting module?",
+                "[Sam Okafor] send the revised quote", "- price (Dana): The price is far too expensive");
+        // without names the summary reads as before
+        assertThat(new SummaryTextRenderer().render(summarizer.summarize(CALL, EVENTS, WEDNESDAY)))
+                .contains("- customer: Does it include", "[rep] send the revised quote", "- price: The price");
+    }
+
+    @Test
     void aSecondCallerIsNamedInTheSummary() {
         io.earpiece.assist.CallAnalysis live = new io.earpiece.assist.AssistEngine(
                 new io.earpiece.assist.playbook.PlaybookLoader().loadDefault()).startCall(WEDNESDAY);

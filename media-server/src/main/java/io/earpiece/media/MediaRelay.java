@@ -39,6 +39,14 @@ public interface MediaRelay extends AutoCloseable {
     void updateRemote(Side side, InetSocketAddress remote, AudioCodec codec, int payloadType, int telephoneEventPt);
 
     /**
+     * An offer/answer agreed what {@code side}'s phone sends and expects from now on; its address stays. Packets
+     * between the sides are transcoded when their codecs differ, telephone events carry each side's own payload
+     * type, and the side's tap decodes (and detects digits) with the new format, packets already taken first with
+     * the old one.
+     */
+    void format(Side side, AudioCodec codec, int payloadType, int telephoneEventPt);
+
+    /**
      * Puts {@code side} on hold or takes it off: call it with true when that side's latest SDP says sendonly or
      * inactive (it does not want media). Nothing is sent toward a held side. While either side is held the call is
      * suspended for the assistant: neither direction is tapped and media timeouts are not reported; audio the

@@ -120,6 +120,17 @@ final class NettyMediaRelay implements MediaRelay, PacketOut {
     }
 
     @Override
+    public void format(Side side, AudioCodec codec, int payloadType, int telephoneEventPt) {
+        Objects.requireNonNull(side, "side");
+        // Validates exactly as a new side would be.
+        new RelayLegSpec("check", null, true, codec, payloadType, telephoneEventPt, null);
+        onLoop(() -> {
+            core.format(side, new RtpFormat(codec, payloadType, telephoneEventPt));
+            return null;
+        });
+    }
+
+    @Override
     public void hold(Side side, boolean onHold) {
         Objects.requireNonNull(side, "side");
         onLoop(() -> {

@@ -1,5 +1,6 @@
 package io.earpiece.sip;
 
+import io.earpiece.sip.flow.Flows;
 import io.earpiece.sip.tls.TlsClients;
 import io.earpiece.sip.uas.ContactPorts;
 import io.earpiece.sip.uas.OwnContacts;
@@ -17,10 +18,11 @@ import javax.sip.message.MessageFactory;
  * @param port          the bound UDP port
  * @param ports         the ports per transport, for a Via and Contact over TCP or TLS
  * @param tlsClients    the TLS contexts outgoing connections use, per destination (a trunk's pin or CA)
+ * @param flows         RFC 5626 flows: calls pinned to a registered device's connection, and connections ending
  */
 public record SipContext(SipProvider provider, MessageFactory messages, HeaderFactory headers,
                          AddressFactory addresses, String host, int port, String userAgent, ContactPorts ports,
-                         TlsClients tlsClients) {
+                         TlsClients tlsClients, Flows flows) {
 
     /** Earpiece's Contact per transport, built the one way every feature uses. */
     public OwnContacts contacts() {

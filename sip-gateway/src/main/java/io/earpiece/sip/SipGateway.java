@@ -60,6 +60,8 @@ public final class SipGateway implements AutoCloseable {
     private final BotAccess botAccess;
     private final SiprecConfig siprecConfig;
     private final SipCounters counters = new SipCounters();
+    /** RFC 5626 flows of devices registered over TCP/TLS; outlives a restart of the stack like the counters. */
+    private final io.earpiece.sip.flow.Flows flows = new io.earpiece.sip.flow.Flows();
     private final Refusals refusals = new Refusals(counters, Clock.systemUTC());
     private final String stackName = "earpiece-sip-" + UUID.randomUUID();
     /** Unguessable, so a peer cannot forge the marker the parser puts on requests to reject. */
@@ -137,7 +139,7 @@ public final class SipGateway implements AutoCloseable {
             throw new IllegalStateException("SIP gateway already started or closed");
         }
         try {
-            stack = new EarpieceSipStack(stackProperties());
+            stack = new EarpieceSipStack(stackProperties(), flows);
             stack.setMessageParserFactory(new GuardedMessageParserFactory(counters, rejectHeader));
             CountingNetworkLayer network = (CountingNetworkLayer) stack.getNetworkLayer();
             network.attach(counters);
@@ -158,7 +160,8 @@ public final class SipGateway implements AutoCloseable {
             HeaderFactoryImpl headers = new HeaderFactoryImpl();
             AddressFactoryImpl addresses = new AddressFactoryImpl();
             context = new SipContext(provider, messages, headers, addresses, config.advertisedHost(), boundPort,
-                    config.userAgent(), new ContactPorts(boundPort, streams.tcp(), tlsPort), network.tlsClients());
+                    config.userAgent(), new ContactPorts(boundPort, streams.tcp(), tlsPort), network.tlsClients(),
+                    flows);
             listener = UasListener.create(provider, messages, headers, addresses, config.advertisedHost(),
                     new ContactPorts(boundPort, streams.tcp(), tlsPort), config.userAgent(), config.maxCalls(),
                     controller, answering, rejectHeader,
@@ -224,6 +227,9 @@ public final class SipGateway implements AutoCloseable {
         p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", "8");
         p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
         p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", "65536");
+        // The stock processors, telling the flows when a TCP or TLS connection ends (RFC 5626 flows die with it).
+        p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY",
+                io.earpiece.sip.stack.FlowWatchingProcessors.class.getName());
         SipTransports streams = config.streams();
         if (streams.tls()) {
             // JAIN-SIP's own defaults are TLS 1.0-era suites; it applies these to the listening socket itself.

@@ -108,6 +108,24 @@ final class RawStreamPeer implements AutoCloseable {
         }
     }
 
+    /** Exactly the next {@code n} bytes as they came (a keep-alive pong, say), or what came before a timeout. */
+    String readBytes(int n, Duration within) throws IOException {
+        socket.setSoTimeout((int) within.toMillis());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            while (out.size() < n) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                out.write(b);
+            }
+        } catch (SocketTimeoutException e) {
+            // what came so far
+        }
+        return out.toString(StandardCharsets.ISO_8859_1);
+    }
+
     /** Reads until a message starting with {@code startLine} (case-insensitive), or null. */
     String receiveStarting(String startLine, Duration within) throws IOException {
         long deadline = System.nanoTime() + within.toNanos();

@@ -92,9 +92,12 @@ public class PlaybooksEndpoint {
         });
     }
 
-    /** 400 with the loader's reason and, where it knows, the path of the field at fault. */
+    /**
+     * 400 with the loader's reason as {@code message} (as every refusal has) and, where it knows, {@code field}: the
+     * path of the field at fault ({@code intents[2].exemplars}), so the editor can show the reason beside it.
+     */
     private static ResponseEntity<Object> refused(PlaybookException e) {
-        return FieldRefusal.of(e.getMessage(), e.field());
+        return FieldRefusal.body(e.getMessage(), e.field());
     }
 
     /** Every version of the team's own playbook, newest first, without bodies. */

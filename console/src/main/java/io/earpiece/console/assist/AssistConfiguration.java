@@ -1,6 +1,8 @@
 package io.earpiece.console.assist;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.earpiece.assist.intent.IntentModelCache;
+import io.earpiece.assist.intent.IntentTrainer;
 import io.earpiece.assist.intent.MiniLmSentenceEncoder;
 import io.earpiece.assist.intent.SentenceEncoder;
 import io.earpiece.assist.llm.ChatModelFactory;
@@ -9,18 +11,21 @@ import io.earpiece.assist.llm.LlmCardWriter;
 import io.earpiece.assist.llm.LlmGateway;
 import io.earpiece.assist.llm.LlmSettings;
 import io.earpiece.assist.playbook.PlaybookLoader;
+import io.earpiece.console.config.EarpieceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The assist engine's parts: the in-process MiniLM encoder shared by every playbook and the knowledge base, the
- * playbook loader, and the language-model layer as {@code earpiece.assist.llm.*} configures it (none by default).
+ * intent trainer with its model cache, the playbook loader, and the language-model layer as
+ * {@code earpiece.assist.llm.*} configures it (none by default).
  */
 @Configuration(proxyBeanMethods = false)
 public class AssistConfiguration {
@@ -30,6 +35,15 @@ public class AssistConfiguration {
     @Bean
     SentenceEncoder sentenceEncoder() {
         return new MiniLmSentenceEncoder();
+    }
+
+    /** Trains every playbook's intent models, keeping them under the data dir so that a restart need not. */
+    @Bean
+    IntentTrainer intentTrainer(SentenceEncoder sentenceEncoder, AssistProperties properties,
+                                EarpieceProperties earpiece) {
+        Path dir = properties.modelCacheDir(earpiece.dataDir());
+        log.info("assist intent models cached in {}", dir == null ? "nothing (earpiece.assist.model-cache=none)" : dir);
+        return IntentTrainer.bundled(sentenceEncoder, new IntentModelCache(dir));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package io.earpiece.console.assist;
 
 import io.earpiece.assist.AssistEngine;
 import io.earpiece.assist.SegmentDecorator;
+import io.earpiece.assist.intent.IntentTrainer;
 import io.earpiece.assist.intent.SentenceEncoder;
 import io.earpiece.assist.knowledge.KnowledgeAssist;
 import io.earpiece.assist.knowledge.KnowledgeBase;
@@ -34,6 +35,7 @@ public class AssistEngines {
     private final KnowledgeStore knowledge;
     private final PlaybookLoader loader;
     private final SentenceEncoder encoder;
+    private final IntentTrainer trainer;
     private final LlmLayer llm;
     private final AssistProperties.Knowledge knowledgeSettings;
     // Per playbook scope (a team or the default): the engine of its newest version.
@@ -42,11 +44,12 @@ public class AssistEngines {
     private volatile Knowledge currentKnowledge = new Knowledge(-1, Optional.empty());
 
     public AssistEngines(PlaybookStore playbooks, KnowledgeStore knowledge, PlaybookLoader loader,
-                         SentenceEncoder encoder, LlmLayer llm, AssistProperties properties) {
+                         SentenceEncoder encoder, IntentTrainer trainer, LlmLayer llm, AssistProperties properties) {
         this.playbooks = playbooks;
         this.knowledge = knowledge;
         this.loader = loader;
         this.encoder = encoder;
+        this.trainer = trainer;
         this.llm = llm;
         this.knowledgeSettings = properties.knowledge();
     }
@@ -96,7 +99,7 @@ public class AssistEngines {
      */
     public Prepared prepare(String body) {
         Playbook playbook = loader.parse(body);
-        return new Prepared(playbook, new AssistEngine(playbook, encoder));
+        return new Prepared(playbook, new AssistEngine(playbook, encoder, trainer));
     }
 
     /** Parses {@code body} as a playbook without building its engine. */
@@ -121,7 +124,7 @@ public class AssistEngines {
             // Before the first start's seeding finished: the bundled playbook.
             return engines.computeIfAbsent("", k -> {
                 Playbook bundled = loader.loadDefault();
-                return new Built(0, new AssistEngine(bundled, encoder), llm.decoratorFor(bundled));
+                return new Built(0, new AssistEngine(bundled, encoder, trainer), llm.decoratorFor(bundled));
             });
         }
         PlaybookVersionEntity newest = row.get();
@@ -136,7 +139,7 @@ public class AssistEngines {
     private Built build(PlaybookVersionEntity row) {
         Playbook playbook = loader.parse(row.getBody());
         long t0 = System.nanoTime();
-        AssistEngine engine = new AssistEngine(playbook, encoder);
+        AssistEngine engine = new AssistEngine(playbook, encoder, trainer);
         log.info("assist engine for playbook {} v{} ({}) built in {} ms", row.getTeam(), row.getVersion(),
                 engine.playbookVersion(), (System.nanoTime() - t0) / 1_000_000);
         return new Built(row.getId(), engine, llm.decoratorFor(playbook));

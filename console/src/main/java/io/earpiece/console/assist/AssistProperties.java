@@ -3,6 +3,7 @@ package io.earpiece.console.assist;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,10 +15,25 @@ import java.time.Duration;
  *                  intent models) on a thread of its own after start-up rather than before the server takes calls:
  *                  calls are answered and transcribed meanwhile, their cards start once it is ready, and
  *                  {@code /actuator/health} reads DEGRADED ({@code assist}) until then. false: start-up waits for it
+ * @param modelCache folder where each playbook's trained intent models are kept between starts, named by a hash of
+ *                  all that decides them (playbook intents, training set, encoder, feature code version), so a
+ *                  restart with nothing changed reads them back instead of training; empty (default):
+ *                  {@code <data-dir>/cache/intent-models}; {@code none}: train at every start
  */
 @ConfigurationProperties("earpiece.assist")
 public record AssistProperties(@DefaultValue Llm llm, @DefaultValue Knowledge knowledge,
-                               @DefaultValue("true") boolean backgroundWarmUp) {
+                               @DefaultValue("true") boolean backgroundWarmUp,
+                               @DefaultValue("") String modelCache) {
+
+    /** The model cache's folder as configured, resolved against the data dir; null when turned off. */
+    public Path modelCacheDir(Path dataDir) {
+        String configured = modelCache.strip();
+        if (configured.equalsIgnoreCase("none")) {
+            return null;
+        }
+        return configured.isEmpty() ? dataDir.resolve("cache").resolve("intent-models")
+                : Path.of(configured);
+    }
 
     /**
      * Where and how to reach the model; with {@code provider=none} every card comes from the playbook.

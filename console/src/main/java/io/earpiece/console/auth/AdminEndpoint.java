@@ -91,6 +91,16 @@ public class AdminEndpoint {
                 () -> accounts.setEmail(username, email)));
     }
 
+    /** Sets the name the user goes by on calls (the rep party of their calls is shown by it); empty clears it. */
+    @PutMapping("/users/{username}/display-name")
+    public Mono<AuthViews.UserView> setDisplayName(Authentication auth, @PathVariable String username,
+                                                   @RequestBody AuthViews.DisplayName body,
+                                                   ServerHttpRequest request) {
+        String detail = body == null ? null : "display name " + body.displayName();
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_ASSIGN, username, detail,
+                AuditLog.source(request)), () -> accounts.setDisplayName(username, body)));
+    }
+
     /** Deletes the user and every credential they hold; 409 for the acting admin, 404 for an unknown user. */
     @DeleteMapping("/users/{username}")
     public Mono<ResponseEntity<Void>> deleteUser(Authentication auth, @PathVariable String username,

@@ -198,6 +198,23 @@ public class UserAccounts {
         return view(users.save(user), teamName(user.getTeamId()));
     }
 
+    /**
+     * Sets the name the user goes by on calls ("Sam Okafor"), or clears it (null or blank): the rep party of
+     * their calls is named by it from the next call that ends; calls named before keep their names.
+     */
+    @Transactional
+    public AuthViews.UserView setDisplayName(String username, AuthViews.DisplayName body) {
+        String name = body == null || body.displayName() == null ? "" : body.displayName().strip();
+        if (name.length() > 128) {
+            throw badRequest("displayName must be at most 128 characters");
+        }
+        UserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username));
+        user.setDisplayName(name);
+        UserEntity saved = users.save(user);
+        return view(saved, teamName(saved.getTeamId()));
+    }
+
     /** Deletes the user with all their tokens and API keys; their calls and uploads stay. */
     @Transactional
     public void delete(String actor, String username) {
@@ -250,7 +267,7 @@ public class UserAccounts {
 
     private static AuthViews.UserView view(UserEntity u, String team) {
         return new AuthViews.UserView(u.getId(), u.getUsername(), u.getRole().name(), team, u.getSipUser(),
-                u.getExtension(), u.isEnabled(), u.getCreatedAt(), u.getEmail());
+                u.getExtension(), u.isEnabled(), u.getCreatedAt(), u.getDisplayName(), u.getEmail());
     }
 
     private static ResponseStatusException badRequest(String why) {

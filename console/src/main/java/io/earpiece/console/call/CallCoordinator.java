@@ -79,6 +79,7 @@ public class CallCoordinator implements CallController {
     private final ExecutorService segmentWriter;
     private final RecordingParticipantStore recordingParticipants;
     private final SegmentStoreRetry retry;
+    private final SpoolingStore spooling;
 
     /** How long a leg's end waits for its last finals to be stored (they may wait for the database). */
     private static final Duration LEG_FLUSH = Duration.ofSeconds(30);
@@ -96,7 +97,8 @@ public class CallCoordinator implements CallController {
                            @Qualifier("callLifecycleExecutor") ExecutorService lifecycle,
                            @Qualifier("segmentWriterExecutor") ExecutorService segmentWriter,
                            RecordingParticipantStore recordingParticipants, SegmentStoreRetry retry,
-                           io.earpiece.console.tracing.CallTracing tracing) {
+                           SpoolingStore spooling, io.earpiece.console.tracing.CallTracing tracing) {
+        this.spooling = spooling;
         this.tracing = tracing;
         this.media = media;
         this.speechToText = speechToText;
@@ -452,6 +454,18 @@ public class CallCoordinator implements CallController {
      * writes, so after the party's row.
      */
     public void relayCarried(String conversationId, MediaRelay.Side side, String sipTransport, boolean srtp) {
+        storeRelayParty(conversationId, side, "transport", (callId, party) ->
+                store.partyCarried(callId, party, sipTransport, srtp));
+    }
+
+    /** A relayed side's codec as agreed (the call's answer, a re-INVITE), stored as its party's codec. */
+    public void relayCodec(String conversationId, MediaRelay.Side side, String codec) {
+        storeRelayParty(conversationId, side, "codec", (callId, party) -> store.partyCodec(callId, party, codec));
+    }
+
+    /** Stores something about a relayed side's party in order with the call's segments. */
+    private void storeRelayParty(String conversationId, MediaRelay.Side side, String what,
+                                 java.util.function.BiConsumer<String, String> write) {
         ActiveLeg leg = legs.get(conversationId + (side == MediaRelay.Side.A ? "/a" : "/b"));
         if (leg == null) {
             return;
@@ -459,21 +473,23 @@ public class CallCoordinator implements CallController {
         String callId = leg.conversation().callId;
         segmentWriter.execute(() -> {
             try {
-                retry.run("transport of " + leg.party() + " in call " + callId,
-                        () -> store.partyCarried(callId, leg.party(), sipTransport, srtp));
+                retry.run(what + " of " + leg.party() + " in call " + callId,
+                        () -> write.accept(callId, leg.party()));
             } catch (RuntimeException e) {
-                log.error("storing how {} of call {} is carried failed", leg.party(), callId, e);
+                log.error("storing the {} of {} in call {} failed", what, leg.party(), callId, e);
             }
         });
     }
 
-    /** Stores a call event in order with the call's segments, so it is stored before the call's end. */
+    /**
+     * Stores a call event in order with the call's segments, so it is stored before the call's end; journalled like
+     * them while the database is away, so it does not hold back the finals behind it.
+     */
     private void recordEvent(String callId, String party, String kind, String detail, Integer durationMs,
                              long offsetMs, Instant at) {
         segmentWriter.execute(() -> {
             try {
-                retry.run(kind + " event of call " + callId,
-                        () -> store.event(callId, party, kind, detail, durationMs, offsetMs, at));
+                spooling.event(callId, party, kind, detail, durationMs, offsetMs, at);
             } catch (RuntimeException e) {
                 log.error("storing {} event of call {} failed", kind, callId, e);
             }
@@ -572,8 +588,13 @@ public class CallCoordinator implements CallController {
             metrics.callEnded();
             bus.publish(new CallStateEvent(conversation.callId, "ended", null));
             long durationMs = at.toEpochMilli() - conversation.startedAt.toEpochMilli();
-            // The summary reads the whole transcript: finals still waiting for the database go first.
+            // The summary reads the whole transcript: finals still waiting for the database go first, those
+            // journalled on disk included.
             awaitSegmentWrites(retry.patience(), "the finals of call " + conversation.callId);
+            if (!spooling.awaitWritten(conversation.callId, retry.patience())) {
+                log.warn("journalled finals of call {} still wait for the database after {} s; going on without them",
+                        conversation.callId, retry.patience().toSeconds());
+            }
             Runnable afterCall = () -> plugins.callEnded(info(conversation, durationMs,
                     (int) store.segmentCount(conversation.callId), reason));
             if (conversation.live) {

@@ -52,10 +52,16 @@ public class CallStore {
         this.events = events;
     }
 
-    /** Stores a DTMF digit, hold or resume; see {@link CallEventEntity} for what the fields mean. */
+    /**
+     * Stores a DTMF digit, hold or resume; see {@link CallEventEntity} for what the fields mean. Once: an event of
+     * the same kind and party at the same millisecond is already there when a journalled write is replayed.
+     */
     @Transactional
     public void event(String callId, String party, String kind, String detail, Integer durationMs, long offsetMs,
                       Instant at) {
+        if (events.exists(callId, party, kind, offsetMs)) {
+            return;
+        }
         events.save(new CallEventEntity(callId, party, kind, detail, durationMs, offsetMs, at));
     }
 
@@ -95,6 +101,15 @@ public class CallStore {
         });
     }
 
+    /** A relayed leg's codec changed mid-call (an answered re-INVITE); the party shows the one in use last. */
+    @Transactional
+    public void partyCodec(String callId, String party, String codec) {
+        parties.findByCallIdAndParty(callId, party).ifPresent(p -> {
+            p.codec(codec);
+            parties.save(p);
+        });
+    }
+
     @Transactional
     public void partyLeft(String callId, String party, Instant at, RtpStats stats) {
         parties.findByCallIdAndParty(callId, party).ifPresent(p -> {
@@ -114,10 +129,15 @@ public class CallStore {
 
     /**
      * Stores a final segment (with its already-masked text) and what the assist engine raised on it; returns
-     * the stored cards only once all is committed, so announcing them afterwards is safe.
+     * the stored cards only once all is committed, so announcing them afterwards is safe. Once: a final already
+     * stored (a journalled one written again after a crash, a write whose commit was confirmed too late) is left as
+     * it is, with its insights and cards, and nothing is returned.
      */
     @Transactional
     public List<CardEntity> segment(TranscriptSegment s, String maskedText, int utterance, SegmentOutcome outcome) {
+        if (segments.existsByCallIdAndPartyAndIndex(s.callId(), s.party(), s.index())) {
+            return List.of();
+        }
         Instant now = Instant.now();
         segments.save(new TranscriptSegmentEntity(s.callId(), s.party(), s.index(), s.startMs(), s.endMs(), maskedText,
                 now));

@@ -1,6 +1,7 @@
 package io.earpiece.console.call;
 
 import io.earpiece.assist.AssistEvent;
+import io.earpiece.assist.Card;
 import io.earpiece.console.assist.LiveAssist;
 import io.earpiece.console.events.CallEvent;
 import io.earpiece.console.events.CardEvent;
@@ -15,24 +16,25 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one place where a transcript segment of a call, live or uploaded, becomes stored text, insights and cards:
  * it runs the assist engine (which masks personal data first), stores a final with what it raised, and says which
- * events announce it. Callers publish the events when their storage is committed: a live call at once, an upload
- * after its transaction.
+ * events announce it. Callers publish the events when their storage is committed (or, for a live final during a
+ * database outage, journalled on disk: {@link SpoolingStore}): a live call at once, an upload after its transaction.
  */
 @Component
 public class SegmentRecorder {
 
     private final LiveAssist assist;
-    private final CallStore store;
-    private final SegmentStoreRetry retry;
+    private final SpoolingStore store;
+    /** Ids of cards announced before they are stored (journalled during an outage): negative, so never a row's. */
+    private final AtomicLong unstoredCardIds = new AtomicLong();
 
-    public SegmentRecorder(LiveAssist assist, CallStore store, SegmentStoreRetry retry) {
+    public SegmentRecorder(LiveAssist assist, SpoolingStore store) {
         this.assist = assist;
         this.store = store;
-        this.retry = retry;
     }
 
     /**
@@ -70,15 +72,22 @@ public class SegmentRecorder {
             assisted.withdrawn().forEach(k -> events.add(new CardWithdrawnEvent(callId, k)));
             return new Recorded(events, null);
         }
-        // Only the write is retried: the assist engine has seen the segment once, as it must.
-        List<CardEntity> cards = retry.store("segment " + segment.party() + "#" + segment.index() + " of call " + callId,
-                () -> store.segment(segment, text, assisted.utterance(), assisted.outcome()));
+        // Only the write is retried or journalled: the assist engine has seen the segment once, as it must.
+        SpoolingStore.FinalWrite write = store.segment(segment, text, assisted.utterance(), assisted.outcome());
         events.add(new SegmentEvent(callId, segment.party(), segment.index(), segment.startMs(), segment.endMs(), text,
                 true));
         for (AssistEvent e : assisted.outcome().events()) {
             events.add(new InsightEvent(callId, assisted.utterance(), segment.party(), e.tag(), e.details()));
         }
-        for (CardEntity c : cards) {
+        if (write.spooled()) {
+            // Journalled during a database outage: shown now, stored when the database returns (its feedback,
+            // which names the stored row, is refused until the page is reloaded after that).
+            for (Card c : assisted.outcome().cards()) {
+                events.add(new CardEvent(callId, -unstoredCardIds.incrementAndGet(), c.id(), c.title(), c.body(),
+                        c.priority(), c.utterance(), c.trigger(), assisted.confirmed().get(c.id())));
+            }
+        }
+        for (CardEntity c : write.cards()) {
             events.add(new CardEvent(callId, c.getId(), c.getCardKey(), c.getTitle(), c.getBody(), c.getPriority(),
                     c.getUtterance(), c.getTrigger(), assisted.confirmed().get(c.getCardKey())));
         }

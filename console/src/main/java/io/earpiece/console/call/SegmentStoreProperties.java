@@ -6,10 +6,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How storing a final transcript segment is retried while the database is unreachable, bound from
- * {@code earpiece.segments.store.*}. The segment writer waits and retries (finals of all calls queue behind it, in
- * order, in memory), so an outage shorter than {@code giveUpAfter} loses no final; health shows the database DOWN
- * meanwhile.
+ * How a live write is retried while the database is unreachable, bound from {@code earpiece.segments.store.*}: a
+ * leg's or call's end, SIPREC participants and the after-call summary always; a final or DTMF/hold event only when the
+ * on-disk journal ({@code earpiece.segments.spool.*}) is full, and then the segment writer waits (finals of all calls
+ * queue behind it, in memory, unannounced). An outage shorter than {@code giveUpAfter} loses none of them; health
+ * shows the database DEGRADED meanwhile.
  *
  * @param retryFirst  the first wait after a failed write (200ms); each further one doubles it
  * @param retryMax    the longest wait between tries (5s)

@@ -1,14 +1,10 @@
 package io.earpiece.console.call;
 
+import io.earpiece.console.storage.DatabaseUnavailable;
 import io.earpiece.sip.call.LegRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
@@ -18,10 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * Retries a write of the live call path (a final segment, a leg's or a call's end, a DTMF or hold event, SIPREC
- * participants, an after-call summary) while the database cannot be reached (a connection refused, a transaction that cannot
- * begin or commit), with doubling waits, so that a database outage during calls delays their finals and ends rather
- * than losing them (a call that ended during an outage would otherwise stay ACTIVE until the next start). A final is announced only after it is stored, so waiting here also holds back its announcement.
+ * Retries a write of the live call path (a leg's or a call's end, SIPREC participants, an after-call summary, and a
+ * final or DTMF/hold event when the on-disk journal is full: {@link SpoolingStore}) while the database cannot be
+ * reached (a connection refused, a transaction that cannot begin or commit), with doubling waits, so that a database
+ * outage during calls delays those writes rather than losing them (a call that ended during an outage would
+ * otherwise stay ACTIVE until the next start). A final retried here is announced only after it is stored.
  * Other failures (a constraint, a bug) are not retried, nor is a write inside a caller's transaction (an upload's):
  * that transaction is lost with the connection, and its owner starts over.
  */
@@ -79,8 +76,7 @@ public class SegmentStoreRetry {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                wait = wait.multipliedBy(2).compareTo(properties.retryMax()) > 0 ? properties.retryMax()
-                        : wait.multipliedBy(2);
+                wait = DatabaseUnavailable.nextWait(wait, properties.retryMax());
             }
         }
     }
@@ -98,14 +94,9 @@ public class SegmentStoreRetry {
         return properties.giveUpAfter();
     }
 
-    /**
-     * Whether the failure says the database could not be reached or the work could not be committed, which a later
-     * try may fix; a constraint violation (a final stored twice) or a bug would fail the same way for ten minutes.
-     */
+    /** Whether a later try may fix the failure: see {@link DatabaseUnavailable}. */
     static boolean unavailable(RuntimeException e) {
-        return e instanceof CannotCreateTransactionException || e instanceof TransactionSystemException
-                || e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
-                || e instanceof RecoverableDataAccessException;
+        return DatabaseUnavailable.is(e);
     }
 
     /**

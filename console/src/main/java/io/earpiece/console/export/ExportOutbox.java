@@ -1,6 +1,8 @@
 package io.earpiece.console.export;
 
+import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.upload.NameSource;
 import io.earpiece.db.outbox.OutboxJobEntity;
 import io.earpiece.db.outbox.OutboxJobRepository;
 import io.earpiece.plugins.export.CallExport;
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,11 +40,11 @@ public class ExportOutbox {
 
     /** Must join the summary's transaction: a job without its summary, or the reverse, cannot be committed. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int enqueue(CallEntity call, CallSummary summary, String summaryText) {
+    public int enqueue(CallEntity call, CallSummary summary, String summaryText, List<SpeakerNames.PartyName> parties) {
         if (exporters.all().isEmpty()) {
             return 0;
         }
-        String payload = payload(call, summary, summaryText);
+        String payload = payload(call, summary, summaryText, parties);
         for (String exporter : exporters.names()) {
             queue(call.getId(), exporter, call.getId() + "/" + exporter, payload);
         }
@@ -49,8 +52,9 @@ public class ExportOutbox {
     }
 
     /** The export of a summarised call as stored in a job (JSON). */
-    public String payload(CallEntity call, CallSummary summary, String summaryText) {
-        return payloads.write(export(call, summary, summaryText));
+    public String payload(CallEntity call, CallSummary summary, String summaryText,
+                          List<SpeakerNames.PartyName> parties) {
+        return payloads.write(export(call, summary, summaryText, parties));
     }
 
     /**
@@ -66,19 +70,24 @@ public class ExportOutbox {
         return id;
     }
 
-    CallExport export(CallEntity call, CallSummary summary, String summaryText) {
+    CallExport export(CallEntity call, CallSummary summary, String summaryText, List<SpeakerNames.PartyName> parties) {
         boolean customerIsTo = properties.customerUri().equals("to");
         String customerUri = customerIsTo ? call.getToUri() : call.getFromUri();
         String repUri = customerIsTo ? call.getFromUri() : call.getToUri();
         String customerUser = user(customerUri);
         String phone = customerUser != null && PHONE.matcher(customerUser).matches() ? customerUser : null;
+        // The customer's name once the call has one (not just its label); the first customer's where several are.
+        String customerName = parties.stream().filter(p -> p.role().equals("customer")
+                        && !p.source().equals(NameSource.ROLE.value())).map(SpeakerNames.PartyName::name)
+                .findFirst().orElse(null);
         // A SIP URI's user@host is not a mailbox, so no e-mail is guessed from it.
-        return new CallExport(call.getId(), call.getStartedAt(), user(repUri), null, phone, null,
+        return new CallExport(call.getId(), call.getStartedAt(), user(repUri), customerName, phone, null,
                 summary.type().label(), summaryText,
                 summary.actionItems().stream().map(a -> new CallExport.ActionItem(a.owner(), a.what(), a.due(),
                         a.dueDate())).toList(),
                 summary.objections().stream().map(o -> new CallExport.Objection(o.kind(), o.said(), o.response()))
-                        .toList());
+                        .toList(),
+                parties.stream().map(p -> new CallExport.Party(p.party(), p.role(), p.name(), p.source())).toList());
     }
 
     static String user(String uri) {

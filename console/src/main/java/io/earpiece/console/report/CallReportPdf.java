@@ -6,7 +6,11 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import io.earpiece.console.summary.SummaryQueries;
 import io.earpiece.console.summary.SummaryView;
+import io.earpiece.assist.Speakers;
+import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.call.CallEntity;
+import io.earpiece.db.upload.NameSource;
+import io.earpiece.names.PartyNames;
 import io.earpiece.db.call.CallRepository;
 import io.earpiece.db.transcript.TranscriptSegmentEntity;
 import io.earpiece.db.transcript.TranscriptSegmentRepository;
@@ -15,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.io.OutputStream;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Writes the PDF report of one call: facts, summary, objections, questions, decisions, actions, transcript. */
@@ -28,9 +34,11 @@ public class CallReportPdf {
     private final TranscriptSegmentRepository segments;
     private final SummaryQueries summaries;
     private final ReportProperties properties;
+    private final SpeakerNames speakers;
 
     public CallReportPdf(CallRepository calls, TranscriptSegmentRepository segments, SummaryQueries summaries,
-                         ReportProperties properties) {
+                         ReportProperties properties, SpeakerNames speakers) {
+        this.speakers = speakers;
         this.calls = calls;
         this.segments = segments;
         this.summaries = summaries;
@@ -46,6 +54,9 @@ public class CallReportPdf {
         }
         CallEntity call = found.get();
         SummaryView summary = summaries.find(callId).orElse(null);
+        // parties by the names they go by: the transcript's labels, and the summary's parties (rep, customer-2)
+        Map<String, String> names = speakers.names(callId).orElse(Map.of());
+        PartyNames summaryNames = speakers.summaryParties(callId).names();
         Document doc = new Document(PageSize.A4, 40, 40, 40, 40);
         PdfWriter.getInstance(doc, out);
         doc.addTitle("Call report " + callId);
@@ -68,6 +79,10 @@ public class CallReportPdf {
                             + " closing %+.2f)", summary.sentiment().label(), summary.sentiment().overall(),
                     summary.sentiment().opening(), summary.sentiment().closing()));
         }
+        speakers.parties(callId).orElse(List.of()).stream()
+                .filter(p -> !p.source().equals(NameSource.ROLE.value()))
+                .forEach(p -> PdfStyle.fact(facts, Speakers.named(p.party()).equals(p.party())
+                        ? Speakers.display(p.party()) : p.party(), p.name()));
         doc.add(facts);
         if (summary == null) {
             PdfStyle.text(doc, "No summary yet.");
@@ -82,17 +97,17 @@ public class CallReportPdf {
             }
             if (!summary.questions().isEmpty()) {
                 PdfStyle.heading(doc, "Questions");
-                summary.questions().forEach(q -> PdfStyle.bullet(doc, q.asker(), q.text()));
+                summary.questions().forEach(q -> PdfStyle.bullet(doc, summaryNames.label(q.asker()), q.text()));
             }
             if (!summary.decisions().isEmpty()) {
                 PdfStyle.heading(doc, "Decisions");
-                summary.decisions().forEach(d -> PdfStyle.bullet(doc, d.speaker(), d.text()));
+                summary.decisions().forEach(d -> PdfStyle.bullet(doc, summaryNames.label(d.speaker()), d.text()));
             }
             if (!summary.actionItems().isEmpty()) {
                 PdfStyle.heading(doc, "Action items");
                 PdfPTable t = PdfStyle.grid(new float[]{1f, 3.2f, 1.2f, 1.2f}, "Owner", "What", "Due (said)", "Due date");
                 summary.actionItems().forEach(a -> {
-                    PdfStyle.cell(t, a.owner());
+                    PdfStyle.cell(t, summaryNames.label(a.owner()));
                     PdfStyle.cell(t, a.what());
                     PdfStyle.cell(t, a.due());
                     PdfStyle.cell(t, a.dueDate() == null ? "-" : a.dueDate().toString());
@@ -105,7 +120,7 @@ public class CallReportPdf {
         for (TranscriptSegmentEntity s : segments.findByCallIdOrderByStartMsAscIdAsc(callId)) {
             long secs = s.getStartMs() / 1000;
             PdfStyle.cell(t, String.format(Locale.ROOT, "%d:%02d", secs / 60, secs % 60));
-            PdfStyle.cell(t, s.getParty());
+            PdfStyle.cell(t, names.getOrDefault(s.getParty(), s.getParty()));
             PdfStyle.cell(t, s.getText());
         }
         doc.add(t);

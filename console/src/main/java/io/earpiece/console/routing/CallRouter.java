@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.earpiece.console.assist.CallTeams;
 import io.earpiece.console.export.ExportOutbox;
+import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.routing.RoutedMessageEntity;
 import io.earpiece.db.routing.RoutedMessageRepository;
@@ -68,7 +69,8 @@ public class CallRouter {
 
     /** Must join the summary's transaction; returns how many routed entries were stored. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int route(CallEntity call, CallSummary summary, String summaryText, List<Utterance> said) {
+    public int route(CallEntity call, CallSummary summary, String summaryText, List<Utterance> said,
+                     List<SpeakerNames.PartyName> parties) {
         Optional<String> team = teams.teamOfCall(call.getId());
         if (team.isEmpty()) {
             return 0;
@@ -77,7 +79,7 @@ public class CallRouter {
         if (teamRules.isEmpty()) {
             return 0;
         }
-        Routing routing = new Routing(call, summary, summaryText, team.get());
+        Routing routing = new Routing(call, summary, summaryText, parties, team.get());
         for (RoutingRule rule : teamRules) {
             RuleMatcher.match(rule.when(), summary, said).ifPresent(m -> apply(routing, rule, m));
         }
@@ -89,20 +91,23 @@ public class CallRouter {
         final CallEntity call;
         final CallSummary summary;
         final String summaryText;
+        final List<SpeakerNames.PartyName> parties;
         final String team;
         String payload;
         int seq;
 
-        Routing(CallEntity call, CallSummary summary, String summaryText, String team) {
+        Routing(CallEntity call, CallSummary summary, String summaryText, List<SpeakerNames.PartyName> parties,
+                String team) {
             this.call = call;
             this.summary = summary;
             this.summaryText = summaryText;
+            this.parties = parties;
             this.team = team;
         }
 
         String payload() {
             if (payload == null) {
-                payload = outbox.payload(call, summary, summaryText);
+                payload = outbox.payload(call, summary, summaryText, parties);
             }
             return payload;
         }

@@ -66,7 +66,7 @@ public class RoutingRulesEndpoint {
                         () -> rules.replace(team, replacement, auth.getName()));
                 return ResponseEntity.ok(new RuleSet(stored));
             } catch (RoutingRuleException e) {
-                return FieldRefusal.of(e.getMessage(), e.field());
+                return FieldRefusal.body(e.getMessage(), e.field());
             }
         });
     }

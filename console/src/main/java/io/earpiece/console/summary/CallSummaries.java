@@ -2,6 +2,7 @@ package io.earpiece.console.summary;
 
 import io.earpiece.console.export.ExportOutbox;
 import io.earpiece.console.routing.CallRouter;
+import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
 import io.earpiece.db.call.CallRepository;
@@ -61,6 +62,7 @@ public class CallSummaries {
     private final ExportOutbox outbox;
     private final CallRouter router;
     private final SummaryProperties properties;
+    private final SpeakerNames names;
     private final TransactionTemplate readOnly;
     private final TransactionTemplate readWrite;
     private final Clock clock;
@@ -69,8 +71,9 @@ public class CallSummaries {
                          SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
                          QuestionRepository questions, DecisionRepository decisions, SummaryEngine engine,
                          SummaryTextRenderer renderer, ExportOutbox outbox, CallRouter router,
-                         SummaryProperties properties,
+                         SummaryProperties properties, SpeakerNames names,
                          PlatformTransactionManager transactions) {
+        this.names = names;
         this.calls = calls;
         this.segments = segments;
         this.insights = insights;
@@ -90,8 +93,9 @@ public class CallSummaries {
         this.clock = Clock.systemUTC();
     }
 
-    /** What the engine needs, read in one transaction. */
-    private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate) {
+    /** What the engine needs, read in one transaction: the call's parties as the summary names them too. */
+    private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate,
+                         SpeakerNames.SummaryParties parties) {
     }
 
     /** Summarises and stores the call once; false when it is unknown or already summarised. */
@@ -101,7 +105,7 @@ public class CallSummaries {
             return false;
         }
         SummaryOutcome outcome = engine.summarize(input.transcript().utterances(), input.transcript().events(),
-                input.callDate());
+                input.callDate(), input.parties().names());
         return Boolean.TRUE.equals(readWrite.execute(status -> store(input, outcome)));
     }
 
@@ -118,9 +122,10 @@ public class CallSummaries {
         if (call == null) {
             return null;
         }
+        SpeakerNames.SummaryParties parties = names.summaryParties(callId);
         StoredTranscript transcript = StoredTranscript.of(segments.findByCallIdOrderByStartMsAscIdAsc(callId),
-                insights.findByCallIdOrderByUtteranceAscIdAsc(callId));
-        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate());
+                insights.findByCallIdOrderByUtteranceAscIdAsc(callId), parties::party);
+        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate(), parties);
     }
 
     private boolean store(Input input, SummaryOutcome outcome) {
@@ -131,7 +136,7 @@ public class CallSummaries {
         }
         CallSummary summary = outcome.summary();
         LocalDate callDate = input.callDate();
-        String text = fit(renderer.render(summary), SUMMARY_TEXT_MAX);
+        String text = fit(renderer.render(summary, input.parties().names()), SUMMARY_TEXT_MAX);
         SummaryEntity entity = new SummaryEntity(callId, callDate, summary.type().label(), summary.priority().label(),
                 summary.abstractText(), text, summary.sentiment().label(), summary.sentiment().overall(),
                 summary.sentiment().opening(), summary.sentiment().closing(),
@@ -161,9 +166,10 @@ public class CallSummaries {
             decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
         }
         if (!input.transcript().utterances().isEmpty()) {
-            outbox.enqueue(input.call(), summary, text);
+            List<SpeakerNames.PartyName> parties = names.parties(callId).orElse(List.of());
+            outbox.enqueue(input.call(), summary, text, parties);
             // routing rules are evaluated here, once per call: every path (live, deferred, upload) stores here
-            router.route(input.call(), summary, text, input.transcript().utterances());
+            router.route(input.call(), summary, text, input.transcript().utterances(), parties);
         }
         return true;
     }

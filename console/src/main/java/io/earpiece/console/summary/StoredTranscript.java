@@ -22,6 +22,12 @@ import java.util.Map;
 public record StoredTranscript(List<Utterance> utterances, List<AssistEvent> events) {
 
     public static StoredTranscript of(List<TranscriptSegmentEntity> segments, List<InsightEntity> insights) {
+        return of(segments, insights, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The same, each segment's party as {@code partyOf} names it (a recording's "Speaker 1" as "rep"). */
+    public static StoredTranscript of(List<TranscriptSegmentEntity> segments, List<InsightEntity> insights,
+                                      java.util.function.UnaryOperator<String> partyOf) {
         List<TranscriptSegmentEntity> arrival = segments.stream().filter(s -> !s.getText().isBlank())
                 .sorted(Comparator.comparing(TranscriptSegmentEntity::getId)).toList();
         List<TranscriptSegmentEntity> timed = arrival.stream()
@@ -31,7 +37,7 @@ public record StoredTranscript(List<Utterance> utterances, List<AssistEvent> eve
         List<Utterance> utterances = new ArrayList<>();
         for (TranscriptSegmentEntity s : timed) {
             position.put(s.getId(), utterances.size());
-            utterances.add(new Utterance(s.getParty(), s.getStartMs() / 1000.0, s.getEndMs() / 1000.0, s.getText()));
+            utterances.add(new Utterance(partyOf.apply(s.getParty()), s.getStartMs() / 1000.0, s.getEndMs() / 1000.0, s.getText()));
         }
         List<AssistEvent> events = new ArrayList<>();
         for (InsightEntity i : insights) {

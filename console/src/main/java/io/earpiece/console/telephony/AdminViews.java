@@ -135,8 +135,7 @@ public final class AdminViews {
         try {
             return io.earpiece.sip.sdp.SrtpPolicy.parse(requested).label();
         } catch (IllegalArgumentException e) {
-            throw new org.springframework.web.server.ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, e.getMessage());
+            throw new io.earpiece.console.api.FieldRefusal("srtp", e.getMessage());
         }
     }
 

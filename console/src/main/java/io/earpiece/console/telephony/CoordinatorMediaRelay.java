@@ -1,6 +1,7 @@
 package io.earpiece.console.telephony;
 
 import io.earpiece.console.call.CallCoordinator;
+import io.earpiece.media.AudioCodec;
 import io.earpiece.media.MediaRelay.Side;
 import io.earpiece.media.RelayStats;
 import io.earpiece.sip.b2bua.MediaRelay;
@@ -57,7 +58,11 @@ public final class CoordinatorMediaRelay implements MediaRelay {
         private final String conversationId;
         private final boolean repIsLegA;
         private final io.earpiece.media.MediaRelay relay;
-        private final int payloadType;
+        /**
+         * Each side's audio payload type as last agreed (A, B), kept when only an address changes; the B2BUA calls
+         * under its call's monitor.
+         */
+        private final int[] payloadTypes;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile long forwardedFromA;
         private volatile long forwardedFromB;
@@ -66,7 +71,7 @@ public final class CoordinatorMediaRelay implements MediaRelay {
             this.conversationId = conversationId;
             this.repIsLegA = repIsLegA;
             this.relay = relay;
-            this.payloadType = payloadType;
+            this.payloadTypes = new int[]{payloadType, payloadType};
         }
 
         String conversationId() {
@@ -98,7 +103,30 @@ public final class CoordinatorMediaRelay implements MediaRelay {
             if (remote == null || remote.getAddress() == null || remote.getAddress().isAnyLocalAddress()) {
                 return;
             }
-            relay.updateRemote(side, remote, payloadType);
+            relay.updateRemote(side, remote, payloadTypes[side.ordinal()]);
+        }
+
+        @Override
+        public void format(boolean legA, io.earpiece.sip.b2bua.RelayPlan.LegFormat format) {
+            Side side = legA ? Side.A : Side.B;
+            AudioCodec codec;
+            try {
+                codec = AudioCodec.valueOf(format.codec().name());
+            } catch (IllegalArgumentException e) {
+                log.warn("relay {}: side {} keeps its codec; {} is not one the relay has", conversationId, side,
+                        format.codec().name());
+                return;
+            }
+            try {
+                relay.format(side, codec, format.codec().payloadType(), format.telephoneEventPt());
+                if (payloadTypes[side.ordinal()] != format.codec().payloadType()) {
+                    // Stored only when it changed: most answers and re-INVITEs keep the codec.
+                    payloadTypes[side.ordinal()] = format.codec().payloadType();
+                    coordinator.relayCodec(conversationId, side, codec.name());
+                }
+            } catch (IllegalArgumentException e) {
+                log.warn("relay {}: side {} keeps its format: {}", conversationId, side, e.getMessage());
+            }
         }
 
         @Override

@@ -1,7 +1,10 @@
 package io.earpiece.console.telephony;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import io.earpiece.sip.sdp.CodecNegotiator;
+import io.earpiece.sip.sdp.Negotiation;
+import io.earpiece.sip.sdp.SdpNotAcceptableException;
+import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.sdp.SdpParser;
 
 /**
  * What the B2BUA's media relay needs to know about the INVITE being handled and cannot get through sip's
@@ -10,9 +13,6 @@ import java.util.regex.Pattern;
  * on the thread that handles the INVITE, so a thread-bound scope is enough to carry both.
  */
 public final class InviteScope {
-
-    private static final Pattern AUDIO = Pattern.compile("(?m)^m=audio\\s+\\d+\\s+\\S+((?:\\s+\\d+)+)\\s*$");
-    private static final Pattern TELEPHONE_EVENT = Pattern.compile("(?mi)^a=rtpmap:(\\d+)\\s+telephone-event/8000");
 
     /**
      * The INVITE's parties and media.
@@ -56,24 +56,21 @@ public final class InviteScope {
         return r;
     }
 
-    /** Reads the audio payload types of an SDP offer; pure, tolerant of a missing or odd body. */
+    /**
+     * The audio payload types of an SDP offer as the B2BUA's own negotiation picks them (the first PCMU or PCMA, the
+     * telephone-event type); pure, tolerant of a missing or odd body (PCMU without events).
+     */
     public static int[] payloadTypes(byte[] sdp) {
         if (sdp == null) {
             return new int[]{0, -1};
         }
-        String text = new String(sdp, java.nio.charset.StandardCharsets.US_ASCII);
-        int pt = 0;
-        Matcher m = AUDIO.matcher(text);
-        if (m.find()) {
-            for (String f : m.group(1).trim().split("\\s+")) {
-                if (f.equals("0") || f.equals("8")) {
-                    pt = Integer.parseInt(f);
-                    break;
-                }
-            }
+        try {
+            Negotiation n = new CodecNegotiator().negotiate(new SdpParser().parse(sdp));
+            // A G.711 codec mapped to a dynamic type is still G.711 to the relay, under its static type.
+            int pt = n.codec().name().equals("PCMA") ? 8 : 0;
+            return new int[]{pt, n.telephoneEventPt()};
+        } catch (SdpParseException | SdpNotAcceptableException | RuntimeException e) {
+            return new int[]{0, -1};
         }
-        Matcher te = TELEPHONE_EVENT.matcher(text);
-        int tePt = te.find() ? Integer.parseInt(te.group(1)) : -1;
-        return new int[]{pt, tePt};
     }
 }

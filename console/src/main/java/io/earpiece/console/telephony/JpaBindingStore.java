@@ -28,6 +28,7 @@ public final class JpaBindingStore implements BindingStore {
         SipBindingEntity e = bindings.findByUsernameAndContact(b.user(), b.contact())
                 .orElseGet(() -> new SipBindingEntity(b.user(), b.contact()));
         e.refresh(b.source(), b.callId(), b.cseq(), b.expires(), b.userAgent());
+        e.flow(b.instance(), b.regId());
         bindings.save(e);
     }
 
@@ -41,8 +42,13 @@ public final class JpaBindingStore implements BindingStore {
         bindings.deleteAllOf(user);
     }
 
+    @Override
+    public int removeFlow(String source) {
+        return bindings.deleteFlow(source);
+    }
+
     static Binding binding(SipBindingEntity e) {
         return new Binding(e.getUsername(), e.getContact(), e.getSource(), e.getSipCallId(), e.getCseq(),
-                e.getExpiresAt(), e.getUserAgent());
+                e.getExpiresAt(), e.getUserAgent(), e.getInstanceId(), e.getRegId());
     }
 }

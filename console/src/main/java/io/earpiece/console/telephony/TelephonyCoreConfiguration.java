@@ -65,7 +65,7 @@ public class TelephonyCoreConfiguration {
                         TelephonyProperties p) {
         TelephonyProperties.Registrar r = p.registrar();
         return new Registrar(new RegistrarConfig(p.realm(), r.minExpires(), r.maxExpires(), r.defaultExpires(),
-                r.maxDevices()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC());
+                r.maxDevices(), r.flowTimer()), repDigestGate, new JpaBindingStore(bindings), gateway.context(), Clock.systemUTC());
     }
 
     /**

@@ -48,11 +48,14 @@ public record TelephonyProperties(
      * @param maxExpires     longer ones are shortened to this
      * @param defaultExpires used when a device asks for none
      * @param maxDevices     devices one rep may have registered at once
+     * @param flowTimer      RFC 5626 Flow-Timer told to devices registering a flow over TCP/TLS: how often they send
+     *                       a CRLF keep-alive on it (80 to 100 per cent of this)
      */
     public record Registrar(@DefaultValue("60") int minExpires,
                             @DefaultValue("3600") int maxExpires,
                             @DefaultValue("3600") int defaultExpires,
-                            @DefaultValue("10") int maxDevices) {
+                            @DefaultValue("10") int maxDevices,
+                            @DefaultValue("120s") java.time.Duration flowTimer) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.earpiece.console.audit.AuditLog;
 import io.earpiece.db.telephony.TrunkEntity;
 import io.earpiece.db.telephony.TrunkRepository;
 import io.earpiece.sip.trunk.TrunkConfig;
+import io.earpiece.sip.trunk.TrunkConfigException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -63,7 +64,7 @@ public class TrunkAdminEndpoint {
                                              ServerHttpRequest request) {
         return blocking(() -> {
             if (req.id() == null || !ID.matcher(req.id()).matches()) {
-                throw bad("id must be 1-64 letters, digits, '.', '_' or '-'");
+                throw bad("id", "id must be 1-64 letters, digits, '.', '_' or '-'");
             }
             if (trunks.existsById(req.id())) {
                 throw new ResponseStatusException(HttpStatus.CONFLICT, "trunk " + req.id() + " exists");
@@ -113,25 +114,37 @@ public class TrunkAdminEndpoint {
         int interval = req.registerIntervalSeconds() == null ? 300 : req.registerIntervalSeconds();
         List<String> codecs = req.codecs() == null || req.codecs().isEmpty() ? List.of("PCMU", "PCMA") : req.codecs();
         List<String> sources = req.allowedSources() == null ? List.of() : req.allowedSources();
-        if (req.host() == null || req.host().isBlank() || req.username() == null || req.username().isBlank()
-                || req.port() == null) {
-            throw bad("host, port and username are required");
+        if (req.host() == null || req.host().isBlank()) {
+            throw bad("host", "host is required");
         }
-        if (codecs.stream().anyMatch(c -> c.contains(",")) || sources.stream().anyMatch(s -> s.contains(","))) {
-            throw bad("codecs and allowedSources are lists of single values");
+        if (req.port() == null) {
+            throw bad("port", "port is required");
+        }
+        if (req.username() == null || req.username().isBlank()) {
+            throw bad("username", "username is required");
+        }
+        if (codecs.stream().anyMatch(c -> c.contains(","))) {
+            throw bad("codecs", "codecs is a list of single values");
+        }
+        if (sources.stream().anyMatch(s -> s.contains(","))) {
+            throw bad("allowedSources", "allowedSources is a list of single values");
         }
         try {
             // The sip module's own checks (port range, transport, interval, no control characters in values that
-            // go into SIP headers) decide what a valid trunk is.
+            // go into SIP headers) decide what a valid trunk is, and name the setting at fault.
             new TrunkConfig(e.getId(), req.host(), req.port(), transport, req.username(), "", req.realm(),
                     req.callerId(), codecs, sources, Duration.ofSeconds(interval));
+        } catch (TrunkConfigException ex) {
+            throw bad(ex.field().equals("registerInterval") ? "registerIntervalSeconds" : ex.field(),
+                    ex.getMessage());
         } catch (IllegalArgumentException ex) {
-            throw bad(ex.getMessage());
+            throw bad(null, ex.getMessage());
         }
         String t = transport.toLowerCase(java.util.Locale.ROOT);
         if (!runtime.offers(t)) {
-            throw bad("Earpiece does not listen on " + t + ", so it cannot use a trunk over it (" + (t.equals("tls")
-                    ? "set earpiece.sip.tls.enabled and a certificate" : "set earpiece.sip.tcp.enabled") + ")");
+            throw bad("transport", "Earpiece does not listen on " + t + ", so it cannot use a trunk over it ("
+                    + (t.equals("tls") ? "set earpiece.sip.tls.enabled and a certificate"
+                    : "set earpiece.sip.tcp.enabled") + ")");
         }
         AdminViews.TrunkTlsSettings tls = req.tls() != null ? req.tls() : new AdminViews.TrunkTlsSettings(
                 e.getTlsServerPin(), e.getTlsTrustedCa(), e.getTlsClientCertificate(), e.getTlsClientKey());
@@ -143,10 +156,10 @@ public class TrunkAdminEndpoint {
         try {
             patterns.forEach(io.earpiece.sip.trunk.OutboundRouting::checkPattern);
         } catch (IllegalArgumentException ex) {
-            throw bad(ex.getMessage());
+            throw bad("routePatterns", ex.getMessage());
         }
         if (priority < 0 || priority > 1000) {
-            throw bad("routePriority must be 0-1000 (lower is tried first)");
+            throw bad("routePriority", "routePriority must be 0-1000 (lower is tried first)");
         }
         if (req.password() != null) {
             try {
@@ -174,9 +187,28 @@ public class TrunkAdminEndpoint {
             io.earpiece.sip.trunk.TrunkTls t = new io.earpiece.sip.trunk.TrunkTls(blankToNull(tls.serverPin()),
                     path(tls.trustedCa()), path(tls.clientCertificate()), path(tls.clientKey()));
             io.earpiece.sip.trunk.TrunkTlsContext.build(t, null);
-        } catch (IllegalArgumentException | io.earpiece.sip.tls.TlsMaterialException ex) {
-            throw bad("tls: " + ex.getMessage());
+        } catch (TrunkConfigException ex) {
+            throw bad(ex.field(), "tls: " + ex.getMessage());
+        } catch (IllegalArgumentException ex) {
+            // the one other refusal of the settings themselves: a pin that is no SHA-256 fingerprint
+            throw bad("tls.serverPin", "tls: " + ex.getMessage());
+        } catch (io.earpiece.sip.tls.TlsMaterialException ex) {
+            throw bad(tlsField(tls, ex.file()), "tls: " + ex.getMessage());
         }
+    }
+
+    /** Which TLS setting names {@code file} (a file that could not be read or used), or null. */
+    private static String tlsField(AdminViews.TrunkTlsSettings tls, java.nio.file.Path file) {
+        if (file == null) {
+            return null;
+        }
+        if (file.equals(path(tls.trustedCa()))) {
+            return "tls.trustedCa";
+        }
+        if (file.equals(path(tls.clientCertificate()))) {
+            return "tls.clientCertificate";
+        }
+        return file.equals(path(tls.clientKey())) ? "tls.clientKey" : null;
     }
 
     private static String blankToNull(String s) {
@@ -196,8 +228,10 @@ public class TrunkAdminEndpoint {
         return AdminViews.trunk(e, runtime.status(e.getId()).orElse(null));
     }
 
-    private static ResponseStatusException bad(String reason) {
-        return new ResponseStatusException(HttpStatus.BAD_REQUEST, reason);
+    /** A 400 naming the request field at fault ({@code tls.trustedCa}), or none ({@code field} null). */
+    private static ResponseStatusException bad(String field, String reason) {
+        return field == null ? new ResponseStatusException(HttpStatus.BAD_REQUEST, reason)
+                : new io.earpiece.console.api.FieldRefusal(field, reason);
     }
 
     static <T> Mono<T> blocking(Callable<T> work) {

@@ -10,11 +10,14 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * {@code GET /api/calls/{id}/speakers} and {@code PUT /api/calls/{id}/speakers} with e.g.
- * {@code {"Speaker 1":"Rep"}}: the display names of a call's speakers; a rename is stored and sticks.
+ * {@code {"Speaker 1":"Dana"}}: the display names of a call's speakers; a rename is stored and sticks.
+ * {@code GET /api/calls/{id}/names}: each speaker's role, name and where the name came from. Who may see the call
+ * may rename its speakers ({@code CallAccessFilter}): its rep, their manager, an admin.
  */
 @RestController
 public class SpeakersEndpoint {
@@ -28,6 +31,12 @@ public class SpeakersEndpoint {
     @GetMapping("/api/calls/{id}/speakers")
     public Mono<Map<String, String>> speakers(@PathVariable String id) {
         return Mono.fromCallable(() -> names.names(id).orElseThrow(() -> notFound(id)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @GetMapping("/api/calls/{id}/names")
+    public Mono<List<SpeakerNames.PartyName>> partyNames(@PathVariable String id) {
+        return Mono.fromCallable(() -> names.parties(id).orElseThrow(() -> notFound(id)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

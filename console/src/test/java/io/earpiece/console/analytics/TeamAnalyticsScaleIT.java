@@ -27,8 +27,6 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The dashboard's SQL figures over a year of generated calls — 5,000 of the measured team's and as many of another
@@ -82,12 +80,7 @@ class TeamAnalyticsScaleIT {
 
     @Test
     void onPostgres() throws Exception {
-        if (!PostgresServer.available()) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail("PostgreSQL is not installed; .ci/run installs it");
-            }
-            assumeTrue(false, "PostgreSQL not installed: the PostgreSQL half is skipped");
-        }
+        PostgresServer.assumeAvailable("the PostgreSQL half is skipped");
         postgres = PostgresServer.create(Path.of("target", "it-data", "analytics-scale-pg"));
         SingleConnectionDataSource ds = new SingleConnectionDataSource(postgres.jdbcUrl(), PostgresServer.USER, "", true);
         try {

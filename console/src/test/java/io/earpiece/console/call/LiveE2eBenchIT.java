@@ -1,10 +1,10 @@
 package io.earpiece.console.call;
 
 import io.earpiece.assist.playbook.PlaybookLoader;
-import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.config.SpeechConfiguration;
 import io.earpiece.console.testing.AudioMath;
+import io.earpiece.console.testing.LoopbackServer;
 import io.earpiece.console.testing.ProcessGauge;
 import io.earpiece.console.testing.ReferenceTranscript;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
@@ -12,14 +12,13 @@ import io.earpiece.console.testing.SipLegs;
 import io.earpiece.console.testing.StampedEvents;
 import io.earpiece.console.testing.SynthCall;
 import io.earpiece.console.testing.TestAuth;
-import io.earpiece.console.testing.TestClassesExcluded;
 import io.earpiece.sip.SipGateway;
 import io.earpiece.stt.whisper.RandomGgmlModel;
+import io.earpiece.stt.whisper.WhisperBackend;
 import io.earpiece.testcalls.TestCalls;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 
@@ -44,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Benchmark run by bench/live-e2e (skipped unless -Dearpiece.bench=true): the live loop as a rep lives it, through
  * the running server and real peers on loopback. The server starts in-process with its defaults and a random-weight
- * tiny.en model (run from its q8_0 copy, as by default); for each step of N, sipp places N concurrent two-leg calls
+ * tiny.en (or base.en) model (run from its q8_0 copy, as by default) on whisper-jni's whisper.cpp or another build; for each step of N, sipp places N concurrent two-leg calls
  * playing renderings of call scripts (the project's by default) in real time while a console's WebSocket ({@code /ws/events}) stamps every event on
  * arrival. The N calls are different conversations, as on a real floor: call i plays the i-th of the corpus's calls in
  * turn (all of them by default), so no two calls end their sentences in the same instant unless a script repeats,
@@ -57,7 +56,11 @@ import static org.awaitility.Awaitility.await;
  * -Dearpiece.bench.steps=1,4,10 (concurrent calls per step), -Dearpiece.bench.corpus=own (or dev: which scripts
  * "all" means), -Dearpiece.bench.calls=all (scripts the calls play in turn, comma-separated; a step of 1 plays the
  * first), -Dearpiece.bench.call=budget-freeze (the card step's script; renewal-price with the dev corpus),
- * -Dearpiece.bench.card-calls=1.
+ * -Dearpiece.bench.card-calls=1 (0: no card pass), -Dearpiece.bench.model=tiny.en (or base.en: the layout of the
+ * random weights), -Dearpiece.bench.backend=cpu (earpiece.whisper.backend, e.g. external:DIR for whisper.cpp with
+ * OpenBLAS), -Dearpiece.bench.find-max-ms (e.g. 900: the steps stop after the first whose admitted calls' final p95
+ * exceeds it, missed a final, or deferred calls without admitting more than an earlier step; the line then gives
+ * the most calls admitted live within it).
  */
 @EnabledIfSystemProperty(named = "earpiece.bench", matches = "true")
 class LiveE2eBenchIT {
@@ -69,6 +72,19 @@ class LiveE2eBenchIT {
     /** What one step measured: per reference utterance of every call, and the JVM over the step. */
     private record Step(int calls, List<LiveLoopLatency.Utterance> utterances, List<LiveLoopLatency.Card> cards,
                         long emptyFinals, double rssMb, double cpuPct, int deferred, double deferredDoneMaxS) {
+
+        int admitted() {
+            return calls - deferred;
+        }
+
+        /** Nearest-rank p95 of end of speech to final over the admitted calls' utterances; NaN for none. */
+        double finalP95Ms() {
+            return pct(sorted(utterances.stream().map(LiveLoopLatency.Utterance::finalMs)), 95);
+        }
+
+        long missing() {
+            return utterances.stream().filter(u -> u.finalMs() == null).count();
+        }
     }
 
     @Test
@@ -83,49 +99,81 @@ class LiveE2eBenchIT {
                 dev ? "renewal-price" : "budget-freeze"));
         List<SynthCall> mix = mix(call, corpus);
         int cardCalls = Integer.getInteger("earpiece.bench.card-calls", 1);
+        String layout = System.getProperty("earpiece.bench.model", "tiny.en");
+        String backend = System.getProperty("earpiece.bench.backend", "cpu");
+        String findMax = System.getProperty("earpiece.bench.find-max-ms", "");
         List<String> figures = new ArrayList<>();
 
-        Path model = RandomGgmlModel.tinyEn().writeCached(Path.of("target", "whisper-models"));
+        // the f16 file; the server runs it from the q8_0 copy it writes next to it (earpiece.whisper.quantize)
+        RandomGgmlModel random = switch (layout) {
+            case "tiny.en" -> RandomGgmlModel.tinyEn();
+            case "base.en" -> RandomGgmlModel.baseEn();
+            default -> throw new IllegalArgumentException("earpiece.bench.model: tiny.en or base.en, not " + layout);
+        };
+        Path model = random.writeCached(Path.of("target", "whisper-models"));
         double cpuOfLargest = 0;
+        String weights;
+        LiveCapacitySearch search = findMax.isBlank() ? null : new LiveCapacitySearch(Double.parseDouble(findMax));
         try (ConfigurableApplicationContext app = start("whisper", c -> { },
                 "earpiece.whisper.model=" + model.toAbsolutePath(),
+                // named always, so that an EARPIECE_WHISPER_BACKEND in the environment cannot pick another build
+                "earpiece.whisper.backend=" + backend,
                 // random weights never look reliable, so fallback would re-decode every chunk five more times,
                 // which real speech rarely needs (as in bench/stt-latency and bench/upload)
                 "earpiece.whisper.temperature-fallback=false")) {
             String recognizer = app.getBean(SpeechConfiguration.SpeechRecognizerHolder.class).recognizer().describe();
             assertThat(recognizer).as("the server runs whisper.cpp").containsIgnoringCase("whisper")
-                    .doesNotContain("replay");
+                    .doesNotContain("replay").contains(WhisperBackend.parse(backend).kind().name()
+                            .toLowerCase(Locale.ROOT)).contains(layout);
+            weights = recognizer.contains("-q8_0") ? "q8_0" : "f16";
             System.out.println("live-e2e: " + recognizer + ", " + Runtime.getRuntime().availableProcessors() + " cores");
             for (int n : steps) {
                 Step s = step(app, mix, n, "whisper step");
                 figures.add(finalFigures(s));
                 cpuOfLargest = s.cpuPct();
+                if (search != null && !search.next(new LiveCapacitySearch.Step(n, s.admitted(), s.finalP95Ms(),
+                        s.missing()))) {
+                    break;
+                }
             }
+        }
+        if (search != null) {
+            figures.add(search.figures());
         }
         // before the replay server starts: its own start-up would add to the mark
         double peakRssMb = ProcessGauge.highWaterMarkMb();
 
-        ReplaySpeechRecognizer replay = new ReplaySpeechRecognizer();
-        replay.use(call.reference());
-        try (ConfigurableApplicationContext app = start("replay",
-                c -> c.getBeanFactory().registerSingleton("replaySpeechRecognizer", replay))) {
-            Step s = step(app, List.of(call), cardCalls, "replay-recognizer step (for cards; its finals skip decoding)");
-            List<Double> ms = sorted(s.cards().stream().map(LiveLoopLatency.Card::ms));
-            System.out.printf(Locale.ROOT, "live-e2e cards (replay recognizer text): %s%n", s.cards());
-            figures.add(String.format(Locale.ROOT, "card_p50_ms=%s card_p95_ms=%s card_max_ms=%s card_n=%d "
-                            + "card_missing=%d", fmt(pct(ms, 50)), fmt(pct(ms, 95)), fmt(pct(ms, 100)), ms.size(),
-                    s.cards().size() - ms.size()));
+        if (cardCalls > 0) {
+            ReplaySpeechRecognizer replay = new ReplaySpeechRecognizer();
+            replay.use(call.reference());
+            try (ConfigurableApplicationContext app = start("replay",
+                    c -> c.getBeanFactory().registerSingleton("replaySpeechRecognizer", replay))) {
+                Step s = step(app, List.of(call), cardCalls,
+                        "replay-recognizer step (for cards; its finals skip decoding)");
+                List<Double> ms = sorted(s.cards().stream().map(LiveLoopLatency.Card::ms));
+                System.out.printf(Locale.ROOT, "live-e2e cards (replay recognizer text): %s%n", s.cards());
+                figures.add(String.format(Locale.ROOT, "card_p50_ms=%s card_p95_ms=%s card_max_ms=%s card_n=%d "
+                                + "card_missing=%d", fmt(pct(ms, 50)), fmt(pct(ms, 95)), fmt(pct(ms, 100)),
+                        ms.size(), s.cards().size() - ms.size()));
+            }
         }
 
         String line = String.join(" ", figures) + String.format(Locale.ROOT,
-                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d calls=%s card_call=%s model=tiny.en weights=q8_0 "
+                " peak_rss_mb=%.0f cpu_pct=%.0f cores=%d calls=%s card_call=%s model=%s weights=%s backend=%s "
                         + "recognizer_for_cards=replay media_start=sipp_ack",
                 peakRssMb, cpuOfLargest, Runtime.getRuntime().availableProcessors(),
-                String.join("+", mix.stream().map(SynthCall::name).toList()), call.name());
+                String.join("+", mix.stream().map(SynthCall::name).toList()), cardCalls > 0 ? call.name() : "none",
+                layout, weights, backendName(backend));
         Path out = Path.of("target", "bench", "live-e2e.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, line + "\n");
         System.out.println(line);
+    }
+
+    /** {@code bundled} for whisper-jni's own build, else the external folder's name (whisper-openblas). */
+    private static String backendName(String backend) {
+        WhisperBackend parsed = WhisperBackend.parse(backend);
+        return parsed.libraryDir() == null ? "bundled" : parsed.libraryDir().getFileName().toString();
     }
 
     /**
@@ -317,11 +365,11 @@ class LiveE2eBenchIT {
         return String.format(Locale.ROOT, "%sfinal_p50_ms=%s %sfinal_p95_ms=%s %sfinal_max_ms=%s "
                         + "%svoice_final_p50_ms=%s %svoice_final_p95_ms=%s "
                         + "%spartial_start_p50_ms=%s %spartial_start_p95_ms=%s %sno_partial=%d %smissing=%d "
-                        + "%srss_mb=%.0f %scpu_pct=%.0f %sdeferred=%d %sdeferred_summary_max_s=%s",
+                        + "%srss_mb=%.0f %scpu_pct=%.0f %sadmitted=%d %sdeferred=%d %sdeferred_summary_max_s=%s",
                 p, fmt(pct(fin, 50)), p, fmt(pct(fin, 95)), p, fmt(pct(fin, 100)),
                 p, fmt(pct(voice, 50)), p, fmt(pct(voice, 95)),
                 p, fmt(pct(partial, 50)), p, fmt(pct(partial, 95)), p, s.utterances().size() - partial.size(),
-                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct(), p, s.deferred(),
+                p, s.utterances().size() - fin.size(), p, s.rssMb(), p, s.cpuPct(), p, s.admitted(), p, s.deferred(),
                 p, Double.isNaN(s.deferredDoneMaxS()) ? "NA" : String.format(Locale.ROOT, "%.0f", s.deferredDoneMaxS()));
     }
 
@@ -348,17 +396,9 @@ class LiveE2eBenchIT {
     private static ConfigurableApplicationContext start(String name,
                                                         Consumer<ConfigurableApplicationContext> beans,
                                                         String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "server.port=0", "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0",
-                "earpiece.sip.public-host=127.0.0.1", "earpiece.rtp.host=127.0.0.1",
-                "earpiece.rtp.port-min=49500", "earpiece.rtp.port-max=49599",
-                TestAuth.ADMIN_PASSWORD_PROPERTY, "earpiece.data-dir=" + DATA.resolve(name),
-                "earpiece.reports.nightly=false",
-                "spring.datasource.url=jdbc:h2:mem:live-e2e-" + name + ";DB_CLOSE_DELAY=-1",
-                "logging.level.io.earpiece=WARN"));
-        args.addAll(List.of(extra));
-        return new SpringApplicationBuilder(EarpieceApplication.class)
-                .initializers(TestClassesExcluded::register, beans::accept)
-                .run(args.stream().map(a -> "--" + a).toArray(String[]::new));
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.add("logging.level.io.earpiece=WARN");
+        // each server its own database: the whisper and replay passes run one after the other in this JVM
+        return LoopbackServer.start(DATA.resolve("live-e2e-" + name), 49500, beans, args.toArray(String[]::new));
     }
 }

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,6 +161,12 @@ class SiprecCallIT {
                         List.of("2"), "rep"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> admin.get()
                 .uri("/api/calls/" + ended.id() + "/summary").exchange().expectStatus().isOk());
+        // the recording client's name for the customer names that party; its "Rep" is a role, not a name
+        assertThat(admin.get().uri("/api/calls/" + ended.id() + "/names").exchange().expectStatus().isOk()
+                .expectBody(new ParameterizedTypeReference<List<Map<String, Object>>>() { }).returnResult()
+                .getResponseBody()).extracting(n -> n.get("party") + "=" + n.get("name") + "/" + n.get("source"))
+                .contains("customer=Customer (resumed)/recording")
+                .noneMatch(n -> n.startsWith("rep=") && n.endsWith("/recording"));
         assertThat(TestAuth.asUser(httpPort, agent).get().uri("/api/calls?size=100").exchange().expectStatus().isOk()
                 .expectBody(new ParameterizedTypeReference<List<CallViews.CallSummary>>() { }).returnResult()
                 .getResponseBody()).as("the rep's own call list").extracting(CallViews.CallSummary::id)

@@ -1,6 +1,7 @@
 package io.earpiece.console.crash;
 
 import io.earpiece.console.call.SegmentStoreRetry;
+import io.earpiece.console.spool.Spool;
 import io.earpiece.console.testing.OutageDataSource;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.TestAuth;
@@ -17,10 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * The database goes away in the middle of a call (every new connection refused) and comes back: meanwhile health
- * reads DEGRADED and the finals wait in the segment writer, retried; afterwards every utterance of both parties is
- * stored once, and every final the console was told about is among them. When the call ends during the outage, its
- * end and summary are stored when the database returns; a new call meanwhile is refused with 503 and Retry-After
- * ({@link DatabaseOutageScenarios}).
+ * reads DEGRADED and the finals are journalled on disk and announced; afterwards every utterance of both parties is
+ * stored once, and every final the console was told about (during the outage too) is among them. When the call
+ * ends during the outage, its end and summary are stored when the database returns; a new call meanwhile is refused
+ * with 503 and Retry-After ({@link DatabaseOutageScenarios}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earpiece.sip.host=127.0.0.1", "earpiece.sip.port=0", "earpiece.sip.public-host=127.0.0.1",
@@ -38,6 +39,8 @@ class DatabaseOutageIT {
     DataSource dataSource;
     @Autowired
     SegmentStoreRetry retry;
+    @Autowired
+    Spool spool;
     @LocalServerPort
     int httpPort;
 
@@ -78,7 +81,7 @@ class DatabaseOutageIT {
 
     private DatabaseOutageScenarios scenarios() {
         OutageDataSource outage = (OutageDataSource) dataSource;
-        return new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry,
+        return new DatabaseOutageScenarios(httpPort, gateway.port(), recognizer, retry, spool,
                 new DatabaseOutageScenarios.Database() {
                     @Override
                     public void down() {

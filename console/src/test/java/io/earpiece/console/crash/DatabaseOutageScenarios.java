@@ -3,6 +3,7 @@ package io.earpiece.console.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.SegmentStoreRetry;
+import io.earpiece.console.spool.Spool;
 import io.earpiece.console.testing.LiveSegments;
 import io.earpiece.console.testing.RecordedWav;
 import io.earpiece.console.testing.ReferenceTranscript;
@@ -29,7 +30,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The database outage scenarios shared by the outage tests, whatever takes the database away (a refusing data
  * source in {@link DatabaseOutageIT}, a stopped PostgreSQL in {@link PostgresOutageIT}), and the checks they end
- * with: every utterance of both parties stored once, every final the console was told about among them.
+ * with: every utterance of both parties stored once, every final the console was told about among them (those
+ * announced during the outage, journalled on disk, included).
  */
 final class DatabaseOutageScenarios {
 
@@ -44,20 +46,24 @@ final class DatabaseOutageScenarios {
     private final int sipPort;
     private final ReplaySpeechRecognizer recognizer;
     private final SegmentStoreRetry retry;
+    private final Spool spool;
     private final Database database;
 
     DatabaseOutageScenarios(int httpPort, int sipPort, ReplaySpeechRecognizer recognizer, SegmentStoreRetry retry,
-                            Database database) {
+                            Spool spool, Database database) {
         this.httpPort = httpPort;
         this.sipPort = sipPort;
         this.recognizer = recognizer;
         this.retry = retry;
+        this.spool = spool;
         this.database = database;
     }
 
     /**
      * A two-party call; the database goes away after the first final and returns while the call goes on: meanwhile
-     * health reads DEGRADED and the finals wait, retried, and no final is announced before it is stored.
+     * health reads DEGRADED and the finals are journalled on disk and announced, so the rep keeps seeing the
+     * transcript; when the database returns they are written, health reads UP once none waits, and each is stored
+     * once.
      */
     void finalsSpokenWhileTheDatabaseIsDown() throws Exception {
         Call c = new Call("outage-");
@@ -66,22 +72,26 @@ final class DatabaseOutageScenarios {
             String callId = callIdOf(c.http, c.conversation);
             await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() >= 1);
             database.down();
+            Set<String> announcedWhileDown;
             try {
                 await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DEGRADED\""));
-                // At least one final met the outage and is being retried; the call goes on meanwhile.
-                await().atMost(Duration.ofSeconds(60)).until(() -> retry.retries() > c.retriesBefore);
-                int announcedWhileDown = finals(events, callId).size();
-                await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                        .until(() -> finals(events, callId).size() == announcedWhileDown);
+                // Finals met the outage: journalled, and announced all the same while the call goes on.
+                await().atMost(Duration.ofSeconds(60)).until(() -> spool.appended() >= c.spooledBefore + 2);
+                Set<String> before = finals(events, callId);
+                await().atMost(Duration.ofSeconds(60)).until(() -> finals(events, callId).size() > before.size());
+                assertThat(spool.pending()).as("the finals waiting on disk").isPositive();
+                announcedWhileDown = finals(events, callId);
             } finally {
                 database.up();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"UP\""));
+            await().atMost(Duration.ofSeconds(60)).until(() -> health().contains("\"UP\""));
+            assertThat(spool.pending()).as("all journalled finals written").isZero();
             legs.awaitSuccess(Duration.ofSeconds((long) c.ref.duration_s() + 60));
 
             await().atMost(Duration.ofSeconds(60)).until(() -> call(c.http, c.conversation),
                     s -> s != null && s.status().equals("ENDED") && s.segments() >= c.ref.utterances().size());
             assertStoredOnceAndAnnouncedKept(c, events, callId);
+            assertThat(stored(c, callId)).as("the finals announced during the outage").containsAll(announcedWhileDown);
         }
     }
 
@@ -106,6 +116,8 @@ final class DatabaseOutageScenarios {
                 await().atMost(Duration.ofSeconds(120)).until(() -> retry.waiting().stream()
                         .anyMatch(w -> w.startsWith("end of") && w.contains(callId)));
                 assertThat(retry.retries()).isGreaterThan(c.retriesBefore);
+                assertThat(spool.appended()).as("the finals spoken meanwhile were journalled")
+                        .isGreaterThan(c.spooledBefore);
             } finally {
                 database.up();
             }
@@ -125,10 +137,11 @@ final class DatabaseOutageScenarios {
 
     /**
      * The issue's shape: five two-party calls at once; once each has a final the database goes away for
-     * {@code outage} while all five go on, and returns while they still talk. Meanwhile health reads DEGRADED, no final
-     * is announced and the finals wait, retried. Afterwards every call is ENDED by its own hang-up, every utterance
-     * of every party is stored once, every announced final among them, finals are announced again after the return
-     * (the calls went on), and each party's recording holds the whole call.
+     * {@code outage} while all five go on, and returns while they still talk. Meanwhile health reads DEGRADED and
+     * every call's finals are journalled on disk and announced. Afterwards every call is ENDED by its own hang-up,
+     * every utterance of every party is stored once, every announced final among them (those of the outage
+     * included), finals are announced after the return too (the calls went on), and each party's recording holds
+     * the whole call.
      */
     void fiveCallsThroughAnOutage(Duration outage, Path dataDir) throws Exception {
         Call c = new Call("outage-five-", "quarterly-review-long");
@@ -143,23 +156,29 @@ final class DatabaseOutageScenarios {
                     () -> callIds.stream().allMatch(id -> !finals(events, id).isEmpty()));
             database.down();
             Instant back;
+            Instant wentDown = Instant.now();
             try {
                 long downAt = System.nanoTime();
                 await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"DEGRADED\""));
-                await().atMost(outage).until(() -> retry.retries() > c.retriesBefore);
-                long announcedWhileDown = segments(events);
-                // The rest of the outage: nothing is announced that is not stored.
+                // The rest of the outage: every call's finals are journalled and announced as they come.
+                await().atMost(outage).until(() -> callIds.stream().allMatch(id -> events.all().stream()
+                        .anyMatch(e -> e.type().equals("segment") && e.callId().equals(id)
+                                && e.arrived().isAfter(wentDown))));
+                assertThat(spool.appended()).isGreaterThan(c.spooledBefore);
                 long left = outage.toNanos() - (System.nanoTime() - downAt);
                 if (left > 0) {
-                    await().during(Duration.ofNanos(left)).atMost(Duration.ofNanos(left).plusSeconds(5))
-                            .until(() -> segments(events) <= announcedWhileDown);
+                    // the rest of the outage: health says so throughout, with the finals waiting on disk
+                    await().during(Duration.ofNanos(left)).atMost(Duration.ofNanos(left).plusSeconds(30))
+                            .until(() -> health().contains("\"DEGRADED\""));
                 }
+                assertThat(spool.pending()).as("the finals waiting on disk").isPositive();
             } finally {
                 database.up();
                 back = Instant.now();
             }
             Instant returned = back;
-            await().atMost(Duration.ofSeconds(30)).until(() -> health().contains("\"UP\""));
+            await().atMost(Duration.ofSeconds(60)).until(() -> health().contains("\"UP\""));
+            assertThat(spool.pending()).isZero();
             legs.awaitSuccess(Duration.ofSeconds((long) c.ref.duration_s() + 90));
 
             for (String callId : callIds) {
@@ -215,6 +234,7 @@ final class DatabaseOutageScenarios {
         final WebTestClient http;
         final String conversation;
         final long retriesBefore;
+        final long spooledBefore;
 
         Call(String prefix) throws Exception {
             this(prefix, "chorus-comparison");
@@ -228,13 +248,13 @@ final class DatabaseOutageScenarios {
             http = TestAuth.as(httpPort, token);
             conversation = prefix + UUID.randomUUID();
             retriesBefore = retry.retries();
+            spooledBefore = spool.appended();
         }
     }
 
     /** Both parties' utterances stored once each, and every final the console was told about among them. */
     private static void assertStoredOnceAndAnnouncedKept(Call c, StampedEvents events, String callId) {
-        CallViews.CallDetail detail = c.http.get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
-                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        CallViews.CallDetail detail = detail(c, callId);
         for (String party : List.of("rep", "customer")) {
             LiveSegments.assertCover(party, detail.segments().stream().filter(s -> s.party().equals(party))
                     .toList(), c.ref.of(party), 300.0);
@@ -243,6 +263,17 @@ final class DatabaseOutageScenarios {
         Set<String> stored = detail.segments().stream().map(s -> s.party() + "#" + s.index() + ":" + s.text())
                 .collect(Collectors.toSet());
         assertThat(stored).as("every announced final is stored").containsAll(finals(events, callId));
+    }
+
+    private static CallViews.CallDetail detail(Call c, String callId) {
+        return c.http.get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+    }
+
+    /** The call's stored finals as {@link #finals} names announced ones. */
+    private static Set<String> stored(Call c, String callId) {
+        return detail(c, callId).segments().stream().map(s -> s.party() + "#" + s.index() + ":" + s.text())
+                .collect(Collectors.toSet());
     }
 
     /** The id of the conversation's call, once it is listed. */
@@ -268,11 +299,6 @@ final class DatabaseOutageScenarios {
 
     private static String key(JsonNode e) {
         return e.path("party").asText() + "#" + e.path("index").asInt() + ":" + e.path("text").asText();
-    }
-
-    /** The finals announced so far, of every call. */
-    private static long segments(StampedEvents events) {
-        return events.all().stream().filter(e -> e.type().equals("segment")).count();
     }
 
     private String health() {

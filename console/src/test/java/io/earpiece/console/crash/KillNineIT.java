@@ -3,6 +3,7 @@ package io.earpiece.console.crash;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.testing.HubSpotStub;
+import io.earpiece.console.testing.PostgresServer;
 import io.earpiece.console.testing.RecordedWav;
 import io.earpiece.console.testing.ServerProcess;
 import io.earpiece.console.testing.SipLegs;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +36,8 @@ import static org.awaitility.Awaitility.await;
  * {@code kill -9} of the server in the middle of a call: the server runs in a JVM of its own (embedded H2 file
  * database, as {@code ./earpiece run} has it), sipp places a two-party call, a console's WebSocket collects the
  * finals as they are announced, and after {@value #ANNOUNCED} of them the JVM gets SIGKILL. A new server on the same
- * data must list every announced final (a final is stored before it is announced), close the orphaned call, and
- * the recordings left behind must be valid WAV files holding audio.
+ * data must list every announced final (a final is stored, or journalled on disk, before it is announced), close
+ * the orphaned call, and the recordings left behind must be valid WAV files holding audio.
  */
 class KillNineIT {
 
@@ -94,6 +96,82 @@ class KillNineIT {
         assertThat(recordings).as("one recording per party").hasSize(2);
         for (Path wav : recordings) {
             RecordedWav.assertValid(wav);
+        }
+    }
+
+    /**
+     * {@code kill -9} during a database outage: the server (on a PostgreSQL of its own) announces finals while the
+     * database is stopped, each journalled on disk before it was announced, and is killed with them still waiting.
+     * The database returns and a new server on the same data writes what the journal holds before anything else:
+     * every final announced before the kill, during the outage included, is stored exactly once, and the journal's
+     * files are gone once written.
+     */
+    @Test
+    void finalsAnnouncedDuringADatabaseOutageSurviveAKillMinusNine() throws Exception {
+        PostgresServer.assumeAvailable("the kill -9 during an outage is skipped");
+        Path data = DATA.resolveSibling("kill-nine-outage");
+        deleteRecursively(data);
+        SynthCall call = SynthCall.generate("chorus-comparison");
+        int httpPort = ServerProcess.freePort();
+        int sipPort = ServerProcess.freePort();
+        String conversation = "kill9-outage-" + UUID.randomUUID();
+        try (PostgresServer postgres = PostgresServer.create(data.resolveSibling("kill-nine-outage-db"))) {
+            List<String> properties = List.of("earpiece.data-dir=" + data,
+                    "earpiece.test.replay-reference=" + call.dir().resolve(call.name() + ".json"),
+                    "earpiece.rtp.port-min=47600", "earpiece.rtp.port-max=47699", "earpiece.rtp.media-timeout=10s",
+                    "spring.datasource.url=" + postgres.jdbcUrl(), "spring.datasource.username=" + PostgresServer.USER,
+                    "spring.datasource.password=",
+                    // a stopped server refuses at once; the pool's default wait would hold each try for 30 s
+                    "spring.datasource.hikari.connection-timeout=2000");
+            StampedEvents events;
+            try (ServerProcess first = ServerProcess.start(httpPort, sipPort, data.resolve("server-1.log"),
+                    properties)) {
+                events = StampedEvents.connect(httpPort, TestAuth.adminToken(httpPort));
+                try (SipLegs legs = SipLegs.start(call, conversation, "127.0.0.1", sipPort, 1)) {
+                    await().atMost(Duration.ofSeconds((long) call.reference().duration_s() + 60))
+                            .pollInterval(Duration.ofMillis(20)).until(() -> announced(events).size() >= 2);
+                    postgres.stop();
+                    Instant down = Instant.now();
+                    await().atMost(Duration.ofSeconds(60)).until(() -> first.health(), h -> h != null
+                            && h.contains("\"DEGRADED\""));
+                    await().atMost(Duration.ofSeconds((long) call.reference().duration_s() + 60))
+                            .pollInterval(Duration.ofMillis(20)).until(() -> events.all().stream()
+                                    .filter(e -> e.type().equals("segment") && e.arrived().isAfter(down)).count()
+                                    >= ANNOUNCED);
+                    first.kill();
+                }
+            }
+            events.close();
+            Set<Final> announced = announced(events);
+            String callId = events.all().stream().filter(e -> e.type().equals("segment"))
+                    .map(StampedEvents.Stamped::callId).findFirst().orElseThrow();
+            assertThat(spooledFiles(data)).as("the journal the kill left").isNotEmpty();
+            postgres.start();
+
+            try (ServerProcess second = ServerProcess.start(httpPort, sipPort, data.resolve("server-2.log"),
+                    properties)) {
+                WebTestClient http = TestAuth.as(httpPort, TestAuth.adminToken(httpPort));
+                CallViews.CallDetail detail = await().atMost(Duration.ofSeconds(60)).until(() -> http.get()
+                                .uri("/api/calls/" + callId).exchange().expectStatus().isOk()
+                                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody(),
+                        d -> d.segments().stream().map(s -> new Final(s.party(), s.index(), s.text()))
+                                .collect(Collectors.toSet()).containsAll(announced));
+                assertThat(detail.segments()).extracting(s -> s.party() + "#" + s.index()).doesNotHaveDuplicates();
+                assertThat(detail.status()).as("the orphaned call is closed at the restart").isEqualTo("ENDED");
+                await().atMost(Duration.ofSeconds(30)).until(() -> second.health(), h -> h != null
+                        && h.contains("\"UP\""));
+                assertThat(spooledFiles(data)).as("written, so deleted").isEmpty();
+            }
+        }
+    }
+
+    private static List<Path> spooledFiles(Path data) throws IOException {
+        Path spool = data.resolve("spool");
+        if (!Files.isDirectory(spool)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.toList();
         }
     }
 

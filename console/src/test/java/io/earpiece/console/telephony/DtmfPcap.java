@@ -1,5 +1,7 @@
 package io.earpiece.console.telephony;
 
+import io.earpiece.media.g711.G711Codec;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,14 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a classic libpcap file of one RTP stream for sipp's {@code play_pcap_audio}: PCMU packets every 20 ms with
- * RFC 4733 telephone-event packets in place of the audio while a digit is pressed, as a phone sends them (marker on
- * the first, growing duration, the end packet three times), all in one sequence and timestamp space.
+ * Writes a classic libpcap file of one RTP stream for sipp's {@code play_pcap_audio}: G.711 packets every 20 ms
+ * (PCMU silence, or given audio) with RFC 4733 telephone-event packets in place of the audio while a digit is
+ * pressed, as a phone sends them (marker on the first, growing duration, the end packet three times), all in one
+ * sequence and timestamp space; a stream may continue another's (a codec change mid-call).
  */
 final class DtmfPcap {
 
     static final int SAMPLES_PER_PACKET = 160;
     private static final int PCMU = 0;
+    private static final int FIRST_SEQUENCE = 1000;
     private static final int SSRC = 0x4D544446;
 
     /** A digit pressed at {@code atPacket} for {@code packets} 20 ms packets (not counting the 2 repeated ends). */
@@ -29,19 +33,35 @@ final class DtmfPcap {
     private DtmfPcap() {
     }
 
-    /** Writes {@code totalPackets} slots of 20 ms; returns how many packets were written. */
+    /**
+     * The audio of a stream: {@code samples} at 8 kHz (160 a packet) in G.711 {@code payloadType} (0 or 8), from
+     * packet {@code firstPacket} of the stream's sequence and timestamp space on.
+     */
+    record Audio(short[] samples, int payloadType, int firstPacket) {
+        int packets() {
+            return samples.length / SAMPLES_PER_PACKET;
+        }
+    }
+
+    /** Writes {@code totalPackets} slots of 20 ms of PCMU silence; returns how many packets were written. */
     static int write(Path file, int totalPackets, int eventPt, List<Press> presses) throws IOException {
+        return write(file, new Audio(new short[totalPackets * SAMPLES_PER_PACKET], PCMU, 0), eventPt, presses);
+    }
+
+    /** Writes {@code audio}'s slots of 20 ms; returns how many packets were written. */
+    static int write(Path file, Audio audio, int eventPt, List<Press> presses) throws IOException {
+        G711Codec codec = audio.payloadType() == PCMU ? G711Codec.PCMU : G711Codec.PCMA;
+        int totalPackets = audio.packets();
         List<byte[]> rtp = new ArrayList<>();
-        int seq = 1000;
-        long ts = 0;
+        int seq = FIRST_SEQUENCE + audio.firstPacket();
+        long ts = (long) audio.firstPacket() * SAMPLES_PER_PACKET;
         int slot = 0;
         int next = 0;
         while (slot < totalPackets) {
             Press p = next < presses.size() && presses.get(next).atPacket() == slot ? presses.get(next++) : null;
             if (p == null) {
-                byte[] silence = new byte[SAMPLES_PER_PACKET];
-                java.util.Arrays.fill(silence, (byte) 0xFF);
-                rtp.add(packet(false, PCMU, seq++, ts, silence));
+                byte[] payload = codec.encode(audio.samples(), slot * SAMPLES_PER_PACKET, SAMPLES_PER_PACKET);
+                rtp.add(packet(false, audio.payloadType(), seq++, ts, payload));
                 ts += SAMPLES_PER_PACKET;
                 slot++;
                 continue;
@@ -50,9 +70,7 @@ final class DtmfPcap {
             for (int i = 1; i <= p.packets() + 2; i++) {
                 boolean end = i >= p.packets();
                 int duration = Math.min(i, p.packets()) * SAMPLES_PER_PACKET;
-                byte[] payload = {(byte) p.event(), (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >>> 8),
-                        (byte) duration};
-                rtp.add(packet(i == 1, eventPt, seq++, start, payload));
+                rtp.add(packet(i == 1, eventPt, seq++, start, eventPayload(p.event(), end, duration)));
                 slot++;
             }
             ts = start + (long) (p.packets() + 2) * SAMPLES_PER_PACKET;
@@ -80,6 +98,11 @@ final class DtmfPcap {
         Files.createDirectories(file.getParent());
         Files.write(file, java.util.Arrays.copyOf(out.array(), out.position()));
         return rtp.size();
+    }
+
+    /** An RFC 4733 event block: the event, the end bit with volume 10, the duration in timestamp units. */
+    static byte[] eventPayload(int event, boolean end, int duration) {
+        return new byte[]{(byte) event, (byte) ((end ? 0x80 : 0) | 10), (byte) (duration >>> 8), (byte) duration};
     }
 
     private static byte[] packet(boolean marker, int pt, int seq, long ts, byte[] payload) {

@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The RTP side of the far-end phone (its SIP side is sipp): a loopback socket the test advertises in that phone's
- * SDP. It records the telephone-event packets that arrive and, once the relay has sent it something, sends PCMU
- * silence back every 20 ms (symmetric RTP), as a live phone does, so its side never goes quiet.
+ * SDP. It records the telephone-event and audio packets that arrive and, once the relay has sent it something, sends
+ * PCMU silence back every 20 ms (symmetric RTP), as a live phone does, so its side never goes quiet; a pressed digit
+ * goes as RFC 4733 events of its own payload type instead of that silence.
  */
 final class FarEndPhone implements AutoCloseable {
 
@@ -25,9 +26,20 @@ final class FarEndPhone implements AutoCloseable {
     record Event(int payloadType, long timestamp, int event, boolean end, int duration) {
     }
 
+    /** One audio packet as received. */
+    record Audio(int payloadType, int sequence, byte[] payload) {
+    }
+
+    /** Event packets of a digit pressed on this phone: 5 growing ones, then the end three times. */
+    private static final int PRESS_PACKETS = 5;
+
     private final DatagramSocket socket;
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final AtomicLong audio = new AtomicLong();
+    private final List<Audio> audioReceived = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger pressed = new java.util.concurrent.atomic.AtomicInteger(-1);
+    private int pressPacket;
+    private long pressTimestamp;
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor();
     private final int eventPt;
     private volatile SocketAddress relay;
@@ -52,6 +64,15 @@ final class FarEndPhone implements AutoCloseable {
 
     long audioPackets() {
         return audio.get();
+    }
+
+    List<Audio> audio() {
+        return List.copyOf(audioReceived);
+    }
+
+    /** Presses {@code event} (0-15) once, sent from the next 20 ms slot on. */
+    void press(int event) {
+        pressed.set(event);
     }
 
     /** Events with distinct timestamps, in arrival order: one per digit however often its end was repeated. */
@@ -87,6 +108,8 @@ final class FarEndPhone implements AutoCloseable {
                         ((buf[14] & 0xFF) << 8) | (buf[15] & 0xFF)));
             } else {
                 audio.incrementAndGet();
+                int seq = ((buf[2] & 0xFF) << 8) | (buf[3] & 0xFF);
+                audioReceived.add(new Audio(pt, seq, java.util.Arrays.copyOfRange(buf, 12, p.getLength())));
             }
         }
     }
@@ -96,17 +119,36 @@ final class FarEndPhone implements AutoCloseable {
         if (to == null) {
             return;
         }
-        byte[] packet = new byte[12 + 160];
+        int event = pressed.get();
+        byte[] packet = new byte[12 + (event >= 0 ? 4 : 160)];
         packet[0] = (byte) 0x80;
         packet[2] = (byte) (seq >>> 8);
         packet[3] = (byte) seq;
         int ts = seq * 160;
+        if (event >= 0) {
+            // One event in one timestamp, as a phone sends it: marker first, growing duration, the end repeated.
+            if (pressPacket == 0) {
+                pressTimestamp = ts;
+                packet[1] = (byte) 0x80;
+            }
+            pressPacket++;
+            int duration = Math.min(pressPacket, PRESS_PACKETS) * 160;
+            packet[1] |= (byte) eventPt;
+            System.arraycopy(DtmfPcap.eventPayload(event, pressPacket >= PRESS_PACKETS, duration), 0, packet, 12, 4);
+            ts = (int) pressTimestamp;
+            if (pressPacket == PRESS_PACKETS + 2) {
+                pressPacket = 0;
+                pressed.set(-1);
+            }
+        }
         packet[4] = (byte) (ts >>> 24);
         packet[5] = (byte) (ts >>> 16);
         packet[6] = (byte) (ts >>> 8);
         packet[7] = (byte) ts;
         packet[11] = 0x42;
-        java.util.Arrays.fill(packet, 12, packet.length, (byte) 0xFF);
+        if (event < 0) {
+            java.util.Arrays.fill(packet, 12, packet.length, (byte) 0xFF);
+        }
         try {
             socket.send(new DatagramPacket(packet, packet.length, to));
         } catch (IOException e) {

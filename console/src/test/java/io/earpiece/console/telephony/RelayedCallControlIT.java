@@ -5,6 +5,7 @@ import io.earpiece.console.testing.ReplayRecognizerConfig;
 import io.earpiece.console.EarpieceApplication;
 import io.earpiece.console.api.CallViews;
 import io.earpiece.console.call.CallEventsEndpoint.CallEventView;
+import io.earpiece.console.testing.AudioMath;
 import io.earpiece.console.testing.ReplaySpeechRecognizer;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.console.testing.TestClassesExcluded;
@@ -64,6 +65,8 @@ class RelayedCallControlIT {
     private static final String REP_PASSWORD = "relay-control-7";
     private static final String REP_HOST = "127.0.0.2";
     private static final int EVENT_PT = 101;
+    /** The customer's phone numbers telephone events differently from the rep's. */
+    private static final int CUSTOMER_EVENT_PT = 96;
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SCENARIOS = Path.of("target", "relay-control");
 
@@ -234,6 +237,136 @@ class RelayedCallControlIT {
                         .isZero();
             }
         }
+    }
+
+    /**
+     * The rep's phone re-INVITEs from PCMU to PCMA mid-call while the customer's phone keeps PCMU (its offer comes
+     * widened with the customer's codec): the relay transcodes from then on, the customer still hears the rep's
+     * audio, and the rep's recording decodes each part with its codec, without a gap. Each phone keeps its own
+     * telephone-event type (the rep 101, the customer 96): digits cross with the other side's type, and each tap
+     * reads its own side's.
+     */
+    @Test
+    @Order(4)
+    void aCodecChangeOnOneSideIsTranscodedAndEachSideKeepsItsEventType() throws Exception {
+        int part = 150;
+        short[] source = speechLike(2 * part * DtmfPcap.SAMPLES_PER_PACKET);
+        DtmfPcap.Press five = new DtmfPcap.Press('5', 40, 5);
+        java.util.Arrays.fill(source, 40 * DtmfPcap.SAMPLES_PER_PACKET, 48 * DtmfPcap.SAMPLES_PER_PACKET, (short) 0);
+        Path pcmu = SCENARIOS.resolve("recodec-pcmu-" + System.nanoTime() + ".pcap");
+        Path pcma = SCENARIOS.resolve("recodec-pcma-" + System.nanoTime() + ".pcap");
+        int half = part * DtmfPcap.SAMPLES_PER_PACKET;
+        DtmfPcap.write(pcmu, new DtmfPcap.Audio(java.util.Arrays.copyOfRange(source, 0, half), 0, 0), EVENT_PT,
+                List.of(five));
+        DtmfPcap.write(pcma, new DtmfPcap.Audio(java.util.Arrays.copyOfRange(source, half, 2 * half), 8, part),
+                EVENT_PT, List.of());
+        List<String> plays = List.of(play(pcmu), play(pcma));
+        try (FarEndPhone far = new FarEndPhone(CUSTOMER_EVENT_PT);
+             SippRunner customer = SippRunner.builder(testJarScenario("answer-recodec",
+                             s -> s.replace("m=audio [media_port]", "m=audio " + far.port())))
+                     .remote("127.0.0.1", kamailio.port()).localPort(customerPort)
+                     .mediaPort(SippRunner.evenFreeUdpPort("127.0.0.1")).timeout(WAIT).start()) {
+            // Each part is played, to its end, before the next SIP step: the first before the re-INVITE.
+            UnaryOperator<String> playing = s -> {
+                for (String play : plays) {
+                    s = s.replaceFirst("<pause/>", java.util.regex.Matcher.quoteReplacement(play + "\n  <pause />"));
+                }
+                return s;
+            };
+            try (SippRunner rep = repCall(gateway.port(), "rep-recodec", playing, "-d",
+                    String.valueOf(part * 20L + 300)).start()) {
+                await().atMost(WAIT).until(() -> far.audioPackets() > 20);
+                far.press(9);
+                assertThat(rep.awaitExit()).as("rep's sipp: answered PCMU with its own 101, then PCMA with 101")
+                        .isZero();
+            }
+            assertThat(customer.awaitExit()).as("customer's sipp: the re-INVITE offered 8 96 0, answered PCMU")
+                    .isZero();
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(far.digits()).as("the rep's digit, with type 96")
+                    .extracting(FarEndPhone.Event::event).containsExactly(5));
+            assertThat(far.events()).extracting(FarEndPhone.Event::payloadType).containsOnly(CUSTOMER_EVENT_PT);
+            List<FarEndPhone.Audio> heard = far.audio();
+            assertThat(heard).as("the customer is sent PCMU throughout").extracting(FarEndPhone.Audio::payloadType)
+                    .containsOnly(0);
+            short[] received = new short[source.length];
+            for (FarEndPhone.Audio a : heard) {
+                int at = (a.sequence() - 1000) * DtmfPcap.SAMPLES_PER_PACKET;
+                short[] pcm = io.earpiece.media.g711.G711Codec.PCMU.decode(a.payload());
+                if (at >= 0 && at + pcm.length <= received.length) {
+                    System.arraycopy(pcm, 0, received, at, pcm.length);
+                }
+            }
+            double heardCorrelation = AudioMath.maxNormalisedCorrelation(received, source, 160);
+            System.out.println("recodec_far_end_correlation=" + heardCorrelation);
+            assertThat(heardCorrelation).as("the customer hears the rep's audio, PCMA transcoded in the second part")
+                    .isGreaterThanOrEqualTo(0.9);
+        }
+
+        AdminViews.CallDetailView cdr = newEndedCall();
+        String callId = callOf(cdr);
+        List<CallEventView> events = await().atMost(WAIT).until(() -> events(callId), e -> e.size() >= 2);
+        assertThat(events).as("each tap reads its own side's event type")
+                .extracting(e -> e.kind() + ":" + e.party() + ":" + e.detail())
+                .containsExactlyInAnyOrder("dtmf:rep:5", "dtmf:customer:9");
+        CallViews.CallDetail detail = http().get().uri("/api/calls/" + callId).exchange().expectStatus().isOk()
+                .expectBody(CallViews.CallDetail.class).returnResult().getResponseBody();
+        assertThat(detail.parties()).as("each party's codec as last agreed")
+                .extracting(p -> p.party() + ":" + p.codec()).containsExactlyInAnyOrder("rep:PCMA", "customer:PCMU");
+        CallViews.PartyView repParty = detail.parties().stream().filter(p -> p.party().equals("rep")).findFirst()
+                .orElseThrow();
+        byte[] wav = http().get().uri(repParty.recordingUrl()).exchange().expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        Path file = SCENARIOS.resolve("recodec-" + callId + "-rep.wav");
+        java.nio.file.Files.write(file, wav);
+        short[] recorded = AudioMath.readWav(file);
+        double seconds = recorded.length / 16000.0;
+        double recordedCorrelation = Math.max(
+                AudioMath.maxNormalisedCorrelation(everyOther(recorded, 0), source, 1600),
+                AudioMath.maxNormalisedCorrelation(everyOther(recorded, 1), source, 1600));
+        System.out.println("recodec_rep_recording_correlation=" + recordedCorrelation + " seconds=" + seconds);
+        assertThat(recordedCorrelation).as("the rep's recording: both parts decoded, the second right after the first")
+                .isGreaterThanOrEqualTo(0.9);
+        assertThat(seconds).as("no gap or loss: as long as what the rep sent")
+                .isCloseTo(source.length / 8000.0, org.assertj.core.data.Offset.offset(0.3));
+    }
+
+    /**
+     * A deterministic stand-in for speech at 8 kHz: a few incommensurate tones under an envelope that changes at
+     * random every 50 ms (a quarter of the stretches silent), so the signal only matches itself at one offset.
+     */
+    private static short[] speechLike(int samples) {
+        java.util.Random random = new java.util.Random(4733);
+        double[] tones = {230, 410, 690, 1130, 1720};
+        double[] phases = new double[tones.length];
+        for (int k = 0; k < tones.length; k++) {
+            phases[k] = random.nextDouble() * 2 * Math.PI;
+        }
+        int block = 400;
+        double[] levels = new double[samples / block + 2];
+        for (int b = 0; b < levels.length; b++) {
+            levels[b] = random.nextDouble() < 0.25 ? 0 : 0.2 + 0.8 * random.nextDouble();
+        }
+        short[] out = new short[samples];
+        for (int i = 0; i < samples; i++) {
+            double f = (double) (i % block) / block;
+            double envelope = levels[i / block] * (1 - f) + levels[i / block + 1] * f;
+            double v = 0;
+            for (int k = 0; k < tones.length; k++) {
+                v += Math.sin(2 * Math.PI * tones[k] * i / 8000.0 + phases[k]);
+            }
+            out[i] = (short) Math.round(envelope * v * 1600);
+        }
+        return out;
+    }
+
+    /** The 8 kHz samples of a 16 kHz recording at one of the two phases. */
+    private static short[] everyOther(short[] samples, int phase) {
+        short[] out = new short[(samples.length - phase + 1) / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = samples[2 * i + phase];
+        }
+        return out;
     }
 
     private int repCalls(String scenario, UnaryOperator<String> edit, String... args) throws IOException {

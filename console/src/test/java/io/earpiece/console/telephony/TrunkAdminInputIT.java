@@ -37,7 +37,8 @@ class TrunkAdminInputIT {
             trunk.put(field, value);
             admin.post().uri("/api/admin/trunks").bodyValue(trunk).exchange().expectStatus().isBadRequest()
                     .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
-                            .as(field).contains(field).contains("control character"));
+                            .as(field).contains(field).contains("control character"))
+                    .jsonPath("$.field").isEqualTo(field);
             admin.get().uri("/api/admin/trunks/" + trunk.get("id")).exchange().expectStatus().isNotFound();
         });
 
@@ -58,23 +59,27 @@ class TrunkAdminInputIT {
         overTls.put("transport", "tls");
         admin.post().uri("/api/admin/trunks").bodyValue(overTls).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
-                        .contains("Earpiece does not listen on tls").contains("earpiece.sip.tls.enabled"));
+                        .contains("Earpiece does not listen on tls").contains("earpiece.sip.tls.enabled"))
+                .jsonPath("$.field").isEqualTo("transport");
 
         Map<String, Object> badPin = trunk("tls-bad-pin");
         badPin.put("tls", Map.of("serverPin", "12:34"));
         admin.post().uri("/api/admin/trunks").bodyValue(badPin).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
-                        .contains("tls: pinned certificate is not a SHA-256 fingerprint"));
+                        .contains("tls: pinned certificate is not a SHA-256 fingerprint"))
+                .jsonPath("$.field").isEqualTo("tls.serverPin");
         Map<String, Object> missingCa = trunk("tls-missing-ca");
         missingCa.put("tls", Map.of("trustedCa", "/nonexistent/carrier-ca.pem"));
         admin.post().uri("/api/admin/trunks").bodyValue(missingCa).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
-                        .contains("/nonexistent/carrier-ca.pem"));
+                        .contains("/nonexistent/carrier-ca.pem"))
+                .jsonPath("$.field").isEqualTo("tls.trustedCa");
         Map<String, Object> keyless = trunk("tls-keyless");
         keyless.put("tls", Map.of("clientCertificate", "/etc/earpiece/client.pem"));
         admin.post().uri("/api/admin/trunks").bodyValue(keyless).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.message").value(m -> assertThat((String) m)
-                        .contains("both a client certificate and its private key"));
+                        .contains("both a client certificate and its private key"))
+                .jsonPath("$.field").isEqualTo("tls.clientKey");
 
         String pin = "AB:".repeat(31) + "AB";
         Map<String, Object> pinned = trunk("tls-pinned");
@@ -93,11 +98,13 @@ class TrunkAdminInputIT {
         Map<String, Object> badPattern = trunk("route-bad");
         badPattern.put("routePatterns", List.of("+49", "+49 30"));
         admin.post().uri("/api/admin/trunks").bodyValue(badPattern).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("'+49 30'"));
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("'+49 30'"))
+                .jsonPath("$.field").isEqualTo("routePatterns");
         Map<String, Object> badPriority = trunk("route-bad");
         badPriority.put("routePriority", -1);
         admin.post().uri("/api/admin/trunks").bodyValue(badPriority).exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("routePriority"));
+                .expectBody().jsonPath("$.message").value(m -> assertThat((String) m).contains("routePriority"))
+                .jsonPath("$.field").isEqualTo("routePriority");
         admin.get().uri("/api/admin/trunks/route-bad").exchange().expectStatus().isNotFound();
 
         Map<String, Object> germany = trunk("route-de");

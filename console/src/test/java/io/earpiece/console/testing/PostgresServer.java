@@ -56,6 +56,19 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Skips the calling test where PostgreSQL is not installed, saying {@code skipped}; fails it instead under
+     * {@code CI=true}, where .ci/run installs it.
+     */
+    public static void assumeAvailable(String skipped) {
+        if (!available()) {
+            if ("true".equals(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail("PostgreSQL is not installed; .ci/run installs it");
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "PostgreSQL not installed: " + skipped);
+        }
+    }
+
     /** Creates a cluster in {@code dir} (emptied first), starts it and creates the {@value #DATABASE} database. */
     public static PostgresServer create(Path dir) throws IOException, InterruptedException {
         Path bin = binaries();

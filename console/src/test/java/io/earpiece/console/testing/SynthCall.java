@@ -36,6 +36,17 @@ public record SynthCall(String name, Path dir, ReferenceTranscript reference) {
         return of(TestCalls.render(CallScripts.named(name), FIXTURES.resolve("own")));
     }
 
+    /**
+     * The script {@code NAME.call} of another folder of inference's test resources ({@code CallScripts#extra}), kept
+     * out of the main set so its figures stay as they are; rendered once per build.
+     */
+    public static SynthCall generateExtra(String folder, String name) throws Exception {
+        Path script = CallScripts.extra(folder).stream()
+                .filter(p -> p.getFileName().toString().equals(name + ".call")).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no call script " + folder + "/" + name + ".call"));
+        return of(TestCalls.render(script, FIXTURES.resolve(folder)));
+    }
+
     /** The dev corpus's script {@code NAME.call}, rendered once per build. */
     public static SynthCall generateDev(String name) throws Exception {
         return of(TestCalls.render(DevCorpus.named(name), FIXTURES.resolve("dev")));

@@ -88,6 +88,11 @@ public class PartyEntity {
         this.srtp = srtp;
     }
 
+    /** The leg's codec from now on (a relayed re-INVITE changed it). */
+    public void codec(String codec) {
+        this.codec = codec;
+    }
+
     /** Records the leg's final counters when it ends. */
     public void end(Instant at, long received, long lost, long dropped, long bytes, double jitter) {
         this.endedAt = at;

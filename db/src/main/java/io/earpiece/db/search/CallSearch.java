@@ -31,14 +31,26 @@ public class CallSearch {
             + " and exists (select 1 from transcript_segments t0 where t0.call_id = c.id)";
     /** The library's columns beyond the summary's: who, how much was said, cards used. */
     private static final String COLUMNS = ", c.status,"
-            + " coalesce((select min(d.rep_username) from call_details d where d.conversation_id = c.conversation_id),"
+            + " coalesce(" + named("rep") + ","
+            + " (select min(d.rep_username) from call_details d where d.conversation_id = c.conversation_id),"
             + " (select min(sp.display_name) from call_speakers sp where sp.call_id = c.id and sp.role = 'rep'),"
             + " (select min(j.uploaded_by) from upload_jobs j where j.call_id = c.id)) as rep_name,"
-            + " coalesce((select min(sp.display_name) from call_speakers sp where sp.call_id = c.id"
-            + " and sp.role = 'customer'),"
-            + " (select min(d.remote) from call_details d where d.conversation_id = c.conversation_id)) as customer_name,"
+            + " coalesce(" + named("customer") + ","
+            + " (select min(d.remote) from call_details d where d.conversation_id = c.conversation_id),"
+            + " (select min(sp.display_name) from call_speakers sp where sp.call_id = c.id"
+            + " and sp.role = 'customer')) as customer_name,"
             + " (select count(*) from transcript_segments t where t.call_id = c.id) as segments,"
             + " (select count(*) from call_cards k where k.call_id = c.id and k.feedback = 'used') as cards_used";
+    /**
+     * The name a party of that role goes by once it has one (not just its label: see V60); a live call's first
+     * stream ("customer") before further ones ("customer-2").
+     */
+    private static String named(String role) {
+        return "(select min(sp.display_name) from call_speakers sp where sp.call_id = c.id and sp.role = '" + role
+                + "' and sp.name_source <> 'role' and sp.speaker = (select min(sp2.speaker) from call_speakers sp2"
+                + " where sp2.call_id = c.id and sp2.role = '" + role + "' and sp2.name_source <> 'role'))";
+    }
+
     private static final RowMapper<CallHit> HIT = (rs, n) -> new CallHit(rs.getString("id"),
             instant(rs.getObject("started_at", OffsetDateTime.class)),
             instant(rs.getObject("ended_at", OffsetDateTime.class)),

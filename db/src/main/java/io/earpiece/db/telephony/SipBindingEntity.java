@@ -38,6 +38,14 @@ public class SipBindingEntity {
     @Column(name = "user_agent")
     private String userAgent;
 
+    /** RFC 5626 +sip.instance of a flow binding, else null. */
+    @Column(name = "instance_id")
+    private String instanceId;
+
+    /** RFC 5626 reg-id of a flow binding, else 0. */
+    @Column(name = "reg_id", nullable = false)
+    private int regId;
+
     protected SipBindingEntity() {
     }
 
@@ -55,6 +63,12 @@ public class SipBindingEntity {
         this.userAgent = userAgent;
     }
 
+    /** Records the RFC 5626 flow the REGISTER made (null and 0 for none). */
+    public void flow(String instanceId, int regId) {
+        this.instanceId = instanceId;
+        this.regId = regId;
+    }
+
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public String getContact() { return contact; }
@@ -63,4 +77,6 @@ public class SipBindingEntity {
     public long getCseq() { return cseq; }
     public Instant getExpiresAt() { return expiresAt; }
     public String getUserAgent() { return userAgent; }
+    public String getInstanceId() { return instanceId; }
+    public int getRegId() { return regId; }
 }

@@ -28,6 +28,12 @@ public interface SipBindingRepository extends JpaRepository<SipBindingEntity, Lo
     @Query("delete from SipBindingEntity b where b.username = ?1")
     int deleteAllOf(String username);
 
+    /** Drops the RFC 5626 flow bindings registered over the connection {@code source}. */
+    @Transactional
+    @Modifying
+    @Query("delete from SipBindingEntity b where b.source = ?1 and b.regId > 0")
+    int deleteFlow(String source);
+
     @Transactional
     @Modifying
     @Query("delete from SipBindingEntity b where b.expiresAt <= ?1")

@@ -13,6 +13,9 @@ public interface TranscriptSegmentRepository extends JpaRepository<TranscriptSeg
 
     long countByCallId(String callId);
 
+    /** Whether the call's final of this party and index is stored (its unique key). */
+    boolean existsByCallIdAndPartyAndIndex(String callId, String party, int index);
+
     @Query("select s.callId, count(s) from TranscriptSegmentEntity s where s.callId in :ids group by s.callId")
     List<Object[]> countByCallIds(Collection<String> ids);
 }

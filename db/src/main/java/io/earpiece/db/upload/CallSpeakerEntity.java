@@ -8,8 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * One speaker of a call that came from a recording: its label as a party ({@code Speaker 1}), the role the assist
- * engine analysed it as ({@code rep} or {@code customer}) and the name users gave it.
+ * One speaker of a call: its label as a party ({@code Speaker 1} of a recording, {@code rep} or {@code customer-2}
+ * of a live call), the role the assist engine analysed it as ({@code rep} or {@code customer}), the name it is
+ * shown by and where that name came from ({@link NameSource}).
  */
 @Entity
 @Table(name = "call_speakers")
@@ -31,6 +32,13 @@ public class CallSpeakerEntity {
     @Column(name = "display_name", nullable = false)
     private String displayName;
 
+    @Column(name = "name_source", nullable = false, length = 16)
+    private String nameSource;
+
+    /** The name finder's confidence where the name was said in the call; null otherwise. */
+    @Column(name = "name_confidence")
+    private Double nameConfidence;
+
     protected CallSpeakerEntity() {
     }
 
@@ -39,10 +47,19 @@ public class CallSpeakerEntity {
         this.speaker = speaker;
         this.role = role;
         this.displayName = displayName;
+        this.nameSource = NameSource.ROLE.value();
     }
 
+    /** A name a person gave: it sticks, no later naming replaces it. */
     public void rename(String name) {
+        name(name, NameSource.USER, null);
+    }
+
+    /** Names the speaker from {@code source}, with the name finder's confidence for a name said in the call. */
+    public void name(String name, NameSource source, Double confidence) {
         this.displayName = name;
+        this.nameSource = source.value();
+        this.nameConfidence = confidence;
     }
 
     public Long getId() { return id; }
@@ -50,4 +67,6 @@ public class CallSpeakerEntity {
     public String getSpeaker() { return speaker; }
     public String getRole() { return role; }
     public String getDisplayName() { return displayName; }
+    public NameSource getNameSource() { return NameSource.of(nameSource); }
+    public Double getNameConfidence() { return nameConfidence; }
 }

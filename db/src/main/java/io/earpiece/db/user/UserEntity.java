@@ -47,6 +47,10 @@ public class UserEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The name the user goes by on calls; null: not set. */
+    @Column(name = "display_name", length = 128)
+    private String displayName;
+
     /** Cookie sessions remember this at sign-in; bumping it ends all of them (see V14). */
     @Column(name = "session_generation", nullable = false)
     private int sessionGeneration;
@@ -112,4 +116,10 @@ public class UserEntity {
     }
     public Instant getCreatedAt() { return createdAt; }
     public int getSessionGeneration() { return sessionGeneration; }
+    public String getDisplayName() { return displayName; }
+
+    /** The name the user goes by on calls (null or blank: none). */
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    }
 }

@@ -33,6 +33,21 @@ public final class IntentModels {
         return new IntentModels(Map.of(), Map.of());
     }
 
+    /** The models and thresholds as {@link #models()} and {@link #thresholds()} gave them (read back from a cache). */
+    static IntentModels of(Map<String, LogisticRegression.Model> models, Map<String, Double> thresholds) {
+        return new IntentModels(models, thresholds);
+    }
+
+    /** Each tag's fitted model. */
+    Map<String, LogisticRegression.Model> models() {
+        return models;
+    }
+
+    /** The acceptance thresholds chosen at training, by tag (empty unless chosen per intent). */
+    Map<String, Double> thresholds() {
+        return thresholds;
+    }
+
     public static IntentModels train(List<EncodedExample> examples, List<IntentDefinition> intents,
                                      Map<String, List<FeatureVector>> exemplars, LogisticRegression regression,
                                      int sparseDimensions, int minPositives) {

@@ -28,6 +28,11 @@ public final class LogisticRegression {
         this.standardise = standardise;
     }
 
+    /** The settings that shape a fitted model, for the key of a cache of models. */
+    public String settings() {
+        return "l2=" + l2 + " iterations=" + iterations + " standardise=" + standardise;
+    }
+
     /** Fits one model: {@code x[i]} are the inputs, {@code y[i]} whether example i carries the tag. */
     public Model fit(FeatureVector[] x, boolean[] y, int sparseDimensions) {
         int n = x.length;

@@ -30,6 +30,11 @@ public final class NgramHasher {
         return buckets;
     }
 
+    /** The settings that shape the features, for the key of a cache of models trained on them. */
+    public String settings() {
+        return "buckets=" + buckets + " weight=" + weight;
+    }
+
     /** The hashed n-grams of {@code spoken}; empty when the weight is zero. */
     public FeatureVector features(float[] dense, String spoken) {
         if (weight == 0 || spoken.isBlank()) {

@@ -2,14 +2,8 @@ package io.earpiece.assist.intent;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,9 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the training set's sentence embeddings on disk so that an engine start does not embed every training
  * line again (about 8 s for a thousand lines on two cores, against a few milliseconds to read them back). A file
- * is named by the SHA-256 of the encoder's id and the texts, so a changed training set or model simply misses;
- * a file that cannot be read is ignored (and replaced), never trusted. Writing is best effort: an unwritable
- * folder costs only the time saved.
+ * is named by the SHA-256 of the encoder's id and the texts ({@link CacheFolder}), so a changed training set or
+ * model simply misses; a file that cannot be read is ignored (and replaced), never trusted.
  */
 public final class TrainingEmbeddingCache {
     /** System property naming the folder; {@code none} turns the cache off. */
@@ -28,11 +21,11 @@ public final class TrainingEmbeddingCache {
     private static final Logger log = LoggerFactory.getLogger(TrainingEmbeddingCache.class);
     private static final int MAGIC = 0x45504531; // "EPE1"
 
-    private final Path directory;
+    private final CacheFolder folder;
 
     /** @param directory where the files live; null: no cache */
     public TrainingEmbeddingCache(Path directory) {
-        this.directory = directory;
+        this.folder = new CacheFolder(directory, "training-", ".emb");
     }
 
     /** The folder the system property names, else {@code ~/.cache/earpiece/embeddings}. */
@@ -47,58 +40,29 @@ public final class TrainingEmbeddingCache {
 
     /** The cache key: what was embedded and by which model. */
     public static String key(String encoderId, List<String> texts) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(encoderId.getBytes(StandardCharsets.UTF_8));
-            for (String t : texts) {
-                sha.update((byte) 0);
-                sha.update(t.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        List<String> parts = new ArrayList<>(texts.size() + 1);
+        parts.add(encoderId);
+        parts.addAll(texts);
+        return CacheFolder.key(parts);
     }
 
     /** The cached vectors for this key, when a readable file holds exactly {@code count} of them. */
     public Optional<float[][]> load(String key, int count) {
-        if (directory == null) {
-            return Optional.empty();
-        }
-        Path file = file(key);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(decode(Files.readAllBytes(file), count));
-        } catch (IOException | EmbeddingCacheFormatException e) {
-            log.warn("ignoring embedding cache {}: {}", file, e.getMessage());
+            Optional<byte[]> bytes = folder.read(key);
+            return bytes.isEmpty() ? Optional.empty() : Optional.of(decode(bytes.get(), count));
+        } catch (IOException | CacheFileFormatException e) {
+            log.warn("ignoring embedding cache {}: {}", folder.file(key), e.getMessage());
             return Optional.empty();
         }
     }
 
     public void store(String key, float[][] vectors) {
-        if (directory == null) {
-            return;
-        }
-        Path file = file(key);
-        try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, key, ".tmp");
-            Files.write(tmp, encode(vectors));
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            log.warn("cannot write embedding cache {} ({}); the next start embeds the training set again", file,
-                    e.toString());
-        }
+        folder.write(key, encode(vectors), "the next start embeds the training set again");
     }
 
     Path file(String key) {
-        return directory.resolve("training-" + key + ".emb");
+        return folder.file(key);
     }
 
     static byte[] encode(float[][] vectors) {
@@ -113,22 +77,22 @@ public final class TrainingEmbeddingCache {
         return out.array();
     }
 
-    static float[][] decode(byte[] bytes, int expectedCount) throws EmbeddingCacheFormatException {
+    static float[][] decode(byte[] bytes, int expectedCount) throws CacheFileFormatException {
         if (bytes.length < 12) {
-            throw new EmbeddingCacheFormatException("shorter than its 12-byte header: " + bytes.length + " bytes");
+            throw new CacheFileFormatException("shorter than its 12-byte header: " + bytes.length + " bytes");
         }
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int magic = in.getInt();
         int count = in.getInt();
         int dims = in.getInt();
         if (magic != MAGIC) {
-            throw new EmbeddingCacheFormatException("not an embeddings file (magic " + Integer.toHexString(magic) + ")");
+            throw new CacheFileFormatException("not an embeddings file (magic " + Integer.toHexString(magic) + ")");
         }
         if (count != expectedCount) {
-            throw new EmbeddingCacheFormatException("holds " + count + " vectors, expected " + expectedCount);
+            throw new CacheFileFormatException("holds " + count + " vectors, expected " + expectedCount);
         }
         if (dims <= 0 || dims > 65536 || (long) count * dims * 4 != bytes.length - 12L) {
-            throw new EmbeddingCacheFormatException(count + " vectors of " + dims + " dimensions do not fit "
+            throw new CacheFileFormatException(count + " vectors of " + dims + " dimensions do not fit "
                     + bytes.length + " bytes");
         }
         float[][] out = new float[count][dims];

@@ -8,6 +8,7 @@ import io.earpiece.assist.llm.LlmGateway;
 import io.earpiece.assist.llm.LlmUnavailableException;
 import io.earpiece.assist.llm.TokenBudget;
 import io.earpiece.assist.pii.PiiDetector;
+import io.earpiece.names.PartyNames;
 import io.earpiece.summary.CallSummarizer;
 import io.earpiece.summary.CallSummary;
 import io.earpiece.summary.SummaryEngine;
@@ -45,15 +46,16 @@ public final class LlmCallSummarizer implements SummaryEngine {
     }
 
     @Override
-    public SummaryOutcome summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate) {
+    public SummaryOutcome summarize(List<Utterance> transcript, List<AssistEvent> events, LocalDate callDate,
+                                    PartyNames names) {
         // Computed first: it is the fallback, and its measured sentiment time line is kept either way.
-        CallSummary fallback = offline.summarize(transcript, events, callDate);
+        CallSummary fallback = offline.summarize(transcript, events, callDate, names);
         if (transcript.isEmpty()) {
             return SummaryOutcome.offline(fallback, null);
         }
         List<Utterance> masked = masked(transcript);
         try {
-            JsonNode answer = llm.askJson(SummaryPrompt.SYSTEM, SummaryPrompt.user(masked, callDate),
+            JsonNode answer = llm.askJson(SummaryPrompt.SYSTEM, SummaryPrompt.user(masked, callDate, names),
                     SummaryPrompt.schema(SummaryPrompt.parties(masked)),
                     new TokenBudget(llm.settings().perCallTokenBudget()));
             CallSummary summary = reader.read(answer, transcript, fallback.sentiment(), callDate);

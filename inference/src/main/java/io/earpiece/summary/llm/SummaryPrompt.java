@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.request.json.JsonArraySchema;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import io.earpiece.assist.Speakers;
+import io.earpiece.names.PartyNames;
 import io.earpiece.summary.CallType;
 import io.earpiece.summary.Priority;
 import io.earpiece.summary.Utterance;
@@ -31,7 +32,8 @@ public final class SummaryPrompt {
     static final String SYSTEM = """
             You summarise one recorded business phone call between a rep and a customer. The transcript lines \
             are numbered [n] and labelled with who spoke; further people on the call are labelled customer-2, \
-            rep-2 and so on: name each person by that label wherever you return an asker or owner. Every \
+            rep-2 and so on: name each person by that label wherever you return an asker or owner. Where the \
+            message gives people's names, call them by name in the abstract ("Dana asked about ..."). Every \
             "utterance" you return is such a number. Return: call_type; abstract (two to four sentences); the \
             customers' overall sentiment; priority of the follow-up; objections a customer raised (kind in one \
             or two lower-case words such as price, timing, competitor, need, and how the rep handled it, empty \
@@ -83,11 +85,19 @@ public final class SummaryPrompt {
     private SummaryPrompt() {
     }
 
-    /** The user message: the call's date (due phrases are relative to it) and the numbered, masked transcript. */
-    static String user(List<Utterance> transcript, LocalDate callDate) {
+    /**
+     * The user message: the call's date (due phrases are relative to it), the names of the parties that have one,
+     * and the numbered, masked transcript.
+     */
+    static String user(List<Utterance> transcript, LocalDate callDate, PartyNames names) {
         StringBuilder out = new StringBuilder("Call date: ").append(callDate).append(" (")
-                .append(callDate.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).append(")\n")
-                .append("Transcript:\n");
+                .append(callDate.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).append(")\n");
+        List<String> named = parties(transcript).stream().filter(names::named)
+                .map(p -> p + " is " + names.display(p)).toList();
+        if (!named.isEmpty()) {
+            out.append("Names: ").append(String.join("; ", named)).append('\n');
+        }
+        out.append("Transcript:\n");
         for (int i = 0; i < transcript.size(); i++) {
             Utterance u = transcript.get(i);
             out.append('[').append(i).append("] ").append(Speakers.named(u.speaker())).append(": ")

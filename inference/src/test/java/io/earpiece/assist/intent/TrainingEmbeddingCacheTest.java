@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +17,7 @@ class TrainingEmbeddingCacheTest {
 
     @Test
     void aSecondTrainerReadsTheEmbeddingsInsteadOfEncoding() {
-        CountingEncoder encoder = new CountingEncoder();
+        CountingSentenceEncoder encoder = new CountingSentenceEncoder();
         List<TrainingExample> examples = List.of(new TrainingExample("customer", Set.of(), "It is too expensive."),
                 new TrainingExample("rep", Set.of(), "Let's book a demo"));
         List<EncodedExample> first = trainer(encoder, examples).encoded();
@@ -52,9 +51,9 @@ class TrainingEmbeddingCacheTest {
     @Test
     void decodeSaysWhyItRefuses() {
         assertThatThrownBy(() -> TrainingEmbeddingCache.decode(new byte[5], 1))
-                .isInstanceOf(EmbeddingCacheFormatException.class).hasMessageContaining("header");
+                .isInstanceOf(CacheFileFormatException.class).hasMessageContaining("header");
         assertThatThrownBy(() -> TrainingEmbeddingCache.decode(new byte[12], 0))
-                .isInstanceOf(EmbeddingCacheFormatException.class).hasMessageContaining("magic");
+                .isInstanceOf(CacheFileFormatException.class).hasMessageContaining("magic");
     }
 
     @Test
@@ -66,15 +65,5 @@ class TrainingEmbeddingCacheTest {
     private IntentTrainer trainer(SentenceEncoder encoder, List<TrainingExample> examples) {
         return new IntentTrainer(new UtteranceFeaturizer(encoder, new NgramHasher(1 << 10, 1)), examples,
                 IntentTrainer.regression(), new TrainingEmbeddingCache(dir));
-    }
-
-    private static final class CountingEncoder implements SentenceEncoder {
-        final AtomicInteger calls = new AtomicInteger();
-
-        @Override
-        public float[] encode(String sentence) {
-            calls.incrementAndGet();
-            return new float[] {sentence.length(), 1};
-        }
     }
 }

@@ -90,6 +90,21 @@ class LlmCallSummarizerTest {
         return a;
     }
 
+    @Test
+    void theModelIsToldThePartiesNames() throws IOException {
+        stub.answerAlways(Answer.openAi(validAnswer().toString()));
+        io.earpiece.names.PartyNames names = new io.earpiece.names.PartyNames(Map.of("customer", "Dana"));
+
+        SummaryOutcome out = summarizer(Duration.ofSeconds(5)).summarize(CALL, EVENTS, TUESDAY, names);
+
+        assertThat(out.fallback()).isNull();
+        JsonNode body = json.readTree(stub.requests().get(0).body());
+        assertThat(body.get("messages").get(0).get("content").asText()).contains("call them by name in the abstract");
+        assertThat(body.get("messages").get(1).get("content").asText())
+                .contains("Names: customer is Dana\n").doesNotContain("rep is")
+                .contains("[1] customer: Honestly the price");
+    }
+
     private SummaryOutcome summarizeWith(String content) {
         stub.answerAlways(Answer.openAi(content));
         return summarizer(Duration.ofSeconds(5)).summarize(CALL, EVENTS, TUESDAY);

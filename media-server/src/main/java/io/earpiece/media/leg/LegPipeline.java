@@ -207,6 +207,14 @@ public final class LegPipeline {
      * are released first, so each is decoded by the codec it was sent in.
      */
     public void updateRemote(InetSocketAddress remote, AudioCodec newCodec, int payloadType) {
+        updateRemote(remote, newCodec, payloadType, payloadTypes.telephoneEventPayloadType());
+    }
+
+    /**
+     * As {@link #updateRemote(InetSocketAddress, AudioCodec, int)}, with the telephone-event payload type the peer
+     * uses from now on (-1: none); events already taken are read with the type they came with.
+     */
+    public void updateRemote(InetSocketAddress remote, AudioCodec newCodec, int payloadType, int telephoneEventPt) {
         requireCodec(newCodec, payloadType);
         sources.expect(remote);
         if (newCodec != codec && !closed) {
@@ -217,7 +225,11 @@ public final class LegPipeline {
             }
             useCodec(newCodec);
         }
+        if (telephoneEventPt != payloadTypes.telephoneEventPayloadType() && !closed) {
+            jitter.flush(released);
+        }
         payloadTypes.audioPayloadType(payloadType);
+        payloadTypes.telephoneEventPayloadType(telephoneEventPt);
     }
 
     /**

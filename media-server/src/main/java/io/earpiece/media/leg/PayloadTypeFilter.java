@@ -4,7 +4,7 @@ package io.earpiece.media.leg;
 public final class PayloadTypeFilter {
 
     private volatile int audioPayloadType;
-    private final int telephoneEventPayloadType;
+    private volatile int telephoneEventPayloadType;
 
     public PayloadTypeFilter(int audioPayloadType, int telephoneEventPayloadType) {
         this.audioPayloadType = audioPayloadType;
@@ -20,11 +20,20 @@ public final class PayloadTypeFilter {
         return telephoneEventPayloadType >= 0 && payloadType == telephoneEventPayloadType;
     }
 
+    public int telephoneEventPayloadType() {
+        return telephoneEventPayloadType;
+    }
+
     public int audioPayloadType() {
         return audioPayloadType;
     }
 
     public void audioPayloadType(int payloadType) {
         this.audioPayloadType = payloadType;
+    }
+
+    /** A re-INVITE renumbered telephone events, or switched them off (-1). */
+    public void telephoneEventPayloadType(int payloadType) {
+        this.telephoneEventPayloadType = payloadType;
     }
 }

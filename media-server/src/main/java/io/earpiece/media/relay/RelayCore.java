@@ -186,6 +186,12 @@ public final class RelayCore {
         Party party = parties.get(side);
         party.peer.expect(remote);
         party.target = party.peer.target();
+        format(side, format);
+    }
+
+    /** An offer/answer changed what {@code side} sends and expects; its address stays. */
+    public void format(Side side, RtpFormat format) {
+        Party party = parties.get(side);
         if (!format.equals(party.format)) {
             party.format = format;
             party.tap.formatChanged(format);

@@ -83,7 +83,8 @@ public final class TapFeed implements PartyTap {
 
     @Override
     public void formatChanged(RtpFormat format) {
-        control(() -> pipeline.updateRemote(null, format.codec(), format.payloadType()));
+        control(() -> pipeline.updateRemote(null, format.codec(), format.payloadType(),
+                format.telephoneEventPt()));
     }
 
     @Override

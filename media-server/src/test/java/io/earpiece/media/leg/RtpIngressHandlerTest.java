@@ -2,6 +2,7 @@ package io.earpiece.media.leg;
 
 import io.earpiece.media.support.Captured;
 import io.earpiece.media.AudioFrame;
+import io.earpiece.media.AudioCodec;
 import io.earpiece.media.MediaConfig;
 import io.earpiece.media.MediaLegSpec;
 import io.earpiece.media.RtpStats;
@@ -159,6 +160,22 @@ class RtpIngressHandlerTest {
         // The event's sequence numbers carry no audio; its timestamps are filled with silence.
         assertThat(captured.frames).hasSize(9);
         assertThat(captured.digits).hasSize(1);
+    }
+
+    @Test
+    void aReinviteRenumberingTelephoneEventsIsReadWithTheNewTypeFromThen() throws Exception {
+        open(PEER, 101);
+        send(PEER, stream.bytes(0));
+        send(PEER, stream.telephoneEvent(101, 1, 160, 1, true, 160));
+        pipeline.updateRemote(null, AudioCodec.PCMU, 0, 96);
+        send(PEER, stream.telephoneEvent(101, 2, 480, 2, true, 160));
+        send(PEER, stream.telephoneEvent(96, 3, 800, 3, true, 160));
+        send(PEER, stream.bytes(4));
+        elapse(70);
+        channel.close().sync();
+        assertThat(captured.digits).as("the first with the old type, the last with the new; 101 is gone")
+                .extracting(d -> d.substring(0, d.indexOf('@'))).containsExactly("leg-1:1", "leg-1:3");
+        assertThat(counters.dropped(DropReason.WRONG_PAYLOAD_TYPE)).isEqualTo(1);
     }
 
     @Test

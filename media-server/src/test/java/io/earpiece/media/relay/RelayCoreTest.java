@@ -170,6 +170,27 @@ class RelayCoreTest {
         assertThat(core.stats(Side.A).peer()).isEqualTo(STRANGER);
     }
 
+    @Test
+    void anAgreedFormatChangesCodecAndEventsButKeepsTheLatchedAddress() throws Exception {
+        RelayCore core = core(new RelayLegSpec("a", A_SDP, 0, 101, null), new RelayLegSpec("b", B_PHONE, 0, 96, null));
+        core.onDatagram(Side.A, A_NAT, fromA.bytes(0), MS);
+        core.format(Side.A, new RtpFormat(AudioCodec.PCMA, 8, 101));
+        assertThat(aTap.format).isEqualTo(new RtpFormat(AudioCodec.PCMA, 8, 101));
+        byte[] pcma = new io.earpiece.media.rtp.RtpPacketWriter().write(RtpPacket.simple(false, 8, 2, 320, 0xA,
+                io.earpiece.media.g711.G711Codec.PCMA.encode(new short[160], 0, 160)));
+        core.onDatagram(Side.A, A_NAT, pcma, 2 * MS);
+        core.onDatagram(Side.A, A_NAT, fromA.bytes(2), 3 * MS);
+        core.onDatagram(Side.A, A_NAT, fromA.telephoneEvent(101, 3, 480, 5, true, 160), 4 * MS);
+        assertThat(sent).extracting(Sent::target).containsOnly(B_PHONE);
+        assertThat(sent).extracting(s -> new RtpParser().parse(s.datagram()).payloadType())
+                .as("PCMU, PCMA transcoded to PCMU, the event renumbered; the stale PCMU packet dropped")
+                .containsExactly(0, 0, 96);
+        assertThat(core.stats(Side.A).droppedWrongPayloadType()).isEqualTo(1);
+        core.onDatagram(Side.B, B_PHONE, fromB.bytes(0), 5 * MS);
+        assertThat(sent.get(sent.size() - 1).target()).as("still latched to the NAT address").isEqualTo(A_NAT);
+        assertThat(new RtpParser().parse(sent.get(sent.size() - 1).datagram()).payloadType()).isEqualTo(8);
+    }
+
     /** Minimal packets for drop tests. */
     private static final class RtpPacketsFor {
         static byte[] pt(int payloadType) {

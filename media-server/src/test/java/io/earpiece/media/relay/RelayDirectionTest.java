@@ -63,6 +63,18 @@ class RelayDirectionTest {
     }
 
     @Test
+    void aTelephoneEventBetweenSidesOfOneCodecOnlyChangesItsPayloadTypeByte() throws Exception {
+        byte[] event = tone.telephoneEvent(101, 20, 3200, 7, true, 800);
+        event[1] |= (byte) 0x80;
+        byte[] out = new RelayDirection(PCMU, new RtpFormat(AudioCodec.PCMU, 0, 96))
+                .translate(parser.parse(event), event);
+        assertThat(out[1]).as("marker kept, 101 became 96").isEqualTo((byte) (0x80 | 96));
+        assertThat(java.util.Arrays.copyOfRange(out, 2, out.length))
+                .isEqualTo(java.util.Arrays.copyOfRange(event, 2, event.length));
+        assertThat(event[1]).as("the received datagram is left alone").isEqualTo((byte) (0x80 | 101));
+    }
+
+    @Test
     void opusBecomesPcmuAtTheG711ClockAndBack() throws Exception {
         OpusStream opus = new OpusStream(500, 8000, 111, 7, 48_000, 0x5151L);
         RelayDirection toPcmu = new RelayDirection(OPUS, PCMU);

@@ -8,10 +8,12 @@ import io.earpiece.sip.server.ServerTransactions;
 import io.earpiece.sip.register.Binding;
 import io.earpiece.sip.register.DigestGate;
 import io.earpiece.sip.register.Registrar;
+import io.earpiece.sip.sdp.CodecNegotiator;
 import io.earpiece.sip.sdp.SdesNegotiator;
 import io.earpiece.sip.sdp.SdesSession;
 import io.earpiece.sip.sdp.SdpNotAcceptableException;
 import io.earpiece.sip.sdp.SdpParseException;
+import io.earpiece.sip.sdp.SessionDescription;
 import io.earpiece.sip.sdp.SrtpPolicy;
 import io.earpiece.sip.outbound.LegAddressing;
 import io.earpiece.sip.outbound.OutgoingCall;
@@ -67,6 +69,8 @@ import javax.sip.message.Response;
  */
 public final class B2bua implements RequestHandler, ResponseHandler {
     private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+    /** RFC 3261's 64*T1: how long a client transaction may still need its route after the leg is over. */
+    static final Duration FLOW_PIN_GRACE = Duration.ofSeconds(32);
 
     private final B2buaConfig config;
     private final SipContext sip;
@@ -83,6 +87,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private final UasSessionTimers callerTimers;
     private final Clock clock;
     private final SdpAnchor sdp = new SdpAnchor();
+    private final CodecNegotiator codecs = new CodecNegotiator();
     private final SecureRandom random = new SecureRandom();
     private final SdesNegotiator sdes = new SdesNegotiator(random);
     /** Calls by the Call-ID of either leg. */
@@ -118,6 +123,24 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         this.scheduler = scheduler;
         this.callerTimers = new UasSessionTimers(config.timers(), scheduler);
         this.clock = clock;
+    }
+
+    /**
+     * Leg B {@code legCallId} is done with: its requests no longer reach {@code call}. A leg pinned to a device's flow
+     * stays pinned for {@link #FLOW_PIN_GRACE} more, for what is still owed on it (a CANCEL sent at the first
+     * provisional, the ACK and BYE of a 2xx that raced the CANCEL): sent anywhere else, they would not reach a
+     * device behind NAT.
+     */
+    private void forget(String legCallId, RelayedCall call) {
+        calls.remove(legCallId, call);
+        if (sip.flows().pinned(legCallId).isPresent()) {
+            try {
+                scheduler.schedule(() -> sip.flows().unpin(legCallId), FLOW_PIN_GRACE.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                sip.flows().unpin(legCallId); // shutting down
+            }
+        }
     }
 
     /** Calls in progress. */
@@ -225,9 +248,16 @@ public final class B2bua implements RequestHandler, ResponseHandler {
     private List<Target> devices(String rep, String caller) throws Exception {
         List<Target> out = new ArrayList<>();
         for (Binding b : registrar.bindings(rep)) {
+            if (b.flow() != null && !sip.flows().isOpen(b.flow())) {
+                // Reachable only over that connection, which is not held here (a restart since, or another node's).
+                log.info("{}'s device {} is not rung: its flow {} is not held by this gateway", rep, b.contact(),
+                        b.flow().source());
+                continue;
+            }
             DeviceAddressing device;
             try {
-                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), sip);
+                device = DeviceAddressing.of(sip.addresses().createURI(b.contact()), b.registeredOver(), b.flow(),
+                        sip);
             } catch (RuntimeException e) {
                 log.warn("{}'s device {} cannot be rung: {}", rep, b.contact(), e.getMessage());
                 continue;
@@ -384,6 +414,10 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                         t.addressing().transport());
                 calls.put(b.callId, call);
                 call.branchCallIds.add(b.callId);
+                if (t.addressing().flow() != null) {
+                    // Every request of this leg goes over the device's own connection (RFC 5626), until forget().
+                    sip.flows().pin(b.callId, t.addressing().flow());
+                }
                 b.leg = new OutgoingCall(sip, call, t.auth(),
                         config.timers().enabled() ? config.timers() : null, scheduler, clock, t.contactUser(),
                         t.addressing(), new LegB(call, b));
@@ -399,7 +433,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 log.warn("call {}: cannot ring {}", call.id, t.uri(), e);
                 if (b != null) {
                     call.ringing.remove(b);
-                    calls.remove(b.callId, call);
+                    forget(b.callId, call);
                 }
             }
         }
@@ -559,7 +593,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             for (Branch other : call.ringing) {
                 log.info("call {}: {} answered first, cancelling {}", call.id, branch.target, other.target);
                 other.leg.cancel();
-                calls.remove(other.callId, call);
+                forget(other.callId, call);
             }
             call.ringing.clear();
             if (call.noAnswer != null) {
@@ -615,7 +649,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         @Override
         public void failed(int status, String reason, Response response) {
             boolean wasRinging = call.ringing.remove(branch);
-            calls.remove(branch.callId, call);
+            forget(branch.callId, call);
             if (!wasRinging || call.state == RelayedCall.State.ANSWERED || call.state == RelayedCall.State.ENDED) {
                 return; // a device that lost the race
             }
@@ -658,8 +692,8 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 return true;
             }
             call.relay.remoteB(answer.remote());
-            r.setContent(sdp.anchor(answer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
-                    call.srtpA.answer()), sdpType());
+            r.setContent(sdp.anchor(agreed(call, true, call.offerSdp, answer.sdp()), call.relay.legA(),
+                    call.sessionId, ++call.versionA, call.srtpA.answer()), sdpType());
         }
         call.aInvite.sendResponse(r);
         return true;
@@ -689,8 +723,17 @@ public final class B2bua implements RequestHandler, ResponseHandler {
         Request forward = other.createRequest(Request.INVITE);
         byte[] body = body(request);
         call.pendingOfferHeld = call.held(fromA);
+        call.pendingOffer = null;
         if (body != null) {
             SdpAnchor.Audio offer = sdp.read(body);
+            SessionDescription onward;
+            try {
+                onward = keeping(call, !fromA, offer.sdp());
+            } catch (SdpNotAcceptableException e) {
+                // The relay could not carry it: refused, so the call keeps the codec it has.
+                reply(tx, request, Response.NOT_ACCEPTABLE_HERE, "Not Acceptable Here: " + e.getMessage(), null);
+                return;
+            }
             SrtpLeg offering = fromA ? call.srtpA : call.srtpB;
             SrtpLeg answering = fromA ? call.srtpB : call.srtpA;
             try {
@@ -701,13 +744,14 @@ public final class B2bua implements RequestHandler, ResponseHandler {
                 return;
             }
             call.pendingOfferHeld = !offer.wantsMedia();
+            call.pendingOffer = offer.sdp();
             if (fromA) {
                 call.relay.remoteA(offer.remote());
-                forward.setContent(toB(call, sdp.anchor(offer.sdp(), call.relay.legB(), call.sessionId,
+                forward.setContent(toB(call, sdp.anchor(onward, call.relay.legB(), call.sessionId,
                         ++call.versionB, answering.offer())), sdpType());
             } else {
                 call.relay.remoteB(offer.remote());
-                forward.setContent(sdp.anchor(offer.sdp(), call.relay.legA(), call.sessionId, ++call.versionA,
+                forward.setContent(sdp.anchor(onward, call.relay.legA(), call.sessionId, ++call.versionA,
                         answering.offer()), sdpType());
             }
         }
@@ -765,15 +809,18 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             carried(call, true);
             carried(call, false);
             InetSocketAddress local;
+            // The codecs change only now, once agreed: a refused re-INVITE leaves them as they were.
+            SessionDescription back = call.pendingOffer == null ? answer.sdp()
+                    : agreed(call, call.pendingFromA, call.pendingOffer, answer.sdp());
             if (call.pendingFromA) {
                 call.relay.remoteB(answer.remote());
                 local = call.relay.legA();
-                r.setContent(sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionA, offering.answer()),
+                r.setContent(sdp.anchor(back, local, call.sessionId, ++call.versionA, offering.answer()),
                         sdpType());
             } else {
                 call.relay.remoteA(answer.remote());
                 local = call.relay.legB();
-                r.setContent(toB(call, sdp.anchor(answer.sdp(), local, call.sessionId, ++call.versionB,
+                r.setContent(toB(call, sdp.anchor(back, local, call.sessionId, ++call.versionB,
                         offering.answer())), sdpType());
             }
             // Hold takes effect once agreed: a refused re-INVITE leaves media as it was.
@@ -781,6 +828,48 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             holdChanged(call, !call.pendingFromA, !answer.wantsMedia(), false);
         }
         pending.sendResponse(r);
+    }
+
+    /**
+     * A re-INVITE offer as it goes on to the answering leg ({@code toLegA}): with that leg's telephone-event payload
+     * type and its current codec added, so it may keep them (the relay transcodes). Refused when the relay could
+     * carry none of the offer's codecs.
+     */
+    private SessionDescription keeping(RelayedCall call, boolean toLegA, SessionDescription offer)
+            throws SdpNotAcceptableException {
+        int offerEvents = codecs.negotiate(offer).telephoneEventPt();
+        RelayPlan.LegFormat now = call.format(toLegA);
+        return now == null ? offer : AudioFormats.keeping(offer, offerEvents, now);
+    }
+
+    /**
+     * An offer from leg A ({@code offererIsA}) or leg B and the other peer's answer are agreed: the relay learns
+     * what each leg carries, and the offerer gets the answer in its own terms. An answer the relay cannot plan for
+     * (no G.711 on a side) passes on as it is and the legs keep their formats.
+     */
+    private SessionDescription agreed(RelayedCall call, boolean offererIsA, SessionDescription offer,
+                                      SessionDescription answer) {
+        RelayPlan plan;
+        try {
+            plan = RelayPlan.agree(codecs, offer, answer);
+        } catch (SdpNotAcceptableException e) {
+            log.warn("call {}: media formats kept, the answer cannot be planned: {}", call.id, e.getMessage());
+            return answer;
+        }
+        if (offererIsA) {
+            call.formatA = plan.offerer();
+            call.formatB = plan.answerer();
+        } else {
+            call.formatB = plan.offerer();
+            call.formatA = plan.answerer();
+        }
+        call.relay.format(true, call.formatA);
+        call.relay.format(false, call.formatB);
+        if (plan.transcodes()) {
+            log.info("call {}: leg A carries {}, leg B {}; the relay transcodes", call.id,
+                    call.formatA.codec().name(), call.formatB.codec().name());
+        }
+        return AudioFormats.answering(answer, plan);
     }
 
     /**
@@ -1016,7 +1105,7 @@ public final class B2bua implements RequestHandler, ResponseHandler {
             call.noAnswer.cancel(false);
         }
         calls.remove(call.aCallId, call);
-        call.branchCallIds.forEach(id -> calls.remove(id, call));
+        call.branchCallIds.forEach(id -> forget(id, call));
         try {
             call.relay.close();
         } catch (RuntimeException e) {

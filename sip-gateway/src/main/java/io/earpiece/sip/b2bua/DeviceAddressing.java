@@ -1,6 +1,7 @@
 package io.earpiece.sip.b2bua;
 
 import io.earpiece.sip.SipContext;
+import io.earpiece.sip.flow.Flow;
 import io.earpiece.sip.outbound.LegAddressing;
 import io.earpiece.sip.trunk.TrunkConfig;
 
@@ -18,32 +19,47 @@ import javax.sip.header.ViaHeader;
  * REGISTER came over (a phone that registered over TCP without saying so is rung over TCP too, the Request-URI then
  * naming it so the stack picks it), else UDP. Our Via and Contact name the same transport, and {@code sips:} when the
  * device's URI is one, so the device's answers and in-dialog requests come back the same way.
+ *
+ * <p>A device registered with an RFC 5626 flow is reached over that connection alone, with the flow's transport: its
+ * Contact often names a private address behind NAT that nothing can connect to (the B2BUA pins the leg to the flow,
+ * see {@link io.earpiece.sip.flow.Flows}).
  */
 public final class DeviceAddressing implements LegAddressing {
     private final SipContext sip;
     private final SipURI requestUri;
     private final String transport;
+    private final Flow flow;
 
-    private DeviceAddressing(SipContext sip, SipURI requestUri, String transport) {
+    private DeviceAddressing(SipContext sip, SipURI requestUri, String transport, Flow flow) {
         this.sip = sip;
         this.requestUri = requestUri;
         this.transport = transport;
+        this.flow = flow;
+    }
+
+    /** As {@link #of(URI, String, Flow, SipContext)} for a device without a flow. */
+    public static DeviceAddressing of(URI target, String registeredOver, SipContext sip) throws ParseException {
+        return of(target, registeredOver, null, sip);
     }
 
     /**
      * @param target       the device's Contact (or the configured URI)
      * @param registeredOver the transport its REGISTER came over; null when unknown (a configured URI)
+     * @param flow         the RFC 5626 flow it registered, or null: its transport then decides
      * @throws IllegalArgumentException when {@code target} is not a SIP URI or names a transport SIP has not
      * @throws IllegalStateException    when the gateway does not listen on that transport (it could not take the
      *                                  device's answers in the dialog)
      */
-    public static DeviceAddressing of(URI target, String registeredOver, SipContext sip) throws ParseException {
+    public static DeviceAddressing of(URI target, String registeredOver, Flow flow, SipContext sip)
+            throws ParseException {
         if (!(target instanceof SipURI uri)) {
             throw new IllegalArgumentException("not a SIP URI: " + target);
         }
         SipURI r = (SipURI) uri.clone();
         String transport;
-        if (r.isSecure()) {
+        if (flow != null) {
+            transport = flow.transport();
+        } else if (r.isSecure()) {
             transport = "tls";
         } else if (r.getTransportParam() != null) {
             transport = r.getTransportParam().toLowerCase(Locale.ROOT);
@@ -61,12 +77,17 @@ public final class DeviceAddressing implements LegAddressing {
                     + " but Earpiece does not listen on it (" + (transport.equals("tls")
                     ? "set earpiece.sip.tls.port and a certificate" : "set earpiece.sip.tcp=true") + ")");
         }
-        return new DeviceAddressing(sip, r, transport);
+        return new DeviceAddressing(sip, r, transport, flow);
     }
 
     /** The INVITE's Request-URI: the device's URI, with the transport it registered over when it named none. */
     public SipURI requestUri() {
         return requestUri;
+    }
+
+    @Override
+    public Flow flow() {
+        return flow;
     }
 
     @Override

@@ -52,6 +52,15 @@ public interface MediaRelay {
         }
 
         /**
+         * What leg A's ({@code legA}) or leg B's peer sends and expects from now on, once an offer/answer is agreed
+         * (the call's answer, early media, an answered re-INVITE): the relay transcodes when the legs' codecs differ
+         * and rewrites telephone-event payload types, and each leg's tap decodes with its leg's format. A relay that
+         * forwards bytes as they come may ignore it.
+         */
+        default void format(boolean legA, RelayPlan.LegFormat format) {
+        }
+
+        /**
          * How leg A's ({@code legA}) or leg B's peer is reached, once agreed (leg A with the INVITE, leg B with
          * its answer; again when a re-INVITE changes its SRTP): the SIP transport ({@code udp}, {@code tcp},
          * {@code tls}) and whether its media is SRTP. For the call's record; nothing changes in forwarding.

@@ -70,6 +70,11 @@ final class RelayedCall {
     boolean pendingFromA;
     /** Whether the pending re-INVITE's offer asks for no media (sendonly, inactive). */
     boolean pendingOfferHeld;
+    /** The pending re-INVITE's offer as its peer sent it, for the plan once the other peer answers. */
+    io.earpiece.sip.sdp.SessionDescription pendingOffer;
+    /** What each leg carries as last agreed (null before the first answer with SDP). */
+    RelayPlan.LegFormat formatA;
+    RelayPlan.LegFormat formatB;
     /** Whether each leg's peer last said it wants no media. */
     boolean heldA;
     boolean heldB;
@@ -104,6 +109,10 @@ final class RelayedCall {
         } else {
             heldB = held;
         }
+    }
+
+    RelayPlan.LegFormat format(boolean legA) {
+        return legA ? formatA : formatB;
     }
 
     CallDetail detail(Instant ended, CallDetail.Disposition disposition, CallDetail.Side endedBy, String trunkId) {

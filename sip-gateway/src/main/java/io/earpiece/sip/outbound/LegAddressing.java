@@ -20,4 +20,12 @@ public interface LegAddressing {
 
     /** Earpiece's Contact on this leg, with {@code user} as its user part. */
     ContactHeader contact(String user) throws ParseException;
+
+    /**
+     * The RFC 5626 flow every request of the leg must go over (a device registered over its own connection), or
+     * null where the leg is routed by its Request-URI (trunks, devices without outbound).
+     */
+    default io.earpiece.sip.flow.Flow flow() {
+        return null;
+    }
 }

@@ -17,4 +17,11 @@ public interface BindingStore {
 
     /** Removes every binding of the user. */
     void removeAll(String user);
+
+    /**
+     * Removes every RFC 5626 flow binding (one with an instance and reg-id) registered over the connection
+     * {@code source} ({@link Binding#source} form), whoever's it is; returns how many went. Other bindings from
+     * that address stay: without outbound a device is reached at its Contact, not on its connection.
+     */
+    int removeFlow(String source);
 }

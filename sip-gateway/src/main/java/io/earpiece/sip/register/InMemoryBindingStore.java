@@ -40,4 +40,16 @@ public final class InMemoryBindingStore implements BindingStore {
     public synchronized void removeAll(String user) {
         byUser.remove(user);
     }
+
+    @Override
+    public synchronized int removeFlow(String source) {
+        int removed = 0;
+        for (Map<String, Binding> m : byUser.values()) {
+            int before = m.size();
+            m.values().removeIf(b -> b.flow() != null && b.source().equals(source));
+            removed += before - m.size();
+        }
+        byUser.values().removeIf(Map::isEmpty);
+        return removed;
+    }
 }

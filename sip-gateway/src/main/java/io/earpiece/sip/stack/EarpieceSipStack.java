@@ -9,11 +9,14 @@ import gov.nist.javax.sip.stack.SIPTransaction;
 
 import gov.nist.javax.sip.stack.HopImpl;
 import gov.nist.javax.sip.stack.MessageProcessor;
+import io.earpiece.sip.flow.Flow;
+import io.earpiece.sip.flow.Flows;
 
 import java.io.IOException;
 import java.text.ParseException;
 import java.util.Properties;
 import javax.sip.PeerUnavailableException;
+import javax.sip.SipException;
 import javax.sip.address.Hop;
 
 /**
@@ -29,13 +32,40 @@ import javax.sip.address.Hop;
  * so (RFC 3261 18.1.1: the path MTU is unknown, and a fragmented datagram is lost whole when one fragment is).
  * JAIN-SIP 1.3 sends it over UDP whatever its size. Only where TCP listens: without a TCP listening point there
  * is nothing to send from, and the datagram is still the better try.
+ *
+ * <p>And a request of a call pinned to an RFC 5626 flow ({@link Flows#pin}) goes over that flow's connection,
+ * whatever its Request-URI says: the device behind NAT registered from there and can be reached nowhere else.
  */
 public final class EarpieceSipStack extends SipStackImpl {
     /** RFC 3261 18.1.1: 1300 bytes when the path MTU is unknown (200 below Ethernet's 1500). */
     public static final int UDP_LIMIT = 1300;
 
-    public EarpieceSipStack(Properties properties) throws PeerUnavailableException {
+    private final Flows flows;
+
+    /**
+     * @param flows where calls pinned to a device's connection are looked up; the processors report closed
+     *              connections to it when {@code properties} name {@link FlowWatchingProcessors}
+     */
+    public EarpieceSipStack(Properties properties, Flows flows) throws PeerUnavailableException {
         super(properties);
+        this.flows = java.util.Objects.requireNonNull(flows, "flows");
+    }
+
+    /** The gateway's flows (see {@link FlowWatchingProcessors}). */
+    public Flows flows() {
+        return flows;
+    }
+
+    @Override
+    public Hop getNextHop(SIPRequest request) throws SipException {
+        if (request.getCallId() != null) {
+            java.util.Optional<Flow> flow = flows.pinned(request.getCallId().getCallId());
+            if (flow.isPresent()) {
+                Flow f = flow.get();
+                return new HopImpl(f.ip(), f.port(), f.transport().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return super.getNextHop(request);
     }
 
     @Override

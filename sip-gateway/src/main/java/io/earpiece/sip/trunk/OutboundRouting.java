@@ -37,7 +37,7 @@ public final class OutboundRouting {
     /** Refuses a pattern that is not a prefix of digits, +, *, # and X, quoting it. */
     public static String checkPattern(String pattern) {
         if (pattern == null || !VALID.matcher(pattern).matches()) {
-            throw new IllegalArgumentException("route pattern '" + pattern
+            throw new TrunkConfigException("routePatterns", "route pattern '" + pattern
                     + "' must be 1-32 of digits, +, *, # and X (any digit), matched as a number's prefix");
         }
         return pattern;

@@ -37,11 +37,11 @@ public record TrunkConfig(String id, String host, int port, String transport, St
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(host, "host");
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port out of range: " + port);
+            throw new TrunkConfigException("port", "port out of range: " + port);
         }
         transport = transport == null ? "udp" : transport.toLowerCase(Locale.ROOT);
         if (!TRANSPORTS.contains(transport)) {
-            throw new IllegalArgumentException("unsupported transport " + transport + " (udp, tcp or tls)");
+            throw new TrunkConfigException("transport", "unsupported transport " + transport + " (udp, tcp or tls)");
         }
         tls = tls == null ? TrunkTls.DEFAULTS : tls;
         Objects.requireNonNull(username, "username");
@@ -49,7 +49,7 @@ public record TrunkConfig(String id, String host, int port, String transport, St
         allowedSources = allowedSources == null ? List.of() : List.copyOf(allowedSources);
         registerInterval = registerInterval == null ? Duration.ofMinutes(5) : registerInterval;
         if (registerInterval.isNegative()) {
-            throw new IllegalArgumentException("negative registerInterval");
+            throw new TrunkConfigException("registerInterval", "negative registerInterval");
         }
         headerSafe("id", id);
         headerSafe("host", host);
@@ -66,7 +66,8 @@ public record TrunkConfig(String id, String host, int port, String transport, St
      */
     private static void headerSafe(String field, String value) {
         if (value != null && value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(field + " must not contain a control character (such as CR, LF or tab):"
+            throw new TrunkConfigException(field, field
+                    + " must not contain a control character (such as CR, LF or tab):"
                     + " it goes into SIP headers");
         }
     }

@@ -19,7 +19,8 @@ public record TrunkTls(String serverPin, Path trustedCa, Path clientCertificate,
     public TrunkTls {
         serverPin = serverPin == null || serverPin.isBlank() ? null : serverPin.strip();
         if ((clientCertificate == null) != (clientKey == null)) {
-            throw new IllegalArgumentException("mutual TLS needs both a client certificate and its private key");
+            throw new TrunkConfigException(clientCertificate == null ? "tls.clientCertificate" : "tls.clientKey",
+                    "mutual TLS needs both a client certificate and its private key");
         }
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,8 @@ import static org.awaitility.Awaitility.await;
 class B2buaIT {
     private static final String REP_HOST = RepB2bua.REP_HOST;
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /** A private address behind a phone's NAT: TEST-NET-1, where nothing answers. */
+    private static final String UNREACHABLE = "192.0.2.1:5099";
 
     private final List<CallDetail> ended = new CopyOnWriteArrayList<>();
     private final List<CallDetail> answered = new CopyOnWriteArrayList<>();
@@ -51,6 +54,7 @@ class B2buaIT {
     private TrunkClient trunk;
     private Registrar registrar;
     private B2bua b2bua;
+    private io.earpiece.sip.register.InMemoryBindingStore store;
 
     /** Tests tagged so run with RFC 4028 timers on both legs: 1800 s asked, a test-only Min-SE of 2 s. */
     private static final String SESSION_TIMERS = "session-timers";
@@ -110,6 +114,7 @@ class B2buaIT {
                 }, scheduler);
         registrar = installed.registrar;
         b2bua = installed.b2bua;
+        store = installed.store;
         trunk.start();
         await().atMost(WAIT).until(() -> trunk.status().state() == TrunkStatus.State.REGISTERED);
     }
@@ -219,6 +224,40 @@ class B2buaIT {
         // The rep (leg A) offered sendonly: A wants no media; the customer answered recvonly and still does.
         assertThat(media.holds).containsExactly("A held requested", "A resumed requested");
         assertThat(media.remoteB).isEqualTo(new InetSocketAddress("127.0.0.1", customerMedia));
+    }
+
+    @Test
+    void aRepsReInviteToAnotherCodecIsPlannedOnceTheCustomerTakesItAndEachLegKeepsItsEventType() throws Exception {
+        UdpForwarderRelay.Pair media = recodec(false);
+        assertThat(media.formats).as("at the answer: PCMU, 101 for the rep, 96 for the customer; then the re-INVITE: "
+                        + "the rep PCMA, the customer (offered 8 96 0) keeps PCMU")
+                .containsExactly("A PCMU 0 101", "B PCMU 0 96", "A PCMA 8 101", "B PCMU 0 96");
+    }
+
+    @Test
+    void aCodecChangingReInviteTheCustomerRefusesChangesNothing() throws Exception {
+        UdpForwarderRelay.Pair media = recodec(true);
+        assertThat(media.formats).as("only the answer's plan").containsExactly("A PCMU 0 101", "B PCMU 0 96");
+    }
+
+    /** The rep (PCMU, events 101) re-INVITEs to PCMA only; the customer (events 96) takes it or {@code refuses}. */
+    private UdpForwarderRelay.Pair recodec(boolean refuses) throws IOException {
+        int customerMedia = SippRunner.freeUdpPort("127.0.0.1");
+        String answer = refuses ? "488 Not Acceptable Here" : "200 OK";
+        Path phone = SippRunner.editedScenario("/sipp/b2bua/answer-recodec.xml", Path.of("target", "b2bua-recodec"),
+                s -> s.replaceFirst("(?s)(<recv request=\"INVITE\">.*?)SIP/2.0 200 OK", "$1SIP/2.0 " + answer));
+        try (SippRunner customer = SippRunner.builder(phone)
+                .remote("127.0.0.1", kamailio.port()).localPort(customerPort).mediaPort(customerMedia)
+                .timeout(WAIT).start()) {
+            int rep = SippRunner.builder(scenario("b2bua/rep-recodec.xml")).remote("127.0.0.1", gateway.port())
+                    .localHost(REP_HOST).mediaIp(REP_HOST).mediaPort(SippRunner.freeUdpPort(REP_HOST)).timeout(WAIT)
+                    .key("user", "alice").key("dialed", KamailioCarrier.CUSTOMER_NUMBER)
+                    .args("-au", "alice", "-ap", "wonderland", "-d", "200").run();
+            assertThat(rep).as("rep's sipp: answered in its own terms, the re-INVITE answered " + answer).isZero();
+            assertThat(customer.awaitExit()).as("customer's sipp: the re-INVITE offered 8 96 0").isZero();
+        }
+        await().atMost(WAIT).until(() -> !ended.isEmpty());
+        return relay.opened.get(0);
     }
 
     @Test
@@ -375,6 +414,69 @@ class B2buaIT {
         assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
         assertThat(relay.opened.get(0).carriedB).as("the rep's leg, for the call's record").startsWith("tcp ");
         assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+    }
+
+    @Test
+    @Tag(TCP)
+    void aPhoneBehindNatIsRungOnTheConnectionItRegisteredItsFlowOverAndTheFlowEndsWithIt() throws Exception {
+        int repPort = SippRunner.freeUdpPort(REP_HOST);
+        int repMedia = SippRunner.freeUdpPort(REP_HOST);
+        // Both the registered Contact and the one in the phone's 200 OK name an address nobody listens on: the
+        // INVITE and the BYE can reach the phone only over the connection it registered from.
+        Path answer = SippRunner.editedScenario("/sipp/b2bua/answer.xml", Path.of("target", "sipp-outbound"),
+                xml -> xml.replace("Contact: <sip:phone@[local_ip]:[local_port];", "Contact: <sip:phone@"
+                        + UNREACHABLE + ";"));
+        try (SippRunner phone = SippRunner.builder(scenario("b2bua/register-outbound.xml"))
+                .remote("127.0.0.1", gateway.port()).localHost(REP_HOST).localPort(repPort).mediaIp(REP_HOST)
+                .mediaPort(repMedia).key("user", "alice").key("contact", UNREACHABLE)
+                .key("instance", "urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21").timeout(Duration.ofMinutes(3))
+                .args("-au", "alice", "-ap", "wonderland", "-t", "t1", "-oocsf", answer.toAbsolutePath().toString(),
+                        "-d", "180000").start()) {
+            io.earpiece.sip.register.Binding b = await().atMost(WAIT).until(
+                    () -> registrar.bindings("alice").stream().findFirst().orElse(null), x -> x != null);
+            assertThat(b.contact()).contains(UNREACHABLE);
+            assertThat(b.flow()).as("the connection it registered over")
+                    .isEqualTo(new io.earpiece.sip.flow.Flow(REP_HOST, repPort, "tcp"));
+            customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+            CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+            assertThat(d.disposition()).as("the phone answered on its flow").isEqualTo(CallDetail.Disposition.ANSWERED);
+            assertThat(relay.opened.get(0).remoteB).isEqualTo(new InetSocketAddress(REP_HOST, repMedia));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(phone.file("messages.log"))
+                    .contains("INVITE sip:alice@" + UNREACHABLE + ";transport=tcp;ob SIP/2.0")
+                    .contains("BYE sip:phone@" + UNREACHABLE));
+            assertThat(phone.isAlive()).as("still registered, waiting on its connection").isTrue();
+        }
+        // sipp is gone, and its connection with it: the flow's binding goes, nothing rings a dead flow.
+        await().atMost(WAIT).until(() -> registrar.bindings("alice").isEmpty());
+    }
+
+    @Test
+    @Tag(TCP)
+    void aStoredFlowWhoseConnectionThisGatewayDoesNotHoldIsNotRung() throws Exception {
+        // As after a restart (or on another node): the binding of a flow is stored, its connection is not held here.
+        // Something listens where the phone's NAT mapping was; a new connection there could reach anyone.
+        try (java.net.ServerSocket stranger = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getByName(REP_HOST))) {
+            store.save(new io.earpiece.sip.register.Binding("alice", "sip:alice@" + UNREACHABLE + ";transport=tcp;ob",
+                    io.earpiece.sip.register.Binding.source(REP_HOST, stranger.getLocalPort(), "tcp"), "old-call", 1,
+                    java.time.Instant.now().plusSeconds(300), "phone",
+                    "<urn:uuid:4a3e8d0c-5b1f-4c2a-9e77-0d5c1f0b7a21>", 1));
+            int deskPort = SippRunner.freeUdpPort(REP_HOST);
+            int deskMedia = SippRunner.freeUdpPort(REP_HOST);
+            registerPhone("alice", "wonderland", deskPort);
+            assertThat(registrar.bindings("alice")).hasSize(2);
+            try (SippRunner desk = phone("b2bua/answer.xml", deskPort, deskMedia)) {
+                customerCallsTheDid(SippRunner.freeUdpPort("127.0.0.1"));
+                assertThat(desk.awaitExit()).as("the phone registered over UDP took the call").isZero();
+            }
+            CallDetail d = await().atMost(WAIT).until(() -> ended.isEmpty() ? null : ended.get(0), x -> x != null);
+            assertThat(d.disposition()).isEqualTo(CallDetail.Disposition.ANSWERED);
+            // The ringing is long over: had the flow been tried, its connection would wait in the backlog.
+            stranger.setSoTimeout(1);
+            org.assertj.core.api.Assertions.assertThatThrownBy(stranger::accept)
+                    .as("nothing connected to the stale flow's address")
+                    .isInstanceOf(java.net.SocketTimeoutException.class);
+        }
     }
 
     @Test

@@ -27,7 +27,7 @@ class DeviceAddressingTest {
 
     private SipContext gateway(boolean tcp, int tls) {
         return new SipContext(null, null, headers, addresses, "127.0.0.1", 5060, "Earpiece-test",
-                new ContactPorts(5060, tcp, tls), null);
+                new ContactPorts(5060, tcp, tls), null, new io.earpiece.sip.flow.Flows());
     }
 
     private DeviceAddressing device(String contact, String registeredOver, SipContext sip) throws Exception {
@@ -51,6 +51,19 @@ class DeviceAddressingTest {
         DeviceAddressing d = device("sip:alice@192.0.2.7:5062", "tcp", gateway(true, -1));
         assertThat(d.transport()).isEqualTo("tcp");
         assertThat(d.requestUri().getTransportParam()).as("so the stack sends it over TCP").isEqualTo("tcp");
+    }
+
+    @Test
+    void aDeviceWithAFlowIsRungOverTheFlowsTransportWhateverItsContactSays() throws Exception {
+        io.earpiece.sip.flow.Flow flow = new io.earpiece.sip.flow.Flow("198.51.100.4", 50001, "tls");
+        DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@10.0.0.2:5060;transport=tcp;ob"),
+                "tls", flow, gateway(true, 5061));
+        assertThat(d.flow()).isEqualTo(flow);
+        assertThat(d.transport()).isEqualTo("tls");
+        assertThat(d.via().getPort()).isEqualTo(5061);
+        assertThat(d.requestUri().toString()).as("the Request-URI stays the registered Contact (RFC 5626 5.3)")
+                .isEqualTo("sip:alice@10.0.0.2:5060;transport=tcp;ob");
+        assertThat(device("sip:alice@192.0.2.7:5062", "tcp", gateway(true, -1)).flow()).isNull();
     }
 
     @Test

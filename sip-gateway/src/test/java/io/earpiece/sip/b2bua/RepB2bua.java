@@ -38,10 +38,13 @@ final class RepB2bua {
 
     final Registrar registrar;
     final B2bua b2bua;
+    /** The registrar's bindings, for a test to store one as a restarted gateway would find it. */
+    final InMemoryBindingStore store;
 
-    private RepB2bua(Registrar registrar, B2bua b2bua) {
+    private RepB2bua(Registrar registrar, B2bua b2bua, InMemoryBindingStore store) {
         this.registrar = registrar;
         this.b2bua = b2bua;
+        this.store = store;
     }
 
     static RepB2bua install(SipGateway gateway, B2buaConfig config, TrunkClient trunk, Map<String, String> dids,
@@ -58,13 +61,14 @@ final class RepB2bua {
         DigestGate gate = new DigestGate(new DigestAuthenticator(REALM, creds,
                 new NonceManager(Clock.systemUTC(), Duration.ofMinutes(5)),
                 List.of(DigestAlgorithm.MD5, DigestAlgorithm.SHA_256)), gateway.context());
-        Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, new InMemoryBindingStore(),
-                gateway.context(), Clock.systemUTC());
+        InMemoryBindingStore store = new InMemoryBindingStore();
+        Registrar registrar = new Registrar(RegistrarConfig.defaults(REALM), gate, store, gateway.context(),
+                Clock.systemUTC());
         B2bua b2bua = new B2bua(config, gateway.context(), gate, registrar, trunk, routes,
                 did -> Optional.ofNullable(dids.get(did)), relay, listener, scheduler, Clock.systemUTC());
         gateway.addHandler(registrar);
         gateway.addHandler(b2bua);
-        return new RepB2bua(registrar, b2bua);
+        return new RepB2bua(registrar, b2bua, store);
     }
 
     /**

@@ -42,6 +42,15 @@ final class UdpForwarderRelay implements MediaRelay {
         volatile String carriedA;
         volatile String carriedB;
 
+        /** Formats the B2BUA agreed, in order, e.g. "A PCMA 8 101" (codec, payload type, telephone-event type). */
+        final List<String> formats = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void format(boolean legA, RelayPlan.LegFormat format) {
+            formats.add((legA ? "A " : "B ") + format.codec().name() + " " + format.codec().payloadType() + " "
+                    + format.telephoneEventPt());
+        }
+
         @Override
         public void carried(boolean legA, String sipTransport, boolean srtp) {
             String how = sipTransport + (srtp ? " srtp" : " clear");

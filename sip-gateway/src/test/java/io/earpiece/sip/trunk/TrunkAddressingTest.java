@@ -38,7 +38,7 @@ class TrunkAddressingTest {
         carrier = certs.selfSigned("carrier");
         client = certs.selfSigned("client");
         sip = new SipContext(null, null, null, null, "127.0.0.1", 5060, "Earpiece-test",
-                new ContactPorts(5060, false, 5061), clients);
+                new ContactPorts(5060, false, 5061), clients, new io.earpiece.sip.flow.Flows());
     }
 
     private TrunkConfig trunk(TrunkTls tls) {

@@ -69,6 +69,11 @@ public final class WebhookExporter implements Exporter {
         for (CallExport.Objection o : export.objections()) {
             objections.addObject().put("kind", o.kind()).put("said", o.said()).put("response", o.response());
         }
+        ArrayNode parties = p.putArray("parties");
+        for (CallExport.Party party : export.parties()) {
+            parties.addObject().put("party", party.party()).put("role", party.role()).put("name", party.name())
+                    .put("source", party.source());
+        }
         return p;
     }
 }

@@ -29,7 +29,9 @@ public final class Fixtures {
                         new CallExport.ActionItem("customer", "set up meeting with finance", "next week",
                                 LocalDate.of(2025, 3, 17))),
                 List.of(new CallExport.Objection("price", "The new price is a lot higher.",
-                        "If you commit to two years I can hold the current rate.")));
+                        "If you commit to two years I can hold the current rate.")),
+                List.of(new CallExport.Party("rep", "rep", "Sam Rivera", "account"),
+                        new CallExport.Party("customer", "customer", "Dana Lee", "call")));
     }
 
     public static JsonHttp http() {

@@ -36,6 +36,9 @@ class WebhookExporterTest {
             assertThat(body.path("id").asText()).isEqualTo("call-42/webhook:crm");
             assertThat(body.path("action_items").get(1).path("due_date").asText()).isEqualTo("2025-03-17");
             assertThat(body.path("objections").get(0).path("kind").asText()).isEqualTo("price");
+            assertThat(body.path("parties").get(1).path("name").asText()).isEqualTo("Dana Lee");
+            assertThat(body.path("parties").get(1).path("source").asText()).isEqualTo("call");
+            assertThat(body.path("parties").get(0).path("party").asText()).isEqualTo("rep");
 
             WebhookExporter wrongSecret = new WebhookExporter("w", new WebhookConfig(
                     URI.create(hook.baseUri() + "/hooks/earpiece"), Secret.of("other")), Fixtures.http());
