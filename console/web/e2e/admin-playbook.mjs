@@ -226,7 +226,7 @@ async function main() {
       const sections = page.getByRole('navigation', { name: 'Admin sections' }).getByRole('link');
       await sections.first().waitFor({ timeout: 15_000 });
       const names = await sections.allTextContents();
-      check(JSON.stringify(names) === JSON.stringify(['Playbooks', 'Knowledge base', 'Card stats']),
+      check(JSON.stringify(names) === JSON.stringify(['Playbooks', 'Knowledge base', 'Routing', 'Card stats']),
         `a manager sees only the sections they may use (${names.join(', ')})`);
       for (const name of names) {
         await sections.filter({ hasText: name }).click();

@@ -180,6 +180,8 @@ export interface ActionItem {
   done: boolean;
   doneAt: string | null;
   doneBy: string | null;
+  /** The user a routing rule assigned it to. */
+  assignee?: string | null;
 }
 
 export interface Objection {

@@ -9,6 +9,7 @@ import { PlaybookEditor } from './PlaybookEditor';
 import { UserAssignForm, type UserRow } from './UserAssignForm';
 import { SipUserForm } from './SipUserForm';
 import { DidRouteForm } from './DidRouteForm';
+import { RoutingSection } from './RoutingSection';
 import { cell, columnLabel, trunkStatusText, type TrunkStatus } from '../adminTable';
 import type { User } from '../types';
 
@@ -29,6 +30,8 @@ const SECTIONS: { id: string; title: string; urls: string[]; blurb: string; role
   // managers read playbooks and knowledge through the endpoints they may use; only admins edit them
   { id: 'playbooks', title: 'Playbooks', urls: ['/api/playbooks'], blurb: 'What triggers which card.', roles: ['ADMIN', 'MANAGER'] },
   { id: 'knowledge', title: 'Knowledge base', urls: ['/api/knowledge'], blurb: 'Articles cards can quote.', roles: ['ADMIN', 'MANAGER'] },
+  // per team; RoutingSection loads the team's rules itself (a manager edits their own team's)
+  { id: 'routing', title: 'Routing', urls: [], blurb: 'Who hears about which calls: rules on the summary and what was said.', roles: ['ADMIN', 'MANAGER'] },
   { id: 'cards', title: 'Card stats', urls: ['/api/cards/stats'], blurb: 'How often each card was shown, used and dismissed.', roles: ['ADMIN', 'MANAGER'] },
 ];
 
@@ -82,6 +85,7 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
     if (shown.current !== current.id) setRows(undefined);
     shown.current = current.id;
     setError(null);
+    if (current.id === 'routing') return undefined;
     (async () => {
       for (const url of current.urls) {
         const body = await optional<unknown>(url);
@@ -172,7 +176,8 @@ export function AdminPage({ section, user }: { section: string; user: User | nul
         <p className="sub">{current.blurb}</p>
         {error && <p className="error" role="alert">{error}</p>}
         {notice && <p className="ok-text" role="status" data-testid="admin-notice">{notice}</p>}
-        {rows === undefined && !error && <p className="muted">Loading…</p>}
+        {current.id === 'routing' && <RoutingSection user={user} />}
+        {rows === undefined && !error && current.id !== 'routing' && <p className="muted">Loading…</p>}
         {rows === null && <p className="not-available" data-testid="not-available">Not available on this server yet.</p>}
         {!editor && (current.id === 'playbooks' || current.id === 'knowledge') && (
           <p className="muted small">Read only: admins edit these.</p>

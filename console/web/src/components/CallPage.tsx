@@ -13,6 +13,7 @@ import {
 } from '../recording';
 import { CallPlayer } from './CallPlayer';
 import { FollowUp } from './FollowUp';
+import { RoutedBlock } from './RoutedBlock';
 import { ActionItems, ExportStatus, Objections, Questions, SummaryChips } from './CallReport';
 import { TranscriptView } from './TranscriptView';
 import { renameChanges, shownName, sourceLabel, sourcesOf, type PartyNameView } from '../names';
@@ -218,6 +219,8 @@ export function CallPage({ callId, transcribing = true }: { callId: string; tran
             </section>
           )}
           {isRecordingSession(recording) && <RecordingSessionPanel recording={recording} events={events} names={names} />}
+          {/* first in the column: an escalation's reason is the first thing a lead opening the call reads */}
+          <RoutedBlock callId={callId} />
           {summary === undefined && <section className="panel" aria-label="Summary"><h2>Summary</h2><p className="muted">Loading…</p></section>}
           {summary === null && (
             <section className="panel" aria-label="Summary" data-testid="summary"><h2>Summary</h2>

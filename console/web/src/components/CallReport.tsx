@@ -59,6 +59,7 @@ export function ActionItems({ callId, items, onChange }: {
               <span className="small muted">
                 {words(item.owner)}
                 {item.dueDate ? ` · due ${item.dueDate}` : item.due ? ` · ${item.due}` : ''}
+                {item.assignee ? ` · assigned to ${item.assignee}` : ''}
                 {state === 'overdue' && <strong className="overdue"> · overdue</strong>}
                 {item.done && item.doneBy ? ` · done by ${item.doneBy}` : ''}
               </span>

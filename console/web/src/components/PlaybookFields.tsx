@@ -1,31 +1,16 @@
 import type { ReactNode } from 'react';
+import { LabelledField, type FieldProps } from './LabelledField';
 import {
   fieldId, newCardFor, newTrigger, renameTrigger, type CardForm, type PlaybookForm,
 } from '../playbookForm';
 
 type Errors = Record<string, string>;
 
-/** One labelled input or text area with its error beside it (aria-invalid, aria-describedby). */
+/** A playbook field, its id and error found by its path. */
 function Field({ path, label, errors, hint, children }: {
   path: string; label: string; errors: Errors; hint?: string; children: (props: FieldProps) => ReactNode;
 }) {
-  const id = fieldId(path);
-  const error = errors[path];
-  const described = [error ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`pb-field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
-      {hint && <span id={`${id}-hint`} className="pb-hint">{hint}</span>}
-      {error && <span id={`${id}-error`} className="pb-error">{error}</span>}
-    </div>
-  );
-}
-
-interface FieldProps {
-  id: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
+  return <LabelledField id={fieldId(path)} label={label} error={errors[path]} hint={hint}>{children}</LabelledField>;
 }
 
 /**

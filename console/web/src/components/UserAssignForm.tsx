@@ -6,11 +6,13 @@ export interface UserRow {
   team?: string | null;
   sipUser?: string | null;
   extension?: string | null;
+  email?: string | null;
 }
 
 /**
  * Moves a user to another team and onto another SIP user and extension (each may be left empty for none); their
- * calls are matched by these from now on. The server's refusal is shown with its reason.
+ * calls are matched by these from now on. Their e-mail address is where routing's "team lead" messages go. The
+ * server's refusal is shown with its reason.
  */
 export function UserAssignForm({ user, teams, sipUsers, onSaved, onCancel }: {
   user: UserRow; teams: string[]; sipUsers: string[]; onSaved: () => void; onCancel: () => void;
@@ -18,6 +20,7 @@ export function UserAssignForm({ user, teams, sipUsers, onSaved, onCancel }: {
   const [team, setTeam] = useState(user.team ?? '');
   const [sipUser, setSipUser] = useState(user.sipUser ?? '');
   const [extension, setExtension] = useState(user.extension ?? '');
+  const [email, setEmail] = useState(user.email ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const save = async (e: FormEvent) => {
@@ -27,6 +30,9 @@ export function UserAssignForm({ user, teams, sipUsers, onSaved, onCancel }: {
       await api.put(`/api/admin/users/${encodeURIComponent(user.username)}/assignment`, {
         team: team.trim() || null, sipUser: sipUser.trim() || null, extension: extension.trim() || null,
       });
+      if (email.trim() !== (user.email ?? '')) {
+        await api.put(`/api/admin/users/${encodeURIComponent(user.username)}/email`, { email: email.trim() || null });
+      }
       onSaved();
     } catch (err) {
       setError(`Not saved: ${(err as Error).message ?? err}`);
@@ -47,6 +53,7 @@ export function UserAssignForm({ user, teams, sipUsers, onSaved, onCancel }: {
         <datalist id="assign-sip-users">{sipUsers.map((s) => <option key={s} value={s} />)}</datalist>
       </label>
       <label><span>Extension</span><input value={extension} onChange={(e) => setExtension(e.target.value)} maxLength={32} placeholder="none" /></label>
+      <label><span>E-mail</span><input type="email" value={email} onChange={(e) => setEmail(e.target.value)} maxLength={254} placeholder="none" autoComplete="off" /></label>
       <div className="editor-actions">
         <button type="submit" className="btn primary small">Save</button>
         <button type="button" className="btn small ghost" onClick={onCancel}>Cancel</button>

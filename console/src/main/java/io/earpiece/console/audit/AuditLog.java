@@ -24,6 +24,8 @@ public class AuditLog {
     public static final String USER_DELETE = "user.delete";
     public static final String USER_ROLE = "user.role";
     public static final String USER_ASSIGN = "user.assign";
+    public static final String USER_EMAIL = "user.email";
+    public static final String ROUTING_EDIT = "routing.edit";
     public static final String TRUNK_CREATE = "trunk.create";
     public static final String TRUNK_UPDATE = "trunk.update";
     public static final String TRUNK_DELETE = "trunk.delete";

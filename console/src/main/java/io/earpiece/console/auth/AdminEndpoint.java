@@ -81,6 +81,16 @@ public class AdminEndpoint {
                 AuditLog.source(request)), () -> accounts.assign(username, body)));
     }
 
+    /** Sets or clears the user's e-mail address (routing sends "team lead" messages there); 400 names a bad one. */
+    @PutMapping("/users/{username}/email")
+    public Mono<AuthViews.UserView> setEmail(Authentication auth, @PathVariable String username,
+                                             @RequestBody AuthViews.EmailChange body, ServerHttpRequest request) {
+        String email = body == null ? null : body.email();
+        return blocking(() -> audit.audited(new AuditLog.Entry(auth.getName(), AuditLog.USER_EMAIL, username,
+                email == null || email.isBlank() ? "cleared" : "set", AuditLog.source(request)),
+                () -> accounts.setEmail(username, email)));
+    }
+
     /** Sets the name the user goes by on calls (the rep party of their calls is shown by it); empty clears it. */
     @PutMapping("/users/{username}/display-name")
     public Mono<AuthViews.UserView> setDisplayName(Authentication auth, @PathVariable String username,

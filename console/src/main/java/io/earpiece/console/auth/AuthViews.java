@@ -27,11 +27,15 @@ public final class AuthViews {
 
     /** A user as admins see it. */
     public record UserView(long id, String username, String role, String team, String sipUser, String extension,
-                           boolean enabled, Instant createdAt, String displayName) {
+                           boolean enabled, Instant createdAt, String displayName, String email) {
     }
 
     /** The body of {@code PUT /api/admin/users/{username}/display-name}: the name on calls (null or blank: none). */
     public record DisplayName(String displayName) {
+    }
+
+    /** The body of {@code PUT /api/admin/users/{username}/email}: an address, or null or blank to clear it. */
+    public record EmailChange(String email) {
     }
 
     /** The body of {@code PUT /api/admin/users/{username}/enabled}. */

@@ -1,10 +1,13 @@
 package io.earpiece.console.auth;
 
+import io.earpiece.console.followup.FollowUpMailer;
 import io.earpiece.db.user.TeamEntity;
 import io.earpiece.db.user.TeamRepository;
 import io.earpiece.db.user.UserEntity;
 import io.earpiece.db.user.UserRepository;
 import io.earpiece.db.user.UserRole;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -172,6 +175,30 @@ public class UserAccounts {
     }
 
     /**
+     * Sets the user's e-mail address (where routing's "team lead" messages go), or clears it (null or blank); 400
+     * for anything but one address with a domain.
+     */
+    @Transactional
+    public AuthViews.UserView setEmail(String username, String email) {
+        UserEntity user = users.findByUsername(username)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no user " + username));
+        String address = null;
+        if (email != null && !email.isBlank()) {
+            try {
+                List<InternetAddress> parsed = FollowUpMailer.recipients(email.strip());
+                if (parsed.size() != 1 || parsed.get(0).getAddress().length() > 254) {
+                    throw badRequest("email: give one address of at most 254 characters");
+                }
+                address = parsed.get(0).getAddress();
+            } catch (AddressException e) {
+                throw badRequest("email: \"" + email.strip() + "\" is not an e-mail address");
+            }
+        }
+        user.setEmail(address);
+        return view(users.save(user), teamName(user.getTeamId()));
+    }
+
+    /**
      * Sets the name the user goes by on calls ("Sam Okafor"), or clears it (null or blank): the rep party of
      * their calls is named by it from the next call that ends; calls named before keep their names.
      */
@@ -240,7 +267,7 @@ public class UserAccounts {
 
     private static AuthViews.UserView view(UserEntity u, String team) {
         return new AuthViews.UserView(u.getId(), u.getUsername(), u.getRole().name(), team, u.getSipUser(),
-                u.getExtension(), u.isEnabled(), u.getCreatedAt(), u.getDisplayName());
+                u.getExtension(), u.isEnabled(), u.getCreatedAt(), u.getDisplayName(), u.getEmail());
     }
 
     private static ResponseStatusException badRequest(String why) {

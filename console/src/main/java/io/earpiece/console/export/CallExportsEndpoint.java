@@ -23,6 +23,9 @@ public class CallExportsEndpoint {
     public record CallExport(String exporter, String state, int attempts, Instant updatedAt, String lastOutcome) {
     }
 
+    /** Jobs of routed messages ("routing:SEQ"): the call page shows them in its own Routed block. */
+    private static final String ROUTED_TARGETS = "routing:";
+
     private final OutboxJobRepository jobs;
 
     public CallExportsEndpoint(OutboxJobRepository jobs) {
@@ -34,6 +37,7 @@ public class CallExportsEndpoint {
         boolean admin = auth == null || auth.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
         return Mono.fromCallable(() -> jobs.findByCallIdOrderByExporterAsc(id).stream()
+                        .filter(j -> !j.getExporter().startsWith(ROUTED_TARGETS))
                         .map(j -> new CallExport(j.getExporter(), j.getState(), j.getAttempts(), j.getUpdatedAt(),
                                 admin ? j.getLastOutcome() : null))
                         .toList())

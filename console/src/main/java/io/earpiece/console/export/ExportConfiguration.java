@@ -19,6 +19,7 @@ import io.earpiece.plugins.export.webhook.WebhookConfig;
 import io.earpiece.plugins.export.webhook.WebhookExporter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -53,11 +54,15 @@ public class ExportConfiguration {
         return new ConfiguredSecrets(key.isBlank() ? null : SecretBox.fromBase64Key(key));
     }
 
+    /** The HTTP client of every delivery (connectors and routed messages), with the worker's timeout. */
     @Bean
-    Exporters exporters(ExportProperties p, ConfiguredSecrets secrets, DeliveryLedger ledger, ObjectMapper mapper) {
-        Clock clock = Clock.systemUTC();
-        JsonHttp http = new JsonHttp(HttpClient.newBuilder().connectTimeout(p.worker().timeout()).build(),
-                mapper, p.worker().timeout(), clock);
+    JsonHttp exportHttp(ExportProperties p, ObjectMapper mapper) {
+        return new JsonHttp(HttpClient.newBuilder().connectTimeout(p.worker().timeout()).build(),
+                mapper, p.worker().timeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    Exporters exporters(ExportProperties p, ConfiguredSecrets secrets, DeliveryLedger ledger, JsonHttp http) {
         List<Exporter> out = new ArrayList<>();
         if (!p.hubspot().accessToken().isBlank()) {
             out.add(new HubSpotExporter(new HubSpotConfig(p.hubspot().baseUrl(),
@@ -89,10 +94,17 @@ public class ExportConfiguration {
         return exporters;
     }
 
+    /**
+     * The worker delivers to the configured connectors and to every {@link Exporter} bean besides (those of other
+     * features that queue jobs of their own, such as routed messages).
+     */
     @Bean
-    OutboxWorker outboxWorker(JpaOutboxStore store, Exporters exporters, ExportProperties p) {
+    OutboxWorker outboxWorker(JpaOutboxStore store, Exporters exporters, ObjectProvider<Exporter> features,
+                              ExportProperties p) {
         ExportProperties.Worker w = p.worker();
-        return new OutboxWorker(store, exporters.all(), new RetryPolicy(w.retryBase(), w.retryCap(), w.maxAttempts(),
+        List<Exporter> all = new ArrayList<>(exporters.all());
+        features.orderedStream().forEach(all::add);
+        return new OutboxWorker(store, all, new RetryPolicy(w.retryBase(), w.retryCap(), w.maxAttempts(),
                 RandomGenerator.getDefault()), Clock.systemUTC(), w.batchSize(), w.lease());
     }
 }

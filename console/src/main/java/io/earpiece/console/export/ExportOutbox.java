@@ -44,13 +44,30 @@ public class ExportOutbox {
         if (exporters.all().isEmpty()) {
             return 0;
         }
-        String payload = payloads.write(export(call, summary, summaryText, parties));
-        Instant now = Instant.now();
+        String payload = payload(call, summary, summaryText, parties);
         for (String exporter : exporters.names()) {
-            jobs.save(new OutboxJobEntity(UUID.randomUUID().toString(), call.getId(), exporter,
-                    call.getId() + "/" + exporter, payload, OutboxState.PENDING.name(), now, now));
+            queue(call.getId(), exporter, call.getId() + "/" + exporter, payload);
         }
         return exporters.names().size();
+    }
+
+    /** The export of a summarised call as stored in a job (JSON). */
+    public String payload(CallEntity call, CallSummary summary, String summaryText,
+                          List<SpeakerNames.PartyName> parties) {
+        return payloads.write(export(call, summary, summaryText, parties));
+    }
+
+    /**
+     * Queues one job for {@code target} (an exporter's name, or one a family exporter handles, such as a routed
+     * message's "routing:3"), due now, inside the caller's transaction; returns its id.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String queue(String callId, String target, String idempotencyKey, String payload) {
+        Instant now = Instant.now();
+        String id = UUID.randomUUID().toString();
+        jobs.save(new OutboxJobEntity(id, callId, target, idempotencyKey, payload, OutboxState.PENDING.name(), now,
+                now));
+        return id;
     }
 
     CallExport export(CallEntity call, CallSummary summary, String summaryText, List<SpeakerNames.PartyName> parties) {

@@ -1,6 +1,7 @@
 package io.earpiece.console.summary;
 
 import io.earpiece.console.export.ExportOutbox;
+import io.earpiece.console.routing.CallRouter;
 import io.earpiece.console.upload.SpeakerNames;
 import io.earpiece.db.assist.InsightRepository;
 import io.earpiece.db.call.CallEntity;
@@ -39,7 +40,8 @@ import java.util.stream.Collectors;
  * Summarises a finished call from what is stored (transcript and assist insights), stores the summary and its
  * parts, and queues the call's exports in the same transaction: either all of it is committed or none, so an
  * export can never be lost between the summary and the outbox. The engine runs between the read and the write,
- * outside any transaction, so a model request never holds a database connection.
+ * outside any transaction, so a model request never holds a database connection. The team's routing rules are
+ * matched in the same transaction, so a routed message is queued exactly when the summary is stored.
  */
 @Service
 public class CallSummaries {
@@ -58,6 +60,7 @@ public class CallSummaries {
     private final SummaryEngine engine;
     private final SummaryTextRenderer renderer;
     private final ExportOutbox outbox;
+    private final CallRouter router;
     private final SummaryProperties properties;
     private final SpeakerNames names;
     private final TransactionTemplate readOnly;
@@ -67,8 +70,9 @@ public class CallSummaries {
     public CallSummaries(CallRepository calls, TranscriptSegmentRepository segments, InsightRepository insights,
                          SummaryRepository summaries, ActionItemRepository actions, ObjectionRepository objections,
                          QuestionRepository questions, DecisionRepository decisions, SummaryEngine engine,
-                         SummaryTextRenderer renderer, ExportOutbox outbox, SummaryProperties properties,
-                         SpeakerNames names, PlatformTransactionManager transactions) {
+                         SummaryTextRenderer renderer, ExportOutbox outbox, CallRouter router,
+                         SummaryProperties properties, SpeakerNames names,
+                         PlatformTransactionManager transactions) {
         this.names = names;
         this.calls = calls;
         this.segments = segments;
@@ -81,6 +85,7 @@ public class CallSummaries {
         this.engine = engine;
         this.renderer = renderer;
         this.outbox = outbox;
+        this.router = router;
         this.properties = properties;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -161,7 +166,10 @@ public class CallSummaries {
             decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
         }
         if (!input.transcript().utterances().isEmpty()) {
-            outbox.enqueue(input.call(), summary, text, names.parties(callId).orElse(List.of()));
+            List<SpeakerNames.PartyName> parties = names.parties(callId).orElse(List.of());
+            outbox.enqueue(input.call(), summary, text, parties);
+            // routing rules are evaluated here, once per call: every path (live, deferred, upload) stores here
+            router.route(input.call(), summary, text, input.transcript().utterances(), parties);
         }
         return true;
     }

@@ -71,7 +71,7 @@ public class SummaryQueries {
 
     static SummaryView.ActionItemView actionItem(ActionItemEntity a) {
         return new SummaryView.ActionItemView(a.getSeq(), a.getUtterance(), a.getOwner(), a.getWhat(), a.getDueText(),
-                a.getDueDate(), a.getDoneAt(), a.getDoneBy());
+                a.getDueDate(), a.getDoneAt(), a.getDoneBy(), a.getAssignee());
     }
 
     private static List<SummaryView.Point> points(SummaryEntity s) {

@@ -43,10 +43,10 @@ public record SummaryView(String callId, LocalDate callDate, String type, String
     /**
      * An action item: owner, what, due as said and as a date (null when unresolved); {@code seq} addresses it in
      * {@code PUT /api/calls/{id}/action-items/{seq}}, {@code doneAt}/{@code doneBy} say who ticked it off (null
-     * while open).
+     * while open), {@code assignee} the user a routing rule gave it to (null when none did).
      */
     public record ActionItemView(int seq, int utterance, String owner, String what, String due, LocalDate dueDate,
-                                 Instant doneAt, String doneBy) {
+                                 Instant doneAt, String doneBy, String assignee) {
 
         @JsonProperty("done")
         public boolean done() {

@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * One running server for the tests of the call report, follow-ups and analytics (API and browser): e-mail goes to
- * the in-process {@link SmtpServer}. Classes with this annotation share the Spring context; each stores its own
- * users and calls under names no other class uses.
+ * One running server for the tests of the call report, follow-ups, routing and analytics (API and browser): e-mail
+ * goes to the in-process {@link SmtpServer}; routed messages link to {@code http://console.test}. Classes with this
+ * annotation share the Spring context; each stores its own users and calls under names no other class uses.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
         "earpiece.data-dir=target/it-data/report",
         "earpiece.mail.host=127.0.0.1", "earpiece.mail.port=" + SmtpServer.PORT, "earpiece.mail.start-tls=false",
         "earpiece.mail.from=followups@earpiece.test",
+        "earpiece.routing.console-url=http://console.test", "earpiece.routing.webhook-signing-secret="
+        + ReportTestServer.WEBHOOK_SECRET,
         "spring.datasource.url=jdbc:h2:mem:report;DB_CLOSE_DELAY=-1"})
 public @interface ReportTestServer {
+    /** What routed webhooks are signed with. */
+    String WEBHOOK_SECRET = "routing-webhook-secret-for-tests";
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * becomes version 2, by the admin; restoring version 1 stores its text again as version 3; a team on the default
  * playbook gets its own version 1; a knowledge-base document added in the form is stored with its source. A user created in the form (role, new team) is
  * stored and can be disabled from their row. A manager's Admin tab shows only the
- * sections a manager may use (playbooks, knowledge base, card stats), each readable; axe-core checks the pages.
+ * sections a manager may use (playbooks, knowledge base, routing, card stats), each readable; axe-core checks the pages.
  * The admin forms ({@code admin-forms.mjs}, at 1440x900 and 390x844): a team created, a SIP user added and its
  * password reset, a user created in the team, made a manager and put on the SIP user from their row, a number routed to
  * the SIP user and another routed then deleted, a trunk added with its registration shown in words and then edited,

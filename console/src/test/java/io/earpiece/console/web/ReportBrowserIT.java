@@ -8,6 +8,10 @@ import jakarta.mail.internet.MimeMessage;
 import io.earpiece.console.testing.SummarisedCall;
 import io.earpiece.console.testing.TestAuth;
 import io.earpiece.db.summary.ActionItemRepository;
+import io.earpiece.db.outbox.OutboxJobEntity;
+import io.earpiece.db.outbox.OutboxJobRepository;
+import io.earpiece.db.routing.RoutedMessageEntity;
+import io.earpiece.db.routing.RoutedMessageRepository;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,7 +34,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The manager-facing pages in a real browser (scripts in {@code console/web/e2e}), each at 1440×900 and 390×844 with
  * axe-core: the call page as a report (driven by {@code call-report.mjs}) as the call's rep, with the follow-up
  * e-mail edited and sent from it (to the in-process SMTP server); the managers' analytics home (driven by
- * {@code analytics.mjs}) as a manager of the call's team.
+ * {@code analytics.mjs}) as a manager of the call's team; that manager's routing rules and the call's routed entries
+ * (driven by {@code routing.mjs}).
  */
 @ReportTestServer
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -70,6 +75,31 @@ class ReportBrowserIT {
         MimeMessage mail = SmtpServer.awaitMessage(m -> to(m).contains("dana@customer.example")
                 && body(m).contains(MARK), Duration.ofSeconds(10)).orElse(null);
         assertThat(mail).as("the follow-up edited in the browser reached the SMTP server").isNotNull();
+    }
+
+    /** As the call's team's manager: Admin > Routing's editor, then the call page's Routed block. */
+    @Test
+    void managersEditRoutingRulesAndSeeWhatWasRouted() throws Exception {
+        String matched = "{\"callType\":\"support\",\"phrases\":[\"cancel my account\"]}";
+        String reason = "call type support; said \"cancel my account\"";
+        Instant at = Instant.now();
+        OutboxJobRepository jobs = spring.getBean(OutboxJobRepository.class);
+        RoutedMessageRepository routed = spring.getBean(RoutedMessageRepository.class);
+        jobs.save(new OutboxJobEntity("routed-job-0", CALL, "routing:0", "routed/browser-0", "{}", "DELIVERED", at, at));
+        RoutedMessageEntity mail = new RoutedMessageEntity("browser-0", CALL, 0, "Cancellation risk", true, reason,
+                matched, "email", "team lead browser-mgr <mgr@red.example>", "mgr@red.example", "s", "b", at);
+        mail.deliverBy("routed-job-0");
+        routed.save(mail);
+        jobs.save(new OutboxJobEntity("routed-job-1", CALL, "routing:1", "routed/browser-1", "{}", "FAILED", at, at));
+        RoutedMessageEntity slack = new RoutedMessageEntity("browser-1", CALL, 1, "Cancellation risk", true, reason,
+                matched, "slack", "Slack hooks.slack.com/…x1y2", "https://hooks.slack.com/x1y2", "s", "b", at);
+        slack.deliverBy("routed-job-1");
+        routed.save(slack);
+        Map<String, String> env = env("browser-mgr");
+        env.put("CALL_ID", CALL);
+        env.put("TEAM", "browser-red");
+        BrowserScript.Result run = BrowserScript.run("routing.mjs", env, Duration.ofMinutes(3));
+        assertThat(run.exitCode()).as("browser script exit code; output:%n%s", run.output()).isZero();
     }
 
     @Test

@@ -46,6 +46,9 @@ public class ActionItemEntity {
     @Column(name = "done_by")
     private String doneBy;
 
+    /** The user a routing rule gave the item to; null when none did. */
+    private String assignee;
+
     protected ActionItemEntity() {
     }
 
@@ -69,6 +72,11 @@ public class ActionItemEntity {
     public LocalDate getDueDate() { return dueDate; }
     public Instant getDoneAt() { return doneAt; }
     public String getDoneBy() { return doneBy; }
+    public String getAssignee() { return assignee; }
+
+    public void assignTo(String username) {
+        this.assignee = username;
+    }
 
     /** Ticks the item off as done by {@code user} at {@code at}, or reopens it when {@code at} is null. */
     public void markDone(Instant at, String user) {

@@ -41,6 +41,9 @@ public class UserEntity {
     @Column(nullable = false)
     private boolean enabled;
 
+    /** Where notifications to this user go (routing's "team lead"); null when none is known. */
+    private String email;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -105,6 +108,12 @@ public class UserEntity {
     public String getSipUser() { return sipUser; }
     public String getExtension() { return extension; }
     public boolean isEnabled() { return enabled; }
+    public String getEmail() { return email; }
+
+    /** Sets or (with null) clears the user's e-mail address; the caller has checked it. */
+    public void setEmail(String email) {
+        this.email = email;
+    }
     public Instant getCreatedAt() { return createdAt; }
     public int getSessionGeneration() { return sessionGeneration; }
     public String getDisplayName() { return displayName; }

@@ -51,7 +51,7 @@ public final class OutboxWorker {
     }
 
     private void process(OutboxJob job) {
-        Exporter exporter = exporters.get(job.exporter());
+        Exporter exporter = exporterFor(job.exporter());
         if (exporter == null) {
             failed(job, job.attempts(), "no exporter named " + job.exporter());
             return;
@@ -78,6 +78,14 @@ public final class OutboxWorker {
                 failed(job, attempts, "gave up after " + attempts + " attempts: " + r.reason());
             }
         }
+    }
+
+    private Exporter exporterFor(String target) {
+        Exporter named = exporters.get(target);
+        if (named != null) {
+            return named;
+        }
+        return exporters.values().stream().filter(e -> e.handles(target)).findFirst().orElse(null);
     }
 
     /**

@@ -8,11 +8,9 @@ import io.earpiece.plugins.export.DeliveryLedger;
 import io.earpiece.plugins.export.DeliveryResult;
 import io.earpiece.plugins.export.ExportFailure;
 import io.earpiece.plugins.export.Exporter;
-import io.earpiece.plugins.export.IdempotentSteps;
 import io.earpiece.plugins.export.http.JsonHttp;
 import java.net.URI;
 import java.time.ZoneOffset;
-import java.util.Optional;
 
 /**
  * Posts a short call summary to a Slack channel through an incoming webhook, as Block Kit (header, summary
@@ -30,13 +28,11 @@ public final class SlackExporter implements Exporter {
     private static final int SECTION_MAX = 3000;
 
     private final SlackConfig config;
-    private final JsonHttp http;
-    private final IdempotentSteps steps;
+    private final SlackWebhook webhook;
 
     public SlackExporter(SlackConfig config, JsonHttp http, DeliveryLedger ledger) {
         this.config = config;
-        this.http = http;
-        this.steps = new IdempotentSteps(ledger);
+        this.webhook = new SlackWebhook(http, ledger);
     }
 
     @Override
@@ -47,13 +43,8 @@ public final class SlackExporter implements Exporter {
     @Override
     public DeliveryResult deliver(CallExport export, String idempotencyKey) {
         try {
-            String marker = IdempotentSteps.marker(idempotencyKey, "post");
-            steps.once(idempotencyKey, "post", Optional::empty, () -> {
-                // Slack answers a plain-text "ok", not JSON.
-                http.check("slack webhook", http.exchange("slack webhook",
-                        http.postJson(URI.create(config.webhookUrl().reveal()), message(export, marker))));
-                return marker;
-            });
+            String marker = SlackWebhook.marker(idempotencyKey);
+            webhook.postOnce(URI.create(config.webhookUrl().reveal()), message(export, marker), idempotencyKey);
             return DeliveryResult.delivered("slack: posted " + marker);
         } catch (ExportFailure f) {
             return f.result();
@@ -92,12 +83,11 @@ public final class SlackExporter implements Exporter {
         return text.isEmpty() ? "(no summary)" : text;
     }
 
-    // Slack mrkdwn treats these three as control characters.
     private static String escape(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return SlackWebhook.escape(s);
     }
 
     private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return SlackWebhook.cut(s, max);
     }
 }

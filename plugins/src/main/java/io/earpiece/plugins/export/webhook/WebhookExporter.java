@@ -8,7 +8,6 @@ import io.earpiece.plugins.export.DeliveryResult;
 import io.earpiece.plugins.export.ExportFailure;
 import io.earpiece.plugins.export.Exporter;
 import io.earpiece.plugins.export.http.JsonHttp;
-import java.net.http.HttpRequest;
 
 /**
  * Posts the export as JSON ({@code "event": "call.summary"}) to a subscribed URL, signed with
@@ -22,13 +21,13 @@ public final class WebhookExporter implements Exporter {
 
     private final String name;
     private final WebhookConfig config;
-    private final JsonHttp http;
+    private final SignedWebhook webhook;
 
     /** {@code name} tells subscriptions apart in the outbox ("webhook:crm-sync"). */
     public WebhookExporter(String name, WebhookConfig config, JsonHttp http) {
         this.name = name;
         this.config = config;
-        this.http = http;
+        this.webhook = new SignedWebhook(http);
     }
 
     @Override
@@ -39,16 +38,7 @@ public final class WebhookExporter implements Exporter {
     @Override
     public DeliveryResult deliver(CallExport export, String idempotencyKey) {
         try {
-            String body = http.write(payload(export, idempotencyKey));
-            long timestamp = http.clock().instant().getEpochSecond();
-            http.check("webhook", http.exchange("webhook", HttpRequest.newBuilder(config.url())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "earpiece-webhooks/1")
-                    .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE_HEADER,
-                            WebhookSignature.sign(config.signingSecret().reveal(), timestamp, body))
-                    .header(WebhookSignature.IDEMPOTENCY_HEADER, idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(body))));
+            webhook.post(config.url(), config.signingSecret(), payload(export, idempotencyKey), idempotencyKey);
             return DeliveryResult.delivered("webhook " + name + ": delivered");
         } catch (ExportFailure f) {
             return f.result();

@@ -196,6 +196,35 @@ class OutboxWorkerTest {
         assertThat(store.find("job-2").orElseThrow().state()).isEqualTo(OutboxState.FAILED);
     }
 
+    @Test
+    void anExporterServingAFamilyOfTargetsGetsEachOfItsJobsWithItsKey() {
+        List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Exporter family = new Exporter() {
+            @Override
+            public String name() {
+                return "routing";
+            }
+
+            @Override
+            public boolean handles(String target) {
+                return target.startsWith("routing:");
+            }
+
+            @Override
+            public DeliveryResult deliver(CallExport export, String key) {
+                keys.add(key);
+                return DeliveryResult.delivered("sent " + key);
+            }
+        };
+        store.enqueue(new OutboxJob("r0", "routing:0", "routed/a", Fixtures.call(), 0, clock.instant()));
+        store.enqueue(new OutboxJob("r1", "routing:1", "routed/b", Fixtures.call(), 0, clock.instant()));
+        store.enqueue(new OutboxJob("r2", "routingx", "routed/c", Fixtures.call(), 0, clock.instant()));
+        worker(family).runOnce();
+        assertThat(keys).containsExactlyInAnyOrder("routed/a", "routed/b");
+        assertThat(store.find("r0").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+        assertThat(store.find("r2").orElseThrow().lastOutcome()).isEqualTo("no exporter named routingx");
+    }
+
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
