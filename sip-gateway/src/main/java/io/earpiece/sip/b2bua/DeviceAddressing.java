@@ -46,18 +46,6 @@ public final class DeviceAddressing implements LegAddressing {
         return of(target, registeredOver, null, List.of(), sip);
     }
 
-    /** A device registered with an RFC 5626 flow (or none, null) and no Path. */
-    public static DeviceAddressing of(URI target, String registeredOver, Flow flow, SipContext sip)
-            throws ParseException {
-        return of(target, registeredOver, flow, List.of(), sip);
-    }
-
-    /** A device registered through a Path (RFC 3327), without a flow. */
-    public static DeviceAddressing of(URI target, String registeredOver, List<String> path, SipContext sip)
-            throws ParseException {
-        return of(target, registeredOver, null, path, sip);
-    }
-
     /**
      * @param target       the device's Contact (or the configured URI)
      * @param registeredOver the transport its REGISTER came over; null when unknown (a configured URI)

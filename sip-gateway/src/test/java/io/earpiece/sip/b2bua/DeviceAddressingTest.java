@@ -38,7 +38,7 @@ class DeviceAddressingTest {
     @Test
     void aDeviceRegisteredThroughAnEdgeProxyIsRungThroughItsPath() throws Exception {
         // registered over TCP through the proxy, which holds the connection: any node sends to the proxy over UDP
-        DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@192.0.2.7:5062;transport=tcp"), "udp",
+        DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@192.0.2.7:5062;transport=tcp"), "udp", null,
                 List.of("<sip:10.0.0.2:5060;lr;received=sip:192.0.2.7:40512%3Btransport%3Dtcp>"), gateway(false, -1));
         assertThat(d.transport()).as("the first hop's transport").isEqualTo("udp");
         assertThat(d.route()).containsExactly("<sip:10.0.0.2:5060;lr;received=sip:192.0.2.7:40512%3Btransport%3Dtcp>");
@@ -70,7 +70,7 @@ class DeviceAddressingTest {
     void aDeviceWithAFlowIsRungOverTheFlowsTransportWhateverItsContactSays() throws Exception {
         io.earpiece.sip.flow.Flow flow = new io.earpiece.sip.flow.Flow("198.51.100.4", 50001, "tls");
         DeviceAddressing d = DeviceAddressing.of(addresses.createURI("sip:alice@10.0.0.2:5060;transport=tcp;ob"),
-                "tls", flow, gateway(true, 5061));
+                "tls", flow, List.of(), gateway(true, 5061));
         assertThat(d.flow()).isEqualTo(flow);
         assertThat(d.transport()).isEqualTo("tls");
         assertThat(d.via().getPort()).isEqualTo(5061);
