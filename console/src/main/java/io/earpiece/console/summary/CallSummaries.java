@@ -93,9 +93,12 @@ public class CallSummaries {
         this.clock = Clock.systemUTC();
     }
 
-    /** What the engine needs, read in one transaction: the call's parties as the summary names them too. */
+    /**
+     * What the engine needs, read in one transaction: the call's parties as the summary names them too, and as the
+     * exports and routed messages list them.
+     */
     private record Input(CallEntity call, StoredTranscript transcript, LocalDate callDate,
-                         SpeakerNames.SummaryParties parties) {
+                         SpeakerNames.SummaryParties parties, List<SpeakerNames.PartyName> partyNames) {
     }
 
     /** Summarises and stores the call once; false when it is unknown or already summarised. */
@@ -125,7 +128,8 @@ public class CallSummaries {
         SpeakerNames.SummaryParties parties = names.summaryParties(callId);
         StoredTranscript transcript = StoredTranscript.of(segments.findByCallIdOrderByStartMsAscIdAsc(callId),
                 insights.findByCallIdOrderByUtteranceAscIdAsc(callId), parties::party);
-        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate(), parties);
+        return new Input(call, transcript, call.getStartedAt().atZone(properties.zone()).toLocalDate(), parties,
+                names.parties(callId).orElse(List.of()));
     }
 
     private boolean store(Input input, SummaryOutcome outcome) {
@@ -166,7 +170,7 @@ public class CallSummaries {
             decisions.save(new DecisionEntity(callId, i, d.get(i).utterance(), d.get(i).speaker(), d.get(i).text()));
         }
         if (!input.transcript().utterances().isEmpty()) {
-            List<SpeakerNames.PartyName> parties = names.parties(callId).orElse(List.of());
+            List<SpeakerNames.PartyName> parties = input.partyNames();
             outbox.enqueue(input.call(), summary, text, parties);
             // routing rules are evaluated here, once per call: every path (live, deferred, upload) stores here
             router.route(input.call(), summary, text, input.transcript().utterances(), parties);
